@@ -1,0 +1,39 @@
+# Training Kit: set-up, tests and translations. See README.md.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test deps test-deps lint messages bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+deps: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+# Installs and starts the app on its bundled content.
+run: deps
+	$(BIN)/kit
+
+# Debian packages the tests need (nginx for download tests, Qt's runtime libraries).
+test-deps: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	./build/install-system-deps.sh
+
+lint: test-deps
+	$(BIN)/ruff check kit tests bench
+	$(BIN)/ruff format --check kit tests bench
+
+# Installs what the tests need and runs the whole suite.
+test: test-deps lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q
+
+messages: deps
+	$(BIN)/pybabel extract -F babel.cfg -o resources/translations/kit.pot --project "Training Kit" .
+	$(BIN)/pybabel update -i resources/translations/kit.pot -d resources/translations -D kit --ignore-obsolete
+	$(BIN)/pybabel compile -d resources/translations -D kit
+
+bench: deps
+	$(BIN)/python -m bench

@@ -1,0 +1,86 @@
+"""The `kit` command: a thin layer over kit.core (and `kit` alone opens the app).
+
+Exit codes: 0 success; 1 the input was refused or the work failed (one sentence on
+stderr, no traceback); 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from kit import __version__
+from kit.core.errors import KitError
+from kit.i18n import _
+
+# Each module has register(subparsers) and sets `func(args) -> int` on its parsers.
+COMMAND_MODULES = ["kit.cli.pack", "kit.cli.keys"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(
+            _("{prog}: error: {message}").format(prog=self.prog, message=message), file=sys.stderr
+        )
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="kit",
+        description=_(
+            "Training Kit: offline skills training. Run without a command to open the app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"Training Kit {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=_(
+            "keep the library and records in DIR (default: KIT_DATA_DIR or the user data folder)"
+        ),
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        help=_("open the main window, save a PNG of it to FILE and exit"),
+    )
+    parser.add_argument("--lang", metavar="LANG", help=_("interface language, e.g. en or es"))
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        from kit.i18n import set_language
+
+        set_language(args.lang)
+    if args.command is None:
+        from kit.ui.app import run_app
+
+        return run_app(data_dir=args.data_dir, screenshot=args.screenshot, lang=args.lang)
+    try:
+        return int(args.func(args) or 0)
+    except KitError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail(_("Stopped."))
+    except OSError as exc:
+        if os.environ.get("KIT_DEBUG"):
+            raise
+        reason = exc.strerror or str(exc)
+        where = f" ({exc.filename})" if exc.filename else ""
+        return fail(_("The work failed: {reason}{where}.").format(reason=reason, where=where))

@@ -1,0 +1,1 @@
+"""Domain and storage. Plain Python: nothing in kit.core imports Qt."""

@@ -1,0 +1,110 @@
+"""Markdown bodies: facilitator notes, slide breaks and links to media or items."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
+DIV_OPEN_RE = re.compile(r"^\s*(:{3,})\s*\{?\s*\.?([A-Za-z][\w-]*)\s*\}?\s*(.*)$")
+DIV_CLOSE_RE = re.compile(r"^\s*:{3,}\s*$")
+# ![alt](target "title"), [text](target), <img src="target">
+LINK_RE = re.compile(r"(!?\[[^\]\n]*\]\()\s*(<[^>\n]+>|[^)\s]+)((?:\s+\"[^\"\n]*\")?\s*\))")
+IMG_SRC_RE = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*[\"'])([^\"']+)([\"'])", re.IGNORECASE)
+
+
+def code_fence_mask(lines: list[str]) -> list[bool]:
+    """True for lines inside ``` or ~~~ code fences (which are never interpreted)."""
+    mask, inside, marker = [], False, ""
+    for line in lines:
+        m = FENCE_RE.match(line)
+        if m and (not inside or m.group(1) == marker):
+            mask.append(True)
+            inside, marker = (not inside), m.group(1)
+            continue
+        mask.append(inside)
+    return mask
+
+
+def extract_notes(body: str) -> tuple[str, str]:
+    """Remove '::: notes' blocks from a body; returns (learner body, facilitator notes)."""
+    lines = body.split("\n")
+    mask = code_fence_mask(lines)
+    kept: list[str] = []
+    notes: list[str] = []
+    depth = 0  # depth of fenced divs inside a notes block
+    in_notes = False
+    for line, in_code in zip(lines, mask, strict=True):
+        if in_code:
+            (notes if in_notes else kept).append(line)
+            continue
+        opened = DIV_OPEN_RE.match(line)
+        if not in_notes and opened and opened.group(2).lower() in ("notes", "instructor"):
+            in_notes, depth = True, 0
+            continue
+        if in_notes:
+            if opened and not DIV_CLOSE_RE.match(line):
+                depth += 1
+            elif DIV_CLOSE_RE.match(line):
+                if depth == 0:
+                    in_notes = False
+                    notes.append("")
+                    continue
+                depth -= 1
+            notes.append(line)
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip("\n"), "\n".join(notes).strip("\n")
+
+
+def split_slides(body: str) -> list[tuple[str, int]]:
+    """Split a slide deck on lines that are exactly '---'; returns (text, line offset)."""
+    lines = body.split("\n")
+    mask = code_fence_mask(lines)
+    slides: list[tuple[str, int]] = []
+    start = 0
+    for i, (line, in_code) in enumerate(zip(lines, mask, strict=True)):
+        if not in_code and line.strip() == "---":
+            slides.append(("\n".join(lines[start:i]).strip("\n"), start))
+            start = i + 1
+    slides.append(("\n".join(lines[start:]).strip("\n"), start))
+    return [(text, off) for text, off in slides if text.strip()]
+
+
+def iter_targets(body: str) -> Iterator[tuple[int, str, bool]]:
+    """Yield (line offset, link target, is_image) for every link outside code."""
+    lines = body.split("\n")
+    mask = code_fence_mask(lines)
+    for i, (line, in_code) in enumerate(zip(lines, mask, strict=True)):
+        if in_code:
+            continue
+        for m in LINK_RE.finditer(line):
+            yield i, m.group(2).strip("<>"), m.group(1).startswith("!")
+        for m in IMG_SRC_RE.finditer(line):
+            yield i, m.group(2), True
+
+
+def rewrite_targets(body: str, mapping: dict[str, str]) -> str:
+    """Replace link targets found in `mapping` (outside code fences)."""
+    if not mapping:
+        return body
+    lines = body.split("\n")
+    mask = code_fence_mask(lines)
+
+    def md(m: re.Match[str]) -> str:
+        target = m.group(2).strip("<>")
+        return m.group(1) + mapping.get(target, m.group(2)) + m.group(3)
+
+    def img(m: re.Match[str]) -> str:
+        return m.group(1) + mapping.get(m.group(2), m.group(2)) + m.group(3)
+
+    out = []
+    for line, in_code in zip(lines, mask, strict=True):
+        if not in_code:
+            line = IMG_SRC_RE.sub(img, LINK_RE.sub(md, line))
+        out.append(line)
+    return "\n".join(out)
+
+
+def is_external(target: str) -> bool:
+    return bool(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target)) and not target.startswith("item:")

@@ -1,0 +1,126 @@
+"""Build a pack source into one deterministic ID-VERSION.kitpack file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kit.core.errors import PackError
+from kit.core.packformat import FORMAT_VERSION, PACK_SUFFIX
+from kit.core.packformat.source import LoadedSource, load_source
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+STORED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp3", ".ogg", ".oga",
+                   ".m4a", ".opus", ".mp4", ".webm", ".ogv", ".pdf"}  # fmt: skip
+MANIFEST_PACK_KEYS = (
+    "id", "version", "title", "description", "language", "languages", "license",
+    "authors", "attribution", "min_app_version", "homepage", "source",
+)  # fmt: skip
+
+
+def canonical_json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8") + b"\n"
+
+
+def _sha256_file(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def make_manifest(loaded: LoadedSource, content_bytes: bytes) -> dict[str, Any]:
+    files = [
+        {
+            "path": "content.json",
+            "size": len(content_bytes),
+            "sha256": hashlib.sha256(content_bytes).hexdigest(),
+        }
+    ]
+    for rel in sorted(loaded.media):
+        sha, size = _sha256_file(loaded.media[rel])
+        files.append({"path": rel, "size": size, "sha256": sha})
+    pack = {k: loaded.pack[k] for k in MANIFEST_PACK_KEYS if k in loaded.pack}
+    counts = {"modules": len(loaded.content["modules"])}
+    for module in loaded.content["modules"]:
+        for item in module["items"]:
+            counts[item["type"]] = counts.get(item["type"], 0) + 1
+    return {"format_version": FORMAT_VERSION, "pack": pack, "counts": counts, "files": files}
+
+
+def _zipinfo(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+    info.external_attr = 0o644 << 16
+    info.create_system = 3
+    suffix = os.path.splitext(name)[1].lower()
+    info.compress_type = zipfile.ZIP_STORED if suffix in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
+    return info
+
+
+def build_pack(
+    src: str | Path,
+    out: str | Path | None = None,
+    sign_key: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Validate `src` and write the .kitpack; raises PackError listing problems if invalid.
+
+    `out` may be a file or an existing folder (default: the current folder).
+    """
+    loaded = load_source(src)
+    if not loaded.report.ok:
+        lines = "\n".join(str(p) for p in loaded.report.errors)
+        raise PackError(f"The pack source has problems; fix them and build again:\n{lines}")
+    content_bytes = canonical_json(loaded.content)
+    manifest = make_manifest(loaded, content_bytes)
+    manifest_bytes = canonical_json(manifest)
+    name = f"{loaded.pack['id']}-{loaded.pack['version']}{PACK_SUFFIX}"
+    target = Path(out) if out else Path.cwd()
+    if target.is_dir() or str(out).endswith(("/", os.sep)) or not target.name.endswith(PACK_SUFFIX):
+        target = target / name
+    signature = None
+    if sign_key is not None:
+        from kit.core.signing import load_private_key, sign
+
+        signature = canonical_json(sign(load_private_key(sign_key), manifest_bytes))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".building-", dir=target.parent)
+    os.close(fd)
+    try:
+        _write_zip(Path(tmp), manifest_bytes, signature, content_bytes, loaded, progress)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _write_zip(
+    path: Path,
+    manifest_bytes: bytes,
+    signature: bytes | None,
+    content_bytes: bytes,
+    loaded: LoadedSource,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    total = len(loaded.media) + 1
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(_zipinfo("manifest.json"), manifest_bytes)
+        if signature is not None:
+            zf.writestr(_zipinfo("signature.json"), signature)
+        zf.writestr(_zipinfo("content.json"), content_bytes)
+        for done, rel in enumerate(sorted(loaded.media), start=2):
+            with loaded.media[rel].open("rb") as src, zf.open(_zipinfo(rel), "w") as dst:
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
+            if progress:
+                progress(done, total)

@@ -1,0 +1,146 @@
+"""Translation of user-visible strings (gettext catalogs managed with babel).
+
+Import what you need explicitly::
+
+    from kit.i18n import _, ngettext, pgettext, N_
+
+`N_` only marks a constant for extraction; translate it with `_` where it is shown.
+Catalogs live in resources/translations/<lang>/LC_MESSAGES/kit.po; the compiled
+.mo is used when present, otherwise the .po is compiled in memory.
+"""
+
+from __future__ import annotations
+
+import gettext
+import locale
+import os
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+DOMAIN = "kit"
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+_current: gettext.NullTranslations = gettext.NullTranslations()
+_locale_name = "en"
+
+
+def _load(lang: str) -> gettext.NullTranslations:
+    folder = TRANSLATIONS_DIR / lang / "LC_MESSAGES"
+    mo = folder / f"{DOMAIN}.mo"
+    if mo.is_file():
+        with mo.open("rb") as fh:
+            return gettext.GNUTranslations(fh)
+    po = folder / f"{DOMAIN}.po"
+    if po.is_file():
+        import io
+
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        with po.open("rb") as fh:
+            catalog = read_po(fh, locale=lang)
+        buf = io.BytesIO()
+        write_mo(buf, catalog)
+        buf.seek(0)
+        return gettext.GNUTranslations(buf)
+    return gettext.NullTranslations()
+
+
+def available_languages() -> list[str]:
+    """Interface languages that have a catalog, plus English (the source language)."""
+    langs = {"en"}
+    if TRANSLATIONS_DIR.is_dir():
+        for child in TRANSLATIONS_DIR.iterdir():
+            if (child / "LC_MESSAGES").is_dir():
+                langs.add(child.name)
+    return sorted(langs)
+
+
+def system_language() -> str:
+    for var in ("KIT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return value.split(":")[0].split(".")[0] or "en"
+    try:
+        return (locale.getlocale()[0] or "en").split(".")[0]
+    except ValueError:
+        return "en"
+
+
+def set_language(lang: str | None) -> str:
+    """Switch the interface language; returns the locale actually used."""
+    global _current, _locale_name
+    lang = (lang or system_language()).replace("-", "_")
+    if lang in ("C", "POSIX", ""):
+        lang = "en"
+    candidates = [lang, lang.split("_")[0]]
+    for cand in candidates:
+        trans = _load(cand)
+        if not isinstance(trans, gettext.GNUTranslations) and cand != "en":
+            continue
+        _current = trans
+        _locale_name = cand
+        return cand
+    _current = gettext.NullTranslations()
+    _locale_name = "en"
+    return "en"
+
+
+def current_locale() -> Locale:
+    """The babel Locale to format dates and numbers with."""
+    try:
+        return Locale.parse(_locale_name)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def _(message: str) -> str:
+    return _current.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _current.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _current.pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    return message
+
+
+def format_number(value: float | int) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=current_locale())
+
+
+def format_size(num_bytes: int) -> str:
+    """Human-readable size, e.g. '1.5 MB', with the locale's number format."""
+    units = [N_("{n} B"), N_("{n} KB"), N_("{n} MB"), N_("{n} GB")]
+    value = float(num_bytes)
+    for unit in units:
+        if value < 1000 or unit is units[-1]:
+            shown = format_number(
+                round(value, 1) if value >= 10 or unit is units[0] else round(value, 2)
+            )
+            return _(unit).format(n=shown)
+        value /= 1000
+    raise AssertionError("unreachable")
+
+
+def format_date(value, fmt: str = "medium") -> str:
+    from babel.dates import format_date as _fd
+
+    return _fd(value, format=fmt, locale=current_locale())
+
+
+def format_datetime(value, fmt: str = "medium") -> str:
+    from babel.dates import format_datetime as _fdt
+
+    return _fdt(value, format=fmt, locale=current_locale())
+
+
+set_language(None)

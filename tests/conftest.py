@@ -1,0 +1,46 @@
+"""Shared fixtures: every test gets its own data folder; Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["KIT_LANG"] = "en"
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty data folder for each test (KIT_DATA_DIR points at it)."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("KIT_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def run_kit(capsys: pytest.CaptureFixture[str]):
+    """Run the CLI in-process; returns (exit code, stdout, stderr)."""
+    from kit.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def kit_exe() -> list[str]:
+    """The kit command as a subprocess argv prefix."""
+    return [sys.executable, "-m", "kit"]
