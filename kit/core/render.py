@@ -1,0 +1,187 @@
+"""Turn item Markdown into safe HTML for the lesson reader.
+
+The HTML goes through an allow-list sanitizer (nh3), so a hostile pack cannot inject
+scripts, forms, frames or styles; remote images are replaced by a link (the reader
+never fetches anything from the network). Fenced blocks:
+
+- ``::: solution`` becomes a "Show solution" link until revealed;
+- ``::: callout`` (and other named blocks) become a framed box with a heading;
+- ``::: notes`` never reach learners (they are removed when the pack is built).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import markdown
+import nh3
+
+from kit.core.packformat.body import DIV_CLOSE_RE, DIV_OPEN_RE, code_fence_mask
+
+RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
+REVEAL_SCHEME = "kit-reveal"
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
+    "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
+    "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "*": {"dir", "lang", "title"},
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "align", "bgcolor"},
+    "th": {"colspan", "rowspan", "align", "bgcolor"},
+    "table": {"width", "cellpadding", "cellspacing", "border", "bgcolor"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "item", REVEAL_SCHEME}
+BOX_TITLES = {
+    "callout": "Note",
+    "caution": "Caution",
+    "testimonial": "Testimonial",
+    "discussion": "Discussion",
+    "checklist": "Checklist",
+    "keypoints": "Key points",
+    "objectives": "Objectives",
+    "questions": "Questions",
+    "challenge": "Challenge",
+    "hint": "Hint",
+    "spoiler": "More",
+    "prereq": "Prerequisites",
+}
+HIDDEN_KINDS = {"solution", "hint", "spoiler"}
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Words the renderer shows; the UI passes them translated."""
+
+    show_solution: str = "Show solution"
+    solution: str = "Solution"
+    remote_image: str = "Image (online only)"
+    box_titles: tuple[tuple[str, str], ...] = tuple(BOX_TITLES.items())
+
+
+def is_rtl(lang: str | None) -> bool:
+    return bool(lang) and lang.split("-")[0].split("_")[0].lower() in RTL_LANGUAGES
+
+
+def _render_md(text: str) -> str:
+    return markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+
+
+def _blocks(text: str, revealed: set[int], labels: Labels, counter: list[int]) -> str:
+    """Render Markdown with nested '::: kind' blocks (outside code fences)."""
+    lines = text.split("\n")
+    mask = code_fence_mask(lines)
+    out: list[str] = []
+    plain: list[str] = []
+    i = 0
+    while i < len(lines):
+        opened = None if mask[i] else DIV_OPEN_RE.match(lines[i])
+        if opened is None or DIV_CLOSE_RE.match(lines[i]):
+            if not mask[i] and DIV_CLOSE_RE.match(lines[i]):
+                i += 1  # a stray closing fence
+                continue
+            plain.append(lines[i])
+            i += 1
+            continue
+        out.append(_render_md("\n".join(plain)))
+        plain = []
+        end = _block_end(lines, mask, i)
+        inner = "\n".join(lines[i + 1 : end])
+        out.append(
+            _box(opened.group(2).lower(), opened.group(3).strip(), inner, revealed, labels, counter)
+        )
+        i = end + 1
+    out.append(_render_md("\n".join(plain)))
+    return "\n".join(part for part in out if part)
+
+
+def _block_end(lines: list[str], mask: list[bool], start: int) -> int:
+    depth = 0
+    for j in range(start + 1, len(lines)):
+        if mask[j]:
+            continue
+        if DIV_CLOSE_RE.match(lines[j]):
+            if depth == 0:
+                return j
+            depth -= 1
+        elif DIV_OPEN_RE.match(lines[j]):
+            depth += 1
+    return len(lines)
+
+
+def _box(
+    kind: str, title: str, inner: str, revealed: set[int], labels: Labels, counter: list[int]
+) -> str:
+    if kind in ("notes", "instructor"):
+        return ""
+    titles = dict(labels.box_titles)
+    if kind in HIDDEN_KINDS:
+        counter[0] += 1
+        number = counter[0]
+        heading = html.escape(
+            title or (labels.solution if kind == "solution" else titles.get(kind, kind.title()))
+        )
+        if number not in revealed:
+            return f'<p><a href="{REVEAL_SCHEME}:{number}">{html.escape(labels.show_solution) if kind == "solution" else heading}</a></p>'
+        body = _blocks(inner, revealed, labels, counter)
+        return f'<table width="100%" cellpadding="8" bgcolor="#eef6ee"><tr><td><p><b>{heading}</b></p>{body}</td></tr></table>'
+    heading = html.escape(title or titles.get(kind, kind.replace("-", " ").title()))
+    body = _blocks(inner, revealed, labels, counter)
+    return f'<table width="100%" cellpadding="8" bgcolor="#eef2fa"><tr><td><p><b>{heading}</b></p>{body}</td></tr></table>'
+
+
+def _localize_images(html_text: str, labels: Labels) -> str:
+    """Remote images become links: nothing is ever fetched while reading."""
+
+    def repl(m: re.Match[str]) -> str:
+        tag = m.group(0)
+        src = re.search(r'src="([^"]*)"', tag)
+        if not src or not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", src.group(1)):
+            return tag
+        alt = re.search(r'alt="([^"]*)"', tag)
+        text = alt.group(1) if alt and alt.group(1) else labels.remote_image
+        return f'<a href="{src.group(1)}">[{text}]</a>'
+
+    return re.sub(r"<img\b[^>]*>", repl, html_text)
+
+
+def render_markdown(
+    text: str,
+    *,
+    lang: str | None = None,
+    revealed: set[int] | None = None,
+    labels: Labels | None = None,
+) -> str:
+    """Markdown (with '::: kind' blocks) to sanitized HTML, right-to-left where the language is."""
+    labels = labels or Labels()
+    raw = _blocks(text or "", revealed or set(), labels, [0])
+    clean = nh3.clean(
+        raw,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+    clean = _localize_images(clean, labels)
+    if is_rtl(lang):
+        return f'<div dir="rtl" align="right">{clean}</div>'
+    return clean
+
+
+def count_hidden_blocks(text: str) -> int:
+    """How many '::: solution'-like blocks a text has (for 'reveal all')."""
+    lines = (text or "").split("\n")
+    mask = code_fence_mask(lines)
+    return sum(
+        1
+        for line, code in zip(lines, mask, strict=True)
+        if not code and (m := DIV_OPEN_RE.match(line)) and m.group(2).lower() in HIDDEN_KINDS
+    )

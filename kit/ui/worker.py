@@ -1,0 +1,152 @@
+"""One background worker thread for all core operations.
+
+The GUI thread never touches the databases: it submits a function, which runs on the
+single worker thread (so each database has one writer), and gets the result back on the
+GUI thread through a queued signal. Long jobs receive a `JobControl` to report progress
+and to check for Cancel between steps.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from kit.core.errors import Cancelled, KitError
+from kit.i18n import _
+
+
+@dataclass
+class JobControl:
+    """Handed to long jobs: report progress, check for cancellation."""
+
+    _job: Job
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self._job.progressed.emit(int(done), int(total), text)
+
+    def cancelled(self) -> bool:
+        return self._job.cancel_event.is_set()
+
+    def check(self) -> None:
+        if self.cancelled():
+            raise Cancelled(_("Cancelled."))
+
+
+class Job(QObject):
+    """A submitted operation. Connect to its signals before the event loop runs again."""
+
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    progressed = Signal(int, int, str)
+    finished = Signal()
+
+    def __init__(self, fn: Callable[..., Any], wants_control: bool) -> None:
+        super().__init__()
+        self.fn = fn
+        self.wants_control = wants_control
+        self.cancel_event = threading.Event()
+        self.done = False
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+
+@dataclass
+class _Queue:
+    items: queue.Queue[Job | None] = field(default_factory=queue.Queue)
+
+
+class _Runner(QThread):
+    def __init__(self, jobs: _Queue) -> None:
+        super().__init__()
+        self.jobs = jobs
+        self.setObjectName("kit-worker")
+
+    def run(self) -> None:
+        while True:
+            job = self.jobs.items.get()
+            if job is None:
+                return
+            self._run_one(job)
+
+    @staticmethod
+    def _run_one(job: Job) -> None:
+        try:
+            if job.cancel_event.is_set():
+                raise Cancelled(_("Cancelled."))
+            result = job.fn(JobControl(job)) if job.wants_control else job.fn()
+        except Cancelled:
+            job.cancelled.emit()
+        except KitError as exc:
+            job.failed.emit(str(exc))
+        except OSError as exc:
+            job.failed.emit(_("The work failed: {reason}.").format(reason=exc.strerror or exc))
+        except Exception as exc:  # a bug: keep the app alive, say so, log the details
+            traceback.print_exc()
+            job.failed.emit(_("Something went wrong: {error}.").format(error=exc))
+        else:
+            job.succeeded.emit(result)
+        finally:
+            job.done = True
+            job.finished.emit()
+
+
+class Worker:
+    """The single worker thread. `submit` is called from the GUI thread only."""
+
+    def __init__(self) -> None:
+        self._jobs = _Queue()
+        self._runner = _Runner(self._jobs)
+        self._runner.start()
+        self._live: set[Job] = set()
+
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[str], None] | None = None,
+        *,
+        control: bool = False,
+    ) -> Job:
+        job = Job(fn, control)
+        if on_success:
+            job.succeeded.connect(on_success)
+        if on_failure:
+            job.failed.connect(on_failure)
+        self._live.add(job)
+        job.finished.connect(lambda: self._live.discard(job))
+        self._jobs.items.put(job)
+        return job
+
+    def call(self, fn: Callable[[], Any], timeout: float = 30.0) -> Any:
+        """Run `fn` on the worker and wait for it (start-up and shutdown only)."""
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def wrapped() -> None:
+            try:
+                box["value"] = fn()
+            except BaseException as exc:
+                box["error"] = exc
+            finally:
+                done.set()
+
+        self._jobs.items.put(Job(wrapped, False))
+        if not done.wait(timeout):
+            raise TimeoutError("the worker did not answer")
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
+
+    def stop(self) -> None:
+        for job in list(self._live):
+            job.cancel()
+        self._jobs.items.put(None)
+        self._runner.wait(10_000)
