@@ -108,9 +108,22 @@ def _key_path(value: str, args: argparse.Namespace) -> Path:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kit.core.packformat.build import build_pack
+    from kit.core.packformat.source import load_source
 
     key = _key_path(args.sign, args) if args.sign else None
-    out = build_pack(Path(args.src), args.output, sign_key=key)
+    loaded = load_source(Path(args.src))
+    errors = len(loaded.report.errors)
+    if errors:
+        for problem in loaded.report.errors:
+            print(str(problem), file=sys.stderr)
+        raise KitError(
+            ngettext(
+                "Not built: the source has {n} problem; fix it and build again.",
+                "Not built: the source has {n} problems; fix them and build again.",
+                errors,
+            ).format(n=errors)
+        )
+    out = build_pack(loaded, args.output, sign_key=key)
     print(_("Built {file} ({size}).").format(file=out, size=format_size(out.stat().st_size)))
     return 0
 
@@ -118,9 +131,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_inspect(args: argparse.Namespace) -> int:
     import json
 
-    from kit.core.packformat.manifest import read_manifest
+    from kit.core.packformat.manifest import read_manifest, verify_contents
 
     manifest = read_manifest(Path(args.file))
+    verify_contents(Path(args.file), manifest)
     pack, sig = manifest.pack, manifest.signature
     if args.json:
         out = {
@@ -142,9 +156,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         ),
         _("Attribution: {text}").format(text=pack.get("attribution", "")),
         _("Modules: {n}").format(n=counts.get("modules", "?")),
-        _("Items: {summary}").format(
-            summary=", ".join(f"{counts[k]} {k}" for k in sorted(counts) if k != "modules")
-        ),
+        _("Items: {summary}").format(summary=_item_counts(counts)),
         _("Files: {n}, {size} unpacked").format(
             n=len(manifest.files), size=format_size(manifest.total_size)
         ),
@@ -155,3 +167,18 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     ]
     print("\n".join(line for line in lines if line))
     return 0
+
+
+def _item_counts(counts: dict[str, int]) -> str:
+    labels = {
+        "lesson": lambda n: ngettext("{n} lesson", "{n} lessons", n),
+        "slides": lambda n: ngettext("{n} slide deck", "{n} slide decks", n),
+        "quiz": lambda n: ngettext("{n} quiz", "{n} quizzes", n),
+        "activity": lambda n: ngettext("{n} activity", "{n} activities", n),
+        "survey": lambda n: ngettext("{n} survey", "{n} surveys", n),
+    }
+    parts = []
+    for kind, label in labels.items():
+        if counts.get(kind):
+            parts.append(label(counts[kind]).format(n=counts[kind]))
+    return ", ".join(parts) or _("none")

@@ -1,4 +1,12 @@
-"""Scoring answers to quiz questions (built-pack form, see docs/pack-format.md)."""
+"""Scoring answers to quiz questions (built-pack form, see docs/pack-format.md).
+
+Responses, by question type:
+- single, truefalse: the chosen choice id, e.g. "2";
+- multiple: a collection of choice ids, e.g. ["1", "3"];
+- short: the typed text;
+- order: every choice id in the learner's order (content.json lists them in the right order).
+Anything else (None, a wrong type) is simply a wrong answer, never an error.
+"""
 
 from __future__ import annotations
 
@@ -9,36 +17,80 @@ from typing import Any
 
 
 def normalize_answer(text: str) -> str:
-    """Case-, width- and spacing-tolerant form of a short answer."""
+    """Case-, width- and spacing-tolerant form of a short answer.
+
+    >>> normalize_answer("  New   YORK. ")
+    'new york'
+    """
     text = unicodedata.normalize("NFKC", text).casefold().strip()
     text = re.sub(r"\s+", " ", text)
     return text.strip(" .!?;:")
 
 
-def is_correct(question: dict[str, Any], response: Any) -> bool:
-    """Whether `response` answers `question`.
+def _ids(response: Any) -> list[str] | None:
+    if isinstance(response, (list, tuple, set, frozenset)) and all(
+        isinstance(r, str) for r in response
+    ):
+        return list(response)
+    return None
 
-    single/truefalse: a choice id; multiple: a collection of choice ids;
-    short: the typed text; order: choice ids in the learner's order.
-    """
-    qtype = question["type"]
+
+def is_correct(question: dict[str, Any], response: Any) -> bool:
+    """Whether `response` answers `question` (see the module docstring for the forms)."""
+    qtype = question.get("type")
     choices = question.get("choices", [])
     if qtype in ("single", "truefalse"):
-        return any(c["id"] == response and c["correct"] for c in choices)
+        return isinstance(response, str) and any(
+            c["id"] == response and c["correct"] for c in choices
+        )
     if qtype == "multiple":
+        ids = _ids(response)
         wanted = {c["id"] for c in choices if c["correct"]}
-        return isinstance(response, (list, tuple, set)) and set(response) == wanted
+        return ids is not None and len(ids) == len(set(ids)) and set(ids) == wanted
     if qtype == "short":
-        given = normalize_answer(str(response or ""))
+        if not isinstance(response, str):
+            return False
+        given = normalize_answer(response)
         return bool(given) and given in {normalize_answer(a) for a in question["accepted"]}
     if qtype == "order":
-        return list(response or []) == [c["id"] for c in choices]
+        return _ids(response) == [c["id"] for c in choices]
     return False
 
 
 def score(questions: Sequence[dict[str, Any]], responses: dict[str, Any]) -> float:
-    """Percentage of questions answered correctly (0-100)."""
+    """Percentage of questions answered correctly (0-100).
+
+    A quiz is passed when score(...) >= the quiz's pass_mark.
+    """
     if not questions:
         return 0.0
     right = sum(1 for q in questions if is_correct(q, responses.get(q["id"])))
     return 100.0 * right / len(questions)
+
+
+def passed(quiz: dict[str, Any], responses: dict[str, Any]) -> bool:
+    """Whether the responses reach the quiz's pass mark."""
+    return score(quiz.get("questions", []), responses) >= quiz.get("pass_mark", 70)
+
+
+def feedback(question: dict[str, Any], response: Any) -> list[str]:
+    """Explanations to show after an answer: those of the chosen answers, then the question's.
+
+    For a short answer, a written answer (right or known wrong) that matches the typed
+    text gives its own explanation.
+    """
+    out: list[str] = []
+    qtype = question.get("type")
+    if qtype in ("single", "truefalse", "multiple"):
+        chosen = {response} if isinstance(response, str) else set(_ids(response) or [])
+        out = [c["explanation"] for c in question.get("choices", []) if c["id"] in chosen]
+    elif qtype == "short" and isinstance(response, str):
+        given = normalize_answer(response)
+        out = [
+            a["explanation"]
+            for a in question.get("answers", [])
+            if normalize_answer(a["text"]) == given
+        ]
+    if question.get("explanation"):
+        out.append(question["explanation"])
+    return [text for text in out if text]

@@ -10,7 +10,11 @@ DIV_OPEN_RE = re.compile(r"^\s*(:{3,})\s*\{?\s*\.?([A-Za-z][\w-]*)\s*\}?\s*(.*)$
 DIV_CLOSE_RE = re.compile(r"^\s*:{3,}\s*$")
 # ![alt](target "title"), [text](target), <img src="target">
 LINK_RE = re.compile(r"(!?\[[^\]\n]*\]\()\s*(<[^>\n]+>|[^)\s]+)((?:\s+\"[^\"\n]*\")?\s*\))")
-IMG_SRC_RE = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*[\"'])([^\"']+)([\"'])", re.IGNORECASE)
+IMG_SRC_RE = re.compile(
+    r"(<(?:img|audio|video|source)\b[^>]*?\bsrc\s*=\s*[\"'])([^\"']+)([\"'])", re.IGNORECASE
+)
+# '::: instructor' is another name for '::: notes'.
+NOTE_ALIASES = {"instructor": "notes", "facilitator": "notes"}
 
 
 def code_fence_mask(lines: list[str]) -> list[bool]:
@@ -26,35 +30,55 @@ def code_fence_mask(lines: list[str]) -> list[bool]:
     return mask
 
 
-def extract_notes(body: str) -> tuple[str, str]:
-    """Remove '::: notes' blocks from a body; returns (learner body, facilitator notes)."""
+def extract_blocks(body: str, names: tuple[str, ...]) -> tuple[str, dict[str, str]]:
+    """Remove '::: NAME' ... ':::' blocks whose NAME is in `names` from a body.
+
+    Returns (the body without them, {name: text of all its blocks joined by a blank line}).
+    Other fenced divs and everything inside code fences are left as they are.
+    """
     lines = body.split("\n")
     mask = code_fence_mask(lines)
     kept: list[str] = []
-    notes: list[str] = []
-    depth = 0  # depth of fenced divs inside a notes block
-    in_notes = False
+    found: dict[str, list[str]] = {name: [] for name in names}
+    current: list[str] | None = None
+    depth = 0  # depth of fenced divs nested inside the block being removed
     for line, in_code in zip(lines, mask, strict=True):
         if in_code:
-            (notes if in_notes else kept).append(line)
+            (current if current is not None else kept).append(line)
             continue
         opened = DIV_OPEN_RE.match(line)
-        if not in_notes and opened and opened.group(2).lower() in ("notes", "instructor"):
-            in_notes, depth = True, 0
+        closed = DIV_CLOSE_RE.match(line)
+        if current is None:
+            name = _block_name(opened)
+            if name in names and not closed:
+                current, depth = found[name], 0
+            else:
+                kept.append(line)
             continue
-        if in_notes:
-            if opened and not DIV_CLOSE_RE.match(line):
-                depth += 1
-            elif DIV_CLOSE_RE.match(line):
-                if depth == 0:
-                    in_notes = False
-                    notes.append("")
-                    continue
-                depth -= 1
-            notes.append(line)
-            continue
-        kept.append(line)
-    return "\n".join(kept).strip("\n"), "\n".join(notes).strip("\n")
+        if opened and not closed:
+            depth += 1
+        elif closed:
+            if depth == 0:
+                current.append("")
+                current = None
+                continue
+            depth -= 1
+        current.append(line)
+    texts = {name: "\n".join(v).strip("\n") for name, v in found.items()}
+    return "\n".join(kept).strip("\n"), texts
+
+
+def _block_name(opened: re.Match[str] | None) -> str:
+    if opened is None:
+        return ""
+    name = opened.group(2).lower()
+    return NOTE_ALIASES.get(name, name)
+
+
+def extract_notes(body: str) -> tuple[str, str]:
+    """Remove '::: notes' blocks from a body; returns (learner body, facilitator notes)."""
+    rest, blocks = extract_blocks(body, ("notes",))
+    return rest, blocks["notes"]
 
 
 def split_slides(body: str) -> list[tuple[str, int]]:

@@ -67,16 +67,18 @@ def _zipinfo(name: str) -> zipfile.ZipInfo:
 
 
 def build_pack(
-    src: str | Path,
+    src: str | Path | LoadedSource,
     out: str | Path | None = None,
     sign_key: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Path:
-    """Validate `src` and write the .kitpack; raises PackError listing problems if invalid.
+    """Validate `src` and write ID-VERSION.kitpack; returns its path.
 
-    `out` may be a file or an existing folder (default: the current folder).
+    `src` is a source folder (or an already loaded one). `out` is a .kitpack file name
+    or a folder (default: the current folder). Raises PackError listing the problems if
+    the source is invalid. Example: build_pack("my-pack", "dist/", sign_key=Path("k.key"))
     """
-    loaded = load_source(src)
+    loaded = src if isinstance(src, LoadedSource) else load_source(src)
     if not loaded.report.ok:
         lines = "\n".join(str(p) for p in loaded.report.errors)
         raise PackError(f"The pack source has problems; fix them and build again:\n{lines}")

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kit.core.packformat.body import extract_notes, split_slides
+from kit.core.packformat.body import extract_blocks, extract_notes, split_slides
 from kit.core.packformat.fields import FieldChecker
 from kit.core.packformat.problems import Report
 from kit.core.packformat.questions import parse_questions
 
 WORDS_PER_MINUTE = 180
 DEFAULT_PASS_MARK = 70
+# Header fields that only mean something for one item type.
+TYPE_FIELDS = {"pass_mark": ("quiz",), "kind": ("activity",), "materials": ("activity",)}
+SOLUTION_TYPES = ("lesson", "activity")
 
 
 def reading_minutes(text: str) -> int:
@@ -19,49 +22,87 @@ def reading_minutes(text: str) -> int:
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
+def _check_type_fields(itype: str, f: FieldChecker, report: Report, rel: str) -> None:
+    for key, types in TYPE_FIELDS.items():
+        if key in f.doc.data and itype not in types:
+            report.error(rel, f.doc.line(key), f"'{key}' only applies to {types[0]} items")
+
+
 def parse_item_body(
     itype: str, body: str, f: FieldChecker, report: Report, rel: str, body_line: int
 ) -> dict[str, Any] | None:
-    learner_body, notes = extract_notes(body)
-    out: dict[str, Any] = {"minutes": f.number("minutes", default=None, high=10000), "notes": notes}
+    """The type-specific fields of an item (body, notes, slides, questions, ...)."""
+    _check_type_fields(itype, f, report, rel)
+    learner_body, blocks = extract_blocks(body, ("notes", "solution"))
+    out: dict[str, Any] = {
+        "minutes": f.number("minutes", default=None, high=10000),
+        "notes": blocks["notes"],
+    }
+    if itype in SOLUTION_TYPES:
+        out["solution"] = blocks["solution"]
+    elif blocks["solution"]:
+        report.error(rel, body_line, "'::: solution' blocks belong in lessons and activities")
     if itype == "lesson":
         if not learner_body.strip():
             report.warn(rel, body_line, "the lesson has no text")
         out["body"] = learner_body
         out["minutes"] = out["minutes"] or reading_minutes(learner_body)
     elif itype == "slides":
-        slides = []
-        for text, _offset in split_slides(body):
-            slide_body, slide_notes = extract_notes(text)
-            slides.append({"body": slide_body, "notes": slide_notes})
-        if not slides:
-            report.error(
-                rel, body_line, "the slide deck has no slides (separate slides with '---')"
-            )
-            return None
-        out["slides"] = slides
-        out["body"] = ""
-        out["notes"] = ""
-        out["minutes"] = out["minutes"] or max(1, len(slides))
+        return _slides(body, out, report, rel, body_line)
     elif itype in ("quiz", "survey"):
-        survey = itype == "survey"
-        intro, questions = parse_questions(
-            learner_body, survey=survey, report=report, path=rel, body_line=body_line
-        )
-        if not questions:
-            return None
-        out["body"] = intro
-        out["questions"] = questions
-        if not survey:
-            out["pass_mark"] = f.number("pass_mark", default=DEFAULT_PASS_MARK, low=0, high=100)
-        out["minutes"] = out["minutes"] or max(1, len(questions))
+        return _questions(itype, learner_body, out, f, (report, rel, body_line))
     elif itype == "activity":
-        kind = f.text("kind", default="hands-on")
-        if kind not in ("hands-on", "discussion"):
-            report.error(rel, f.doc.line("kind"), "'kind' must be 'hands-on' or 'discussion'")
-        if out["minutes"] is None:
-            report.error(rel, f.doc.line(), "an activity needs 'minutes' (how long it takes)")
-        out["kind"] = kind
-        out["materials"] = f.text_list("materials")
-        out["body"] = learner_body
+        _activity(learner_body, out, f, report, rel)
     return out
+
+
+def _slides(
+    body: str, out: dict[str, Any], report: Report, rel: str, body_line: int
+) -> dict[str, Any] | None:
+    slides = []
+    for text, _offset in split_slides(body):
+        slide_body, slide_notes = extract_notes(text)
+        slides.append({"body": slide_body, "notes": slide_notes})
+    if not slides:
+        report.error(rel, body_line, "the slide deck has no slides (separate slides with '---')")
+        return None
+    out["slides"] = slides
+    out["body"] = ""
+    out["notes"] = ""
+    out["minutes"] = out["minutes"] or max(1, len(slides))
+    return out
+
+
+def _questions(
+    itype: str,
+    learner_body: str,
+    out: dict[str, Any],
+    f: FieldChecker,
+    where: tuple[Report, str, int],
+) -> dict[str, Any] | None:
+    report, rel, body_line = where
+    survey = itype == "survey"
+    intro, questions = parse_questions(
+        learner_body, survey=survey, report=report, path=rel, body_line=body_line
+    )
+    if not questions:
+        return None
+    out["body"] = intro
+    out["questions"] = questions
+    if not survey:
+        out["pass_mark"] = f.number("pass_mark", default=DEFAULT_PASS_MARK, low=0, high=100)
+    out["minutes"] = out["minutes"] or max(1, len(questions))
+    return out
+
+
+def _activity(
+    learner_body: str, out: dict[str, Any], f: FieldChecker, report: Report, rel: str
+) -> None:
+    kind = f.text("kind", default="hands-on")
+    if kind not in ("hands-on", "discussion"):
+        report.error(rel, f.doc.line("kind"), "'kind' must be 'hands-on' or 'discussion'")
+    if out["minutes"] is None:
+        report.error(rel, f.doc.line(), "an activity needs 'minutes' (how long it takes)")
+    out["kind"] = kind
+    out["materials"] = f.text_list("materials")
+    out["body"] = learner_body

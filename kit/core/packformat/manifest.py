@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import zipfile
@@ -15,6 +16,7 @@ from kit.core.packformat.fields import ID_RE, SEMVER_RE
 
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+RESERVED = ("manifest.json", "signature.json")
 
 
 @dataclass
@@ -70,6 +72,9 @@ def parse_manifest(raw: bytes, name: str = "the pack") -> dict[str, Any]:
         raise PackError(f"{name} is damaged: its manifest lists no files.")
     if not all(_valid_entry(entry) for entry in files):
         raise PackError(f"{name} is damaged: a file entry in its manifest is incomplete.")
+    paths = [f["path"] for f in files]
+    if len(set(paths)) != len(paths) or not all(safe_member_path(p) for p in paths):
+        raise PackError(f"{name} is damaged: its manifest lists a file name that is not allowed.")
     if not any(f["path"] == "content.json" for f in files):
         raise PackError(f"{name} is damaged: its manifest does not list content.json.")
     return data
@@ -95,6 +100,20 @@ def _check_pack_metadata(pack: dict[str, Any], name: str) -> None:
             raise PackError(f"{name} is damaged: its manifest has no valid pack {key}.")
     if not isinstance(pack.get("title"), str) or not pack["title"].strip():
         raise PackError(f"{name} is damaged: its manifest has no title.")
+
+
+def safe_member_path(path: str) -> bool:
+    """A relative, normalised posix path that stays inside the pack and is not reserved."""
+    parts = path.split("/")
+    return (
+        bool(path)
+        and path not in RESERVED
+        and not path.startswith("/")
+        and "\\" not in path
+        and ":" not in parts[0]
+        and all(part not in ("", ".", "..") for part in parts)
+        and all(ord(ch) >= 32 for ch in path)
+    )
 
 
 def _valid_entry(entry: object) -> bool:
@@ -152,3 +171,63 @@ def check_signature(sig_raw: bytes | None, manifest_raw: bytes, name: str) -> Si
             f"{name} has a bad signature: it was changed after it was signed; do not install it."
         ) from None
     return SignatureStatus(signed=True, valid=True, key_id=key_id(public), public_key=public)
+
+
+def verify_contents(path: Path, manifest: PackManifest) -> None:
+    """Check that the zip holds exactly the manifest's files with their sizes and SHA-256.
+
+    Raises PackError naming the first file that does not match.
+    """
+    name = path.name
+    listed = {f["path"]: f for f in manifest.files}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = [i for i in zf.infolist() if not i.is_dir()]
+            extra = [i.filename for i in members if i.filename not in listed]
+            extra = [n for n in extra if n not in RESERVED]
+            if extra:
+                raise PackError(
+                    f"{name} is damaged: it holds {extra[0]}, which its manifest does not list."
+                )
+            present = {i.filename for i in members}
+            for entry in manifest.files:
+                if entry["path"] not in present:
+                    raise PackError(f"{name} is damaged: {entry['path']} is missing.")
+                _check_member(zf, entry, name)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
+        raise PackError(
+            f"{name} is not a complete Training Kit pack (damaged or cut short); get it again."
+        ) from None
+    except OSError as exc:
+        raise PackError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+
+
+def _check_member(zf: zipfile.ZipFile, entry: dict[str, Any], name: str) -> None:
+    digest = hashlib.sha256()
+    size = 0
+    with zf.open(entry["path"]) as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+            if size > entry["size"]:
+                break
+    if size != entry["size"] or digest.hexdigest() != entry["sha256"]:
+        raise PackError(
+            f"{name} is damaged: {entry['path']} was changed after the pack was built; "
+            "do not install it."
+        )
+
+
+def version_tuple(version: str) -> tuple[int, int, int]:
+    """(major, minor, patch) of a semantic version; pre-release and build parts are dropped."""
+    core = version.split("+")[0].split("-")[0]
+    major, minor, patch = (int(x) for x in core.split("."))
+    return major, minor, patch
+
+
+def needs_newer_app(pack: dict[str, Any], app_version: str) -> bool:
+    """Whether the pack's min_app_version is above `app_version`."""
+    wanted = pack.get("min_app_version") or "0.0.0"
+    if not isinstance(wanted, str) or not SEMVER_RE.match(wanted):
+        return False
+    return version_tuple(wanted) > version_tuple(app_version)

@@ -125,7 +125,12 @@ def _check_quiz_question(
                 path, line, "a short answer question needs accepted answers ('- [x] answer')"
             )
             return None
-        return {"accepted": [o["text"] for o in accepted], "choices": []}
+        # Every written answer, so a known wrong answer can get its own explanation.
+        answers = [
+            {"text": o["text"], "correct": o in accepted, "explanation": o["explanation"]}
+            for o in options
+        ]
+        return {"accepted": [o["text"] for o in accepted], "answers": answers, "choices": []}
     elif qtype == "order" and (markers != {"number"} or len(options) < 2):
         report.error(path, line, "an order question needs a numbered list of 2 or more steps")
         return None

@@ -5,15 +5,14 @@ Every problem is collected (see Report); nothing stops at the first one.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kit.core.packformat import ITEM_TYPES
-from kit.core.packformat.body import is_external, iter_targets, rewrite_targets
 from kit.core.packformat.fields import ID_RE, LANG_RE, SEMVER_RE, SPDX_RE, FieldChecker
 from kit.core.packformat.items import parse_item_body
+from kit.core.packformat.links import MEDIA_SUFFIXES, collect_media_folder, resolve_links
 from kit.core.packformat.problems import Report
 from kit.core.packformat.yamlio import Doc, YamlProblem, load_mapping, split_front_matter
 
@@ -23,11 +22,7 @@ PACK_KEYS = {
 }  # fmt: skip
 MODULE_KEYS = {"id", "title", "summary", "objectives", "minutes", "tags", "items"}
 ITEM_KEYS = {"id", "type", "title", "minutes", "pass_mark", "kind", "materials", "summary"}
-MEDIA_SUFFIXES = {
-    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp",
-    ".mp3", ".ogg", ".oga", ".wav", ".m4a", ".opus",
-    ".mp4", ".webm", ".ogv", ".pdf", ".txt", ".csv",
-}  # fmt: skip
+__all__ = ["MEDIA_SUFFIXES", "LoadedSource", "load_source"]
 
 
 @dataclass
@@ -58,8 +53,9 @@ class _Reader:
         self.real_root = root.resolve()
         self.report = Report()
         self.media: dict[str, Path] = {}
-        self.item_by_file: dict[str, str] = {}
-        self.item_ids: set[str] = set()
+        self.item_by_file: dict[str, str] = {}  # item file (source path) -> item id
+        self.item_by_rel: dict[str, dict[str, Any]] = {}  # item file -> built item
+        self.module_by_dir: dict[str, dict[str, Any]] = {}  # module folder -> built module
 
     # -- files -------------------------------------------------------------
     def read_text(self, rel: str) -> str | None:
@@ -67,7 +63,14 @@ class _Reader:
         if not path.is_file():
             self.report.error(rel, 1, "file not found")
             return None
-        data = path.read_bytes()
+        if not path.resolve().is_relative_to(self.real_root):
+            self.report.error(rel, 1, "this file is a link to somewhere outside the pack")
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.report.error(rel, 1, f"cannot read this file: {exc.strerror or exc}")
+            return None
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -101,6 +104,7 @@ class _Reader:
                 )
         if language and language not in languages:
             languages.insert(0, language)
+        languages = list(dict.fromkeys(languages))
         pack = {
             "id": f.pattern("id", ID_RE, "lowercase letters, digits, '.', '_' or '-'"),
             "version": f.pattern("version", SEMVER_RE, "a version such as 1.0.0"),
@@ -122,7 +126,7 @@ class _Reader:
         if not module_dirs and "modules" in doc.data:
             self.report.error("pack.yaml", doc.line("modules"), "the pack lists no modules")
         headers = self._read_modules(module_dirs, doc)
-        self._collect_media_folder()
+        collect_media_folder(self)
         modules = [self._build_module(mdir, mdoc, files) for mdir, mdoc, files in headers]
         content = {"pack": pack, "modules": modules, "translations": {}}
         self._check_unique_ids(headers)
@@ -170,16 +174,28 @@ class _Reader:
             )
             return []
         files: list[_ItemFile] = []
+        listed: set[str] = set()
         for name in items:
             if not isinstance(name, str) or "/" in name or "\\" in name or not name.endswith(".md"):
                 self.report.error(
                     rel_yaml, mdoc.line("items"), f"'{name}' is not a .md file name in this folder"
                 )
                 continue
+            if name in listed:
+                self.report.error(rel_yaml, mdoc.line("items"), f"'{name}' is listed twice")
+                continue
+            listed.add(name)
             rel = f"modules/{mdir}/{name}"
             item = self._read_item_file(rel, module_id, rel_yaml, mdoc)
             if item is not None:
                 files.append(item)
+        for path in sorted((self.root / "modules" / mdir).glob("*.md")):
+            if path.name not in listed:
+                self.report.warn(
+                    f"modules/{mdir}/{path.name}",
+                    1,
+                    "not listed in the module's 'items'; it is left out of the pack",
+                )
         return files
 
     def _read_item_file(
@@ -239,19 +255,32 @@ class _Reader:
     def _build_module(self, mdir: str, mdoc: Doc, files: list[_ItemFile]) -> dict[str, Any]:
         rel = f"modules/{mdir}/module.yaml"
         f = FieldChecker(mdoc, self.report, rel, MODULE_KEYS)
-        items = [it for it in (self.build_item(item) for item in files) if it is not None]
+        items = []
+        for file in files:
+            item = self.build_item(file)
+            if item is not None:
+                items.append(item)
+                self.item_by_rel[file.rel] = item
         minutes = f.number("minutes", default=None, high=100000)
         if minutes is None:
             minutes = sum(it.get("minutes") or 0 for it in items)
-        return {
+        tags = f.text_list("tags")
+        for tag in tags:
+            if not ID_RE.match(tag):
+                self.report.error(
+                    rel, mdoc.line("tags"), f"tag '{tag}' must be lowercase letters, digits or '-'"
+                )
+        module = {
             "id": f.pattern("id", ID_RE, "lowercase letters, digits, '.', '_' or '-'"),
             "title": f.text("title", required=True),
             "summary": f.text("summary"),
             "objectives": f.text_list("objectives"),
             "minutes": minutes,
-            "tags": f.text_list("tags"),
+            "tags": tags,
             "items": items,
         }
+        self.module_by_dir[mdir] = module
+        return module
 
     def build_item(
         self, item: _ItemFile, expected_type: str | None = None
@@ -278,66 +307,7 @@ class _Reader:
     def resolve_links(
         self, rel: str, body: str, body_line: int, base_rel: str | None = None
     ) -> str:
-        """Check every local link and image; rewrite them to pack paths and item: links."""
-        base = posixpath.dirname(base_rel or rel)
-        mapping: dict[str, str] = {}
-        for offset, target, is_image in iter_targets(body):
-            line = body_line + offset
-            if target.startswith("#") or is_external(target):
-                continue
-            if target.startswith("item:"):
-                if target[5:].split("#")[0] not in self.item_by_file.values():
-                    self.report.error(rel, line, f"link to unknown item '{target[5:]}'")
-                continue
-            resolved = self._resolve_path(rel, line, base, target)
-            if resolved is None:
-                continue
-            if resolved.endswith(".md"):
-                if resolved not in self.item_by_file:
-                    self.report.error(
-                        rel, line, f"link to '{target}', which is not an item of this pack"
-                    )
-                    continue
-                mapping[target] = "item:" + self.item_by_file[resolved]
-            else:
-                if is_image and posixpath.splitext(resolved)[1].lower() not in MEDIA_SUFFIXES:
-                    self.report.error(rel, line, f"'{target}' is not a supported media file")
-                    continue
-                self.media[resolved] = self.root / resolved
-                if target != resolved:
-                    mapping[target] = resolved
-        return rewrite_targets(body, mapping)
-
-    def _resolve_path(self, rel: str, line: int, base: str, target: str) -> str | None:
-        clean = target.split("#")[0].split("?")[0]
-        from urllib.parse import unquote
-
-        clean = unquote(clean)
-        joined = posixpath.normpath(posixpath.join(base, clean))
-        if clean.startswith("/") or joined.startswith("..") or "\\" in clean:
-            self.report.error(rel, line, f"'{target}' points outside the pack")
-            return None
-        path = self.root / joined
-        if not path.is_file():
-            self.report.error(rel, line, f"'{target}' not found")
-            return None
-        if not path.resolve().is_relative_to(self.real_root):
-            self.report.error(rel, line, f"'{target}' points outside the pack")
-            return None
-        return joined
-
-    def _collect_media_folder(self) -> None:
-        folder = self.root / "media"
-        if not folder.is_dir():
-            return
-        for path in sorted(folder.rglob("*")):
-            if path.is_symlink() or not path.is_file() or path.name.startswith("."):
-                continue
-            rel = path.relative_to(self.root).as_posix()
-            if path.suffix.lower() not in MEDIA_SUFFIXES:
-                self.report.warn(rel, 1, "not a supported media type; it is left out of the pack")
-                continue
-            self.media[rel] = path
+        return resolve_links(self, rel, body, body_line, base_rel)
 
 
 def load_source(root: str | Path) -> LoadedSource:

@@ -9,50 +9,43 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kit.core.packformat.fields import FieldChecker
-from kit.core.packformat.yamlio import YamlProblem, load_mapping, split_front_matter
+from kit.core.packformat.yamlio import Doc, YamlProblem, load_mapping, split_front_matter
 
 if TYPE_CHECKING:
     from kit.core.packformat.source import _Reader
 
-PACK_T_KEYS = {"title", "description", "attribution"}
+PACK_T_KEYS = ("title", "description", "attribution")
 MODULE_T_KEYS = {"id", "title", "summary", "objectives"}
+# Header fields a translation may not change (they are the same in every language).
+FIXED_ITEM_KEYS = ("pass_mark", "minutes", "kind")
 
 
 def read_translations(
     reader: _Reader, content: dict[str, Any], languages: list[str]
 ) -> dict[str, Any]:
+    """{lang: {"pack": {...}, "modules": {id: {...}}, "items": {id: {...}}}}."""
     base = reader.root / "translations"
-    if not base.is_dir():
-        return {}
     default = content["pack"].get("language")
-    modules_by_dir = {}
-    items_by_file: dict[str, dict[str, Any]] = {}
-    for module in content["modules"]:
-        for item in module["items"]:
-            for rel, iid in reader.item_by_file.items():
-                if iid == item["id"]:
-                    items_by_file[rel] = item
-    for rel, iid in reader.item_by_file.items():
-        mdir = rel.split("/")[1]
-        for module in content["modules"]:
-            if any(it["id"] == iid for it in module["items"]):
-                modules_by_dir[mdir] = module
+    present = sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+    for lang in languages:
+        if lang != default and lang not in present:
+            reader.report.warn(
+                "pack.yaml", 1, f"'languages' lists '{lang}' but there is no translations/{lang}"
+            )
     out: dict[str, Any] = {}
-    for lang_dir in sorted(p for p in base.iterdir() if p.is_dir()):
-        lang = lang_dir.name
-        where = f"translations/{lang}"
+    for lang in present:
         if lang not in languages or lang == default:
             reader.report.error(
-                where, 1, f"'{lang}' is not one of the pack's other 'languages' in pack.yaml"
+                f"translations/{lang}",
+                1,
+                f"'{lang}' is not one of the pack's other 'languages' in pack.yaml",
             )
             continue
-        out[lang] = _read_language(reader, lang, modules_by_dir, items_by_file)
+        out[lang] = _read_language(reader, lang)
     return out
 
 
-def _read_language(
-    reader: _Reader, lang: str, modules_by_dir: dict[str, Any], items_by_file: dict[str, Any]
-) -> dict[str, Any]:
+def _read_language(reader: _Reader, lang: str) -> dict[str, Any]:
     prefix = f"translations/{lang}/"
     result: dict[str, Any] = {"pack": {}, "modules": {}, "items": {}}
     root = reader.root / "translations" / lang
@@ -64,73 +57,113 @@ def _read_language(
         if orig == "pack.yaml":
             doc = reader.read_yaml(rel)
             if doc is not None:
-                f = FieldChecker(doc, reader.report, rel, PACK_T_KEYS)
+                f = FieldChecker(doc, reader.report, rel, set(PACK_T_KEYS))
                 result["pack"] = {k: f.text(k) for k in PACK_T_KEYS if f.text(k)}
         elif orig.startswith("modules/") and orig.endswith("/module.yaml"):
-            module = modules_by_dir.get(orig.split("/")[1])
-            doc = reader.read_yaml(rel)
-            if module is None or doc is None:
-                if module is None:
-                    reader.report.error(rel, 1, "translates a module that is not in the pack")
-                continue
-            f = FieldChecker(doc, reader.report, rel, MODULE_T_KEYS)
-            entry = {k: f.text(k) for k in ("title", "summary") if f.text(k)}
-            if f.text_list("objectives"):
-                entry["objectives"] = f.text_list("objectives")
-            result["modules"][module["id"]] = entry
-        elif orig in items_by_file:
-            translated = _read_item(reader, rel, orig, items_by_file[orig])
+            _read_module(reader, rel, orig, result)
+        elif orig in reader.item_by_rel:
+            item = reader.item_by_rel[orig]
+            translated = _read_item(reader, rel, orig, item)
             if translated is not None:
-                result["items"][items_by_file[orig]["id"]] = translated
+                result["items"][item["id"]] = translated
+        elif orig.endswith(".md"):
+            reader.report.error(rel, 1, f"translates '{orig}', which is not an item of the pack")
         else:
-            reader.report.error(rel, 1, "translates a file that is not in the pack")
+            reader.report.error(
+                rel, 1, "not a translation (translate pack.yaml, module.yaml or item files)"
+            )
     return result
+
+
+def _read_module(reader: _Reader, rel: str, orig: str, result: dict[str, Any]) -> None:
+    module = reader.module_by_dir.get(orig.split("/")[1])
+    if module is None:
+        reader.report.error(rel, 1, "translates a module that is not in the pack")
+        return
+    doc = reader.read_yaml(rel)
+    if doc is None:
+        return
+    f = FieldChecker(doc, reader.report, rel, MODULE_T_KEYS)
+    if "id" in doc.data and doc.data["id"] != module["id"]:
+        reader.report.error(rel, doc.line("id"), f"id must stay '{module['id']}' in a translation")
+    entry: dict[str, Any] = {k: f.text(k) for k in ("title", "summary") if f.text(k)}
+    if f.text_list("objectives"):
+        entry["objectives"] = f.text_list("objectives")
+    result["modules"][module["id"]] = entry
+
+
+def _read_header(reader: _Reader, rel: str, text: str, item: dict[str, Any]) -> Doc | None:
+    header_text, header_line, _body, _line = split_front_matter(text)
+    if header_text is None:
+        reader.report.error(rel, 1, "missing header: start with '---', 'title: ...' and '---'")
+        return None
+    try:
+        header = load_mapping(header_text, first_line=header_line)
+    except YamlProblem as exc:
+        reader.report.error(rel, exc.line, exc.message)
+        return None
+    header.first_line = 1
+    for key, want in (("id", item["id"]), ("type", item["type"])):
+        header.data.setdefault(key, want)
+        if header.data[key] != want:
+            reader.report.error(rel, header.line(key), f"{key} must stay '{want}' in a translation")
+            return None
+    for key in FIXED_ITEM_KEYS:
+        if header.data.pop(key, None) is not None:
+            reader.report.warn(rel, header.line(key), f"'{key}' is taken from the original")
+    if not header.data.get("title"):
+        reader.report.error(rel, 1, "missing 'title' in the translation's header")
+        return None
+    return header
 
 
 def _read_item(reader: _Reader, rel: str, orig: str, item: dict[str, Any]) -> dict[str, Any] | None:
     from kit.core.packformat.source import _ItemFile
 
     text = reader.read_text(rel)
-    if text is None:
+    header = _read_header(reader, rel, text, item) if text is not None else None
+    if text is None or header is None:
         return None
-    header_text, header_line, body, body_line = split_front_matter(text)
-    try:
-        header = load_mapping(header_text or "", first_line=header_line)
-    except YamlProblem as exc:
-        reader.report.error(rel, exc.line, exc.message)
-        return None
-    header.data.setdefault("id", item["id"])
-    header.data.setdefault("type", item["type"])
-    if header.data.get("id") != item["id"]:
-        reader.report.error(rel, header.line("id"), f"id must stay '{item['id']}' in a translation")
-        return None
-    for key in ("pass_mark", "minutes", "kind"):
-        header.data.pop(key, None)
-    parsed = (
-        reader.build_item(
-            _ItemFile(rel, header, body, body_line, "", orig), expected_type=item["type"]
-        )
-        if header.data.get("title")
-        else None
+    _h, _hl, body, body_line = split_front_matter(text)
+    # Links resolve as if the file sat where the original does.
+    parsed = reader.build_item(
+        _ItemFile(rel, header, body, body_line, "", orig), expected_type=item["type"]
     )
     if parsed is None:
-        if not header.data.get("title"):
-            reader.report.error(rel, 1, "missing 'title' in the translation's header")
         return None
-    # Links resolve as if the file sat where the original does.
-    keep = {
-        "title": parsed["title"],
-        "body": parsed.get("body", ""),
-        "notes": parsed.get("notes", ""),
-    }
-    if "slides" in parsed:
-        keep["slides"] = parsed["slides"]
+    keep = {k: parsed[k] for k in ("title", "summary", "body", "notes") if k in parsed}
+    for key in ("slides", "materials", "solution"):
+        if key in parsed:
+            keep[key] = parsed[key]
     if "questions" in parsed:
-        orig_ids = [q["id"] for q in item.get("questions", [])]
-        for q in parsed["questions"]:
-            if q["id"] not in orig_ids:
-                reader.report.error(rel, body_line, f"question '{q['id']}' is not in the original")
-        keep["questions"] = [q for q in parsed["questions"] if q["id"] in orig_ids]
-    if "materials" in parsed:
-        keep["materials"] = parsed["materials"]
+        keep["questions"] = _matching_questions(reader, rel, body_line, item, parsed)
     return keep
+
+
+def _matching_questions(
+    reader: _Reader, rel: str, body_line: int, item: dict[str, Any], parsed: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Translated questions must keep the original's ids, types and right answers."""
+    originals = {q["id"]: q for q in item.get("questions", [])}
+    kept = []
+    for q in parsed["questions"]:
+        orig = originals.get(q["id"])
+        if orig is None:
+            reader.report.error(rel, body_line, f"question '{q['id']}' is not in the original")
+        elif q["type"] != orig["type"] or _answer_key(q) != _answer_key(orig):
+            reader.report.error(
+                rel,
+                body_line,
+                f"question '{q['id']}' must keep the original's type and the same number "
+                "and order of answers, with the same ones marked right",
+            )
+        else:
+            kept.append(q)
+    missing = [qid for qid in originals if qid not in {q["id"] for q in parsed["questions"]}]
+    if missing:
+        reader.report.warn(rel, 1, f"not translated yet: question {', '.join(missing)}")
+    return kept
+
+
+def _answer_key(question: dict[str, Any]) -> list[bool]:
+    return [bool(c["correct"]) for c in question.get("choices", [])]

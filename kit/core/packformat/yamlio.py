@@ -46,8 +46,13 @@ def load_mapping(text: str, first_line: int = 1) -> Doc:
     lines: dict[str, int] = {}
     if node is not None:
         for key_node, _value in node.value:
-            if isinstance(key_node.value, str):
-                lines[key_node.value] = key_node.start_mark.line + first_line
+            if not isinstance(key_node.value, str):
+                continue
+            line = key_node.start_mark.line + first_line
+            if key_node.value in lines:
+                # YAML would silently keep the last one; a trainer should know.
+                raise YamlProblem(line, f"'{key_node.value}' is given twice")
+            lines[key_node.value] = line
     return Doc({str(k): v for k, v in data.items()}, lines, first_line)
 
 
