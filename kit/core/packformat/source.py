@@ -56,6 +56,8 @@ class _Reader:
         self.item_by_file: dict[str, str] = {}  # item file (source path) -> item id
         self.item_by_rel: dict[str, dict[str, Any]] = {}  # item file -> built item
         self.module_by_dir: dict[str, dict[str, Any]] = {}  # module folder -> built module
+        self.listed_items: set[str] = set()  # every item file named in a module.yaml
+        self.listed_modules: set[str] = set()  # every module folder named in pack.yaml
 
     # -- files -------------------------------------------------------------
     def read_text(self, rel: str) -> str | None:
@@ -147,6 +149,7 @@ class _Reader:
                 )
                 continue
             seen.add(mdir)
+            self.listed_modules.add(mdir)
             rel = f"modules/{mdir}/module.yaml"
             if not (self.root / "modules" / mdir).is_dir():
                 self.report.error(
@@ -186,6 +189,7 @@ class _Reader:
                 continue
             listed.add(name)
             rel = f"modules/{mdir}/{name}"
+            self.listed_items.add(rel)
             item = self._read_item_file(rel, module_id, rel_yaml, mdoc)
             if item is not None:
                 files.append(item)

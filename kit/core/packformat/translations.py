@@ -66,6 +66,8 @@ def _read_language(reader: _Reader, lang: str) -> dict[str, Any]:
             translated = _read_item(reader, rel, orig, item)
             if translated is not None:
                 result["items"][item["id"]] = translated
+        elif orig in reader.listed_items:
+            continue  # the original has problems of its own, reported there
         elif orig.endswith(".md"):
             reader.report.error(rel, 1, f"translates '{orig}', which is not an item of the pack")
         else:
@@ -76,7 +78,10 @@ def _read_language(reader: _Reader, lang: str) -> dict[str, Any]:
 
 
 def _read_module(reader: _Reader, rel: str, orig: str, result: dict[str, Any]) -> None:
-    module = reader.module_by_dir.get(orig.split("/")[1])
+    mdir = orig.split("/")[1]
+    module = reader.module_by_dir.get(mdir)
+    if module is None and mdir in reader.listed_modules:
+        return  # the original has problems of its own, reported there
     if module is None:
         reader.report.error(rel, 1, "translates a module that is not in the pack")
         return
