@@ -80,8 +80,7 @@ def test_content_structure_of_every_item_type(source: Path, tmp_path: Path) -> N
     activity = items["practice"]
     assert activity["kind"] == "hands-on" and activity["minutes"] == 15
     assert activity["materials"] == ["paper", "pens"]
-    assert activity["solution"] == "Good questions have one clear answer."
-    assert "solution" not in activity["body"]
+    assert "::: solution\nGood questions have one clear answer.\n:::" in activity["body"]
     survey = items["feedback"]
     assert [q["type"] for q in survey["questions"]] == ["likert", "single", "multiple", "text"]
     assert len(survey["questions"][0]["choices"]) == 5

@@ -121,7 +121,6 @@ CASES = [
     Case("activity-no-minutes", _e(ACTIVITY, "minutes: 15\n", ""), ACTIVITY, 1, "an activity needs 'minutes'"),
     Case("activity-bad-kind", _e(ACTIVITY, "kind: hands-on", "kind: lecture"), ACTIVITY, "kind:", "'kind' must be 'hands-on' or 'discussion'"),
     Case("slides-empty", _w(SLIDES, "---\nid: intro-slides\ntype: slides\ntitle: S\n---\n\n---\n"), SLIDES, 6, "no slides"),
-    Case("solution-in-quiz", _e(QUIZ, "Answer these", "::: solution\nNo.\n:::\nAnswer these"), QUIZ, 7, "'::: solution' blocks belong"),
     # links and media
     Case("media-missing", _e(LESSON, "media/logo.png", "media/nope.png"), LESSON, "nope.png", "'../../media/nope.png' not found"),
     Case("media-outside", _e(LESSON, "../../media/logo.png", "../../../logo.png"), LESSON, "logo.png", "points outside the pack"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kit.core.packformat.body import extract_blocks, extract_notes, split_slides
+from kit.core.packformat.body import extract_notes, split_slides
 from kit.core.packformat.fields import FieldChecker
 from kit.core.packformat.problems import Report
 from kit.core.packformat.questions import parse_questions
@@ -14,7 +14,6 @@ WORDS_PER_MINUTE = 180
 DEFAULT_PASS_MARK = 70
 # Header fields that only mean something for one item type.
 TYPE_FIELDS = {"pass_mark": ("quiz",), "kind": ("activity",), "materials": ("activity",)}
-SOLUTION_TYPES = ("lesson", "activity")
 
 
 def reading_minutes(text: str) -> int:
@@ -33,15 +32,12 @@ def parse_item_body(
 ) -> dict[str, Any] | None:
     """The type-specific fields of an item (body, notes, slides, questions, ...)."""
     _check_type_fields(itype, f, report, rel)
-    learner_body, blocks = extract_blocks(body, ("notes", "solution"))
+    # '::: solution' and other named blocks stay in the body: the reader renders them.
+    learner_body, notes = extract_notes(body)
     out: dict[str, Any] = {
         "minutes": f.number("minutes", default=None, high=10000),
-        "notes": blocks["notes"],
+        "notes": notes,
     }
-    if itype in SOLUTION_TYPES:
-        out["solution"] = blocks["solution"]
-    elif blocks["solution"]:
-        report.error(rel, body_line, "'::: solution' blocks belong in lessons and activities")
     if itype == "lesson":
         if not learner_body.strip():
             report.warn(rel, body_line, "the lesson has no text")

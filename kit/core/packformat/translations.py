@@ -137,7 +137,7 @@ def _read_item(reader: _Reader, rel: str, orig: str, item: dict[str, Any]) -> di
     if parsed is None:
         return None
     keep = {k: parsed[k] for k in ("title", "summary", "body", "notes") if k in parsed}
-    for key in ("slides", "materials", "solution"):
+    for key in ("slides", "materials"):
         if key in parsed:
             keep[key] = parsed[key]
     if "questions" in parsed:
