@@ -26,6 +26,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(func=cmd_new)
 
+    p = ksub.add_parser(
+        "trust",
+        help=_("trust a publisher's public key"),
+        description=_(
+            "Packs signed with this key install as verified, showing NAME as publisher. "
+            "PUBKEY is the public key text or a .pub file. Example: kit keys trust ngo.pub "
+            "--name 'Health NGO'"
+        ),
+    )
+    p.add_argument("public_key", metavar="PUBKEY")
+    p.add_argument("--name", required=True, help=_("the publisher's name, shown with its packs"))
+    p.set_defaults(func=cmd_trust)
+
+    p = ksub.add_parser("list", help=_("list trusted publishers' keys"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(func=cmd_list)
+
+    p = ksub.add_parser(
+        "untrust",
+        help=_("stop trusting a publisher's key"),
+        description=_("KEY is a key id or publisher name from 'kit keys list'."),
+    )
+    p.add_argument("key", metavar="KEY")
+    p.set_defaults(func=cmd_untrust)
+
 
 def cmd_new(args: argparse.Namespace) -> int:
     from kit.core.paths import resolve_data_dir
@@ -40,4 +65,53 @@ def cmd_new(args: argparse.Namespace) -> int:
         )
     )
     print(public)
+    return 0
+
+
+def _library(args: argparse.Namespace):  # -> kit.core.library.Library
+    from kit.core.library import Library
+    from kit.core.paths import resolve_data_dir
+
+    return Library(resolve_data_dir(args.data_dir))
+
+
+def _public_key_text(value: str) -> str:
+    path = Path(value)
+    if value.endswith(".pub") or (len(value) != 44 and path.is_file()):
+        try:
+            return path.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            from kit.core.errors import KitError
+
+            raise KitError(
+                _("Cannot read the public key file {path}.").format(path=value)
+            ) from None
+    return value
+
+
+def cmd_trust(args: argparse.Namespace) -> int:
+    with _library(args) as lib:
+        kid = lib.trust_key(_public_key_text(args.public_key), args.name)
+    print(_("Trusted key {id} as '{name}'.").format(id=kid, name=args.name))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    import json
+
+    with _library(args) as lib:
+        keys = lib.trusted_keys()
+    if args.json:
+        print(json.dumps(keys, ensure_ascii=False, indent=2))
+    elif not keys:
+        print(_("No publisher keys are trusted. Trust one with: kit keys trust PUBKEY --name NAME"))
+    for key in [] if args.json else keys:
+        print(f"{key['key_id']}  {key['name']}  {key['public_key']}")
+    return 0
+
+
+def cmd_untrust(args: argparse.Namespace) -> int:
+    with _library(args) as lib:
+        name = lib.untrust_key(args.key)
+    print(_("'{name}' is no longer trusted.").format(name=name))
     return 0

@@ -1,0 +1,156 @@
+"""The Library: installed content packs, their media and search (see docs/architecture.md)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kit.core.errors import KitError
+from kit.core.library import queries, rows, search, trust
+from kit.core.library.db import connect
+from kit.core.library.install import Installer, InstallResult
+from kit.core.library.lock import WriteLock
+from kit.core.library.store import MediaStore
+from kit.core.library.verify import verify
+from kit.core.paths import DataDir
+
+
+class Library:
+    """Installed content in DATA/library.db and DATA/media/.
+
+    >>> lib = Library(resolve_data_dir())
+    >>> lib.install(Path("first-aid-1.0.0.kitpack")).action
+    'installed'
+
+    One connection, made with check_same_thread=False and guarded by a lock: calls
+    from several threads are serialised (the UI uses one worker thread). Writes also
+    take a file lock, so the app and the command line never write at the same time.
+    Learner records live in records.db and are never touched here.
+    """
+
+    def __init__(self, data_dir: DataDir) -> None:
+        self.data_dir = data_dir.ensure()
+        self.store = MediaStore(data_dir.media, data_dir.tmp)
+        self._mutex = threading.RLock()
+        self._write_lock = WriteLock(data_dir.root / "library.lock")
+        self.conn: sqlite3.Connection | None = connect(data_dir.library_db)
+        self._recover()
+
+    def _recover(self) -> None:
+        # Another process may be installing right now: then its staging is not ours to clean.
+        if self._write_lock.acquire(wait=False):
+            try:
+                self.store.recover(rows.used_shas(self._db))
+            finally:
+                self._write_lock.release()
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        if self.conn is None:
+            raise KitError("The library is closed.")
+        return self.conn
+
+    def close(self) -> None:
+        with self._mutex:
+            if self.conn is not None:
+                self.conn.close()
+                self.conn = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- changing the library ------------------------------------------------
+    def install(
+        self,
+        path: str | Path,
+        allow_downgrade: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> InstallResult:
+        """Install or update a .kitpack; raises KitError (library unchanged) if refused.
+
+        progress(done_bytes, total_bytes) is called as the pack is read; cancel() is
+        polled between chunks and, when it returns True, the install stops with
+        kit.core.errors.Cancelled and the library is as it was.
+        """
+        with self._mutex, self._write_lock:
+            installer = Installer(self._db, self.store, progress, cancel)
+            return installer.run(Path(path), allow_downgrade)
+
+    def remove(self, pack_id: str) -> None:
+        """Remove a pack's content and the media no other pack uses (records stay)."""
+        with self._mutex, self._write_lock:
+            conn = self._db
+            if rows.installed_version(conn, pack_id) is None:
+                raise KitError(f"No pack '{pack_id}' is installed; see 'kit library list'.")
+            candidates = rows.pack_shas(conn, pack_id)
+            staging = self.store.new_staging()
+            staging.journal(candidates)
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                rows.delete_rows(conn, pack_id)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                staging.close()
+                raise
+            self.store.delete_unused(candidates, rows.used_shas(conn))
+            staging.close()
+
+    def trust_key(self, public_key: str, name: str) -> str:
+        """Trust a publisher's public key (base64); returns its key id."""
+        with self._mutex:
+            return trust.trust_key(self._db, public_key, name)
+
+    def untrust_key(self, key: str) -> str:
+        """Stop trusting a key given by id, name or public key; returns its name."""
+        with self._mutex:
+            return trust.untrust_key(self._db, key)
+
+    def trusted_keys(self) -> list[dict[str, Any]]:
+        with self._mutex:
+            return trust.trusted_keys(self._db)
+
+    # -- reading -------------------------------------------------------------
+    def installed_version(self, pack_id: str) -> str | None:
+        with self._mutex:
+            return rows.installed_version(self._db, pack_id)
+
+    def list_packs(self, lang: str | None = None) -> list[dict[str, Any]]:
+        with self._mutex:
+            return queries.list_packs(self._db, lang)
+
+    def get_pack(self, pack_id: str, lang: str | None = None) -> dict[str, Any] | None:
+        with self._mutex:
+            return queries.get_pack(self._db, pack_id, lang)
+
+    def get_item(
+        self, pack_id: str, item_id: str, lang: str | None = None
+    ) -> dict[str, Any] | None:
+        with self._mutex:
+            return queries.get_item(self._db, pack_id, item_id, lang)
+
+    def media_path(self, pack_id: str, rel_path: str) -> Path | None:
+        with self._mutex:
+            return queries.media_path(self._db, self.store, pack_id, rel_path)
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Items matching every word of `query` (the last as a prefix), best first.
+
+        Each result: pack_id, item_id, lang, title, type, module_id, pack_title,
+        snippet (matches in [brackets]), snippet_html (escaped, matches in <b>), rank
+        (bm25: lower is better).
+        """
+        with self._mutex:
+            return search.search(self._db, query, limit)
+
+    def verify(self) -> list[str]:
+        """Check the database and every stored file's hash; one sentence per problem."""
+        with self._mutex:
+            return verify(self._db, self.store)

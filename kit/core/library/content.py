@@ -1,0 +1,158 @@
+"""Defensive checks of a pack's content.json before anything is stored.
+
+A hostile pack may put any JSON anywhere; every field the library reads is checked
+for its type here so later code can rely on it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kit.core.errors import PackError
+from kit.core.packformat import ITEM_TYPES
+from kit.core.packformat.fields import ID_RE
+
+
+class _Bad(Exception):
+    pass
+
+
+def _need(ok: bool, what: str) -> None:
+    if not ok:
+        raise _Bad(what)
+
+
+def _str(value: Any, what: str, optional: bool = True) -> None:
+    _need(isinstance(value, str) or (optional and value is None), f"{what} is not text")
+
+
+def _str_list(value: Any, what: str) -> None:
+    if value is None:
+        return
+    _need(
+        isinstance(value, list) and all(isinstance(v, str) for v in value),
+        f"{what} is not a list of texts",
+    )
+
+
+def _int(value: Any, what: str) -> None:
+    ok = value is None or (isinstance(value, int | float) and not isinstance(value, bool))
+    _need(ok and (value is None or value >= 0), f"{what} is not a number")
+
+
+def _id(value: Any, what: str) -> None:
+    _need(isinstance(value, str) and bool(ID_RE.match(value)), f"{what} has no valid id")
+
+
+def _check_questions(questions: Any, where: str) -> None:
+    _need(isinstance(questions, list), f"the questions of {where} are not a list")
+    for q in questions:
+        _need(isinstance(q, dict), f"a question of {where} is not an object")
+        _str(q.get("id"), f"a question id in {where}", optional=False)
+        _str(q.get("prompt"), f"a question prompt in {where}")
+        _str(q.get("type"), f"a question type in {where}")
+        _str(q.get("explanation"), f"a question explanation in {where}")
+        _str_list(q.get("accepted"), f"the accepted answers in {where}")
+        choices = q.get("choices", [])
+        _need(isinstance(choices, list), f"the choices in {where} are not a list")
+        for c in choices:
+            _need(isinstance(c, dict), f"a choice in {where} is not an object")
+            _str(c.get("text"), f"a choice in {where}")
+            _str(c.get("explanation"), f"a choice explanation in {where}")
+
+
+def _check_texts(item: dict[str, Any], where: str) -> None:
+    for key in ("title", "summary", "body", "notes", "kind"):
+        _str(item.get(key), f"the {key} of {where}")
+    _str_list(item.get("materials"), f"the materials of {where}")
+    slides = item.get("slides")
+    if slides is not None:
+        _need(isinstance(slides, list), f"the slides of {where} are not a list")
+        for slide in slides:
+            _need(isinstance(slide, dict), f"a slide of {where} is not an object")
+            _str(slide.get("body"), f"a slide of {where}")
+            _str(slide.get("notes"), f"slide notes of {where}")
+    if item.get("questions") is not None:
+        _check_questions(item["questions"], where)
+
+
+def _check_item(item: Any, seen: set[str]) -> None:
+    _need(isinstance(item, dict), "an item is not an object")
+    _id(item.get("id"), "an item")
+    where = f"item '{item['id']}'"
+    _need(item["id"] not in seen, f"{where} appears twice")
+    seen.add(item["id"])
+    _need(item.get("type") in ITEM_TYPES, f"{where} has an unknown type")
+    _need(isinstance(item.get("title"), str), f"{where} has no title")
+    _int(item.get("minutes"), f"the minutes of {where}")
+    _int(item.get("pass_mark"), f"the pass mark of {where}")
+    _check_texts(item, where)
+
+
+def _check_module(module: Any, module_ids: set[str], item_ids: set[str]) -> None:
+    _need(isinstance(module, dict), "a module is not an object")
+    _id(module.get("id"), "a module")
+    where = f"module '{module['id']}'"
+    _need(module["id"] not in module_ids, f"{where} appears twice")
+    module_ids.add(module["id"])
+    _need(isinstance(module.get("title"), str), f"{where} has no title")
+    _str(module.get("summary"), f"the summary of {where}")
+    _str_list(module.get("objectives"), f"the objectives of {where}")
+    _str_list(module.get("tags"), f"the tags of {where}")
+    _int(module.get("minutes"), f"the minutes of {where}")
+    items = module.get("items")
+    _need(isinstance(items, list), f"{where} has no list of items")
+    for item in items:
+        _check_item(item, item_ids)
+
+
+def _check_translations(translations: Any) -> None:
+    _need(isinstance(translations, dict), "its translations are not an object")
+    for lang, entry in translations.items():
+        where = f"the '{lang}' translation"
+        _need(isinstance(entry, dict), f"{where} is not an object")
+        for key in ("pack", "modules", "items"):
+            _need(isinstance(entry.get(key, {}), dict), f"{where} has a malformed '{key}'")
+        for key, value in entry.get("pack", {}).items():
+            _str(value, f"the pack {key} in {where}", optional=False)
+        for module in entry.get("modules", {}).values():
+            _need(isinstance(module, dict), f"a module in {where} is not an object")
+            _str(module.get("title"), f"a module title in {where}")
+            _str(module.get("summary"), f"a module summary in {where}")
+            _str_list(module.get("objectives"), f"module objectives in {where}")
+        for item in entry.get("items", {}).values():
+            _need(isinstance(item, dict), f"an item in {where} is not an object")
+            _check_texts(item, f"an item in {where}")
+
+
+def parse_content(raw: bytes, name: str, pack_id: str, version: str) -> dict[str, Any]:
+    """Decode and check content.json; raises PackError with one sentence."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PackError(f"{name} is damaged: its content.json is not UTF-8 text.") from None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        raise PackError(f"{name} is damaged: its content.json is not valid JSON.") from None
+    try:
+        _need(isinstance(data, dict), "it is not an object")
+        pack = data.get("pack")
+        _need(isinstance(pack, dict), "it has no pack metadata")
+        _need(pack.get("id") == pack_id, "its pack id differs from the manifest")
+        _need(pack.get("version") == version, "its version differs from the manifest")
+        for key in ("title", "description", "language", "license", "attribution"):
+            _str(pack.get(key), f"the pack {key}")
+        _str_list(pack.get("languages"), "the pack languages")
+        _need(isinstance(pack.get("authors", []), list), "the pack authors are not a list")
+        modules = data.get("modules")
+        _need(isinstance(modules, list), "it has no list of modules")
+        module_ids: set[str] = set()
+        item_ids: set[str] = set()
+        for module in modules:
+            _check_module(module, module_ids, item_ids)
+        _check_translations(data.get("translations", {}))
+    except _Bad as exc:
+        raise PackError(f"{name} is damaged: in its content.json, {exc}.") from None
+    return data

@@ -1,0 +1,115 @@
+"""library.db: opening, WAL mode and append-only schema migrations.
+
+Never edit a migration once shipped; add a new one. A database migrated by a newer
+Training Kit (a migration name we do not know) is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from kit.core.errors import KitError
+
+migrations = Migrations("kit.library")
+
+# unicode61 splits words at characters outside its token categories; the default
+# leaves out combining marks (M*), which cuts Devanagari words at every vowel sign.
+FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript(
+        f"""
+        CREATE TABLE packs (
+            id TEXT PRIMARY KEY,
+            version TEXT NOT NULL,
+            title TEXT NOT NULL,
+            meta TEXT NOT NULL,            -- content.json "pack" object (JSON)
+            counts TEXT NOT NULL,          -- manifest "counts" (JSON)
+            translations TEXT NOT NULL,    -- pack and module translations (JSON)
+            signed INTEGER NOT NULL,
+            key_id TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            installed_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE modules (
+            pack_id TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            data TEXT NOT NULL,            -- module without its items (JSON)
+            PRIMARY KEY (pack_id, id)
+        );
+        CREATE TABLE items (
+            pack_id TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            module_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            title TEXT NOT NULL,
+            minutes INTEGER,
+            data TEXT NOT NULL,            -- the full item (JSON)
+            PRIMARY KEY (pack_id, id)
+        );
+        CREATE TABLE item_translations (
+            pack_id TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (pack_id, item_id, lang)
+        );
+        CREATE TABLE files (
+            pack_id TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            PRIMARY KEY (pack_id, path)
+        );
+        CREATE INDEX files_sha256 ON files(sha256);
+        CREATE TABLE trusted_keys (
+            key_id TEXT PRIMARY KEY,
+            public_key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            title, text, pack_id UNINDEXED, item_id UNINDEXED, lang UNINDEXED,
+            tokenize = "{FTS_TOKENIZE}", prefix = '2 3'
+        );
+        """
+    )
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating and migrating) library.db.
+
+    The connection is made with check_same_thread=False: the Library guards it with a
+    lock so the UI's worker thread and the GUI thread may both call it.
+    """
+    try:
+        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        _migrate(conn, path)
+    except sqlite3.DatabaseError as exc:
+        raise KitError(
+            f"The library database {path} cannot be opened ({exc}); run 'kit library verify' "
+            "or move it aside."
+        ) from None
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    db = Database(conn)
+    known = {m.name for m in migrations._migrations}
+    applied = {m.name for m in migrations.applied(db)}
+    if applied - known:
+        raise KitError(f"The library {path} was made by a newer Training Kit; update the app.")
+    if migrations.pending(db):
+        migrations.apply(db)

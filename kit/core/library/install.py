@@ -1,0 +1,238 @@
+"""Installing one .kitpack: check everything, stage media, move, then one transaction."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import sqlite3
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kit.core.errors import Cancelled, KitError, PackError
+from kit.core.library import rows
+from kit.core.library.safezip import (
+    RESERVED,
+    check_entries,
+    check_path,
+    copy_bounded,
+    damaged,
+    read_small,
+)
+from kit.core.library.store import MediaStore, Staging
+from kit.core.library.versions import compare_versions
+from kit.core.packformat.manifest import (
+    MAX_MANIFEST_BYTES,
+    SignatureStatus,
+    check_signature,
+    parse_manifest,
+)
+
+MAX_CONTENT_BYTES = 512 * 1024 * 1024
+MAX_PACK_BYTES = 64 * 1024**3
+CRASH_ENV = "KIT_LIBRARY_CRASH_AT"  # tests: SIGKILL ourselves at this step
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class InstallResult:
+    pack_id: str
+    version: str
+    action: str  # "installed" | "updated" | "unchanged"
+    verified: bool
+    publisher: str
+    previous_version: str | None = None
+
+
+@dataclass
+class _Opened:
+    name: str
+    zf: zipfile.ZipFile
+    entries: dict[str, zipfile.ZipInfo]
+    manifest: dict[str, Any]
+    signature: SignatureStatus
+
+    @property
+    def pack_id(self) -> str:
+        return self.manifest["pack"]["id"]
+
+    @property
+    def version(self) -> str:
+        return self.manifest["pack"]["version"]
+
+    @property
+    def media(self) -> list[dict[str, Any]]:
+        return [f for f in self.manifest["files"] if f["path"] != "content.json"]
+
+
+def crash_point(step: str) -> None:
+    if os.environ.get(CRASH_ENV) == step and hasattr(signal, "SIGKILL"):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def open_pack(path: Path) -> _Opened:
+    """Open and check the zip and its manifest; nothing is written."""
+    name = path.name
+    try:
+        zf = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise PackError(f"{path} does not exist; check the file name.") from None
+    except IsADirectoryError:
+        raise PackError(f"{path} is a folder, not a pack file.") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
+        raise PackError(
+            f"{name} is not a complete Training Kit pack (damaged or cut short); get it again."
+        ) from None
+    try:
+        return _check_opened(zf, name)
+    except BaseException:
+        zf.close()
+        raise
+
+
+def _check_opened(zf: zipfile.ZipFile, name: str) -> _Opened:
+    entries = check_entries(zf, name)
+    if "manifest.json" not in entries:
+        raise PackError(f"{name} is not a Training Kit pack: it has no manifest.json.")
+    raw = read_small(zf, entries["manifest.json"], MAX_MANIFEST_BYTES, name)
+    try:
+        manifest = parse_manifest(raw, name)
+    except RecursionError:
+        raise PackError(f"{name} is damaged: its manifest is not valid JSON.") from None
+    sig_raw = None
+    if "signature.json" in entries:
+        sig_raw = read_small(zf, entries["signature.json"], 64 * 1024, name)
+    signature = check_signature(sig_raw, raw, name)
+    _check_listing(entries, manifest["files"], name)
+    return _Opened(name, zf, entries, manifest, signature)
+
+
+def _check_listing(
+    entries: dict[str, zipfile.ZipInfo], files: list[dict[str, Any]], name: str
+) -> None:
+    listed: set[str] = set()
+    for f in files:
+        path = f["path"]
+        check_path(path, name)
+        if path in RESERVED or path in listed:
+            raise damaged(name, f"its manifest lists '{path}' twice or as a reserved name")
+        listed.add(path)
+        info = entries.get(path)
+        if info is None:
+            raise damaged(name, f"'{path}' is listed in its manifest but missing")
+        if info.file_size != f["size"]:
+            raise damaged(name, f"the size of '{path}' differs from its manifest")
+    for path in entries:
+        if path not in listed and path not in RESERVED:
+            raise damaged(name, f"the entry '{path}' is not listed in its manifest")
+    if sum(f["size"] for f in files) > MAX_PACK_BYTES:
+        raise damaged(name, "it declares more data than any pack may hold")
+
+
+class Installer:
+    """One install; see Library.install for the contract."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        store: MediaStore,
+        progress: Progress | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> None:
+        self.conn = conn
+        self.store = store
+        self.progress = progress
+        self.cancel = cancel
+        self.done = 0
+        self.total = 0
+
+    def tick(self, n: int) -> None:
+        self.done += n
+        if self.cancel is not None and self.cancel():
+            raise Cancelled("The install was cancelled; the library is unchanged.")
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def run(self, path: Path, allow_downgrade: bool) -> InstallResult:
+        opened = open_pack(path)
+        with opened.zf:
+            return self._install(opened, allow_downgrade)
+
+    def _install(self, op: _Opened, allow_downgrade: bool) -> InstallResult:
+        installed = rows.installed_version(self.conn, op.pack_id)
+        verified, publisher = rows.trust_of(self.conn, op.signature)
+        if installed is not None:
+            order = compare_versions(op.version, installed)
+            if order == 0:
+                return InstallResult(
+                    op.pack_id, op.version, "unchanged", verified, publisher, installed
+                )
+            if order < 0 and not allow_downgrade:
+                raise KitError(
+                    f"{op.pack_id} {installed} is installed and {op.name} holds the older "
+                    f"{op.version}; allow a downgrade to install it anyway."
+                )
+        self.total = sum(f["size"] for f in op.manifest["files"])
+        self._check_space(op)
+        content = self._read_content(op)
+        staging = self.store.new_staging()
+        try:
+            self._stage_media(op, staging)
+            crash_point("staged")
+            staging.move_into_store()
+            crash_point("moved")
+            old_shas = rows.pack_shas(self.conn, op.pack_id)
+            new_shas = {f["sha256"] for f in op.media}
+            staging.journal(old_shas - new_shas)
+            rows.write_pack(self.conn, op.manifest, content, op.signature, crash_point)
+        except BaseException as exc:
+            staging.undo(rows.used_shas(self.conn))
+            if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+                raise KitError("The disk is full; free some space and install again.") from None
+            raise
+        self.store.delete_unused(old_shas - new_shas, rows.used_shas(self.conn))
+        staging.close()
+        action = "installed" if installed is None else "updated"
+        return InstallResult(op.pack_id, op.version, action, verified, publisher, installed)
+
+    def _check_space(self, op: _Opened) -> None:
+        needed = sum(f["size"] for f in op.media if not self.store.has(f["sha256"], f["size"]))
+        self.store.root.parent.mkdir(parents=True, exist_ok=True)
+        free = shutil.disk_usage(self.store.root.parent).free
+        if needed + 64 * 1024 * 1024 > free:
+            raise KitError(
+                f"There is not enough free disk space to install {op.name}; free some space first."
+            )
+
+    def _read_content(self, op: _Opened) -> dict[str, Any]:
+        from kit.core.library.content import parse_content
+
+        entry = next(f for f in op.manifest["files"] if f["path"] == "content.json")
+        if entry["size"] > MAX_CONTENT_BYTES:
+            raise damaged(op.name, "its content.json is too large")
+        chunks: list[bytes] = []
+        sha = copy_bounded(op.zf, op.entries["content.json"], entry["size"], chunks.append, op.name)
+        if sha != entry["sha256"]:
+            raise damaged(op.name, "the SHA-256 of 'content.json' differs from its manifest")
+        self.tick(entry["size"])
+        return parse_content(b"".join(chunks), op.name, op.pack_id, op.version)
+
+    def _stage_media(self, op: _Opened, staging: Staging) -> None:
+        for f in op.media:
+            sha, size = f["sha256"], f["size"]
+            if sha in staging.staged or self.store.has(sha, size):
+                self.tick(size)
+                continue
+            target = staging.folder / f"{len(staging.staged)}.part"
+            with target.open("wb") as fh:
+                got = copy_bounded(op.zf, op.entries[f["path"]], size, fh.write, op.name, self.tick)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if got != sha:
+                raise damaged(op.name, f"the SHA-256 of '{f['path']}' differs from its manifest")
+            staging.add(sha, target)

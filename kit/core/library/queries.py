@@ -1,0 +1,123 @@
+"""Reading installed packs, modules and items for the screens and the command line."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from kit.core.library.store import MediaStore
+
+_PACK_SQL = """
+    SELECT p.id, p.version, p.title, p.meta, p.counts, p.translations, p.signed, p.key_id,
+           p.size, p.installed_at, p.updated_at, k.name
+    FROM packs p LEFT JOIN trusted_keys k ON k.key_id = p.key_id AND p.signed = 1
+"""
+META_KEYS = ("description", "language", "languages", "license", "attribution", "authors",
+             "homepage", "source", "min_app_version")  # fmt: skip
+TRANSLATED_ITEM_KEYS = ("title", "summary", "body", "notes", "slides", "materials")
+
+
+def _pack_dict(row: tuple[Any, ...], lang: str | None) -> dict[str, Any]:
+    (pid, version, title, meta, counts, translations, signed, key_id, size, inst, upd, name) = row
+    meta = json.loads(meta)
+    counts = json.loads(counts)
+    out: dict[str, Any] = {"id": pid, "version": version, "title": title}
+    out.update({k: meta.get(k) for k in META_KEYS})
+    out.update(
+        verified=name is not None,
+        publisher=name or "",
+        signed=bool(signed),
+        key_id=key_id,
+        module_count=counts.get("modules", 0),
+        item_count=counts.get("items", 0),
+        counts=counts,
+        size=size,
+        installed_at=inst,
+        updated_at=upd,
+    )
+    tr = json.loads(translations).get(lang or "", {}).get("pack", {})
+    for key in ("title", "description", "attribution"):
+        if tr.get(key):
+            out[key] = tr[key]
+    return out
+
+
+def list_packs(conn: sqlite3.Connection, lang: str | None = None) -> list[dict[str, Any]]:
+    rows = conn.execute(_PACK_SQL + " ORDER BY p.title COLLATE NOCASE, p.id").fetchall()
+    return [_pack_dict(r, lang) for r in rows]
+
+
+def get_pack(
+    conn: sqlite3.Connection, pack_id: str, lang: str | None = None
+) -> dict[str, Any] | None:
+    row = conn.execute(_PACK_SQL + " WHERE p.id = ?", (pack_id,)).fetchone()
+    if row is None:
+        return None
+    pack = _pack_dict(row, lang)
+    module_tr = json.loads(row[5]).get(lang or "", {}).get("modules", {})
+    items: dict[str, list[dict[str, Any]]] = {}
+    for mid, iid, itype, title, minutes, tr_title in conn.execute(
+        """SELECT i.module_id, i.id, i.type, i.title, i.minutes, json_extract(t.data, '$.title')
+           FROM items i LEFT JOIN item_translations t
+             ON t.pack_id = i.pack_id AND t.item_id = i.id AND t.lang = ?
+           WHERE i.pack_id = ? ORDER BY i.module_id, i.position""",
+        (lang or "", pack_id),
+    ):
+        items.setdefault(mid, []).append(
+            {"id": iid, "type": itype, "title": tr_title or title, "minutes": minutes}
+        )
+    pack["modules"] = []
+    for mid, data in conn.execute(
+        "SELECT id, data FROM modules WHERE pack_id = ? ORDER BY position", (pack_id,)
+    ):
+        module = json.loads(data)
+        tr = module_tr.get(mid) or {}
+        for key in ("title", "summary", "objectives"):
+            if tr.get(key):
+                module[key] = tr[key]
+        module["items"] = items.get(mid, [])
+        pack["modules"].append(module)
+    return pack
+
+
+def _merge_questions(original: list[Any], translated: list[Any]) -> list[Any]:
+    by_id = {q.get("id"): q for q in translated if isinstance(q, dict)}
+    return [by_id.get(q.get("id"), q) for q in original]
+
+
+def get_item(
+    conn: sqlite3.Connection, pack_id: str, item_id: str, lang: str | None = None
+) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT data, module_id FROM items WHERE pack_id = ? AND id = ?", (pack_id, item_id)
+    ).fetchone()
+    if row is None:
+        return None
+    item = json.loads(row[0])
+    item.update(pack_id=pack_id, module_id=row[1], lang=None)
+    if lang:
+        tr_row = conn.execute(
+            "SELECT data FROM item_translations WHERE pack_id = ? AND item_id = ? AND lang = ?",
+            (pack_id, item_id, lang),
+        ).fetchone()
+        if tr_row is not None:
+            tr = json.loads(tr_row[0])
+            item.update({k: tr[k] for k in TRANSLATED_ITEM_KEYS if tr.get(k) is not None})
+            if tr.get("questions") and item.get("questions"):
+                item["questions"] = _merge_questions(item["questions"], tr["questions"])
+            item["lang"] = lang
+    return item
+
+
+def media_path(
+    conn: sqlite3.Connection, store: MediaStore, pack_id: str, rel_path: str
+) -> Path | None:
+    row = conn.execute(
+        "SELECT sha256 FROM files WHERE pack_id = ? AND path = ?", (pack_id, rel_path)
+    ).fetchone()
+    if row is None:
+        return None
+    path = store.path_for(row[0])
+    return path if path.is_file() else None

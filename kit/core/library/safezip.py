@@ -1,0 +1,146 @@
+"""Opening a pack zip from a stranger: entry checks and bounded reads.
+
+Python 3.11.7's zipfile trusts the central directory, so a zip whose entries overlap
+(a "quoted overlap" bomb, CVE-2024-0450) or whose sizes lie can expand without bound.
+We check the entry table before reading anything, and every read stops at the size
+the manifest declares.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import stat
+import zipfile
+import zlib
+from collections.abc import Callable
+from typing import BinaryIO
+
+from kit.core.errors import PackError
+
+CHUNK = 1 << 20
+LOCAL_HEADER_SIZE = 30
+ALLOWED_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
+DRIVE_RE = re.compile(r"^[A-Za-z]:")
+RESERVED = {"manifest.json", "signature.json"}
+
+
+def damaged(name: str, why: str) -> PackError:
+    return PackError(f"{name} is damaged or unsafe: {why}; it was not installed.")
+
+
+def check_path(path: str, name: str) -> None:
+    """Refuse a member name that could land outside the staging folder on any OS."""
+    if "\\" in path:
+        raise damaged(name, f"the entry '{path}' contains a backslash")
+    if path.startswith("/") or DRIVE_RE.match(path):
+        raise damaged(name, f"the entry '{path}' is an absolute path")
+    parts = path.split("/")
+    if ".." in parts:
+        raise damaged(name, f"the entry '{path}' points outside the pack ('..')")
+    if any(p in ("", ".") for p in parts) or any(ord(c) < 32 or c == "\x7f" for c in path):
+        raise damaged(name, f"the entry '{path}' has a malformed name")
+
+
+def _check_entry(info: zipfile.ZipInfo, name: str) -> None:
+    # orig_filename: zipfile cuts names at NUL and turns '\\' into '/' on Windows.
+    if info.orig_filename != info.filename and "\\" not in info.orig_filename:
+        raise damaged(name, f"the entry '{info.filename}' has a malformed name")
+    check_path(info.orig_filename, name)
+    mode = info.external_attr >> 16
+    # Type bits 0 mean "unspecified" (our builder writes bare permissions): a file.
+    if info.is_dir() or stat.S_IFMT(mode) not in (0, stat.S_IFREG):
+        kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
+        raise damaged(name, f"the entry '{info.filename}' is {kind}")
+    if info.flag_bits & 0x1:
+        raise damaged(name, f"the entry '{info.filename}' is encrypted")
+    if info.compress_type not in ALLOWED_COMPRESSION:
+        raise damaged(name, f"the entry '{info.filename}' uses an unsupported compression")
+
+
+def check_entries(zf: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]:
+    """Check every entry's name, type and placement; returns entries by name."""
+    entries: dict[str, zipfile.ZipInfo] = {}
+    folded: dict[str, str] = {}
+    for info in zf.infolist():
+        _check_entry(info, name)
+        if info.filename in entries:
+            raise damaged(name, f"the entry '{info.filename}' appears twice")
+        key = info.filename.casefold()
+        if key in folded:
+            raise damaged(
+                name,
+                f"the entries '{folded[key]}' and '{info.filename}' differ only in letter case",
+            )
+        folded[key] = info.filename
+        entries[info.filename] = info
+    _check_no_overlap(zf, list(entries.values()), name)
+    return entries
+
+
+def _check_no_overlap(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> None:
+    # Each entry's local header, name and data must end before the next entry starts,
+    # and the last before the central directory.
+    end_of_data = getattr(zf, "start_dir", None)
+    ordered = sorted(infos, key=lambda i: i.header_offset)
+    for current, following in zip(ordered, [*ordered[1:], None], strict=True):
+        limit = following.header_offset if following is not None else end_of_data
+        end = (
+            current.header_offset
+            + LOCAL_HEADER_SIZE
+            + _name_length(current)
+            + current.compress_size
+        )
+        if current.header_offset < 0 or (limit is not None and end > limit):
+            raise damaged(name, f"the entry '{current.filename}' overlaps another entry")
+
+
+def _name_length(info: zipfile.ZipInfo) -> int:
+    encoding = "utf-8" if info.flag_bits & 0x800 else "cp437"
+    return len(info.orig_filename.encode(encoding, "replace"))
+
+
+def read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: str) -> bytes:
+    """Read a small member completely, refusing more than `limit` bytes."""
+    if info.file_size > limit:
+        raise damaged(name, f"its {info.filename} is too large")
+    chunks: list[bytes] = []
+    copy_bounded(zf, info, info.file_size, lambda b: chunks.append(b), name)
+    return b"".join(chunks)
+
+
+def copy_bounded(
+    zf: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    size: int,
+    write: Callable[[bytes], object],
+    name: str,
+    tick: Callable[[int], None] | None = None,
+) -> str:
+    """Stream one member to `write`, stopping at `size` bytes; returns its SHA-256 hex.
+
+    More or fewer bytes than `size`, or a bad CRC, refuse the pack.
+    """
+    digest = hashlib.sha256()
+    done = 0
+    try:
+        with zf.open(info) as src:
+            while done < size:
+                chunk = src.read(min(CHUNK, size - done))
+                if not chunk:
+                    break
+                done += len(chunk)
+                digest.update(chunk)
+                write(chunk)
+                if tick is not None:
+                    tick(len(chunk))
+            if done != size or _has_more(src):
+                raise damaged(name, f"the size of '{info.filename}' differs from its manifest")
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError):
+        raise damaged(name, f"the entry '{info.filename}' is corrupt") from None
+    return digest.hexdigest()
+
+
+def _has_more(src: BinaryIO) -> bool:
+    # Reading past the end also makes zipfile check the CRC.
+    return bool(src.read(1))

@@ -1,0 +1,124 @@
+"""The content-addressed media store (media/ab/<sha256>) and install staging (tmp/).
+
+Files reach the store only by rename from tmp/, so a store file is always complete.
+Before new files are moved in, their hashes are written to a journal in the staging
+folder; if the process dies before the database commit, the next open deletes the
+journaled files that no pack references. Files are shared between packs and versions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+
+JOURNAL = "journal.txt"
+
+
+class MediaStore:
+    def __init__(self, root: Path, tmp: Path) -> None:
+        self.root = root
+        self.tmp = tmp
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str, size: int) -> bool:
+        try:
+            return self.path_for(sha256).stat().st_size == size
+        except OSError:
+            return False
+
+    def new_staging(self) -> Staging:
+        folder = self.tmp / f"install-{uuid.uuid4().hex}"
+        folder.mkdir(parents=True)
+        return Staging(self, folder)
+
+    def delete_unused(self, candidates: Iterable[str], used: set[str]) -> None:
+        for sha in candidates:
+            if sha not in used:
+                path = self.path_for(sha)
+                path.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    path.parent.rmdir()  # only when empty
+
+    def all_files(self) -> Iterable[tuple[str, Path]]:
+        if not self.root.is_dir():
+            return
+        for sub in sorted(self.root.iterdir()):
+            if sub.is_dir():
+                for path in sorted(sub.iterdir()):
+                    yield path.name, path
+            else:
+                yield sub.name, sub
+
+    def recover(self, used: set[str]) -> None:
+        """After a crash: drop journaled files no pack uses, then empty tmp/."""
+        if not self.tmp.is_dir():
+            return
+        for folder in self.tmp.iterdir():
+            journal = folder / JOURNAL
+            if journal.is_file():
+                shas = journal.read_text(encoding="ascii", errors="replace").split()
+                self.delete_unused(shas, used)
+            if folder.is_dir() and not folder.is_symlink():
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                folder.unlink(missing_ok=True)
+
+
+class Staging:
+    """One install's staging folder: staged files, then a move into the store."""
+
+    def __init__(self, store: MediaStore, folder: Path) -> None:
+        self.store = store
+        self.folder = folder
+        self.staged: dict[str, Path] = {}
+        self.moved: list[str] = []
+
+    def add(self, sha256: str, path: Path) -> None:
+        self.staged[sha256] = path
+
+    def journal(self, shas: Iterable[str]) -> None:
+        """Record hashes that may become unused (checked again on the next open)."""
+        path = self.folder / JOURNAL
+        with path.open("a", encoding="ascii") as fh:
+            fh.write("".join(f"{sha}\n" for sha in shas))
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def move_into_store(self) -> None:
+        self.journal(self.staged)
+        made: set[Path] = set()
+        for sha, path in self.staged.items():
+            target = self.store.path_for(sha)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if target.exists():
+                continue
+            os.replace(path, target)
+            self.moved.append(sha)
+        for folder in made:
+            _fsync_dir(folder)
+
+    def undo(self, used: set[str]) -> None:
+        """The install failed: take back the files it added, and the staging folder."""
+        self.store.delete_unused(self.moved, used)
+        self.close()
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
