@@ -1,0 +1,33 @@
+"""Learner records: profiles, append-only events, derived progress, backups.
+
+Kept in records.db, apart from library.db: installing or removing content never touches
+it. Start with `Records` (kit.core.records.store); see docs/architecture.md, "Records".
+"""
+
+from kit.core.records.backups import Backup, RestoreResult
+from kit.core.records.certificates import CertificateData
+from kit.core.records.db import FutureRecordsError, RecordsError
+from kit.core.records.events import VERBS, Event
+from kit.core.records.pins import PinLocked, WrongPin
+from kit.core.records.profiles import Profile, ProfileNotFound
+from kit.core.records.progress import ContinuePoint, ModuleProgress, QuizStats, Status
+from kit.core.records.store import Records
+
+__all__ = [
+    "VERBS",
+    "Backup",
+    "CertificateData",
+    "ContinuePoint",
+    "Event",
+    "FutureRecordsError",
+    "ModuleProgress",
+    "PinLocked",
+    "Profile",
+    "ProfileNotFound",
+    "QuizStats",
+    "Records",
+    "RecordsError",
+    "RestoreResult",
+    "Status",
+    "WrongPin",
+]

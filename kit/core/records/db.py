@@ -1,0 +1,225 @@
+"""records.db: opening, durability settings, schema migrations.
+
+Learner records are the one thing in the data folder that cannot be downloaded again,
+so the database is opened with settings that make every acknowledged write survive
+``kill -9`` and power loss:
+
+* ``journal_mode=WAL``: a commit appends the changed pages to the write-ahead log and
+  never rewrites the database file in place, so a crash at any moment leaves either the
+  old or the new state. Readers are not blocked by the writer, and a commit costs one
+  fsync (the log) instead of the two or three of a rollback journal.
+* ``synchronous=FULL``: the log is fsynced before COMMIT returns. In WAL mode the
+  default NORMAL only syncs at checkpoints, which survives an application crash but can
+  lose the last transactions on power loss; FULL closes that gap. So once
+  ``append_event`` returns, the event is on stable storage.
+* ``fullfsync`` / ``checkpoint_fullfsync``: on macOS a plain fsync does not flush the
+  drive's cache; these make SQLite use F_FULLFSYNC there (no effect elsewhere).
+* ``foreign_keys=ON`` and a busy timeout, so the CLI and the app can share the file.
+
+Threads: `RecordsDB` holds one connection opened with ``check_same_thread=False`` and
+a re-entrant lock that every operation takes, so it may be opened on one thread and
+used from another (the app opens and uses it on its single worker thread; a stray call
+from another thread is serialised, never interleaved). Other processes (the CLI) open
+their own connection; SQLite's file locks and the busy timeout keep them apart.
+
+The schema is a list of named, append-only migrations (sqlite-utils ``Migrations``);
+``PRAGMA user_version`` mirrors how many have been applied. A database that has a
+migration this version of the app does not know was written by a newer app and is
+refused untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from kit.core.errors import KitError
+
+migrations = Migrations("kit.records")
+BUSY_TIMEOUT_MS = 10_000
+
+
+class RecordsError(KitError):
+    """Learner records could not be read or written as asked."""
+
+
+class FutureRecordsError(RecordsError):
+    """records.db was written by a newer Training Kit."""
+
+
+def _run(db: Database, *statements: str) -> None:
+    # Statement by statement on the open transaction: executescript() would COMMIT
+    # first and make a half-applied migration possible.
+    for sql in statements:
+        db.conn.execute(sql)
+
+
+@migrations()
+def m001_profiles_and_events(db: Database) -> None:
+    _run(
+        db,
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE profiles (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            colour TEXT NOT NULL,
+            pin_hash TEXT,
+            language TEXT NOT NULL,
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            profile_id TEXT NOT NULL REFERENCES profiles(id) DEFERRABLE INITIALLY DEFERRED,
+            pack_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            verb TEXT NOT NULL,
+            result TEXT NOT NULL DEFAULT '{}',
+            at TEXT NOT NULL,
+            device_id TEXT NOT NULL
+        )""",
+        "CREATE INDEX events_profile_item ON events (profile_id, pack_id, item_id)",
+        """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+        """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        WHEN EXISTS (SELECT 1 FROM profiles WHERE id = OLD.profile_id)
+        BEGIN SELECT RAISE(ABORT, 'events are deleted only with their profile'); END""",
+    )
+
+
+@migrations()
+def m002_pin_throttle(db: Database) -> None:
+    _run(
+        db,
+        """CREATE TABLE pin_throttle (
+            profile_id TEXT PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
+            failures INTEGER NOT NULL DEFAULT 0,
+            locked_until REAL NOT NULL DEFAULT 0
+        )""",
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+class RecordsDB:
+    """An open records.db: one connection, a lock, and the device id.
+
+    Example::
+
+        rdb = RecordsDB.open(data_dir.records_db)
+        with rdb.write() as db:
+            db.execute("INSERT ...")
+        rows = rdb.query("SELECT ...", [...])
+        rdb.close()
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.lock = threading.RLock()
+        self.db = Database(conn)
+        self.device_id = ""
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True) -> RecordsDB:
+        """Open (and create or migrate) records.db at `path`."""
+        if not create and not path.is_file():
+            raise RecordsError(f"There are no learner records at {path} yet.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(
+                str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise RecordsError(f"Could not open the learner records {path}: {exc}.") from exc
+        rdb = cls(path, conn)
+        try:
+            rdb._configure()
+            rdb._migrate()
+            rdb.device_id = rdb._device_id()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise RecordsError(f"The learner records {path} cannot be read ({exc}).") from exc
+        except BaseException:
+            conn.close()
+            raise
+        return rdb
+
+    def _configure(self) -> None:
+        conn = self.db.conn
+        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise RecordsError(f"The learner records {self.path} cannot use a write-ahead log.")
+        for pragma in (
+            "synchronous=FULL",
+            "fullfsync=ON",
+            "checkpoint_fullfsync=ON",
+            "foreign_keys=ON",
+            f"busy_timeout={BUSY_TIMEOUT_MS}",
+        ):
+            conn.execute(f"PRAGMA {pragma}")
+
+    def _migrate(self) -> None:
+        known = {m.name for m in migrations._migrations}
+        unknown = [m.name for m in migrations.applied(self.db) if m.name not in known]
+        if unknown:
+            raise FutureRecordsError(
+                f"The learner records {self.path} were written by a newer Training Kit; "
+                "update the app to use them."
+            )
+        migrate(self.db)
+
+    def _device_id(self) -> str:
+        with self.write() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+            if row:
+                return str(row[0])
+            value = uuid.uuid4().hex
+            db.execute("INSERT INTO meta (key, value) VALUES ('device_id', ?)", [value])
+            return value
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """One transaction, committed (durably) when the block ends, rolled back on error."""
+        with self.lock, self.db.atomic():
+            yield self.db
+
+    def query(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        """Rows of a read-only query, as sqlite3.Row (index or name access)."""
+        with self.lock:
+            cursor = self.db.conn.execute(sql, params)
+            cursor.row_factory = sqlite3.Row
+            return list(cursor.fetchall())
+
+    def integrity_problems(self) -> list[str]:
+        """What `PRAGMA integrity_check` and `foreign_key_check` report; [] when sound."""
+        return check_connection(self.db.conn)
+
+    def close(self) -> None:
+        with self.lock:
+            self.db.conn.close()
+
+
+def migrate(db: Database) -> None:
+    """Apply pending migrations and record the schema version in user_version."""
+    migrations.apply(db)
+    count = len(migrations.applied(db))
+    db.execute(f"PRAGMA user_version={int(count)}")
+
+
+def check_connection(conn: sqlite3.Connection) -> list[str]:
+    """Problems SQLite finds in the database on `conn` ([] when it is sound)."""
+    rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    problems = [] if rows == ["ok"] else rows
+    for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"{table} row {rowid} points to a missing {parent} row")
+    return problems

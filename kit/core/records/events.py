@@ -1,0 +1,171 @@
+"""Append-only learner events, from which all progress is derived.
+
+An event says that a profile did something to one item of one pack: ``viewed`` a
+lesson, ``answered`` a question, ``completed`` a lesson or activity, ``passed`` or
+``failed`` a quiz attempt. Events are never changed (a trigger refuses UPDATE) and are
+deleted only together with their profile. Each has a random UUID, so events recorded
+on different computers can later be merged without clashes.
+
+Items are identified by the stable pair (pack_id, item_id), so installing, updating or
+removing content never touches records.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from kit.core.records.db import RecordsDB, RecordsError
+from kit.core.records.profiles import ProfileNotFound
+from kit.core.records.timeutil import parse_utc, utc_now_text
+from kit.i18n import _
+
+VIEWED = "viewed"
+STARTED = "started"
+ANSWERED = "answered"
+COMPLETED = "completed"
+PASSED = "passed"
+FAILED = "failed"
+VERBS = frozenset({VIEWED, STARTED, ANSWERED, COMPLETED, PASSED, FAILED})
+MAX_RESULT_BYTES = 64 * 1024
+MAX_ID_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Event:
+    """One recorded learner action. `result` is the decoded JSON object."""
+
+    id: str
+    profile_id: str
+    pack_id: str
+    item_id: str
+    verb: str
+    result: dict[str, Any]
+    at: datetime
+    device_id: str
+
+
+def _check_ref(value: str, what: str) -> str:
+    text = str(value)
+    if not text or len(text) > MAX_ID_LENGTH:
+        raise RecordsError(_("An event needs a {what} of 1 to 200 characters.").format(what=what))
+    return text
+
+
+def encode_result(result: Mapping[str, Any] | None) -> str:
+    """`result` as compact JSON text; RecordsError when it is not plain JSON data."""
+    if result is None:
+        return "{}"
+    if not isinstance(result, Mapping):
+        raise RecordsError(_("An event result must be a mapping of names to values."))
+    try:
+        text = json.dumps(dict(result), ensure_ascii=False, allow_nan=False, sort_keys=True)
+    except (TypeError, ValueError) as exc:
+        raise RecordsError(_("An event result must be plain JSON data.")) from exc
+    if len(text.encode("utf-8")) > MAX_RESULT_BYTES:
+        raise RecordsError(_("An event result is too large."))
+    return text
+
+
+def append_event(
+    rdb: RecordsDB,
+    profile_id: str,
+    pack_id: str,
+    item_id: str,
+    verb: str,
+    result: Mapping[str, Any] | None = None,
+) -> Event:
+    """Record an event; returns only once it is committed to stable storage.
+
+    Example::
+
+        append_event(rdb, profile.id, "first-aid", "burns-quiz", "answered",
+                     {"question": "q1", "response": "b", "correct": True})
+    """
+    if verb not in VERBS:
+        raise RecordsError(_("{verb} is not a kind of learner event.").format(verb=verb))
+    values = [
+        uuid.uuid4().hex,
+        str(profile_id),
+        _check_ref(pack_id, "pack id"),
+        _check_ref(item_id, "item id"),
+        verb,
+        encode_result(result),
+        utc_now_text(),
+        rdb.device_id,
+    ]
+    with rdb.write() as db:
+        known = db.conn.execute("SELECT 1 FROM profiles WHERE id = ?", [values[1]]).fetchone()
+        if not known:
+            raise ProfileNotFound(_("That profile no longer exists."))
+        db.conn.execute(
+            "INSERT INTO events (id, profile_id, pack_id, item_id, verb, result, at, device_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            values,
+        )
+    return _to_event(dict(zip(_COLUMNS, values, strict=True)))
+
+
+_COLUMNS = ("id", "profile_id", "pack_id", "item_id", "verb", "result", "at", "device_id")
+
+
+def _to_event(row: Mapping[str, Any] | sqlite3.Row) -> Event:
+    try:
+        result = json.loads(row["result"])
+    except ValueError:
+        result = {}
+    return Event(
+        id=row["id"],
+        profile_id=row["profile_id"],
+        pack_id=row["pack_id"],
+        item_id=row["item_id"],
+        verb=row["verb"],
+        result=result if isinstance(result, dict) else {},
+        at=parse_utc(row["at"]),
+        device_id=row["device_id"],
+    )
+
+
+def events_for(
+    rdb: RecordsDB,
+    profile_id: str,
+    pack_id: str | None = None,
+    item_id: str | None = None,
+) -> list[Event]:
+    """The profile's events, oldest first (in the order this computer recorded them).
+
+    Optionally only those of one pack, or of one item of a pack. There is deliberately
+    no way to read all profiles' events at once.
+    """
+    sql = f"SELECT {', '.join(_COLUMNS)} FROM events WHERE profile_id = ?"
+    params: list[Any] = [str(profile_id)]
+    if pack_id is not None:
+        sql += " AND pack_id = ?"
+        params.append(pack_id)
+        if item_id is not None:
+            sql += " AND item_id = ?"
+            params.append(item_id)
+    return [_to_event(r) for r in rdb.query(sql + " ORDER BY seq", params)]
+
+
+def event_ids(rdb: RecordsDB, profile_id: str) -> set[str]:
+    """The ids of the profile's events (cheap; for checks and merges)."""
+    rows = rdb.query("SELECT id FROM events WHERE profile_id = ?", [str(profile_id)])
+    return {r["id"] for r in rows}
+
+
+def quiz_result(score: float, pass_mark: float, **extra: Any) -> tuple[str, dict[str, Any]]:
+    """The verb and result of a finished quiz attempt: ("passed"|"failed", {...}).
+
+    Passed means `score` (0-100) is at or above `pass_mark`.
+    """
+    if not (math.isfinite(score) and math.isfinite(pass_mark)):
+        raise RecordsError(_("A quiz score must be a number."))
+    verb = PASSED if score >= pass_mark else FAILED
+    return verb, {**extra, "score": float(score), "pass_mark": float(pass_mark)}

@@ -1,0 +1,235 @@
+"""`Records`: the one object the app and the CLI use for learner records.
+
+Every read takes a profile id; there is no call that returns several learners' events,
+so a screen can only ever show the signed-in learner's records.
+
+Threads: open it on the app's worker thread and call it there (see `db.RecordsDB`:
+calls from other threads are serialised by a lock, never interleaved).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from kit.core.paths import DataDir
+from kit.core.records import backups, events, pins, profiles, progress
+from kit.core.records.backups import Backup, RestoreResult
+from kit.core.records.certificates import CertificateData, certificate_data
+from kit.core.records.db import RecordsDB, RecordsError
+from kit.core.records.events import Event
+from kit.core.records.profiles import Profile
+from kit.core.records.progress import ContinuePoint, ModuleProgress, QuizStats, Status
+from kit.i18n import _
+
+
+class Records:
+    """Profiles, events, progress and backups of one data folder.
+
+    Example::
+
+        records = Records(data_dir)                  # creates/migrates records.db
+        records.auto_backup()                        # at app start: at most once a day
+        ana = records.create_profile("Ana", pin="1234", language="es")
+        records.check_pin(ana.id, "1234")            # WrongPin / PinLocked otherwise
+        records.append_event(ana.id, "first-aid", "burns", "completed")
+        records.pack_progress(ana.id, library.get_pack("first-aid"))
+        records.close()
+
+    `clock` (seconds since the epoch) exists so tests can move time for the PIN
+    throttle; `keep_backups` is how many backup files to keep.
+    """
+
+    def __init__(
+        self,
+        data_dir: DataDir,
+        *,
+        create: bool = True,
+        clock: pins.Clock = time.time,
+        keep_backups: int = backups.KEEP,
+    ) -> None:
+        self.data_dir = data_dir
+        self.clock = clock
+        self.keep_backups = keep_backups
+        self.rdb = RecordsDB.open(data_dir.records_db, create=create)
+
+    def close(self) -> None:
+        self.rdb.close()
+
+    def __enter__(self) -> Records:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def device_id(self) -> str:
+        """This computer's random id, stored in every event it records."""
+        return self.rdb.device_id
+
+    # Profiles
+
+    def list_profiles(self) -> list[Profile]:
+        """All profiles by name, for the start screen (no records, no PIN hashes)."""
+        return profiles.list_profiles(self.rdb)
+
+    def profile(self, profile_id: str) -> Profile:
+        """One profile; ProfileNotFound when it does not exist."""
+        return profiles.get_profile(self.rdb, profile_id)
+
+    def create_profile(
+        self,
+        name: str,
+        *,
+        colour: str | None = None,
+        pin: str | None = None,
+        language: str = "en",
+    ) -> Profile:
+        """A new profile. `colour` like "#1f77b4" (default: picked from the name);
+        `pin` 4 digits or None. RecordsError when the name is taken (ignoring case)."""
+        return profiles.create_profile(self.rdb, name, colour=colour, pin=pin, language=language)
+
+    def rename_profile(self, profile_id: str, new_name: str) -> Profile:
+        return profiles.rename_profile(self.rdb, profile_id, new_name)
+
+    def update_profile(
+        self, profile_id: str, *, colour: str | None = None, language: str | None = None
+    ) -> Profile:
+        """Change avatar colour and/or interface language (None: unchanged)."""
+        return profiles.update_profile(self.rdb, profile_id, colour=colour, language=language)
+
+    def check_pin(self, profile_id: str, pin: str | None) -> None:
+        """Returns when the profile has no PIN or `pin` is right.
+
+        Raises WrongPin ("That PIN is not right.") or PinLocked ("Too many wrong PINs;
+        try again in N seconds.", with `.seconds`). Never sleeps.
+        """
+        profiles.check_pin(self.rdb, profile_id, pin, self.clock)
+
+    def pin_wait_seconds(self, profile_id: str) -> int:
+        """Seconds before this profile may try a PIN again (0: now), for a countdown."""
+        return pins.seconds_locked(self.rdb, profile_id, self.clock())
+
+    def set_pin(
+        self, profile_id: str, new_pin: str | None, *, current_pin: str | None = None
+    ) -> Profile:
+        """Set, change or remove (new_pin=None) the PIN; needs the current PIN if any."""
+        return profiles.set_pin(
+            self.rdb, profile_id, new_pin, current_pin=current_pin, clock=self.clock
+        )
+
+    def delete_profile(self, profile_id: str, *, pin: str | None = None) -> Backup:
+        """Delete a profile and all its events, after checking its PIN (if it has one).
+
+        A backup is made first (reason "before-delete") and returned, so a mistaken
+        deletion can be undone with `restore`.
+        """
+        profiles.get_profile(self.rdb, profile_id)
+        self.check_pin(profile_id, pin)
+        saved = backups.create_backup(
+            self.rdb, self.data_dir.backups, "before-delete", self.keep_backups
+        )
+        profiles.delete_profile_rows(self.rdb, profile_id)
+        return saved
+
+    # Events
+
+    def append_event(
+        self,
+        profile_id: str,
+        pack_id: str,
+        item_id: str,
+        verb: str,
+        result: Mapping[str, Any] | None = None,
+    ) -> Event:
+        """Record what the learner did; returns only after the commit is durable.
+
+        `verb` is one of events.VERBS (viewed, started, answered, completed, passed,
+        failed); `result` a JSON-able mapping, e.g. for "answered"
+        {"question": "q1", "response": ["a", "c"], "correct": False}.
+        """
+        return events.append_event(self.rdb, profile_id, pack_id, item_id, verb, result)
+
+    def record_quiz_attempt(
+        self,
+        profile_id: str,
+        pack_id: str,
+        item_id: str,
+        score: float,
+        pass_mark: float,
+        **details: Any,
+    ) -> Event:
+        """Record a finished quiz attempt as "passed" (score >= pass_mark) or "failed"."""
+        verb, result = events.quiz_result(score, pass_mark, **details)
+        return self.append_event(profile_id, pack_id, item_id, verb, result)
+
+    def events(
+        self, profile_id: str, pack_id: str | None = None, item_id: str | None = None
+    ) -> list[Event]:
+        """This profile's events, oldest first; optionally one pack, or one item of it."""
+        return events.events_for(self.rdb, profile_id, pack_id, item_id)
+
+    # Progress
+
+    def item_status(self, profile_id: str, pack_id: str, item: Mapping[str, Any]) -> Status:
+        """Status of one item (a library item dict with "id" and "type")."""
+        mine = self.events(profile_id, pack_id, str(item["id"]))
+        return progress.item_status(str(item.get("type", "")), mine)
+
+    def quiz_stats(self, profile_id: str, pack_id: str, item_id: str) -> QuizStats:
+        """Attempts, best and last score, and whether this quiz was passed."""
+        return progress.quiz_stats(self.events(profile_id, pack_id, item_id))
+
+    def pack_progress(self, profile_id: str, pack: Mapping[str, Any]) -> list[ModuleProgress]:
+        """Progress through each module of `pack` (a Library.get_pack dict), in order."""
+        return progress.pack_progress(pack, self.events(profile_id, str(pack["id"])))
+
+    def module_progress(
+        self, profile_id: str, pack: Mapping[str, Any], module_id: str
+    ) -> ModuleProgress:
+        for module in pack.get("modules", []):
+            if module.get("id") == module_id:
+                mine = self.events(profile_id, str(pack["id"]))
+                return progress.module_progress(str(pack["id"]), module, mine)
+        raise RecordsError(_("This pack has no module {module}.").format(module=module_id))
+
+    def continue_point(
+        self, profile_id: str, packs: Sequence[Mapping[str, Any]]
+    ) -> ContinuePoint | None:
+        """The item "Continue" opens among the installed `packs`, or None."""
+        return progress.continue_point(packs, self.events(profile_id))
+
+    def certificate(
+        self, profile_id: str, pack: Mapping[str, Any], module_id: str
+    ) -> CertificateData:
+        """Certificate contents; RecordsError while the module is not complete."""
+        mine = self.events(profile_id, str(pack["id"]))
+        return certificate_data(self.profile(profile_id), pack, module_id, mine)
+
+    # Backups and checks
+
+    def backup(self, reason: str = "manual") -> Backup:
+        """A backup now (then old ones beyond `keep_backups` are deleted)."""
+        return backups.create_backup(self.rdb, self.data_dir.backups, reason, self.keep_backups)
+
+    def auto_backup(self) -> Backup | None:
+        """Call at app start: backs up when there are records and none from the last day."""
+        return backups.auto_backup(self.rdb, self.data_dir.backups, keep=self.keep_backups)
+
+    def backups(self) -> list[Backup]:
+        """Backups, newest first."""
+        return backups.list_backups(self.data_dir.backups)
+
+    def restore(self, source: str | os.PathLike[str] | Path) -> RestoreResult:
+        """Restore a backup file, or "latest"; the current records are backed up first.
+
+        A damaged or foreign file is refused (RecordsError) and nothing changes.
+        """
+        return backups.restore_backup(self.rdb, source, self.data_dir.backups, self.keep_backups)
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's integrity and foreign-key checks ([] when sound)."""
+        return self.rdb.integrity_problems()
