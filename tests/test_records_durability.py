@@ -93,3 +93,47 @@ def test_records_db_uses_wal_and_full_sync(data_dir: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+RESTORER = """
+import sys
+from pathlib import Path
+from kit.core.paths import DataDir
+from kit.core.records import Records
+
+records = Records(DataDir(Path(sys.argv[1])))
+print("ready", flush=True)
+n = 0
+while True:
+    records.restore(sys.argv[2 + n % 2])
+    print("restored", flush=True)
+    n += 1
+"""
+
+
+def test_a_restore_killed_midway_leaves_old_or_new_records(data_dir: Path, tmp_path: Path) -> None:
+    data = DataDir(data_dir)
+    with Records(data) as records:
+        ana = records.create_profile("Ana")
+        records.append_event(ana.id, "p", "lesson", "completed")
+        one = Path(records.backup().path.replace(tmp_path / "one.db"))
+        records.create_profile("Bruno")
+        two = Path(records.backup().path.replace(tmp_path / "two.db"))
+    rng = random.Random(7)
+    for _ in range(8):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", RESTORER, str(data_dir), str(one), str(two)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert proc.stdout is not None
+        for _ in range(rng.choice([0, 1, 2, 4])):
+            assert proc.stdout.readline(), proc.stderr.read() if proc.stderr else ""
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        with Records(data) as records:
+            names = sorted(p.name for p in records.list_profiles())
+            assert names in (["Ana"], ["Ana", "Bruno"])
+            assert [e.item_id for e in records.events(ana.id)] == ["lesson"]
+            assert records.check() == []
