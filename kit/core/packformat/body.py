@@ -13,6 +13,7 @@ LINK_RE = re.compile(r"(!?\[[^\]\n]*\]\()\s*(<[^>\n]+>|[^)\s]+)((?:\s+\"[^\"\n]*
 IMG_SRC_RE = re.compile(
     r"(<(?:img|audio|video|source)\b[^>]*?\bsrc\s*=\s*[\"'])([^\"']+)([\"'])", re.IGNORECASE
 )
+CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 # '::: instructor' is another name for '::: notes'.
 NOTE_ALIASES = {"instructor": "notes", "facilitator": "notes"}
 
@@ -95,6 +96,14 @@ def split_slides(body: str) -> list[tuple[str, int]]:
     return [(text, off) for text, off in slides if text.strip()]
 
 
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    return [m.span() for m in CODE_SPAN_RE.finditer(line)]
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
 def iter_targets(body: str) -> Iterator[tuple[int, str, bool]]:
     """Yield (line offset, link target, is_image) for every link outside code."""
     lines = body.split("\n")
@@ -102,10 +111,13 @@ def iter_targets(body: str) -> Iterator[tuple[int, str, bool]]:
     for i, (line, in_code) in enumerate(zip(lines, mask, strict=True)):
         if in_code:
             continue
+        spans = _code_spans(line)
         for m in LINK_RE.finditer(line):
-            yield i, m.group(2).strip("<>"), m.group(1).startswith("!")
+            if not _in_spans(m.start(), spans):
+                yield i, m.group(2).strip("<>"), m.group(1).startswith("!")
         for m in IMG_SRC_RE.finditer(line):
-            yield i, m.group(2), True
+            if not _in_spans(m.start(), spans):
+                yield i, m.group(2), True
 
 
 def rewrite_targets(body: str, mapping: dict[str, str]) -> str:
@@ -115,17 +127,26 @@ def rewrite_targets(body: str, mapping: dict[str, str]) -> str:
     lines = body.split("\n")
     mask = code_fence_mask(lines)
 
+    spans: list[tuple[int, int]] = []
+
     def md(m: re.Match[str]) -> str:
+        if _in_spans(m.start(), spans):
+            return m.group(0)
         target = m.group(2).strip("<>")
         return m.group(1) + mapping.get(target, m.group(2)) + m.group(3)
 
     def img(m: re.Match[str]) -> str:
+        if _in_spans(m.start(), spans):
+            return m.group(0)
         return m.group(1) + mapping.get(m.group(2), m.group(2)) + m.group(3)
 
     out = []
     for line, in_code in zip(lines, mask, strict=True):
         if not in_code:
-            line = IMG_SRC_RE.sub(img, LINK_RE.sub(md, line))
+            spans = _code_spans(line)
+            line = LINK_RE.sub(md, line)
+            spans = _code_spans(line)
+            line = IMG_SRC_RE.sub(img, line)
         out.append(line)
     return "\n".join(out)
 
