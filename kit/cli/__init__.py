@@ -17,7 +17,13 @@ from kit.core.errors import KitError
 from kit.i18n import _
 
 # Each module has register(subparsers) and sets `func(args) -> int` on its parsers.
-COMMAND_MODULES = ["kit.cli.pack", "kit.cli.keys", "kit.cli.records", "kit.cli.library"]
+COMMAND_MODULES = [
+    "kit.cli.pack",
+    "kit.cli.keys",
+    "kit.cli.records",
+    "kit.cli.library",
+    "kit.cli.catalog",
+]
 
 
 class _Parser(argparse.ArgumentParser):

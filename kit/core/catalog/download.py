@@ -234,8 +234,13 @@ class Download:
             raise _Retry("the connection closed early")
 
     def _write_sidecar(self) -> None:
-        meta = {"url": self.url, "validator": self._validator, "total": self._total,
-                "size": self.size, "sha256": self.sha256}  # fmt: skip
+        meta = {
+            "url": self.url,
+            "validator": self._validator,
+            "total": self._total,
+            "size": self.size,
+            "sha256": self.sha256,
+        }
         write_atomic(self.sidecar, json.dumps(meta).encode("utf-8"))
 
     def _stream(self, stream: BinaryIO) -> None:
@@ -339,7 +344,9 @@ class Download:
             return _Retry("the server refused the range")
         if code >= 500 or code in (408, 429):
             return _Retry(f"the server answered {code}")
-        return DownloadError(f"The server answered {code} for {self.url}; the pack is not available there.")  # fmt: skip
+        return DownloadError(
+            f"The server answered {code} for {self.url}; the pack is not available there."
+        )
 
     def _opened_from(self, resp: Any, offset: int) -> _Opened:
         new_validator = _validator(resp.headers)

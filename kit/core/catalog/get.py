@@ -26,8 +26,12 @@ from kit.core.paths import DataDir, resolve_data_dir
 
 # Offer.status values
 AVAILABLE, INSTALLED, UPDATE, OLDER, NEEDS_APP = (
-    "available", "installed", "update", "older", "needs-newer-app",
-)  # fmt: skip
+    "available",
+    "installed",
+    "update",
+    "older",
+    "needs-newer-app",
+)
 
 
 @dataclass
@@ -42,8 +46,14 @@ class Offer:
     status: str
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.entry.to_json(), "source": self.source, "download": self.url,
-                "verified": self.verified, "installed": self.installed, "status": self.status}  # fmt: skip
+        return {
+            **self.entry.to_json(),
+            "source": self.source,
+            "download": self.url,
+            "verified": self.verified,
+            "installed": self.installed,
+            "status": self.status,
+        }
 
 
 @dataclass
@@ -136,7 +146,9 @@ class Packs:
         missing = [i for i in ids if i not in by_id]
         if missing:
             if not self.sources.list():
-                raise KitError("There are no sources yet; add one with 'kit source add URL|FOLDER'.")  # fmt: skip
+                raise KitError(
+                    "There are no sources yet; add one with 'kit source add URL|FOLDER'."
+                )
             raise KitError(f"No source offers {', '.join(missing)}; see 'kit catalog list'.")
         return [by_id[i] for i in ids]
 

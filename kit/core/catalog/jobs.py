@@ -77,12 +77,16 @@ def _valid_item(r: dict[str, Any]) -> bool:
 
 def _entry(item: dict[str, Any]) -> Entry:
     return Entry(
-        id=str(item["id"]), version=str(item["version"]), title=str(item["title"]),
-        size=int(item["size"]), sha256=str(item["sha256"]), url=str(item["url"]),
+        id=str(item["id"]),
+        version=str(item["version"]),
+        title=str(item["title"]),
+        size=int(item["size"]),
+        sha256=str(item["sha256"]),
+        url=str(item["url"]),
         description=str(item.get("description", "")),
         languages=tuple(item.get("languages", ())),
         min_app_version=str(item.get("min_app_version", "0.0.0")),
-    )  # fmt: skip
+    )
 
 
 def kept_packs_dir(packs: Packs) -> Path:
@@ -104,10 +108,14 @@ class PackJob:
         self.key = job_key(item)
         self.phase = "download"
         self.download = Download(
-            item["download"], packs.data_dir.downloads, self.key + ".kitpack",
-            size=self.entry.size, sha256=self.entry.sha256, progress=self._on_download,
+            item["download"],
+            packs.data_dir.downloads,
+            self.key + ".kitpack",
+            size=self.entry.size,
+            sha256=self.entry.sha256,
+            progress=self._on_download,
             **download_options,
-        )  # fmt: skip
+        )
         self._cancelled = False
 
     @property

@@ -64,7 +64,9 @@ class Source:
         folder = Path(self.location).resolve()
         path = (folder / unquote(url)).resolve()
         if not path.is_relative_to(folder):
-            raise CatalogError(f"The catalog in {folder} points outside its folder; it was not used.")  # fmt: skip
+            raise CatalogError(
+                f"The catalog in {folder} points outside its folder; it was not used."
+            )
         return str(path)
 
 
@@ -101,7 +103,11 @@ class SourceStore:
             ) from None
         rows = data.get("sources", []) if isinstance(data, dict) else []
         fields = set(Source.__dataclass_fields__)
-        return [Source(**{k: v for k, v in r.items() if k in fields}) for r in rows if isinstance(r, dict) and isinstance(r.get("location"), str)]  # fmt: skip
+        return [
+            Source(**{k: v for k, v in r.items() if k in fields})
+            for r in rows
+            if isinstance(r, dict) and isinstance(r.get("location"), str)
+        ]
 
     def _save(self, sources: list[Source]) -> None:
         doc = {"format": SOURCES_FORMAT, "sources": [asdict(s) for s in sources]}
@@ -168,16 +174,22 @@ def fetch_catalog(source: Source, timeout: float = 20.0, tries: int = 3) -> Cata
     if not source.remote:
         try:
             with open(where, "rb") as fh:
-                return parse_catalog(fh.read(MAX_CATALOG_BYTES + 1), f"The catalog in {source.location}")  # fmt: skip
+                return parse_catalog(
+                    fh.read(MAX_CATALOG_BYTES + 1), f"The catalog in {source.location}"
+                )
         except FileNotFoundError:
-            raise CatalogError(f"There is no catalog.json in {source.location}; is the USB stick plugged in?") from None  # fmt: skip
+            raise CatalogError(
+                f"There is no catalog.json in {source.location}; is the USB stick plugged in?"
+            ) from None
         except OSError as exc:
             raise CatalogError(f"Cannot read {where}: {exc.strerror or exc}.") from None
     return parse_catalog(_get(where, timeout, tries), f"The catalog at {where}")
 
 
 def _get(url: str, timeout: float, tries: int) -> bytes:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Cache-Control": "no-cache"})  # fmt: skip
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Cache-Control": "no-cache"}
+    )
     reason = ""
     for attempt in range(tries):
         try:
