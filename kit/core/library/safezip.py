@@ -46,12 +46,12 @@ def _check_entry(info: zipfile.ZipInfo, name: str) -> None:
     # orig_filename: zipfile cuts names at NUL and turns '\\' into '/' on Windows.
     if info.orig_filename != info.filename and "\\" not in info.orig_filename:
         raise damaged(name, f"the entry '{info.filename}' has a malformed name")
-    check_path(info.orig_filename, name)
     mode = info.external_attr >> 16
     # Type bits 0 mean "unspecified" (our builder writes bare permissions): a file.
     if info.is_dir() or stat.S_IFMT(mode) not in (0, stat.S_IFREG):
         kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
         raise damaged(name, f"the entry '{info.filename}' is {kind}")
+    check_path(info.orig_filename, name)
     if info.flag_bits & 0x1:
         raise damaged(name, f"the entry '{info.filename}' is encrypted")
     if info.compress_type not in ALLOWED_COMPRESSION:
