@@ -192,3 +192,26 @@ def test_events_are_append_only_and_checked(records: Records) -> None:
     with pytest.raises(ProfileNotFound):
         records.append_event("nobody", "p", "q", "viewed")
     assert len(records.events(ana.id)) == 1
+
+
+def test_a_full_disk_gives_a_sentence_and_keeps_earlier_records(records: Records) -> None:
+    ana = records.create_profile("Ana")
+    kept = records.append_event(ana.id, "p", "lesson", "completed")
+    conn = records.rdb.db.conn
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")  # no room to grow: like a full disk
+    with pytest.raises(RecordsError, match="could not be saved"):
+        for n in range(200):
+            records.append_event(ana.id, "p", "quiz", "answered", {"text": "x" * 4000, "n": n})
+    conn.execute("PRAGMA max_page_count = 1073741823")
+    assert records.events(ana.id)[0] == kept
+    assert records.check() == []
+
+
+def test_a_missing_pin_is_refused_without_counting_as_a_wrong_guess(records: Records) -> None:
+    ana = records.create_profile("Ana", pin="1234")
+    for _ in range(5):
+        with pytest.raises(WrongPin, match="needs its PIN"):
+            records.check_pin(ana.id, "")
+    assert records.pin_wait_seconds(ana.id) == 0
+    records.check_pin(ana.id, "1234")

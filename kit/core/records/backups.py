@@ -35,6 +35,7 @@ from kit.core.records.db import (
     check_connection,
     migrate,
     migrations,
+    storage_errors,
 )
 from kit.core.records.timeutil import utc_now
 from kit.i18n import _
@@ -112,8 +113,13 @@ def create_backup(rdb: RecordsDB, folder: Path, reason: str = "manual", keep: in
     name = f"records-{now.strftime('%Y%m%dT%H%M%S%f')}Z-{reason}.db"
     final = folder / name
     partial = folder / f".{name}{PARTIAL_SUFFIX}"
-    with rdb.lock:
-        rdb.db.conn.execute("VACUUM INTO ?", [str(partial)])
+    try:
+        with rdb.lock, storage_errors(rdb.path, "backed up"):
+            rdb.db.conn.execute("VACUUM INTO ?", [str(partial)])
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
     _fsync_path(partial)
     os.replace(partial, final)
     _fsync_path(folder)

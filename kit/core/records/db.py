@@ -189,13 +189,17 @@ class RecordsDB:
 
     @contextmanager
     def write(self) -> Iterator[Database]:
-        """One transaction, committed (durably) when the block ends, rolled back on error."""
-        with self.lock, self.db.atomic():
+        """One transaction, committed (durably) when the block ends, rolled back on error.
+
+        sqlite3.IntegrityError passes through (callers turn it into a sentence); other
+        database failures (disk full, damaged file) become RecordsError.
+        """
+        with self.lock, storage_errors(self.path, "saved"), self.db.atomic():
             yield self.db
 
     def query(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         """Rows of a read-only query, as sqlite3.Row (index or name access)."""
-        with self.lock:
+        with self.lock, storage_errors(self.path, "read"):
             cursor = self.db.conn.execute(sql, params)
             cursor.row_factory = sqlite3.Row
             return list(cursor.fetchall())
@@ -207,6 +211,17 @@ class RecordsDB:
     def close(self) -> None:
         with self.lock:
             self.db.conn.close()
+
+
+@contextmanager
+def storage_errors(path: Path, doing: str) -> Iterator[None]:
+    """Turn SQLite failures other than constraint violations into one RecordsError."""
+    try:
+        yield
+    except sqlite3.IntegrityError:
+        raise
+    except sqlite3.DatabaseError as exc:
+        raise RecordsError(f"The learner records {path} could not be {doing} ({exc}).") from exc
 
 
 def migrate(db: Database) -> None:

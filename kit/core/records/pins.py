@@ -125,7 +125,9 @@ def verify(rdb: RecordsDB, profile_id: str, pin: str | None, stored: str, clock:
         wait = seconds_locked(rdb, profile_id, now)
         if wait:
             raise PinLocked(wait)
-        if pin is not None and pin_matches(pin, stored):
+        if pin is None or str(pin).strip() == "":
+            raise WrongPin(_("This profile needs its PIN."))
+        if pin_matches(pin, stored):
             with rdb.write() as db:
                 db.conn.execute("DELETE FROM pin_throttle WHERE profile_id = ?", [profile_id])
             return
