@@ -143,3 +143,23 @@ def test_cli_check_reports_damage(run_kit, data_dir: Path) -> None:
     conn.close()
     code, _out, err = run_kit("records", "check")
     assert code == 1 and "events row" in err and err.count("\n") == 1
+
+
+def test_restore_from_another_computer_keeps_this_device_id(tmp_path: Path) -> None:
+    with Records(DataDir(tmp_path / "other")) as other:
+        ana = other.create_profile("Ana")
+        other.append_event(ana.id, "p", "lesson", "completed")
+        foreign = other.backup().path
+    conn = sqlite3.connect(foreign)
+    conn.execute("PRAGMA page_size = 1024")  # made with other settings
+    conn.execute("VACUUM")
+    conn.close()
+    with Records(DataDir(tmp_path / "here")) as here:
+        device = here.device_id
+        result = here.restore(foreign)
+        assert result.previous is None  # there was nothing to keep
+        assert [e.item_id for e in here.events(ana.id)] == ["lesson"]
+        assert here.append_event(ana.id, "p", "quiz", "viewed").device_id == device
+        assert here.check() == []
+    with Records(DataDir(tmp_path / "here")) as reopened:
+        assert reopened.device_id == device

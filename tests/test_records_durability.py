@@ -137,3 +137,20 @@ def test_a_restore_killed_midway_leaves_old_or_new_records(data_dir: Path, tmp_p
             assert names in (["Ana"], ["Ana", "Bruno"])
             assert [e.item_id for e in records.events(ana.id)] == ["lesson"]
             assert records.check() == []
+
+
+def test_usable_from_other_threads_calls_are_serialised(data_dir: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    records = Records(DataDir(data_dir))  # opened on this thread, used on others
+    ana = records.create_profile("Ana").id
+
+    def write(n: int) -> str:
+        return records.append_event(ana, "p", f"i{n % 3}", "answered", {"n": n}).id
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        ids = set(pool.map(write, range(80)))
+        backup = pool.submit(records.backup).result()
+    assert event_ids(records.rdb, ana) == ids and len(ids) == 80
+    assert backup.path.is_file() and records.check() == []
+    records.close()
