@@ -41,6 +41,9 @@ def content(
     }  # fmt: skip
 
 
+PNG = b"\x89PNG\r\n\x1a\n" + b"x" * 200
+
+
 def _entry(path: str, data: bytes) -> dict[str, Any]:
     return {"path": path, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 

@@ -11,7 +11,7 @@ from typing import Any
 from kit.core.errors import KitError
 from kit.core.library import queries, rows, search, trust
 from kit.core.library.db import connect
-from kit.core.library.install import Installer, InstallResult
+from kit.core.library.install import Installer, InstallResult, crash_point
 from kit.core.library.lock import WriteLock
 from kit.core.library.store import MediaStore
 from kit.core.library.verify import verify
@@ -100,6 +100,7 @@ class Library:
                 conn.execute("ROLLBACK")
                 staging.close()
                 raise
+            crash_point("removed")
             self.store.delete_unused(candidates, rows.used_shas(conn))
             staging.close()
 

@@ -1,0 +1,111 @@
+"""Full-text search: ranked, with snippets, in Latin, Arabic, Devanagari and Cyrillic."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from library_helpers import content, lesson, open_library, write_pack
+
+ITEMS = [
+    lesson("burns", "Treating burns", "Cool a burn under running water for twenty minutes."),
+    lesson("water", "Clean water", "Boil water before drinking. Burns from boiling water hurt."),
+    lesson("cafe", "Le café", "Un café très crème, naïve idée."),
+    lesson("arabic", "الإسعافات الأولية", "اغسل يديك بالماء والصابون قبل الأكل."),
+    lesson("arabic-vowelled", "درس", "مَرْحَبًا بِكُمْ فِي الدَّرْسِ"),
+    lesson("hindi", "प्राथमिक चिकित्सा", "हाथों को साबुन और पानी से धोएं। स्वास्थ्य ज़रूरी है।"),
+    lesson("russian", "Первая помощь", "Промойте рану чистой водой. Ёлка зелёная."),
+    {"id": "deck", "type": "slides", "title": "Deck", "minutes": 1, "notes": "", "summary": "",
+     "body": "", "slides": [{"body": "# Bandages\n\nWrap the **bandage** firmly.", "notes": ""}]},
+    {"id": "quiz", "type": "quiz", "title": "Check", "minutes": 1, "notes": "", "summary": "",
+     "body": "", "questions": [{"id": "q", "type": "single", "prompt": "Which tourniquet is best?",
+                                "explanation": "", "choices": [{"id": "1", "text": "Elastic strap",
+                                                                "correct": True, "explanation": ""}]}]},
+    lesson("secret", "Notes", "Nothing here."),
+]  # fmt: skip
+ITEMS[-1]["notes"] = "facilitator-only phrase zebracrossing"
+
+
+@pytest.fixture
+def lib(tmp_path: Path, data_dir: Path):
+    translations = {"es": {"items": {"water": {"title": "Agua limpia", "body": "Hervir el agua."}}}}
+    path = write_pack(tmp_path / "p.kitpack", content(items=ITEMS, translations=translations))
+    library = open_library(data_dir)
+    library.install(path)
+    yield library
+    library.close()
+
+
+def _ids(lib, query: str) -> list[str]:
+    return [r["item_id"] for r in lib.search(query)]
+
+
+def test_ranked_title_first_with_snippet(lib) -> None:
+    results = lib.search("burns")
+    assert [r["item_id"] for r in results] == ["burns", "water"]
+    assert results[0]["rank"] <= results[1]["rank"]
+    assert "[Burns]" in results[1]["snippet"] and "<b>Burns</b>" in results[1]["snippet_html"]
+    assert results[0]["pack_id"] == "demo" and results[0]["title"] == "Treating burns"
+
+
+def test_every_word_must_match_and_last_is_prefix(lib) -> None:
+    assert _ids(lib, "boil drink") == ["water"]
+    assert _ids(lib, "bandag") == ["deck"]
+    assert _ids(lib, "boil bandage") == []
+
+
+def test_slides_and_quiz_questions_and_answers_are_searchable(lib) -> None:
+    assert _ids(lib, "tourniquet") == ["quiz"]
+    assert _ids(lib, "elastic") == ["quiz"]
+    assert _ids(lib, "firmly") == ["deck"]
+
+
+def test_facilitator_notes_are_not_searched(lib) -> None:
+    assert _ids(lib, "zebracrossing") == []
+
+
+def test_diacritics_are_folded_both_ways(lib) -> None:
+    assert _ids(lib, "cafe") == ["cafe"]
+    assert _ids(lib, "naive creme") == ["cafe"]
+    assert _ids(lib, unicodedata.normalize("NFD", "idée")) == ["cafe"]
+
+
+def test_arabic(lib) -> None:
+    assert _ids(lib, "بالماء") == ["arabic"]
+    assert _ids(lib, "الإسعافات") == ["arabic"]
+    assert _ids(lib, "مرحبا") == ["arabic-vowelled"]  # written with harakat, searched without
+    assert _ids(lib, "مَرْحَبًا") == ["arabic-vowelled"]
+
+
+def test_devanagari_words_stay_whole(lib) -> None:
+    assert _ids(lib, "साबुन") == ["hindi"]
+    assert _ids(lib, "स्वास्थ्य") == ["hindi"]
+    assert _ids(lib, "चिकित्सा") == ["hindi"]
+    # a fragment between vowel signs is not a word of its own
+    assert _ids(lib, "स्थ") == []
+    snippet = lib.search("साबुन")[0]["snippet"]
+    assert "[साबुन]" in snippet
+
+
+def test_cyrillic_case_and_yo(lib) -> None:
+    assert _ids(lib, "ПОМОЩЬ") == ["russian"]
+    assert _ids(lib, "водой") == ["russian"]
+    assert _ids(lib, "елка зеленая") == ["russian"]
+
+
+def test_translations_are_searched(lib) -> None:
+    results = lib.search("hervir")
+    assert [(r["item_id"], r["lang"]) for r in results] == [("water", "es")]
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "burns AND", "NEAR(", "*", "a OR b NOT", "col:burns", "()", "", "   ", "'"]
+)
+def test_query_syntax_never_breaks_search(lib, query: str) -> None:
+    assert isinstance(lib.search(query), list)
+
+
+def test_removed_pack_leaves_search(lib) -> None:
+    lib.remove("demo")
+    assert lib.search("burns") == []
