@@ -253,3 +253,33 @@ def test_crlf_and_bom_are_accepted(tmp_path: Path) -> None:
     loaded = load_source(root)
     assert loaded.report.problems == []
     assert loaded.content["pack"]["title"] == "My first pack"
+
+
+def test_the_quiz_example_in_the_spec_is_valid(tmp_path: Path) -> None:
+    spec = (Path(__file__).resolve().parents[1] / "docs" / "pack-format.md").read_text("utf-8")
+    blocks = [b.split("```")[0] for b in spec.split("```markdown\n")[1:]]
+    quiz = next(b for b in blocks if "type: quiz" in b)
+    root = make_source(tmp_path / "src")
+    write(root, QUIZ, quiz)
+    loaded = load_source(root)
+    assert loaded.report.problems == []
+    item = next(i for i in loaded.content["modules"][0]["items"] if i["type"] == "quiz")
+    assert [q["type"] for q in item["questions"]] == [
+        "single", "multiple", "truefalse", "short", "order"
+    ]  # fmt: skip
+    short = item["questions"][3]
+    assert short["accepted"] == ["Nairobi"]
+    assert short["answers"][1] == {
+        "text": "Mombasa",
+        "correct": False,
+        "explanation": "Mombasa is the largest port, not the capital.",
+    }
+
+
+def test_survey_marks_are_ignored(tmp_path: Path) -> None:
+    root = make_source(tmp_path / "src")
+    edit(root, SURVEY, "- The quiz", "- [x] The quiz")
+    edit(root, SURVEY, "- The lesson", "- [ ] The lesson")
+    loaded = load_source(root)
+    survey = next(i for i in loaded.content["modules"][0]["items"] if i["type"] == "survey")
+    assert not any(c["correct"] for q in survey["questions"] for c in q["choices"])

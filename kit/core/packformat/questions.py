@@ -21,7 +21,7 @@ from kit.core.packformat.body import code_fence_mask
 from kit.core.packformat.problems import Report
 
 HEADING_RE = re.compile(r"^##(?!#)\s*(.*?)\s*$")
-QHEAD_RE = re.compile(r"^([A-Za-z0-9][\w.-]*)\s*:\s*([A-Za-z-]+)$")
+QHEAD_RE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_.-]*)\s*:\s*([A-Za-z-]+)$")
 CHECK_RE = re.compile(r"^[-*+]\s+\[([ xX])\]\s+(.*)$")
 NUM_RE = re.compile(r"^\d+[.)]\s+(.*)$")
 BULLET_RE = re.compile(r"^[-*+]\s+(.*)$")
@@ -162,7 +162,8 @@ def _check_survey_question(
     if len(options) < 2:
         report.error(path, line, f"a {qtype} question needs at least two options ('- option')")
         return None
-    return {"choices": _choices(options)}
+    # A survey has no right answers, whatever the markers say.
+    return {"choices": [{**c, "correct": False} for c in _choices(options)]}
 
 
 def parse_questions(
