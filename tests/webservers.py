@@ -36,6 +36,7 @@ http {{
     server {{
         listen 127.0.0.1:{port};
         root {root};
+        {extra}
     }}
 }}
 """
@@ -70,8 +71,9 @@ def wait_for_port(
 
 
 class Nginx:
-    def __init__(self, root: Path, workdir: Path) -> None:
+    def __init__(self, root: Path, workdir: Path, limit_rate: str = "") -> None:
         self.root, self.workdir = Path(root), Path(workdir)
+        self.extra = f"limit_rate {limit_rate};" if limit_rate else ""
         self.proc: subprocess.Popen[bytes] | None = None
         self.port = 0
 
@@ -83,7 +85,11 @@ class Nginx:
         for attempt in range(5):
             self.port = free_port()
             conf = self.workdir / "nginx.conf"
-            conf.write_text(NGINX_CONF.format(work=self.workdir, port=self.port, root=self.root))
+            conf.write_text(
+                NGINX_CONF.format(
+                    work=self.workdir, port=self.port, root=self.root, extra=self.extra
+                )
+            )
             cmd = [nginx_binary(), "-p", str(self.workdir), "-e", str(self.workdir / "error.log"), "-c", str(conf)]  # fmt: skip
             self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             try:

@@ -26,6 +26,7 @@ import urllib.error
 import urllib.request
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -33,7 +34,7 @@ from typing import Any, BinaryIO
 from kit.core.catalog.catalog import write_atomic
 from kit.core.errors import Cancelled, KitError
 
-CHUNK = 256 * 1024
+CHUNK = 1024 * 1024
 RANGE_RE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
 USER_AGENT = "TrainingKit"
 LOCAL_ERRORS = {errno.ENOSPC, errno.EACCES, errno.EROFS, errno.EDQUOT}  # retrying will not help
@@ -45,6 +46,36 @@ class DownloadError(KitError):
 
 class Paused(KitError):
     """The download was paused; its partial file is kept for later."""
+
+
+class _Hasher:
+    """SHA-256 on a helper thread, so hashing overlaps reading and writing.
+
+    hashlib releases the GIL for large buffers; updates stay in order (one worker).
+    """
+
+    def __init__(self, digest: Any = None) -> None:
+        self._h = digest if digest is not None else hashlib.sha256()
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: deque[Future[None]] = deque()
+
+    def update(self, data: bytes) -> None:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="kit-sha256")
+        self._pending.append(self._pool.submit(self._h.update, data))
+        while len(self._pending) > 8:
+            self._pending.popleft().result()
+
+    def hexdigest(self) -> str:
+        self.close()
+        return self._h.hexdigest()
+
+    def close(self) -> None:
+        while self._pending:
+            self._pending.popleft().result()
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
 
 class _Retry(Exception):
@@ -101,7 +132,7 @@ class Download:
         self.state = "queued"
         self._stop = ""
         self._wake = threading.Event()
-        self._hash = hashlib.sha256()
+        self._hash = _Hasher()
         self._done = 0
         self._validator = ""
         self._total: int | None = size
@@ -157,6 +188,8 @@ class Download:
         except BaseException:
             self.state = "failed"
             raise
+        finally:
+            self._hash.close()
         self.state = "done"
         return path
 
@@ -206,12 +239,13 @@ class Download:
         self._validator = str(meta["validator"])
         self._total = meta.get("total") or self.size
         # Re-hash what we have: the partial file is the only truth after a restart.
-        self._hash = _hash_file(self.part)
+        self._hash = _Hasher(_hash_file(self.part))
         self._done = self.partial_size()
 
     def _restart(self) -> None:
         self.discard()
-        self._hash, self._done, self._validator, self._total = hashlib.sha256(), 0, "", self.size
+        self._hash.close()
+        self._hash, self._done, self._validator, self._total = _Hasher(), 0, "", self.size
 
     def _attempt(self) -> None:
         opened = self._open(self._done, self._validator)
