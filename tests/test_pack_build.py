@@ -277,3 +277,17 @@ def test_cut_short_pack_is_refused(source: Path, tmp_path: Path) -> None:
     out.write_bytes(data[: len(data) // 2])
     with pytest.raises(PackError, match="damaged or cut short"):
         read_manifest(out)
+
+
+@pytest.mark.parametrize("offset", [0, 7, 40, 200])
+def test_corrupt_compressed_content_is_refused(source: Path, tmp_path: Path, offset: int) -> None:
+    out = build_pack(source, tmp_path)
+    with zipfile.ZipFile(out) as zf:
+        info = zf.getinfo("content.json")
+    data = bytearray(out.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + offset, start + offset + 8):
+        data[i] ^= 0x5A
+    out.write_bytes(bytes(data))
+    with pytest.raises(PackError):
+        verify_contents(out, read_manifest(out))

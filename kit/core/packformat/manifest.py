@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,16 @@ from kit.core.packformat.fields import ID_RE, SEMVER_RE
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 RESERVED = ("manifest.json", "signature.json")
+# What a damaged or cut-short zip can raise while it is read.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    UnicodeDecodeError,
+)
 
 
 @dataclass
@@ -139,7 +150,7 @@ def read_manifest(path: Path) -> PackManifest:
         raise PackError(f"{path} does not exist; check the file name.") from None
     except IsADirectoryError:
         raise PackError(f"{path} is a folder, not a pack file.") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
+    except ZIP_ERRORS:
         raise PackError(
             f"{name} is not a complete Training Kit pack (damaged or cut short); get it again."
         ) from None
@@ -194,7 +205,7 @@ def verify_contents(path: Path, manifest: PackManifest) -> None:
                 if entry["path"] not in present:
                     raise PackError(f"{name} is damaged: {entry['path']} is missing.")
                 _check_member(zf, entry, name)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
+    except ZIP_ERRORS:
         raise PackError(
             f"{name} is not a complete Training Kit pack (damaged or cut short); get it again."
         ) from None
