@@ -16,7 +16,6 @@ any thread::
 from __future__ import annotations
 
 import errno
-import hashlib
 import http.client
 import json
 import re
@@ -26,12 +25,13 @@ import urllib.error
 import urllib.request
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from kit.core.catalog.catalog import write_atomic
+from kit.core.catalog.hashing import Hasher, hash_file
+from kit.core.catalog.urls import is_remote, local_path
 from kit.core.errors import Cancelled, KitError
 
 CHUNK = 1024 * 1024
@@ -46,36 +46,6 @@ class DownloadError(KitError):
 
 class Paused(KitError):
     """The download was paused; its partial file is kept for later."""
-
-
-class _Hasher:
-    """SHA-256 on a helper thread, so hashing overlaps reading and writing.
-
-    hashlib releases the GIL for large buffers; updates stay in order (one worker).
-    """
-
-    def __init__(self, digest: Any = None) -> None:
-        self._h = digest if digest is not None else hashlib.sha256()
-        self._pool: ThreadPoolExecutor | None = None
-        self._pending: deque[Future[None]] = deque()
-
-    def update(self, data: bytes) -> None:
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(1, thread_name_prefix="kit-sha256")
-        self._pending.append(self._pool.submit(self._h.update, data))
-        while len(self._pending) > 8:
-            self._pending.popleft().result()
-
-    def hexdigest(self) -> str:
-        self.close()
-        return self._h.hexdigest()
-
-    def close(self) -> None:
-        while self._pending:
-            self._pending.popleft().result()
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
 
 
 class _Retry(Exception):
@@ -96,10 +66,6 @@ class _Opened:
     start: int
     total: int | None
     validator: str
-
-
-def is_remote(url: str) -> bool:
-    return url.startswith(("http://", "https://"))
 
 
 class Download:
@@ -132,7 +98,7 @@ class Download:
         self.state = "queued"
         self._stop = ""
         self._wake = threading.Event()
-        self._hash = _Hasher()
+        self._hash = Hasher()
         self._done = 0
         self._validator = ""
         self._total: int | None = size
@@ -219,7 +185,7 @@ class Download:
     def _finished_file_ok(self) -> bool:
         if self.sha256 is None:
             return False
-        ok = _hash_file(self.target).hexdigest() == self.sha256
+        ok = hash_file(self.target).hexdigest() == self.sha256
         if not ok:
             self.target.unlink(missing_ok=True)
         return ok
@@ -239,13 +205,13 @@ class Download:
         self._validator = str(meta["validator"])
         self._total = meta.get("total") or self.size
         # Re-hash what we have: the partial file is the only truth after a restart.
-        self._hash = _Hasher(_hash_file(self.part))
+        self._hash = Hasher(hash_file(self.part))
         self._done = self.partial_size()
 
     def _restart(self) -> None:
         self.discard()
         self._hash.close()
-        self._hash, self._done, self._validator, self._total = _Hasher(), 0, "", self.size
+        self._hash, self._done, self._validator, self._total = Hasher(), 0, "", self.size
 
     def _attempt(self) -> None:
         opened = self._open(self._done, self._validator)
@@ -413,20 +379,6 @@ def _validator(headers: Any) -> str:
     if etag and not etag.startswith("W/"):
         return etag
     return headers.get("Last-Modified") or ""
-
-
-def local_path(url: str) -> Path:
-    if url.startswith("file:"):
-        return Path(urllib.request.url2pathname(url[5:].removeprefix("//")))
-    return Path(url)
-
-
-def _hash_file(path: Path) -> Any:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest
 
 
 def _read_json(path: Path) -> dict[str, Any]:

@@ -25,7 +25,8 @@ from kit.core.catalog.catalog import (
     parse_catalog,
     write_atomic,
 )
-from kit.core.catalog.download import USER_AGENT, is_remote, local_path
+from kit.core.catalog.download import USER_AGENT
+from kit.core.catalog.urls import is_remote, local_path
 from kit.core.errors import KitError, SignatureError
 from kit.core.paths import DataDir
 
