@@ -1,7 +1,7 @@
 """Download figures: throughput against a plain GET, and bytes fetched when cut 10 times.
 
-    .venv/bin/python -m bench.download          # prints the figures
-    (or through `python -m bench`, which calls run(report))
+    .venv/bin/python -m bench download          # full size (100 MB)
+    .venv/bin/python -m bench --quick download  # 20 MB
 
 Both use a real nginx on 127.0.0.1 serving a 100 MB file; the cuts come from the
 fault-injecting proxy in tests/faultproxy.py.
@@ -17,8 +17,8 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -28,7 +28,6 @@ from webservers import Nginx  # noqa: E402
 
 from kit.core.catalog.download import Download  # noqa: E402
 
-SIZE = 100 * 1024 * 1024
 ROUNDS = 5
 LIMIT = "50m"  # nginx limit_rate: still faster than most of our users' links
 
@@ -56,18 +55,18 @@ def _plain_get_then_hash(url: str, out: Path) -> float:
     return elapsed
 
 
-def _ours(url: str, folder: Path, sha: str) -> float:
+def _ours(url: str, folder: Path, sha: str, size: int) -> float:
     start = time.perf_counter()
-    path = Download(url, folder, "pack.kitpack", size=SIZE, sha256=sha).run()
+    path = Download(url, folder, "pack.kitpack", size=size, sha256=sha).run()
     elapsed = time.perf_counter() - start
     path.unlink()
     return elapsed
 
 
-def measure(work: Path) -> dict[str, float]:
+def measure(work: Path, size: int) -> dict[str, float]:
     site = work / "site"
     site.mkdir()
-    data = os.urandom(SIZE)
+    data = os.urandom(size)
     (site / "pack.kitpack").write_bytes(data)
     sha = hashlib.sha256(data).hexdigest()
     del data
@@ -78,52 +77,74 @@ def measure(work: Path) -> dict[str, float]:
         _plain_get(url, out / "warm")
         plain = min(_plain_get(url, out / "plain") for _ in range(ROUNDS))
         verified = min(_plain_get_then_hash(url, out / "plain") for _ in range(ROUNDS))
-        ours = min(_ours(url, out, sha) for _ in range(ROUNDS))
+        ours = min(_ours(url, out, sha, size) for _ in range(ROUNDS))
         with FaultProxy(("127.0.0.1", nginx.port)) as proxy:
-            proxy.cut_at = sorted(random.Random(6).sample(range(1, SIZE), 10))
+            proxy.cut_at = sorted(random.Random(6).sample(range(1, size), 10))
             job = Download(
-                proxy.url("/pack.kitpack"), out, "cut.kitpack", size=SIZE, sha256=sha, backoff=0.01
+                proxy.url("/pack.kitpack"), out, "cut.kitpack", size=size, sha256=sha, backoff=0.01
             )
             job.run().unlink()
             requests = proxy.requests
     with Nginx(site, work / "nginx-limited", limit_rate=LIMIT) as nginx:
         url = nginx.url("/pack.kitpack")
         limited_plain = _plain_get(url, out / "plain")
-        limited_ours = _ours(url, out, sha)
+        limited_ours = _ours(url, out, sha, size)
     return {
-        "plain_get_mb_s": SIZE / plain / 1e6,
-        "kit_download_mb_s": SIZE / ours / 1e6,
-        "time_ratio": ours / plain,
-        "time_ratio_vs_get_then_hash": ours / verified,
-        "time_ratio_at_50mb_s": limited_ours / limited_plain,
-        "cut_10_times_bytes_ratio": job.bytes_received / SIZE,
-        "cut_10_times_requests": requests,
+        "plain": plain,
+        "verified": verified,
+        "ours": ours,
+        "limited_plain": limited_plain,
+        "limited_ours": limited_ours,
+        "cut_bytes": job.bytes_received,
+        "requests": requests,
     }
 
 
-FIGURES = [
-    ("plain_get_mb_s", "download: plain GET of 100 MB from local nginx", "MB/s", 1),
-    ("kit_download_mb_s", "download: kit Download of the same file", "MB/s", 1),
-    ("time_ratio", "download: time ratio kit / plain GET (target <= 1.2)", "", 3),
-    ("time_ratio_vs_get_then_hash", "download: time ratio kit / (plain GET + SHA-256)", "", 3),
-    ("time_ratio_at_50mb_s", "download: time ratio kit / plain GET, nginx limit_rate 50m", "", 3),
-    (
-        "cut_10_times_bytes_ratio",
-        "download: bytes fetched / 100 MB, cut 10 times (target <= 1.01)",
-        "",
-        5,
-    ),
-    ("cut_10_times_requests", "download: requests for that download", "", 0),
-]
-
-
-def run(report: Callable[..., object]) -> None:
-    """Bench convention: report(name, value, unit) once per figure."""
-    with tempfile.TemporaryDirectory(prefix="kit-bench-download-") as tmp:
-        figures = measure(Path(tmp))
-    for key, name, unit, digits in FIGURES:
-        report(name, round(figures[key], digits), unit)
+def run(report: Any) -> None:
+    """report(name, value, unit, floor=, floor_label=, target_ratio=): see bench/report.py."""
+    size = report.scale(100, 20) * 1024 * 1024
+    mb = size // (1024 * 1024)
+    work = Path(tempfile.mkdtemp(prefix="download-", dir=report.workdir))
+    try:
+        f = measure(work, size)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report(
+        f"download {mb} MB from local nginx",
+        f["ours"],
+        "s",
+        floor=f["plain"],
+        floor_label="plain GET",
+        target_ratio=1.2,
+    )
+    report(
+        f"download {mb} MB, against GET then SHA-256",
+        f["ours"],
+        "s",
+        floor=f["verified"],
+        floor_label="GET + SHA-256",
+    )
+    report(
+        f"download {mb} MB, nginx limit_rate {LIMIT}",
+        f["limited_ours"],
+        "s",
+        floor=f["limited_plain"],
+        floor_label="plain GET",
+        target_ratio=1.2,
+    )
+    report(
+        f"bytes fetched, {mb} MB cut 10 times",
+        f["cut_bytes"] / 1e6,
+        "MB",
+        floor=size / 1e6,
+        floor_label="file size",
+        target_ratio=1.01,
+    )
+    report("requests for that download", f["requests"], "")
 
 
 if __name__ == "__main__":
-    run(lambda name, value, unit="": print(f"{name}: {value} {unit}".rstrip()))
+    from bench.report import Report
+
+    with tempfile.TemporaryDirectory() as tmp:
+        run(Report(Path(tmp), quick="--quick" in sys.argv))
