@@ -23,7 +23,7 @@ def test_there_is_a_bundled_pack() -> None:
 @pytest.mark.parametrize("src", SOURCES, ids=[p.name for p in SOURCES])
 def test_bundled_source_validates_and_builds(src: Path, tmp_path: Path) -> None:
     loaded = load_source(src)
-    assert loaded.report.problems == []
+    assert loaded.report.errors == []
     out = build_pack(loaded, tmp_path)
     manifest = read_manifest(out)
     verify_contents(out, manifest)
@@ -33,6 +33,7 @@ def test_bundled_source_validates_and_builds(src: Path, tmp_path: Path) -> None:
 
 def test_getting_started_uses_every_kind_of_item_and_question() -> None:
     loaded = load_source(CONTENT_PACKS / "getting-started")
+    assert loaded.report.problems == []  # not even a warning
     pack = loaded.content["pack"]
     assert pack["license"] == "CC-BY-SA-4.0"
     assert pack["authors"] == [{"name": "Training Kit contributors"}]
