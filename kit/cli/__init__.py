@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "kit.cli.records",
     "kit.cli.library",
     "kit.cli.catalog",
+    "kit.cli.imports",
 ]
 
 
