@@ -167,8 +167,17 @@ class _Importer:
         extracted: dict[str, list[str]] = {"questions": [], "objectives": [], "keypoints": []}
         kept: list[str | Div] = []
         challenges: list[Challenge] = []
+        follows = False  # only blank lines since the last challenge
         for node in nodes:
-            if isinstance(node, Div) and node.kind in extracted:
+            if isinstance(node, str) and not node.strip():
+                kept.append(node)
+                continue
+            after_challenge, follows = follows, False
+            if isinstance(node, Div) and node.kind == "solution" and after_challenge:
+                # A solution written just after its challenge (not inside) belongs to it.
+                challenges[-1].nodes += ["", node]
+                follows = True
+            elif isinstance(node, Div) and node.kind in extracted:
                 extracted[node.kind] += list_items(node)
             elif isinstance(node, Div) and node.kind in ("challenge", "exercise"):
                 title, rest = take_title(node.children)
@@ -179,6 +188,7 @@ class _Importer:
                 challenges.append(challenge)
                 kept += ["", "::: challenge",
                          f"[{challenge.title}](item:{challenge.item_id})", ":::", ""]  # fmt: skip
+                follows = True
             else:
                 kept.append(node)
         return kept, challenges, extracted
