@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps lint messages bench
+.PHONY: run test deps test-deps lint messages bench import-bundled
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,7 @@ messages: deps
 
 bench: deps
 	$(BIN)/python -m bench
+
+# Regenerates the bundled packs in content_packs/ from ../shared/corpus (see build/import-bundled.sh).
+import-bundled: deps
+	./build/import-bundled.sh
