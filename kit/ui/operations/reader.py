@@ -1,0 +1,302 @@
+"""What the reader asks of the core: load an item, record what the learner did.
+
+Each function submits its work to ``ctx.worker`` (the one thread that touches the
+databases) and returns the Job; results arrive on the GUI thread through the callbacks.
+Writes return only once the records are durable, so a callback is the moment the
+screen may say "saved".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from PySide6.QtGui import QImage
+
+from kit.core.errors import KitError
+from kit.core.records import ModuleProgress, QuizStats, Status
+from kit.core.render import BOX_TITLES, Labels, is_rtl, render_markdown
+from kit.i18n import _
+from kit.ui.worker import Job
+
+OnDone = Callable[[Any], None]
+OnFail = Callable[[str], None] | None
+_IMG_SRC = re.compile(r'<img\b[^>]*\bsrc="([^"]+)"')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def labels() -> Labels:
+    """The renderer's words in the interface language."""
+    titles = {
+        "callout": _("Note"),
+        "caution": _("Caution"),
+        "testimonial": _("Testimonial"),
+        "discussion": _("Discussion"),
+        "checklist": _("Checklist"),
+        "keypoints": _("Key points"),
+        "objectives": _("Objectives"),
+        "questions": _("Questions"),
+        "challenge": _("Challenge"),
+        "hint": _("Hint"),
+        "spoiler": _("More"),
+        "prereq": _("Prerequisites"),
+    }
+    return Labels(
+        show_solution=_("Show solution"),
+        solution=_("Solution"),
+        remote_image=_("Image (online only)"),
+        box_titles=tuple((k, titles.get(k, v)) for k, v in BOX_TITLES.items()),
+    )
+
+
+def content_language(pack: Mapping[str, Any], ui_language: str | None) -> str | None:
+    """The pack translation to read for this interface language (None: the original)."""
+    if not ui_language:
+        return None
+    langs = [str(x) for x in pack.get("languages") or []]
+    wanted = ui_language.replace("_", "-")
+    for cand in (wanted, wanted.split("-")[0]):
+        for lang in langs:
+            if lang.lower() == cand.lower() and lang != pack.get("language"):
+                return lang
+    return None
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """Everything the reader shows for one item, prepared on the worker thread."""
+
+    pack: dict[str, Any]
+    module: dict[str, Any]
+    item: dict[str, Any]
+    index: int  # position of the item in its module
+    lang: str  # the language the item's text is in
+    body_html: str = ""
+    slides_html: list[str] = field(default_factory=list)
+    media: dict[str, QImage] = field(default_factory=dict)
+    progress: ModuleProgress | None = None
+    status: Status | None = None
+    quiz: QuizStats | None = None
+
+    @property
+    def rtl(self) -> bool:
+        return is_rtl(self.lang)
+
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        return list(self.module.get("items", []))
+
+    def neighbour(self, step: int) -> str | None:
+        index = self.index + step
+        items = self.items
+        return str(items[index]["id"]) if 0 <= index < len(items) else None
+
+
+@dataclass(frozen=True)
+class ProgressChange:
+    """A write and what it did to the module: `became_complete` offers the certificate."""
+
+    before: ModuleProgress | None
+    after: ModuleProgress | None
+    verb: str = ""
+
+    @property
+    def became_complete(self) -> bool:
+        return bool(
+            self.after and self.after.complete and not (self.before and self.before.complete)
+        )
+
+
+def _media_for(library: Any, pack_id: str, fragments: list[str]) -> dict[str, QImage]:
+    """Decode every local image the HTML uses, straight from the media store."""
+    media: dict[str, QImage] = {}
+    for fragment in fragments:
+        for src in _IMG_SRC.findall(fragment):
+            key = html.unescape(src)
+            if key in media or _SCHEME.match(key):
+                continue
+            path = library.media_path(pack_id, key.split("#")[0].split("?")[0])
+            if path is not None:
+                image = QImage(str(path))
+                if not image.isNull():
+                    media[key] = image
+    return media
+
+
+def _module_of(pack: Mapping[str, Any], module_id: str) -> dict[str, Any]:
+    for module in pack.get("modules", []):
+        if module.get("id") == module_id:
+            return dict(module)
+    return {"id": module_id, "title": module_id, "items": []}
+
+
+def _render_item(item: Mapping[str, Any], lang: str) -> tuple[str, list[str]]:
+    words = labels()
+    body = render_markdown(str(item.get("body") or ""), lang=lang, labels=words)
+    slides = [
+        render_markdown(str(s.get("body") or ""), lang=lang, labels=words)
+        for s in item.get("slides") or []
+    ]
+    return body, slides
+
+
+def prepare_item(ctx: Any, pack_id: str, item_id: str) -> ItemView:
+    """Runs on the worker: the item in the reader's language, rendered, with its images."""
+    library, records = ctx.library, ctx.records
+    pack = library.get_pack(pack_id)
+    if pack is None:
+        raise LookupError(pack_id)
+    lang = content_language(pack, ctx.language)
+    if lang:
+        pack = library.get_pack(pack_id, lang) or pack
+    item = library.get_item(pack_id, item_id, lang)
+    if item is None:
+        raise LookupError(item_id)
+    module = _module_of(pack, str(item.get("module_id")))
+    index = next((n for n, i in enumerate(module["items"]) if i["id"] == item_id), 0)
+    text_lang = str(item.get("lang") or pack.get("language") or "en")
+    body_html, slides_html = _render_item(item, text_lang)
+    view = ItemView(
+        pack=pack,
+        module=module,
+        item=item,
+        index=index,
+        lang=text_lang,
+        body_html=body_html,
+        slides_html=slides_html,
+        media=_media_for(library, pack_id, [body_html, *slides_html]),
+    )
+    profile_id = ctx.profile_id
+    if profile_id is None or records is None:
+        return view
+    records.append_event(profile_id, pack_id, item_id, "viewed")
+    return replace(
+        view,
+        progress=records.module_progress(profile_id, pack, module["id"]),
+        status=records.item_status(profile_id, pack_id, item),
+        quiz=records.quiz_stats(profile_id, pack_id, item_id) if item["type"] == "quiz" else None,
+    )
+
+
+def load_item(ctx: Any, pack_id: str, item_id: str, on_done: OnDone, on_fail: OnFail) -> Job:
+    """Open an item: records that it was viewed; on_done(ItemView)."""
+
+    def run() -> ItemView:
+        try:
+            return prepare_item(ctx, pack_id, item_id)
+        except LookupError:
+            raise KitError(_("This item is not in the library any more.")) from None
+
+    return ctx.worker.submit(run, on_done, on_fail)
+
+
+def _with_progress(ctx: Any, pack_id: str, module_id: str, write: Callable[[], str]) -> Any:
+    library, records, profile_id = ctx.library, ctx.records, ctx.profile_id
+    pack = library.get_pack(pack_id)
+    before = records.module_progress(profile_id, pack, module_id) if pack else None
+    verb = write()
+    after = records.module_progress(profile_id, pack, module_id) if pack else None
+    return ProgressChange(before, after, verb)
+
+
+def complete_item(
+    ctx: Any,
+    pack_id: str,
+    module_id: str,
+    item: Mapping[str, Any],
+    on_done: OnDone,
+    on_fail: OnFail,
+) -> Job:
+    """Mark a lesson, slide deck or activity done (once); on_done(ProgressChange)."""
+
+    def write() -> str:
+        status = ctx.records.item_status(ctx.profile_id, pack_id, item)
+        if status is not Status.DONE:
+            ctx.records.append_event(ctx.profile_id, pack_id, str(item["id"]), "completed")
+        return "completed"
+
+    return ctx.worker.submit(
+        lambda: _with_progress(ctx, pack_id, module_id, write), on_done, on_fail
+    )
+
+
+def record_answer(
+    ctx: Any,
+    pack_id: str,
+    item_id: str,
+    result: Mapping[str, Any],
+    on_done: OnDone,
+    on_fail: OnFail,
+) -> Job:
+    """One answered question (quiz or survey); on_done(Event) once it is durable."""
+    payload = dict(result)
+    return ctx.worker.submit(
+        lambda: ctx.records.append_event(ctx.profile_id, pack_id, item_id, "answered", payload),
+        on_done,
+        on_fail,
+    )
+
+
+def record_quiz_attempt(
+    ctx: Any,
+    pack_id: str,
+    module_id: str,
+    item_id: str,
+    score: float,
+    pass_mark: float,
+    details: Mapping[str, Any],
+    on_done: OnDone,
+    on_fail: OnFail,
+) -> Job:
+    """A finished attempt, "passed" at or above the pass mark; on_done(ProgressChange)."""
+
+    def write() -> str:
+        event = ctx.records.record_quiz_attempt(
+            ctx.profile_id, pack_id, item_id, score, pass_mark, **dict(details)
+        )
+        return str(event.verb)
+
+    return ctx.worker.submit(
+        lambda: _with_progress(ctx, pack_id, module_id, write), on_done, on_fail
+    )
+
+
+def record_survey(
+    ctx: Any,
+    pack_id: str,
+    item_id: str,
+    answers: Mapping[str, Any],
+    on_done: OnDone,
+    on_fail: OnFail,
+) -> Job:
+    """Every survey answer as an "answered" event, then "completed"; on_done(count)."""
+    given = dict(answers)
+
+    def write() -> int:
+        for question_id, response in given.items():
+            result = {"question": question_id, "response": response, "survey": True}
+            ctx.records.append_event(ctx.profile_id, pack_id, item_id, "answered", result)
+        ctx.records.append_event(ctx.profile_id, pack_id, item_id, "completed")
+        return len(given)
+
+    return ctx.worker.submit(write, on_done, on_fail)
+
+
+def load_certificate(
+    ctx: Any, pack_id: str, module_id: str, on_done: OnDone, on_fail: OnFail
+) -> Job:
+    """The certificate's contents (kit.core.records.CertificateData), in the reader's language."""
+
+    def run() -> Any:
+        pack = ctx.library.get_pack(pack_id)
+        if pack is None:
+            raise KitError(_("This pack is not installed any more."))
+        lang = content_language(pack, ctx.language)
+        if lang:
+            pack = ctx.library.get_pack(pack_id, lang) or pack
+        return ctx.records.certificate(ctx.profile_id, pack, module_id)
+
+    return ctx.worker.submit(run, on_done, on_fail)

@@ -1,0 +1,158 @@
+"""The text view of lessons, slides and activities.
+
+A QTextBrowser that can show nothing but what it was handed: images come only from the
+media map prepared from the local media store (`set_media`), and `loadResource` never
+asks Qt for anything else, so no file outside the store and nothing on the network is
+ever read, by construction. Links are handled here: ``item:ID`` moves inside the pack,
+``kit-reveal:N`` reveals a solution, ``#name`` scrolls, and web or mail links open the
+system browser only after the learner agrees.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QImage, QTextDocument, QTextOption
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
+
+from kit.core.render import REVEAL_SCHEME
+from kit.i18n import _
+
+EXTERNAL_SCHEMES = ("http", "https", "mailto")
+BASE_POINT_SIZE = 11.5
+DOCUMENT_CSS = """
+h1 { font-size: x-large; font-weight: 600; margin-top: 4px; margin-bottom: 10px; }
+h2 { font-size: large; font-weight: 600; margin-top: 18px; margin-bottom: 6px; }
+h3 { font-size: medium; font-weight: 600; margin-top: 14px; margin-bottom: 4px; }
+p, li { line-height: 140%; }
+p { margin-bottom: 8px; }
+a { color: #1a5fb4; text-decoration: underline; }
+code { font-family: "DejaVu Sans Mono", monospace; background-color: #f1f3f5; }
+pre { font-family: "DejaVu Sans Mono", monospace; background-color: #f1f3f5; padding: 8px; }
+blockquote { color: #444444; margin-left: 16px; }
+th { background-color: #eef1f4; font-weight: 600; }
+"""
+
+
+def confirm_external(parent: QWidget | None, url: QUrl) -> bool:
+    """Ask before leaving the app for the system browser (tests replace this)."""
+    target = url.toString()
+    if url.scheme() == "mailto":
+        text = _("Write an e-mail to {address} with your e-mail program?").format(
+            address=url.path()
+        )
+    else:
+        text = _(
+            "This link leads to a web page outside Training Kit:\n\n{url}\n\n"
+            "It needs an internet connection. Open it in your web browser?"
+        ).format(url=target)
+    answer = QMessageBox.question(
+        parent,
+        _("Open a link outside the app?"),
+        text,
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Open
+
+
+class ContentBrowser(QTextBrowser):
+    """Shows sanitized item HTML; emits what the learner asked for through links."""
+
+    item_link = Signal(str, str)  # item id, fragment
+    reveal_requested = Signal(int)  # solution number
+    external_opened = Signal(QUrl)  # after the learner agreed and it was handed over
+
+    def __init__(self, parent: QWidget | None = None, *, point_size: float = BASE_POINT_SIZE):
+        super().__init__(parent)
+        self._media: dict[str, QImage] = {}
+        self._scaled: dict[tuple[str, int], QImage] = {}
+        self.loaded_resources: list[str] = []  # names served from the media map
+        self.refused_resources: list[str] = []  # names asked for and not served
+        self._point_size = point_size
+        self._scale = 1.0
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(24)
+        self.document().setDefaultStyleSheet(DOCUMENT_CSS)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setAccessibleName(_("Item text"))
+        self.anchorClicked.connect(self._on_anchor)
+        self._apply_font()
+
+    # -- content -------------------------------------------------------------
+    def set_media(self, media: dict[str, QImage]) -> None:
+        self._media = dict(media)
+        self._scaled.clear()
+
+    def show_html(self, html_text: str, *, rtl: bool = False, keep_scroll: bool = False) -> None:
+        position = self.verticalScrollBar().value()
+        self.set_direction(rtl)
+        self.setHtml(html_text)
+        if keep_scroll:
+            self.verticalScrollBar().setValue(position)
+
+    def set_direction(self, rtl: bool) -> None:
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        option = QTextOption(self.document().defaultTextOption())
+        option.setTextDirection(direction)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+        self.document().setDefaultTextOption(option)
+        self.setLayoutDirection(direction)
+
+    def loadResource(self, kind: int, url: QUrl):
+        """Images from the media map only; never Qt's own loader, never the network."""
+        name = url.toString()
+        if kind == QTextDocument.ResourceType.ImageResource.value or kind == (
+            QTextDocument.ResourceType.ImageResource
+        ):
+            image = self._media.get(name) or self._media.get(
+                QUrl.fromPercentEncoding(name.encode("utf-8"))
+            )
+            if image is not None:
+                self.loaded_resources.append(name)
+                return self._fitted(name, image)
+        self.refused_resources.append(name)
+        return None
+
+    def _fitted(self, name: str, image: QImage) -> QImage:
+        room = max(self.viewport().width(), 480) - 2 * int(self.document().documentMargin()) - 8
+        if image.width() <= room:
+            return image
+        key = (name, room)
+        if key not in self._scaled:
+            self._scaled[key] = image.scaledToWidth(
+                room, Qt.TransformationMode.SmoothTransformation
+            )
+        return self._scaled[key]
+
+    # -- text size -----------------------------------------------------------
+    def set_scale(self, scale: float) -> None:
+        self._scale = scale
+        self._apply_font()
+
+    def _apply_font(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(self._point_size * self._scale)
+        self.document().setDefaultFont(font)
+
+    def point_size(self) -> float:
+        return self.document().defaultFont().pointSizeF()
+
+    # -- links ---------------------------------------------------------------
+    def _on_anchor(self, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme == "item":
+            target = url.path() or url.toString()[len("item:") :].split("#")[0]
+            self.item_link.emit(target, url.fragment())
+        elif scheme == REVEAL_SCHEME:
+            number = url.path()
+            if number.isdigit():
+                self.reveal_requested.emit(int(number))
+        elif scheme in EXTERNAL_SCHEMES:
+            if confirm_external(self.window(), url):
+                QDesktopServices.openUrl(url)
+                self.external_opened.emit(url)
+        elif not scheme and url.fragment():
+            self.scrollToAnchor(url.fragment())

@@ -1,0 +1,232 @@
+"""The frame around an item: header (where am I, progress), footer (Previous/Next), banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kit.core.records import ModuleProgress, Status
+from kit.i18n import N_, _, format_number, ngettext
+from kit.ui.operations.reader import ItemView
+
+TYPE_NAMES = {
+    "lesson": N_("Lesson"),
+    "slides": N_("Slides"),
+    "quiz": N_("Quiz"),
+    "activity": N_("Activity"),
+    "survey": N_("Survey"),
+}
+STYLE = """
+#readerPage { background: #ffffff; }
+#readerHeader { background: #f6f7f9; border-bottom: 1px solid #dde1e6; }
+#readerFooter { background: #f6f7f9; border-top: 1px solid #dde1e6; }
+#crumbs { color: #57606a; }
+#itemTitle { font-size: 17pt; font-weight: 600; color: #1f2328; }
+#itemMeta { color: #57606a; }
+#typeChip { background: #e7eefc; color: #1a4fa0; border-radius: 8px; padding: 1px 8px;
+            font-weight: 600; }
+#progressText, #positionText, #slideCounter { color: #57606a; }
+QProgressBar#moduleProgress { border: none; background: #e4e7eb; border-radius: 3px;
+                              max-height: 6px; min-height: 6px; }
+QProgressBar#moduleProgress::chunk { background: #2e9e5b; border-radius: 3px; }
+#completeBanner { background: #e8f6ee; border-top: 1px solid #b5e0c6; }
+#completeText { color: #14532d; font-weight: 600; }
+#messageText { color: #57606a; font-size: 12pt; }
+#messageText[error="true"] { color: #b42318; }
+"""
+
+
+class Header(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerHeader")
+        self.back = QPushButton(_("← Library"))
+        self.back.setAccessibleName(_("Back to the library"))
+        self.back.setToolTip(_("Back to the library (Alt+Up)"))
+        self.crumbs = QLabel()
+        self.crumbs.setObjectName("crumbs")
+        self.crumbs.setAccessibleName(_("Pack and module"))
+        self.smaller = QPushButton(_("A−"))
+        self.smaller.setAccessibleName(_("Smaller text"))
+        self.smaller.setToolTip(_("Smaller text (Ctrl+-)"))
+        self.larger = QPushButton(_("A+"))
+        self.larger.setAccessibleName(_("Larger text"))
+        self.larger.setToolTip(_("Larger text (Ctrl+=)"))
+        for button in (self.smaller, self.larger):
+            button.setFixedWidth(44)
+        self.title = QLabel()
+        self.title.setObjectName("itemTitle")
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName(_("Item title"))
+        self.chip = QLabel()
+        self.chip.setObjectName("typeChip")
+        self.chip.setAccessibleName(_("Kind of item"))
+        self.meta = QLabel()
+        self.meta.setObjectName("itemMeta")
+        self.meta.setAccessibleName(_("Time needed"))
+        self.bar = QProgressBar()
+        self.bar.setObjectName("moduleProgress")
+        self.bar.setTextVisible(False)
+        self.bar.setFixedWidth(180)
+        self.bar.setAccessibleName(_("Progress through the module"))
+        self.progress_text = QLabel()
+        self.progress_text.setObjectName("progressText")
+        self.progress_text.setAccessibleName(_("Progress through the module"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.back)
+        top.addSpacing(12)
+        top.addWidget(self.crumbs, 1)
+        top.addWidget(self.smaller)
+        top.addWidget(self.larger)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.chip)
+        bottom.addSpacing(8)
+        bottom.addWidget(self.meta)
+        bottom.addStretch(1)
+        bottom.addWidget(self.progress_text)
+        bottom.addSpacing(8)
+        bottom.addWidget(self.bar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 12, 20, 12)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.title)
+        layout.addLayout(bottom)
+
+    def show_view(self, view: ItemView) -> None:
+        pack_title = str(view.pack.get("title") or view.pack["id"])
+        module_title = str(view.module.get("title") or view.module["id"])
+        self.crumbs.setText(f"{pack_title}  ›  {module_title}")
+        self.title.setText(str(view.item.get("title") or view.item["id"]))
+        kind = str(view.item.get("type"))
+        self.chip.setText(_(TYPE_NAMES[kind]) if kind in TYPE_NAMES else kind)
+        minutes = int(view.item.get("minutes") or 0)
+        self.meta.setText(
+            ngettext("about {n} minute", "about {n} minutes", minutes).format(
+                n=format_number(minutes)
+            )
+            if minutes
+            else ""
+        )
+        if view.progress is not None:
+            self.show_progress(view.progress)
+        else:
+            self.progress_text.setText("")
+            self.bar.hide()
+
+    def show_progress(self, progress: ModuleProgress) -> None:
+        self.bar.show()
+        self.bar.setRange(0, max(progress.total, 1))
+        self.bar.setValue(progress.done)
+        text = _("{done} of {total} done").format(
+            done=format_number(progress.done), total=format_number(progress.total)
+        )
+        self.progress_text.setText(text)
+        self.bar.setAccessibleDescription(text)
+
+
+class Footer(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerFooter")
+        self.previous = QPushButton(_("← Previous"))
+        self.previous.setAccessibleName(_("Previous item"))
+        self.previous.setToolTip(_("Previous item (Alt+Left)"))
+        self.next = QPushButton(_("Next →"))
+        self.next.setAccessibleName(_("Next item"))
+        self.next.setToolTip(_("Next item (Alt+Right)"))
+        self.next.setDefault(True)
+        self.done = QPushButton(_("Mark as done"))
+        self.done.setAccessibleName(_("Mark as done"))
+        self.position = QLabel()
+        self.position.setObjectName("positionText")
+        self.position.setAccessibleName(_("Position in the module"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 10)
+        layout.addWidget(self.previous)
+        layout.addStretch(1)
+        layout.addWidget(self.position)
+        layout.addStretch(1)
+        layout.addWidget(self.done)
+        layout.addSpacing(8)
+        layout.addWidget(self.next)
+        for button in (self.previous, self.next, self.done):
+            button.setMinimumWidth(120)
+        self._done = False
+
+    def show_view(self, view: ItemView) -> None:
+        total = len(view.items)
+        self.position.setText(
+            _("Item {n} of {total}").format(
+                n=format_number(view.index + 1), total=format_number(max(total, 1))
+            )
+        )
+        self.previous.setEnabled(view.neighbour(-1) is not None)
+        last = view.neighbour(+1) is None
+        self.next.setText(_("Finish") if last else _("Next →"))
+        completable = view.item.get("type") in ("lesson", "slides", "activity")
+        self.done.setVisible(completable and view.status is not None)
+        self.set_done(view.status is Status.DONE)
+
+    def is_done(self) -> bool:
+        return self._done
+
+    def set_done(self, done: bool) -> None:
+        self._done = done
+        self.done.setText(_("✓ Done") if done else _("Mark as done"))
+        self.done.setEnabled(not done)
+
+
+class Banner(QFrame):
+    """Shown when the module has just been completed: offers the certificate."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("completeBanner")
+        self.text = QLabel()
+        self.text.setObjectName("completeText")
+        self.text.setWordWrap(True)
+        self.text.setAccessibleName(_("Module complete"))
+        self.certificate = QPushButton(_("Save my certificate…"))
+        self.certificate.setAccessibleName(_("Save my certificate"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 10)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.certificate)
+        self.hide()
+
+    def offer(self, module_title: str) -> None:
+        self.text.setText(
+            _("Well done! You have completed “{module}”.").format(module=module_title)
+        )
+        self.show()
+        self.certificate.setFocus()
+
+
+class MessagePanel(QWidget):
+    """Opening…, or why an item cannot be shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setObjectName("messageText")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName(_("Message"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+
+    def show_text(self, text: str, *, error: bool = False) -> None:
+        self.label.setText(text)
+        self.label.setProperty("error", "true" if error else "false")
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)

@@ -1,0 +1,243 @@
+"""The reader page: one item of a module at a time, with Previous/Next and progress.
+
+Embedded by the app shell. The page opens items itself (Next/Previous, links inside the
+pack) and reports each move with `item_requested`; `back_requested` asks the shell to go
+back to the library; `certificate_requested` is emitted when the learner asks for the
+certificate of a module just completed (when nothing is connected to it, the page saves
+the certificate itself).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QMetaMethod, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kit.i18n import _
+from kit.ui.operations import reader as ops
+from kit.ui.operations.reader import ItemView, ProgressChange
+from kit.ui.reader.activity import ActivityView
+from kit.ui.reader.chrome import STYLE, Banner, Footer, Header, MessagePanel
+from kit.ui.reader.lesson import LessonView
+from kit.ui.reader.quiz import QuizView
+from kit.ui.reader.slides import SlidesView
+from kit.ui.reader.survey import SurveyView
+
+COMPLETABLE = ("lesson", "slides", "activity")
+MIN_SCALE, MAX_SCALE, SCALE_STEP = 0.7, 2.5, 0.1
+
+
+class ReaderPage(QWidget):
+    back_requested = Signal()
+    item_requested = Signal(str, str)  # pack id, item id: the page moved there
+    certificate_requested = Signal(str, str)  # pack id, module id
+    item_shown = Signal(str, str)  # an item is on screen (tests, benchmarks)
+    progress_changed = Signal(object)  # ProgressChange after a write that may move progress
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: ItemView | None = None
+        self._wanted: tuple[str, str] | None = None
+        self._token = 0
+        self.setObjectName("readerPage")
+        self.setAccessibleName(_("Reader"))
+        self.setStyleSheet(STYLE)
+        self.header = Header(self)
+        self.banner = Banner(self)
+        self.footer = Footer(self)
+        self.stack = QStackedWidget(self)
+        self.message = MessagePanel(self)
+        self.views: dict[str, QWidget] = {
+            "lesson": LessonView(ctx, self),
+            "slides": SlidesView(ctx, self),
+            "activity": ActivityView(ctx, self),
+            "quiz": QuizView(ctx, self),
+            "survey": SurveyView(ctx, self),
+        }
+        self.stack.addWidget(self.message)
+        for view in self.views.values():
+            self.stack.addWidget(view)
+            if hasattr(view, "item_link"):
+                view.item_link.connect(self._follow_link)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.footer)
+        self._connect()
+        self._shortcuts()
+        self.set_text_scale(getattr(ctx, "text_scale", 1.0) or 1.0)
+
+    # -- wiring --------------------------------------------------------------
+    def _connect(self) -> None:
+        self.header.back.clicked.connect(self.back_requested)
+        self.header.smaller.clicked.connect(lambda: self.change_text_size(-1))
+        self.header.larger.clicked.connect(lambda: self.change_text_size(+1))
+        self.footer.previous.clicked.connect(self.go_previous)
+        self.footer.next.clicked.connect(self.go_next)
+        self.footer.done.clicked.connect(self.mark_done)
+        self.banner.certificate.clicked.connect(self._certificate_clicked)
+        slides: SlidesView = self.views["slides"]  # type: ignore[assignment]
+        slides.reached_end.connect(self.mark_done)
+        slides.past_end.connect(self.go_next)
+        slides.before_start.connect(self.go_previous)
+        quiz: QuizView = self.views["quiz"]  # type: ignore[assignment]
+        quiz.progress_changed.connect(self._on_progress)
+
+    def _shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        bindings = [
+            ("Alt+Right", self.go_next),
+            ("Ctrl+PgDown", self.go_next),
+            ("Alt+Left", self.go_previous),
+            ("Ctrl+PgUp", self.go_previous),
+            ("Alt+Up", self.back_requested.emit),
+            ("Ctrl+=", lambda: self.change_text_size(+1)),
+            ("Ctrl++", lambda: self.change_text_size(+1)),
+            ("Ctrl+-", lambda: self.change_text_size(-1)),
+            ("Ctrl+0", lambda: self.set_text_scale(1.0)),
+        ]
+        for keys, slot in bindings:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    # -- opening items -------------------------------------------------------
+    def open_item(self, pack_id: str, item_id: str) -> None:
+        """Show an item of an installed pack (loaded on the worker; viewed is recorded)."""
+        self._wanted = (pack_id, item_id)
+        self._token += 1
+        token = self._token
+        if self.view is None:
+            self.message.show_text(_("Opening…"))
+            self.stack.setCurrentWidget(self.message)
+        ops.load_item(
+            self.ctx,
+            pack_id,
+            item_id,
+            lambda view: self._loaded(token, view),
+            lambda error: self._failed(token, error),
+        )
+
+    def _loaded(self, token: int, view: ItemView) -> None:
+        if token != self._token:
+            return  # the learner already moved on
+        self.view = view
+        widget = self.views.get(str(view.item.get("type")), self.views["lesson"])
+        widget.show_view(view)  # type: ignore[attr-defined]
+        self.stack.setCurrentWidget(widget)
+        self.header.show_view(view)
+        self.footer.show_view(view)
+        self.banner.hide()
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if view.rtl else self._app_dir())
+        if self.isVisible() and not self.focusWidget():
+            widget.focus_target().setFocus()  # type: ignore[attr-defined]
+        self.item_shown.emit(str(view.pack["id"]), str(view.item["id"]))
+
+    @staticmethod
+    def _app_dir() -> Qt.LayoutDirection:
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication.layoutDirection()
+
+    def _failed(self, token: int, error: str) -> None:
+        if token != self._token:
+            return
+        self.view = None
+        self.message.show_text(error, error=True)
+        self.stack.setCurrentWidget(self.message)
+
+    def current_widget(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    # -- moving --------------------------------------------------------------
+    def _move_to(self, item_id: str | None) -> None:
+        if self.view is None or item_id is None:
+            return
+        pack_id = str(self.view.pack["id"])
+        self.open_item(pack_id, item_id)
+        self.item_requested.emit(pack_id, item_id)
+
+    def go_next(self) -> None:
+        if self.view is None:
+            return
+        self.mark_done()
+        following = self.view.neighbour(+1)
+        if following is None:
+            if not self.banner.isVisible():
+                self.back_requested.emit()
+            return
+        self._move_to(following)
+
+    def go_previous(self) -> None:
+        if self.view is not None:
+            self._move_to(self.view.neighbour(-1))
+
+    def _follow_link(self, item_id: str, fragment: str) -> None:
+        if self.view is not None and item_id:
+            self._move_to(item_id)
+
+    # -- progress ------------------------------------------------------------
+    def mark_done(self) -> None:
+        """Record the current lesson, slide deck or activity as completed (once)."""
+        view = self.view
+        if view is None or view.item.get("type") not in COMPLETABLE or self.ctx.profile_id is None:
+            return
+        if self.footer.is_done():
+            return
+        self.footer.set_done(True)
+        ops.complete_item(
+            self.ctx,
+            str(view.pack["id"]),
+            str(view.module["id"]),
+            view.item,
+            self._on_progress,
+            self._write_failed,
+        )
+
+    def _write_failed(self, error: str) -> None:
+        self.footer.set_done(False)
+        self.message_box(error)
+
+    def message_box(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self, _("Not saved"), text)
+
+    def _on_progress(self, change: ProgressChange) -> None:
+        if change.after is not None:
+            self.header.show_progress(change.after)
+        if self.view is not None and change.became_complete:
+            self.banner.offer(str(self.view.module.get("title") or ""))
+        if self.ctx.changes is not None and self.ctx.profile_id:
+            self.ctx.changes.records_changed.emit(self.ctx.profile_id)
+        self.progress_changed.emit(change)
+
+    def _certificate_clicked(self) -> None:
+        if self.view is None:
+            return
+        pack_id, module_id = str(self.view.pack["id"]), str(self.view.module["id"])
+        signal = QMetaMethod.fromSignal(self.certificate_requested)
+        if self.isSignalConnected(signal):
+            self.certificate_requested.emit(pack_id, module_id)
+        else:
+            from kit.ui.reader.certificate import save_certificate
+
+            save_certificate(self, self.ctx, pack_id, module_id)
+
+    # -- text size -----------------------------------------------------------
+    def change_text_size(self, steps: int) -> None:
+        self.set_text_scale(float(self.ctx.text_scale or 1.0) + steps * SCALE_STEP)
+
+    def set_text_scale(self, scale: float) -> None:
+        scale = round(max(MIN_SCALE, min(MAX_SCALE, scale)), 2)
+        self.ctx.text_scale = scale
+        for view in self.views.values():
+            view.set_scale(scale)  # type: ignore[attr-defined]
+        self.header.smaller.setEnabled(scale > MIN_SCALE)
+        self.header.larger.setEnabled(scale < MAX_SCALE)

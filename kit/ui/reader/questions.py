@@ -1,0 +1,236 @@
+"""Answer inputs shared by quizzes and surveys: choices, short text, ordering, free text."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kit.core.render import render_markdown
+from kit.i18n import _
+from kit.ui.operations.reader import labels
+
+_IMG = re.compile(r"<img\b[^>]*>")
+_ALT = re.compile(r'alt="([^"]*)"')
+
+
+def rich(text: str, lang: str) -> str:
+    """Markdown for a QLabel: sanitized; pictures become their description (a label
+    has no way to take them from the media store, and must not load them itself)."""
+
+    def alt(m: re.Match[str]) -> str:
+        found = _ALT.search(m.group(0))
+        return f"[{found.group(1)}]" if found and found.group(1) else ""
+
+    return _IMG.sub(alt, render_markdown(text, lang=lang, labels=labels()))
+
+
+def plain(text: str) -> str:
+    """One line of answer text for a button (Markdown marks left as written)."""
+    return " ".join(str(text).split())
+
+
+class AnswerInput(QWidget):
+    """Base: `changed` fires when the answer changes; `response()` is None until answered."""
+
+    changed = Signal()
+
+    def response(self) -> Any:
+        raise NotImplementedError
+
+    def set_locked(self, locked: bool) -> None:
+        for child in self.findChildren(QWidget):
+            child.setEnabled(not locked)
+
+
+class ChoiceInput(AnswerInput):
+    """Radio buttons (one answer) or check boxes (several); a row for Likert scales."""
+
+    def __init__(
+        self,
+        choices: Sequence[Mapping[str, Any]],
+        *,
+        multiple: bool,
+        horizontal: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.multiple = multiple
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(not multiple)
+        self.buttons: list[tuple[str, QRadioButton | QCheckBox]] = []
+        layout = QHBoxLayout(self) if horizontal else QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(6)
+        for choice in choices:
+            text = plain(choice.get("text", ""))
+            button = QCheckBox(text) if multiple else QRadioButton(text)
+            button.setAccessibleName(text)
+            self.group.addButton(button)
+            button.toggled.connect(lambda _on: self.changed.emit())
+            self.buttons.append((str(choice["id"]), button))
+            layout.addWidget(button)
+        if horizontal:
+            layout.addStretch(1)
+
+    def response(self) -> str | list[str] | None:
+        chosen = [cid for cid, b in self.buttons if b.isChecked()]
+        if self.multiple:
+            return chosen or None
+        return chosen[0] if chosen else None
+
+    def choose(self, *ids: str) -> None:
+        for cid, button in self.buttons:
+            if cid in ids:
+                button.setChecked(True)
+
+    def reset(self) -> None:
+        self.group.setExclusive(False)
+        for _cid, button in self.buttons:
+            button.setChecked(False)
+        self.group.setExclusive(not self.multiple)
+
+
+class ShortInput(AnswerInput):
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, placeholder: str = "") -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(placeholder or _("Type your answer"))
+        self.edit.setAccessibleName(_("Your answer"))
+        self.edit.textChanged.connect(lambda _t: self.changed.emit())
+        self.edit.returnPressed.connect(self.submitted)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self.edit)
+
+    def response(self) -> str | None:
+        text = self.edit.text()
+        return text if text.strip() else None
+
+    def reset(self) -> None:
+        self.edit.clear()
+
+
+class TextInput(AnswerInput):
+    """Free text for surveys."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setPlaceholderText(_("Write your answer here"))
+        self.edit.setAccessibleName(_("Your answer"))
+        self.edit.setFixedHeight(90)
+        self.edit.textChanged.connect(self.changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self.edit)
+
+    def response(self) -> str | None:
+        text = self.edit.toPlainText()
+        return text.strip() if text.strip() else None
+
+
+class OrderInput(AnswerInput):
+    """Steps to put in order: drag them, or select one and press Up/Down (Alt+Up/Alt+Down)."""
+
+    def __init__(self, choices: Sequence[Mapping[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choices = list(choices)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(_("Steps to put in order"))
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setAlternatingRowColors(True)
+        self.list.model().rowsMoved.connect(lambda *_a: self.changed.emit())
+        self.up = QPushButton(_("Move up"))
+        self.up.setAccessibleName(_("Move the selected step up"))
+        self.up.setToolTip(_("Move the selected step up (Alt+Up)"))
+        self.down = QPushButton(_("Move down"))
+        self.down.setAccessibleName(_("Move the selected step down"))
+        self.down.setToolTip(_("Move the selected step down (Alt+Down)"))
+        self.up.clicked.connect(lambda: self.move(-1))
+        self.down.clicked.connect(lambda: self.move(+1))
+        for keys, step in (("Alt+Up", -1), ("Alt+Down", +1)):
+            shortcut = QShortcut(QKeySequence(keys), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda s=step: self.move(s))
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.up)
+        buttons.addWidget(self.down)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.shuffle()
+
+    def shuffle(self, rng: random.Random | None = None) -> None:
+        """A new order that is not already the right one (when there is any other)."""
+        order = list(self.choices)
+        rng = rng or random.Random()
+        for _try in range(20):
+            rng.shuffle(order)
+            if len(order) < 2 or [c["id"] for c in order] != [c["id"] for c in self.choices]:
+                break
+        self.list.clear()
+        for choice in order:
+            row = QListWidgetItem(plain(choice.get("text", "")))
+            row.setData(Qt.ItemDataRole.UserRole, str(choice["id"]))
+            self.list.addItem(row)
+        self.list.setCurrentRow(0)
+        rows = max(len(order), 2)
+        self.list.setFixedHeight(rows * (self.list.sizeHintForRow(0) + 4) + 8)
+
+    def move(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count() or not self.list.isEnabled():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
+        self.changed.emit()
+
+    def response(self) -> list[str]:
+        return [
+            str(self.list.item(n).data(Qt.ItemDataRole.UserRole)) for n in range(self.list.count())
+        ]
+
+    def reset(self) -> None:
+        self.shuffle()
+
+
+class PromptLabel(QLabel):
+    """A question's prompt (sanitized rich text, selectable, no links followed)."""
+
+    def __init__(self, text: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setText(rich(text, lang))
+        self.setWordWrap(True)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setObjectName("prompt")
+        self.setAccessibleName(plain(re.sub(r"<[^>]+>", " ", self.text()))[:200])

@@ -1,0 +1,350 @@
+"""Quizzes: every question type, immediate feedback with the explanation, retry.
+
+Each checked answer is recorded as an "answered" event and, once every question is
+checked, the attempt with its score (Records.record_quiz_attempt: "passed" at or above
+the pass mark). "Saved" appears only after the write has returned.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kit.core import quiz as marking
+from kit.i18n import _, format_number
+from kit.ui.operations import reader as ops
+from kit.ui.operations.reader import ItemView
+from kit.ui.reader.questions import (
+    AnswerInput,
+    ChoiceInput,
+    OrderInput,
+    PromptLabel,
+    ShortInput,
+    plain,
+    rich,
+)
+
+QUIZ_STYLE = """
+#questionCard { background: #ffffff; border: 1px solid #dde1e6; border-radius: 8px; }
+#questionNumber { color: #57606a; font-weight: 600; }
+#feedback { border-radius: 6px; padding: 10px; }
+#feedback[verdict="right"] { background: #e8f6ee; color: #14532d; }
+#feedback[verdict="wrong"] { background: #fdecea; color: #7a1c12; }
+#saveState { color: #57606a; }
+#saveState[failed="true"] { color: #b42318; }
+#quizSummary { background: #f6f7f9; border: 1px solid #dde1e6; border-radius: 8px; }
+#summaryText { font-size: 13pt; font-weight: 600; }
+#quizIntro { color: #1f2328; }
+"""
+
+
+def make_input(question: dict[str, Any]) -> AnswerInput:
+    qtype = question.get("type")
+    choices = question.get("choices") or []
+    if qtype == "order":
+        return OrderInput(choices)
+    if qtype == "short":
+        return ShortInput()
+    return ChoiceInput(choices, multiple=qtype == "multiple")
+
+
+def right_answer_text(question: dict[str, Any]) -> str:
+    """The right answer in words, shown after a wrong one."""
+    qtype = question.get("type")
+    choices = question.get("choices") or []
+    if qtype == "short":
+        return plain((question.get("accepted") or [""])[0])
+    if qtype == "order":
+        return " → ".join(plain(c["text"]) for c in choices)
+    return "; ".join(plain(c["text"]) for c in choices if c.get("correct"))
+
+
+def set_state(label: QLabel, text: str, **props: str) -> None:
+    label.setText(text)
+    for name, value in props.items():
+        label.setProperty(name, value)
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+class QuestionCard(QFrame):
+    checked = Signal(object)  # the card, after its answer was marked
+
+    def __init__(self, question: dict[str, Any], number: int, total: int, lang: str) -> None:
+        super().__init__()
+        self.question = question
+        self.lang = lang
+        self.correct: bool | None = None
+        self.setObjectName("questionCard")
+        heading = QLabel(
+            _("Question {n} of {total}").format(n=format_number(number), total=format_number(total))
+        )
+        heading.setObjectName("questionNumber")
+        self.prompt = PromptLabel(str(question.get("prompt") or ""), lang)
+        self.input = make_input(question)
+        self.check_button = QPushButton(_("Check answer"))
+        self.check_button.setAccessibleName(
+            _("Check answer to question {n}").format(n=format_number(number))
+        )
+        self.check_button.setEnabled(question.get("type") == "order")
+        self.input.changed.connect(self._answer_changed)
+        self.check_button.clicked.connect(self.check)
+        if isinstance(self.input, ShortInput):
+            self.input.submitted.connect(self.check)
+        self.feedback = QLabel()
+        self.feedback.setObjectName("feedback")
+        self.feedback.setWordWrap(True)
+        self.feedback.setTextFormat(Qt.TextFormat.RichText)
+        self.feedback.setAccessibleName(_("Feedback"))
+        self.feedback.hide()
+        self.save_state = QLabel()
+        self.save_state.setObjectName("saveState")
+        self.save_state.setAccessibleName(_("Whether the answer is saved"))
+        row = QHBoxLayout()
+        row.addWidget(self.check_button)
+        row.addStretch(1)
+        row.addWidget(self.save_state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.input)
+        layout.addLayout(row)
+        layout.addWidget(self.feedback)
+
+    def _answer_changed(self) -> None:
+        if self.correct is None:
+            self.check_button.setEnabled(self.input.response() is not None)
+
+    def response(self) -> Any:
+        return self.input.response()
+
+    def check(self) -> None:
+        response = self.input.response()
+        if self.correct is not None or response is None:
+            return
+        self.correct = marking.is_correct(self.question, response)
+        self.input.set_locked(True)
+        self.check_button.setEnabled(False)
+        self._show_feedback(response)
+        set_state(self.save_state, _("Saving…"), failed="false")
+        self.checked.emit(self)
+
+    def _show_feedback(self, response: Any) -> None:
+        notes = marking.feedback(self.question, response)
+        if self.correct:
+            parts = [f"<p><b>{html.escape(_('✓ Right!'))}</b></p>"]
+        else:
+            parts = [
+                f"<p><b>{html.escape(_('✗ Not quite.'))}</b> "
+                + html.escape(
+                    _("The right answer: {answer}").format(answer=right_answer_text(self.question))
+                )
+                + "</p>"
+            ]
+        parts += [rich(note, self.lang) for note in notes]
+        set_state(self.feedback, "".join(parts), verdict="right" if self.correct else "wrong")
+        self.feedback.setAccessibleDescription(plain(self.feedback.text()))
+        self.feedback.show()
+
+    def saved(self, _event: object = None) -> None:
+        set_state(self.save_state, _("Saved ✓"), failed="false")
+
+    def not_saved(self, error: str) -> None:
+        set_state(self.save_state, _("Not saved: {reason}").format(reason=error), failed="true")
+
+
+class QuizView(QWidget):
+    item_link = Signal(str, str)
+    progress_changed = Signal(object)  # ProgressChange after the attempt was recorded
+    attempt_saved = Signal(object)  # ProgressChange: the attempt is durable
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: ItemView | None = None
+        self.cards: list[QuestionCard] = []
+        self.attempts = 0
+        self._base_size = self.font().pointSizeF()
+        self.setStyleSheet(QUIZ_STYLE)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setAccessibleName(_("Quiz"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+        self.summary = self._make_summary()
+
+    def _make_summary(self) -> QFrame:
+        box = QFrame()
+        box.setObjectName("quizSummary")
+        self.summary_text = QLabel()
+        self.summary_text.setObjectName("summaryText")
+        self.summary_text.setWordWrap(True)
+        self.summary_text.setAccessibleName(_("Your score"))
+        self.summary_state = QLabel()
+        self.summary_state.setObjectName("saveState")
+        self.summary_state.setAccessibleName(_("Whether the score is saved"))
+        self.retry = QPushButton(_("Try again"))
+        self.retry.setAccessibleName(_("Try the quiz again"))
+        self.retry.clicked.connect(self.restart)
+        row = QHBoxLayout()
+        row.addWidget(self.summary_state, 1)
+        row.addWidget(self.retry)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(18, 14, 18, 14)
+        inner.addWidget(self.summary_text)
+        inner.addLayout(row)
+        return box
+
+    def show_view(self, view: ItemView) -> None:
+        self.view = view
+        self.attempts = view.quiz.attempts if view.quiz else 0
+        self.build()
+
+    def build(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if view.rtl else Qt.LayoutDirection.LeftToRight
+        )
+        page = QWidget()
+        page.setObjectName("quizPage")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(24, 18, 24, 24)
+        column.setSpacing(14)
+        intro = QLabel(view.body_html + self._status_html())
+        intro.setObjectName("quizIntro")
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        intro.setAccessibleName(_("About this quiz"))
+        column.addWidget(intro)
+        questions = list(view.item.get("questions") or [])
+        self.cards = []
+        for number, question in enumerate(questions, start=1):
+            card = QuestionCard(question, number, len(questions), view.lang)
+            card.checked.connect(self._card_checked)
+            self.cards.append(card)
+            column.addWidget(card)
+        self.summary.setParent(None)
+        self.summary.hide()
+        column.addWidget(self.summary)
+        column.addStretch(1)
+        self.scroll.setWidget(page)  # the old page is deleted with its cards
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def _status_html(self) -> str:
+        assert self.view is not None
+        mark = int(self.view.item.get("pass_mark", 70))
+        text = _("Pass mark: {mark}%").format(mark=format_number(mark))
+        stats = self.view.quiz
+        if stats and stats.attempts and stats.best_score is not None:
+            text += " · " + _("Your best so far: {score}%").format(
+                score=format_number(round(stats.best_score))
+            )
+            if stats.passed:
+                text += " · " + _("passed")
+        return f"<p style='color:#57606a'>{html.escape(text)}</p>"
+
+    def _card_checked(self, card: QuestionCard) -> None:
+        view = self.view
+        if view is None:
+            return
+        result = {
+            "question": str(card.question.get("id")),
+            "response": card.response(),
+            "correct": bool(card.correct),
+            "attempt": self.attempts + 1,
+        }
+        if self.ctx.profile_id is None:
+            card.saved()
+        else:
+            ops.record_answer(
+                self.ctx,
+                str(view.pack["id"]),
+                str(view.item["id"]),
+                result,
+                card.saved,
+                card.not_saved,
+            )
+        self.scroll.ensureWidgetVisible(card.feedback, 0, 40)
+        if all(c.correct is not None for c in self.cards):
+            self._finish()
+
+    def _finish(self) -> None:
+        view = self.view
+        assert view is not None
+        questions = [c.question for c in self.cards]
+        responses = {str(c.question["id"]): c.response() for c in self.cards}
+        score = marking.score(questions, responses)
+        mark = int(view.item.get("pass_mark", 70))
+        right = sum(1 for c in self.cards if c.correct)
+        passed = score >= mark
+        text = _("You scored {score}%: {right} of {total} right.").format(
+            score=format_number(round(score)),
+            right=format_number(right),
+            total=format_number(len(questions)),
+        )
+        text += " " + (
+            _("You passed (pass mark {mark}%).").format(mark=format_number(mark))
+            if passed
+            else _("Not passed yet: you need {mark}%. Read the explanations and try again.").format(
+                mark=format_number(mark)
+            )
+        )
+        self.summary_text.setText(text)
+        self.summary.show()
+        set_state(self.summary_state, _("Saving your score…"), failed="false")
+        self.attempts += 1
+        if self.ctx.profile_id is None:
+            set_state(self.summary_state, "", failed="false")
+            return
+        details = {"responses": responses, "right": right, "total": len(questions)}
+        ops.record_quiz_attempt(
+            self.ctx,
+            str(view.pack["id"]),
+            str(view.module["id"]),
+            str(view.item["id"]),
+            score,
+            mark,
+            details,
+            self._attempt_saved,
+            self._attempt_failed,
+        )
+        self.scroll.ensureWidgetVisible(self.summary)
+
+    def _attempt_saved(self, change: ops.ProgressChange) -> None:
+        set_state(self.summary_state, _("Your score is saved ✓"), failed="false")
+        self.progress_changed.emit(change)
+        self.attempt_saved.emit(change)
+
+    def _attempt_failed(self, error: str) -> None:
+        set_state(self.summary_state, _("Not saved: {reason}").format(reason=error), failed="true")
+
+    def restart(self) -> None:
+        """Retry: fresh, empty questions (order questions shuffled again)."""
+        self.build()
+        if self.cards:
+            self.cards[0].input.setFocus()
+
+    def set_scale(self, scale: float) -> None:
+        font = self.font()
+        font.setPointSizeF(self._base_size * scale)
+        self.setFont(font)
+
+    def focus_target(self) -> QWidget:
+        return self.cards[0].input if self.cards else self.scroll

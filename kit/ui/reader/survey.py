@@ -1,0 +1,146 @@
+"""Surveys: Likert scales, single and multiple choices, free text; no right answers.
+
+"Send my answers" records each given answer as an "answered" event and the survey as
+"completed"; the thank-you appears once the records are saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kit.i18n import _, format_number
+from kit.ui.operations import reader as ops
+from kit.ui.operations.reader import ItemView
+from kit.ui.reader.questions import AnswerInput, ChoiceInput, PromptLabel, TextInput
+from kit.ui.reader.quiz import QUIZ_STYLE, set_state
+
+
+def make_survey_input(question: dict[str, Any]) -> AnswerInput:
+    qtype = question.get("type")
+    choices = question.get("choices") or []
+    if qtype == "text":
+        return TextInput()
+    if qtype == "likert":
+        return ChoiceInput(choices, multiple=False, horizontal=True)
+    return ChoiceInput(choices, multiple=qtype == "multiple")
+
+
+class SurveyView(QWidget):
+    item_link = Signal(str, str)
+    sent = Signal(int)  # number of answers saved
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: ItemView | None = None
+        self.inputs: dict[str, AnswerInput] = {}
+        self._base_size = self.font().pointSizeF()
+        self.setStyleSheet(QUIZ_STYLE)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setAccessibleName(_("Survey"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+        self.send = QPushButton(_("Send my answers"))
+        self.send.setAccessibleName(_("Send my answers"))
+        self.send.clicked.connect(self.submit)
+        self.state = QLabel()
+        self.state.setObjectName("saveState")
+        self.state.setAccessibleName(_("Whether the answers are saved"))
+
+    def show_view(self, view: ItemView) -> None:
+        self.view = view
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if view.rtl else Qt.LayoutDirection.LeftToRight
+        )
+        for kept in (self.send, self.state):
+            kept.setParent(None)  # keep them when the old page is deleted
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(24, 18, 24, 24)
+        column.setSpacing(14)
+        intro = QLabel(view.body_html)
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        intro.setAccessibleName(_("About this survey"))
+        column.addWidget(intro)
+        questions = list(view.item.get("questions") or [])
+        self.inputs = {}
+        for number, question in enumerate(questions, start=1):
+            column.addWidget(self._card(question, number, len(questions), view.lang))
+        row = QHBoxLayout()
+        row.addWidget(self.send)
+        row.addSpacing(12)
+        row.addWidget(self.state, 1)
+        column.addLayout(row)
+        column.addStretch(1)
+        self.send.setEnabled(True)
+        set_state(self.state, _("Answer what you like; every question is optional."))
+        self.scroll.setWidget(page)
+
+    def _card(self, question: dict[str, Any], number: int, total: int, lang: str) -> QFrame:
+        card = QFrame()
+        card.setObjectName("questionCard")
+        heading = QLabel(
+            _("Question {n} of {total}").format(n=format_number(number), total=format_number(total))
+        )
+        heading.setObjectName("questionNumber")
+        answer = make_survey_input(question)
+        self.inputs[str(question["id"])] = answer
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addWidget(heading)
+        layout.addWidget(PromptLabel(str(question.get("prompt") or ""), lang))
+        layout.addWidget(answer)
+        return card
+
+    def answers(self) -> dict[str, Any]:
+        given = {qid: box.response() for qid, box in self.inputs.items()}
+        return {qid: value for qid, value in given.items() if value is not None}
+
+    def submit(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        answers = self.answers()
+        self.send.setEnabled(False)
+        for box in self.inputs.values():
+            box.set_locked(True)
+        if self.ctx.profile_id is None:
+            self._sent(len(answers))
+            return
+        set_state(self.state, _("Saving…"), failed="false")
+        ops.record_survey(
+            self.ctx, str(view.pack["id"]), str(view.item["id"]), answers, self._sent, self._failed
+        )
+
+    def _sent(self, count: int) -> None:
+        set_state(self.state, _("Thank you! Your answers are saved ✓"), failed="false")
+        self.sent.emit(count)
+
+    def _failed(self, error: str) -> None:
+        self.send.setEnabled(True)
+        for box in self.inputs.values():
+            box.set_locked(False)
+        set_state(self.state, _("Not saved: {reason}").format(reason=error), failed="true")
+
+    def set_scale(self, scale: float) -> None:
+        font = self.font()
+        font.setPointSizeF(self._base_size * scale)
+        self.setFont(font)
+
+    def focus_target(self) -> QWidget:
+        return self.send
