@@ -8,7 +8,9 @@ A `RecordingServer` on 127.0.0.1 counts every request, to prove the reader asks 
 
 from __future__ import annotations
 
+import re
 import threading
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -296,3 +298,73 @@ def reader_env(qapp, data_dir: Path, tmp_path: Path) -> Iterator[ReaderEnv]:
         worker.call(close_core)
         worker.stop()
         server.close()
+
+
+def _pdf_objects(data: bytes) -> dict[int, tuple[bytes, bytes]]:
+    """Object number -> (dictionary text, decoded stream or b"")."""
+    out = {}
+    for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S):
+        body = m.group(2)
+        head, stream = body, b""
+        found = re.search(rb"stream\r?\n(.*)\r?\nendstream", body, re.S)
+        if found:
+            head, stream = body[: found.start()], found.group(1)
+            if b"/FlateDecode" in head:
+                stream = zlib.decompress(stream)
+        out[int(m.group(1))] = (head, stream)
+    return out
+
+
+def _cmap(text: bytes) -> dict[int, str]:
+    """A ToUnicode CMap: glyph id -> text (bfchar and bfrange, with arrays)."""
+    glyphs: dict[int, str] = {}
+
+    def uni(h: bytes) -> str:
+        return bytes.fromhex(h.decode()).decode("utf-16-be", "replace")
+
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", text, re.S):
+        for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            glyphs[int(src, 16)] = uni(dst)
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", text, re.S):
+        pattern = rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\[[^\]]*\]|<[0-9A-Fa-f]+>)"
+        for lo, hi, dst in re.findall(pattern, block):
+            first, last = int(lo, 16), int(hi, 16)
+            if dst.startswith(b"["):
+                for n, h in enumerate(re.findall(rb"<([0-9A-Fa-f]+)>", dst)):
+                    glyphs[first + n] = uni(h)
+            else:
+                base = int(dst[1:-1], 16)
+                for n in range(last - first + 1):
+                    glyphs[first + n] = chr(base + n)
+    return glyphs
+
+
+def pdf_text(data: bytes) -> str:
+    """The text a PDF written by Qt shows, read through each font's ToUnicode map.
+
+    Enough for Qt's own output (one Tj per glyph run, Type0 fonts), not a general reader.
+    """
+    objects = _pdf_objects(data)
+    names: dict[bytes, dict[int, str]] = {}
+    for head, _stream in objects.values():
+        for name, ref in re.findall(rb"/(F\d+)\s+(\d+) 0 R", head):
+            font = objects.get(int(ref), (b"", b""))[0]
+            to_unicode = re.search(rb"/ToUnicode\s+(\d+) 0 R", font)
+            if to_unicode:
+                names[name] = _cmap(objects[int(to_unicode.group(1))][1])
+    words: list[str] = []
+    for _head, stream in objects.values():
+        current: dict[int, str] = {}
+        for token in re.finditer(rb"/(F\d+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]+)>\s*Tj|\bET\b", stream):
+            if token.group(1):
+                current = names.get(token.group(1), {})
+            elif token.group(2):
+                run = token.group(2).decode()
+                words.append(
+                    "".join(
+                        current.get(int(run[n : n + 4], 16), "?") for n in range(0, len(run), 4)
+                    )
+                )
+            else:
+                words.append(" ")
+    return re.sub(r"\s+", " ", "".join(words).replace("\t", " "))

@@ -144,7 +144,8 @@ def suggested_name(data: CertificateData) -> str:
     raw = _("Certificate - {learner} - {module}").format(
         learner=data.learner_name, module=data.module_title
     )
-    safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", raw).strip(" .")[:120]
+    safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", raw)
+    safe = re.sub(r"\s+", " ", safe).strip(" .")[:120]
     return f"{safe or 'certificate'}.pdf"
 
 
