@@ -10,6 +10,8 @@ system browser only after the learner agrees.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QImage, QTextDocument, QTextOption
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
@@ -19,6 +21,9 @@ from kit.i18n import _
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 BASE_POINT_SIZE = 11.5
+COLUMN_WIDTH = 860  # pixels of text per line at most: long lines are hard to read
+MARGIN = 24
+_IMAGE_PARAGRAPH = re.compile(r"<p>(\s*(?:<a [^>]*>)?\s*<img\b[^>]*>\s*(?:</a>)?\s*)</p>")
 DOCUMENT_CSS = """
 h1 { font-size: x-large; font-weight: 600; margin-top: 4px; margin-bottom: 10px; }
 h2 { font-size: large; font-weight: 600; margin-top: 18px; margin-bottom: 6px; }
@@ -74,7 +79,7 @@ class ContentBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
-        self.document().setDocumentMargin(24)
+        self.document().setDocumentMargin(MARGIN)
         self.document().setDefaultStyleSheet(DOCUMENT_CSS)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.setAccessibleName(_("Item text"))
@@ -89,7 +94,9 @@ class ContentBrowser(QTextBrowser):
     def show_html(self, html_text: str, *, rtl: bool = False, keep_scroll: bool = False) -> None:
         position = self.verticalScrollBar().value()
         self.set_direction(rtl)
-        self.setHtml(html_text)
+        # A picture alone in its paragraph must not get the text's 140% line height.
+        self.setHtml(_IMAGE_PARAGRAPH.sub(r'<p style="line-height: 100%">\1</p>', html_text))
+        self._fit_column()
         if keep_scroll:
             self.verticalScrollBar().setValue(position)
 
@@ -116,8 +123,25 @@ class ContentBrowser(QTextBrowser):
         self.refused_resources.append(name)
         return None
 
+    def _side_margin(self) -> int:
+        return max(MARGIN, (self.viewport().width() - COLUMN_WIDTH) // 2)
+
+    def _fit_column(self) -> None:
+        """Keep lines at a readable length: a centred column on wide windows."""
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        side = self._side_margin()
+        if int(fmt.leftMargin()) != side or int(fmt.rightMargin()) != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_column()
+
     def _fitted(self, name: str, image: QImage) -> QImage:
-        room = max(self.viewport().width(), 480) - 2 * int(self.document().documentMargin()) - 8
+        room = max(self.viewport().width(), 480) - 2 * self._side_margin() - 8
         if image.width() <= room:
             return image
         key = (name, room)

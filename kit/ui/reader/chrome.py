@@ -103,6 +103,7 @@ class Header(QFrame):
         layout.addLayout(bottom)
 
     def show_view(self, view: ItemView) -> None:
+        self.back.setText(_("→ Library") if view.rtl else _("← Library"))
         pack_title = str(view.pack.get("title") or view.pack["id"])
         module_title = str(view.module.get("title") or view.module["id"])
         self.crumbs.setText(f"{pack_title}  ›  {module_title}")
@@ -172,7 +173,12 @@ class Footer(QFrame):
         )
         self.previous.setEnabled(view.neighbour(-1) is not None)
         last = view.neighbour(+1) is None
-        self.next.setText(_("Finish") if last else _("Next →"))
+        # Arrows point the way the text runs.
+        self.previous.setText(_("→ Previous") if view.rtl else _("← Previous"))
+        if last:
+            self.next.setText(_("Finish"))
+        else:
+            self.next.setText(_("Next ←") if view.rtl else _("Next →"))
         completable = view.item.get("type") in ("lesson", "slides", "activity")
         self.done.setVisible(completable and view.status is not None)
         self.set_done(view.status is Status.DONE)

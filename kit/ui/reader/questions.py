@@ -58,8 +58,13 @@ class AnswerInput(QWidget):
         raise NotImplementedError
 
     def set_locked(self, locked: bool) -> None:
+        """Answered: the answer stays readable (not greyed out) but cannot change."""
         for child in self.findChildren(QWidget):
-            child.setEnabled(not locked)
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, locked)
+            child.setFocusPolicy(Qt.FocusPolicy.NoFocus if locked else Qt.FocusPolicy.StrongFocus)
+        self.locked = locked
+
+    locked = False
 
 
 class ChoiceInput(AnswerInput):
@@ -127,6 +132,10 @@ class ShortInput(AnswerInput):
     def response(self) -> str | None:
         text = self.edit.text()
         return text if text.strip() else None
+
+    def set_locked(self, locked: bool) -> None:
+        self.edit.setReadOnly(locked)
+        self.locked = locked
 
     def reset(self) -> None:
         self.edit.clear()
@@ -206,12 +215,22 @@ class OrderInput(AnswerInput):
     def move(self, step: int) -> None:
         row = self.list.currentRow()
         target = row + step
-        if row < 0 or not 0 <= target < self.list.count() or not self.list.isEnabled():
+        if row < 0 or not 0 <= target < self.list.count() or self.locked:
             return
         item = self.list.takeItem(row)
         self.list.insertItem(target, item)
         self.list.setCurrentRow(target)
         self.changed.emit()
+
+    def set_locked(self, locked: bool) -> None:
+        self.locked = locked
+        self.up.setEnabled(not locked)
+        self.down.setEnabled(not locked)
+        self.list.setDragDropMode(
+            QAbstractItemView.DragDropMode.NoDragDrop
+            if locked
+            else QAbstractItemView.DragDropMode.InternalMove
+        )
 
     def response(self) -> list[str]:
         return [

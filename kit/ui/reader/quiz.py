@@ -25,6 +25,7 @@ from kit.core import quiz as marking
 from kit.i18n import _, format_number
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
+from kit.ui.reader.browser import COLUMN_WIDTH
 from kit.ui.reader.questions import (
     AnswerInput,
     ChoiceInput,
@@ -36,6 +37,8 @@ from kit.ui.reader.questions import (
 )
 
 QUIZ_STYLE = """
+#quizPage { background: #f6f7f9; }
+#prompt { font-weight: 600; color: #1f2328; }
 #questionCard { background: #ffffff; border: 1px solid #dde1e6; border-radius: 8px; }
 #questionNumber { color: #57606a; font-weight: 600; }
 #feedback { border-radius: 6px; padding: 10px; }
@@ -138,6 +141,7 @@ class QuestionCard(QFrame):
         self.correct = marking.is_correct(self.question, response)
         self.input.set_locked(True)
         self.check_button.setEnabled(False)
+        self.check_button.hide()
         self._show_feedback(response)
         set_state(self.save_state, _("Saving…"), failed="false")
         self.checked.emit(self)
@@ -224,7 +228,14 @@ class QuizView(QWidget):
         )
         page = QWidget()
         page.setObjectName("quizPage")
-        column = QVBoxLayout(page)
+        outer = QHBoxLayout(page)
+        body = QWidget()
+        body.setMaximumWidth(COLUMN_WIDTH)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addStretch(1)
+        outer.addWidget(body, 1000)  # grows to its maximum width, then stays centred
+        outer.addStretch(1)
+        column = QVBoxLayout(body)
         column.setContentsMargins(24, 18, 24, 24)
         column.setSpacing(14)
         intro = QLabel(view.body_html + self._status_html())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kit.i18n import _, format_number
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
+from kit.ui.reader.browser import COLUMN_WIDTH
 from kit.ui.reader.questions import AnswerInput, ChoiceInput, PromptLabel, TextInput
 from kit.ui.reader.quiz import QUIZ_STYLE, set_state
 
@@ -69,7 +70,15 @@ class SurveyView(QWidget):
         for kept in (self.send, self.state):
             kept.setParent(None)  # keep them when the old page is deleted
         page = QWidget()
-        column = QVBoxLayout(page)
+        page.setObjectName("quizPage")
+        outer = QHBoxLayout(page)
+        body = QWidget()
+        body.setMaximumWidth(COLUMN_WIDTH)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addStretch(1)
+        outer.addWidget(body, 1000)  # grows to its maximum width, then stays centred
+        outer.addStretch(1)
+        column = QVBoxLayout(body)
         column.setContentsMargins(24, 18, 24, 24)
         column.setSpacing(14)
         intro = QLabel(view.body_html)
