@@ -85,6 +85,35 @@ def m001_initial(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_search_map(db: Database) -> None:
+    # search_map says which index rows belong to which item, so an update re-indexes
+    # only what changed. The index is rebuilt with a 3-character prefix index only
+    # (cheaper to fill than '2 3'; search asks for prefixes of 3+ characters) and
+    # bm25 weights (a title counts 5 times) as its default rank.
+    db.executescript(
+        f"""
+        CREATE TABLE search_map (
+            rowid INTEGER PRIMARY KEY,      -- = search_index.rowid
+            pack_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            lang TEXT NOT NULL
+        );
+        CREATE INDEX search_map_item ON search_map(pack_id, item_id);
+        INSERT INTO search_map SELECT rowid, pack_id, item_id, lang FROM search_index;
+        CREATE VIRTUAL TABLE search_index2 USING fts5(
+            title, text, pack_id UNINDEXED, item_id UNINDEXED, lang UNINDEXED,
+            tokenize = "{FTS_TOKENIZE}", prefix = '3'
+        );
+        INSERT INTO search_index2 (rowid, title, text, pack_id, item_id, lang)
+            SELECT rowid, title, text, pack_id, item_id, lang FROM search_index;
+        DROP TABLE search_index;
+        ALTER TABLE search_index2 RENAME TO search_index;
+        INSERT INTO search_index(search_index, rank) VALUES('rank', 'bm25(5.0, 1.0)');
+        """
+    )
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating and migrating) library.db.
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import sqlite3
+import threading
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -134,6 +135,34 @@ def _check_listing(
         raise damaged(name, "it declares more data than any pack may hold")
 
 
+class _RowWriter(threading.Thread):
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        raw_content: bytes,
+        op: _Opened,
+    ) -> None:
+        super().__init__(name="kit-library-rows", daemon=True)
+        self.conn, self.raw, self.op = conn, raw_content, op
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        from kit.core.library.content import parse_content
+
+        op = self.op
+        try:
+            content = parse_content(self.raw, op.name, op.pack_id, op.version)
+            self.raw = b""
+            rows.write_rows(self.conn, op.manifest, content, op.signature)
+        except BaseException as exc:  # handed to the installing thread by finish()
+            self.error = exc
+
+    def finish(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+
 class Installer:
     """One install; see Library.install for the contract."""
 
@@ -150,6 +179,8 @@ class Installer:
         self.cancel = cancel
         self.done = 0
         self.total = 0
+        self.present: set[str] = set()  # media already in the store
+        self.writer: _RowWriter | None = None
 
     def tick(self, n: int) -> None:
         self.done += n
@@ -179,29 +210,41 @@ class Installer:
                 )
         self.total = sum(f["size"] for f in op.manifest["files"])
         self._check_space(op)
-        content = self._read_content(op)
+        raw_content = self._read_content(op)
+        old_shas = rows.pack_shas(self.conn, op.pack_id)
+        unused = old_shas - {f["sha256"] for f in op.media}
         staging = self.store.new_staging()
+        # content.json is checked and its rows written on a helper thread, inside the
+        # open transaction, while this thread stages media (hashing and file I/O release
+        # the GIL); the commit comes only after every file is in the store.
+        self.conn.execute("BEGIN IMMEDIATE")
+        writer = self.writer = _RowWriter(self.conn, raw_content, op)
+        writer.start()
         try:
             self._stage_media(op, staging)
             crash_point("staged")
             staging.move_into_store()
             crash_point("moved")
-            old_shas = rows.pack_shas(self.conn, op.pack_id)
-            new_shas = {f["sha256"] for f in op.media}
-            staging.journal(old_shas - new_shas)
-            rows.write_pack(self.conn, op.manifest, content, op.signature, crash_point)
+            writer.finish()
+            staging.journal(unused)
+            crash_point("transaction")
+            self.conn.execute("COMMIT")
         except BaseException as exc:
+            writer.join()
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             staging.undo(rows.used_shas(self.conn))
             if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
                 raise KitError("The disk is full; free some space and install again.") from None
             raise
-        self.store.delete_unused(old_shas - new_shas, rows.used_shas(self.conn))
+        self.store.delete_unused(unused, rows.used_shas(self.conn))
         staging.close()
         action = "installed" if installed is None else "updated"
         return InstallResult(op.pack_id, op.version, action, verified, publisher, installed)
 
     def _check_space(self, op: _Opened) -> None:
-        needed = sum(f["size"] for f in op.media if not self.store.has(f["sha256"], f["size"]))
+        self.present = {f["sha256"] for f in op.media if self.store.has(f["sha256"], f["size"])}
+        needed = sum(f["size"] for f in op.media if f["sha256"] not in self.present)
         self.store.root.parent.mkdir(parents=True, exist_ok=True)
         free = shutil.disk_usage(self.store.root.parent).free
         if needed + 64 * 1024 * 1024 > free:
@@ -209,9 +252,7 @@ class Installer:
                 f"There is not enough free disk space to install {op.name}; free some space first."
             )
 
-    def _read_content(self, op: _Opened) -> dict[str, Any]:
-        from kit.core.library.content import parse_content
-
+    def _read_content(self, op: _Opened) -> bytes:
         entry = next(f for f in op.manifest["files"] if f["path"] == "content.json")
         if entry["size"] > MAX_CONTENT_BYTES:
             raise damaged(op.name, "its content.json is too large")
@@ -220,19 +261,19 @@ class Installer:
         if sha != entry["sha256"]:
             raise damaged(op.name, "the SHA-256 of 'content.json' differs from its manifest")
         self.tick(entry["size"])
-        return parse_content(b"".join(chunks), op.name, op.pack_id, op.version)
+        return b"".join(chunks)
 
     def _stage_media(self, op: _Opened, staging: Staging) -> None:
         for f in op.media:
+            if self.writer is not None and self.writer.error is not None:
+                self.writer.finish()  # content.json was refused: stop early
             sha, size = f["sha256"], f["size"]
-            if sha in staging.staged or self.store.has(sha, size):
+            if sha in staging.staged or sha in self.present:
                 self.tick(size)
                 continue
             target = staging.folder / f"{len(staging.staged)}.part"
             with target.open("wb") as fh:
                 got = copy_bounded(op.zf, op.entries[f["path"]], size, fh.write, op.name, self.tick)
-                fh.flush()
-                os.fsync(fh.fileno())
             if got != sha:
                 raise damaged(op.name, f"the SHA-256 of '{f['path']}' differs from its manifest")
             staging.add(sha, target)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -44,8 +43,11 @@ def used_shas(conn: sqlite3.Connection) -> set[str]:
 
 
 def delete_rows(conn: sqlite3.Connection, pack_id: str) -> None:
-    conn.execute("DELETE FROM search_index WHERE pack_id = ?", (pack_id,))
-    for table in ("item_translations", "items", "modules", "files"):
+    conn.execute(
+        "DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_map WHERE pack_id = ?)",
+        (pack_id,),
+    )
+    for table in ("search_map", "item_translations", "items", "modules", "files"):
         conn.execute(f"DELETE FROM {table} WHERE pack_id = ?", (pack_id,))
     conn.execute("DELETE FROM packs WHERE id = ?", (pack_id,))
 
@@ -75,58 +77,89 @@ def _pack_row(
     )  # fmt: skip
 
 
-def write_pack(
+def write_rows(
     conn: sqlite3.Connection,
     manifest: dict[str, Any],
     content: dict[str, Any],
     sig: SignatureStatus,
-    crash_point: Callable[[str], None] = lambda step: None,
 ) -> None:
-    """Replace the pack's rows (if any) with the new ones in a single transaction."""
+    """Write the pack's rows, touching only what changed; the caller owns the transaction."""
     pack_id = content["pack"]["id"]
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        row = conn.execute("SELECT installed_at FROM packs WHERE id = ?", (pack_id,)).fetchone()
-        delete_rows(conn, pack_id)
-        conn.execute(
-            "INSERT INTO packs VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            _pack_row(manifest, content, sig, row[0] if row else now()),
-        )
-        _insert_content(conn, pack_id, manifest, content)
-        crash_point("transaction")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    row = conn.execute("SELECT installed_at FROM packs WHERE id = ?", (pack_id,)).fetchone()
+    conn.execute(
+        """INSERT INTO packs VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET
+           version=excluded.version, title=excluded.title, meta=excluded.meta,
+           counts=excluded.counts, translations=excluded.translations,
+           signed=excluded.signed, key_id=excluded.key_id, size=excluded.size,
+           updated_at=excluded.updated_at""",
+        _pack_row(manifest, content, sig, row[0] if row else now()),
+    )
+    _write_content(conn, pack_id, manifest, content)
 
 
-def _insert_content(
-    conn: sqlite3.Connection, pack_id: str, manifest: dict[str, Any], content: dict[str, Any]
-) -> None:
-    modules, items, all_items = [], [], []
+def _item_rows(
+    pack_id: str, content: dict[str, Any]
+) -> tuple[list[Any], dict[str, Any], dict[str, Any]]:
+    modules: list[Any] = []
+    items: dict[str, Any] = {}
+    by_id: dict[str, Any] = {}
     for mpos, module in enumerate(content["modules"]):
         meta = {k: v for k, v in module.items() if k != "items"}
         modules.append((pack_id, module["id"], mpos, _json(meta)))
         for ipos, item in enumerate(module["items"]):
-            all_items.append(item)
             minutes = item.get("minutes")
-            items.append(
-                (pack_id, item["id"], module["id"], ipos, item["type"], item["title"],
-                 int(minutes) if minutes is not None else None, _json(item))
+            by_id[item["id"]] = item
+            items[item["id"]] = (
+                module["id"], ipos, item["type"], item["title"],
+                int(minutes) if minutes is not None else None, _json(item),
             )  # fmt: skip
-    conn.executemany("INSERT INTO modules VALUES (?,?,?,?)", modules)
-    conn.executemany("INSERT INTO items VALUES (?,?,?,?,?,?,?,?)", items)
+    return modules, items, by_id
+
+
+def _write_content(
+    conn: sqlite3.Connection, pack_id: str, manifest: dict[str, Any], content: dict[str, Any]
+) -> None:
+    modules, items, by_id = _item_rows(pack_id, content)
     translations = content.get("translations", {})
-    known = {it["id"] for it in all_items}
+    tr_rows = {
+        (item_id, lang): _json(tr)
+        for lang, entry in translations.items()
+        for item_id, tr in entry.get("items", {}).items()
+        if item_id in by_id
+    }
+    old_items = {
+        r[0]: tuple(r[1:])
+        for r in conn.execute(
+            "SELECT id, module_id, position, type, title, minutes, data FROM items WHERE pack_id = ?",
+            (pack_id,),
+        )
+    }
+    old_tr = {
+        (r[0], r[1]): r[2]
+        for r in conn.execute(
+            "SELECT item_id, lang, data FROM item_translations WHERE pack_id = ?", (pack_id,)
+        )
+    }
+    changed = {i for i, row in items.items() if old_items.get(i) != row}
+    gone = old_items.keys() - items.keys()
+    tr_changed = {k for k, v in tr_rows.items() if old_tr.get(k) != v}
+    tr_gone = old_tr.keys() - tr_rows.keys()
+    conn.executemany("DELETE FROM items WHERE pack_id = ? AND id = ?", [(pack_id, i) for i in gone])
     conn.executemany(
-        "INSERT INTO item_translations VALUES (?,?,?,?)",
-        [
-            (pack_id, item_id, lang, _json(tr))
-            for lang, entry in translations.items()
-            for item_id, tr in entry.get("items", {}).items()
-            if item_id in known
-        ],
+        "INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?)",
+        [(pack_id, i, *items[i]) for i in changed],
     )
+    conn.executemany(
+        "DELETE FROM item_translations WHERE pack_id = ? AND item_id = ? AND lang = ?",
+        [(pack_id, *k) for k in tr_gone],
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO item_translations VALUES (?,?,?,?)",
+        [(pack_id, *k, tr_rows[k]) for k in tr_changed],
+    )
+    conn.execute("DELETE FROM modules WHERE pack_id = ?", (pack_id,))
+    conn.executemany("INSERT INTO modules VALUES (?,?,?,?)", modules)
+    conn.execute("DELETE FROM files WHERE pack_id = ?", (pack_id,))
     conn.executemany(
         "INSERT INTO files VALUES (?,?,?,?)",
         [
@@ -135,7 +168,43 @@ def _insert_content(
             if f["path"] != "content.json"
         ],
     )
+    redo = changed | gone | {k[0] for k in tr_changed | tr_gone}
+    _reindex(conn, pack_id, redo, by_id, translations)
+
+
+def _reindex(
+    conn: sqlite3.Connection,
+    pack_id: str,
+    item_ids: set[str],
+    by_id: dict[str, Any],
+    translations: dict[str, Any],
+) -> None:
+    """Replace the search rows of these items (all languages)."""
+    if not item_ids:
+        return
+    params = [(pack_id, i) for i in item_ids]
     conn.executemany(
-        "INSERT INTO search_index (title, text, pack_id, item_id, lang) VALUES (?,?,?,?,?)",
-        [r for r in index_rows(pack_id, all_items, translations) if r[3] in known],
+        "DELETE FROM search_index WHERE rowid IN "
+        "(SELECT rowid FROM search_map WHERE pack_id = ? AND item_id = ?)",
+        params,
+    )
+    conn.executemany("DELETE FROM search_map WHERE pack_id = ? AND item_id = ?", params)
+    keep = [by_id[i] for i in sorted(item_ids) if i in by_id]
+    subset = {
+        lang: {
+            "items": {
+                i: tr for i, tr in entry.get("items", {}).items() if i in item_ids and i in by_id
+            }
+        }
+        for lang, entry in translations.items()
+    }
+    rows = index_rows(pack_id, keep, subset)
+    start = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM search_map").fetchone()[0]
+    conn.executemany(
+        "INSERT INTO search_index (rowid, title, text, pack_id, item_id, lang) VALUES (?,?,?,?,?,?)",
+        [(start + n, *r) for n, r in enumerate(rows)],
+    )
+    conn.executemany(
+        "INSERT INTO search_map VALUES (?,?,?,?)",
+        [(start + n, r[2], r[3], r[4]) for n, r in enumerate(rows)],
     )

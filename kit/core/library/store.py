@@ -1,6 +1,10 @@
 """The content-addressed media store (media/ab/<sha256>) and install staging (tmp/).
 
-Files reach the store only by rename from tmp/, so a store file is always complete.
+Files reach the store only by rename from tmp/, so a store file is always complete,
+and a file in the store is never rewritten: a failed or killed install cannot damage
+what is already installed. Files are not fsynced one by one (that would double the
+install time); after a power cut right after an install, `kit library verify` names
+any file the disk lost, and installing the pack again repairs it.
 Before new files are moved in, their hashes are written to a journal in the staging
 folder; if the process dies before the database commit, the next open deletes the
 journaled files that no pack references. Files are shared between packs and versions.
@@ -87,8 +91,6 @@ class Staging:
         path = self.folder / JOURNAL
         with path.open("a", encoding="ascii") as fh:
             fh.write("".join(f"{sha}\n" for sha in shas))
-            fh.flush()
-            os.fsync(fh.fileno())
 
     def move_into_store(self) -> None:
         self.journal(self.staged)
@@ -102,8 +104,6 @@ class Staging:
                 continue
             os.replace(path, target)
             self.moved.append(sha)
-        for folder in made:
-            _fsync_dir(folder)
 
     def undo(self, used: set[str]) -> None:
         """The install failed: take back the files it added, and the staging folder."""
@@ -112,13 +112,3 @@ class Staging:
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -1,0 +1,202 @@
+"""Library figures: install, update, search latency and peak memory (issue #3).
+
+- install: 5,000 lessons + 200 MB media; floor = zipfile extract + SHA-256 of every file.
+- update: a new version with 1% of lessons and media changed; floor = installing a pack
+  of just the changed lessons and files into an empty library.
+- search: p95 of Library.search over 50,000 lessons; compared with the 10 ms target.
+- memory: peak RSS of a process installing 500 MB of media; compared with 200 MB.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from bench import packgen
+from bench.report import Report
+from kit.core.library import Library
+from kit.core.paths import DataDir
+
+MB = 1_000_000
+MEDIA_FILE = 200_000  # bytes per media file
+
+
+def _clock(fn: Any) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def _fresh(report: Report, name: str) -> DataDir:
+    folder = report.workdir / name
+    shutil.rmtree(folder, ignore_errors=True)
+    return DataDir(folder)
+
+
+def _floor_extract_and_hash(pack: Path, out: Path) -> None:
+    shutil.rmtree(out, ignore_errors=True)
+    with zipfile.ZipFile(pack) as zf:
+        zf.extractall(out)
+    for path in out.rglob("*"):
+        if path.is_file():
+            digest = hashlib.sha256()
+            with path.open("rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    digest.update(chunk)
+
+
+def _warm(path: Path) -> None:
+    with path.open("rb") as fh:
+        while fh.read(1 << 22):
+            pass
+
+
+def _media(count: int, seed: int) -> dict[str, int]:
+    return {f"media/file{i:05d}.png": seed * 1_000_003 + i for i in range(count)}
+
+
+def bench_install_and_update(report: Report, maker: packgen.TextMaker) -> None:
+    n_lessons = report.scale(5_000, 500)
+    n_media = report.scale(200 * MB, 20 * MB) // MEDIA_FILE
+    items = packgen.lessons(maker, n_lessons)
+    media = _media(n_media, seed=1)
+    report.note(f"generating a pack of {n_lessons} lessons and {n_media * MEDIA_FILE // MB} MB")
+    v1 = packgen.write_pack(
+        report.workdir / "v1.kitpack", packgen.content("big", "1.0.0", items), media, MEDIA_FILE
+    )
+    _warm(v1)
+    floor = min(
+        _clock(lambda: _floor_extract_and_hash(v1, report.workdir / "floor")) for _ in range(2)
+    )
+    shutil.rmtree(report.workdir / "floor")
+    times = []
+    for attempt in range(2):
+        data = _fresh(report, f"install{attempt}")
+        lib = Library(data)
+        times.append(_clock(lambda lib=lib: lib.install(v1)))
+        lib.close()
+    report.figure(
+        f"install {n_lessons} lessons + {n_media * MEDIA_FILE // MB} MB", min(times), "s", floor,
+        "zipfile extract + sha256", target_ratio=1.5,
+    )  # fmt: skip
+
+    # 1% of lessons and media changed.
+    step = 100
+    changed_items = [dict(it, body=it["body"] + " changed") for it in items[::step]]
+    by_id = {it["id"]: it for it in changed_items}
+    items2 = [by_id.get(it["id"], it) for it in items]
+    media2 = dict(media)
+    changed_media = {name: seed + 7 for name, seed in list(media.items())[::step]}
+    media2.update(changed_media)
+    v2 = packgen.write_pack(
+        report.workdir / "v2.kitpack", packgen.content("big", "1.1.0", items2), media2, MEDIA_FILE
+    )
+    # The changed files are content.json (it holds the lesson text) and the changed media.
+    alone = packgen.write_pack(report.workdir / "alone.kitpack", packgen.content("alone", "1.0.0", items2), changed_media, MEDIA_FILE)  # fmt: skip
+    strict = packgen.write_pack(report.workdir / "strict.kitpack", packgen.content("strict", "1.0.0", changed_items), changed_media, MEDIA_FILE)  # fmt: skip
+    for path in (v2, alone, strict):
+        _warm(path)
+    lib = Library(_fresh(report, "install1"))
+    lib.install(v1)
+    update = _clock(lambda: lib.install(v2))
+    lib.close()
+    floor_alone = _best_fresh_install(report, alone)
+    floor_strict = _best_fresh_install(report, strict)
+    label = f"update, 1% changed ({len(changed_items)} lessons, {len(changed_media)} files)"
+    report.figure(
+        label, update, "s", floor_alone,
+        "install of the changed files alone: content.json + changed media", target_ratio=3,
+    )  # fmt: skip
+    report.figure(
+        label, update, "s", floor_strict,
+        "stricter: install of only the changed lessons + changed media",
+    )  # fmt: skip
+    for name in ("install0", "install1", "fresh0", "fresh1", "fresh2"):
+        shutil.rmtree(report.workdir / name, ignore_errors=True)
+
+
+def _best_fresh_install(report: Report, pack: Path) -> float:
+    times = []
+    for attempt in range(3):
+        lib = Library(_fresh(report, f"fresh{attempt}"))
+        times.append(_clock(lambda lib=lib: lib.install(pack)))
+        lib.close()
+    return min(times)
+
+
+def bench_search(report: Report, maker: packgen.TextMaker) -> None:
+    total = report.scale(50_000, 5_000)
+    per_pack = 5_000 if total >= 5_000 else total
+    data = _fresh(report, "search")
+    lib = Library(data)
+    report.note(f"building a library of {total} lessons")
+    for n in range(total // per_pack):
+        items = packgen.lessons(maker, per_pack, prefix=f"p{n}-")
+        pack = packgen.write_pack(report.workdir / f"s{n}.kitpack", packgen.content(f"s{n}", "1.0.0", items), {}, 0)  # fmt: skip
+        lib.install(pack)
+        pack.unlink()
+    queries = []
+    for i in range(300):
+        words = [maker.query_word() for _ in range(1 + i % 2)]
+        if i % 3 == 0:
+            words[-1] = words[-1][: max(2, len(words[-1]) - 2)]  # as if still typing
+        queries.append(" ".join(words))
+    for q in queries[:20]:
+        lib.search(q)
+    latencies = sorted(_clock(lambda q=q: lib.search(q)) * 1000 for q in queries)
+    lib.close()
+    p95 = latencies[int(len(latencies) * 0.95) - 1]
+    report.note(f"search median {statistics.median(latencies):.2f} ms, max {latencies[-1]:.2f} ms")
+    report.figure(f"search p95 over {total} lessons", p95, "ms", 10.0, "target", target_ratio=1)
+    shutil.rmtree(data.root, ignore_errors=True)
+
+
+RSS_SCRIPT = """
+import resource, sys
+from pathlib import Path
+from kit.core.library import Library
+from kit.core.paths import DataDir
+lib = Library(DataDir(Path(sys.argv[1])))
+if len(sys.argv) > 2:
+    lib.install(sys.argv[2])
+lib.close()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _peak_rss_mb(*args: str) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", RSS_SCRIPT, *args], capture_output=True, text=True, check=True
+    )
+    kb = int(out.stdout.strip().splitlines()[-1])
+    return kb * 1024 / (1024 * 1024) if sys.platform != "darwin" else kb / (1024 * 1024)
+
+
+def bench_memory(report: Report, maker: packgen.TextMaker) -> None:
+    n_media = report.scale(500 * MB, 50 * MB) // MEDIA_FILE
+    items = packgen.lessons(maker, report.scale(1_000, 100))
+    report.note(f"generating a pack with {n_media * MEDIA_FILE // MB} MB of media")
+    pack = packgen.write_pack(report.workdir / "mem.kitpack", packgen.content("mem", "1.0.0", items), _media(n_media, 9), MEDIA_FILE)  # fmt: skip
+    baseline = _peak_rss_mb(str(report.workdir / "mem-empty"))
+    peak = _peak_rss_mb(str(report.workdir / "mem-lib"), str(pack))
+    report.note(f"an idle process that opens the library peaks at {baseline:.0f} MB")
+    report.figure(
+        f"peak RSS installing {n_media * MEDIA_FILE // MB} MB of media", peak, "MB", 200.0,
+        "target", target_ratio=1,
+    )  # fmt: skip
+    pack.unlink()
+    shutil.rmtree(report.workdir / "mem-lib", ignore_errors=True)
+
+
+def run(report: Report) -> None:
+    maker = packgen.TextMaker()
+    bench_install_and_update(report, maker)
+    bench_search(report, maker)
+    bench_memory(report, maker)
