@@ -2,6 +2,7 @@
 
 `Nginx(root, workdir)` runs the system's nginx (build/install-system-deps.sh installs it)
 in the foreground with a generated config, its pid, logs and temp files in `workdir`.
+`extra` adds directives to the server block (e.g. SLOW_FIRST_REQUEST below).
 `PlainHTTP(root)` is Python's http.server, which ignores Range and always answers 200.
 """
 
@@ -41,6 +42,9 @@ http {{
 }}
 """
 
+# Full downloads trickle (a pause is observable), resumed ones (with Range) run at full speed.
+SLOW_FIRST_REQUEST = "limit_rate 32k; if ($http_range) { set $limit_rate 0; }"
+
 
 def nginx_binary() -> str:
     found = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -71,9 +75,9 @@ def wait_for_port(
 
 
 class Nginx:
-    def __init__(self, root: Path, workdir: Path, limit_rate: str = "") -> None:
+    def __init__(self, root: Path, workdir: Path, limit_rate: str = "", extra: str = "") -> None:
         self.root, self.workdir = Path(root), Path(workdir)
-        self.extra = f"limit_rate {limit_rate};" if limit_rate else ""
+        self.extra = (f"limit_rate {limit_rate};" if limit_rate else "") + extra
         self.proc: subprocess.Popen[bytes] | None = None
         self.port = 0
 

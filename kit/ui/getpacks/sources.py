@@ -1,0 +1,170 @@
+"""The Sources dialog: web addresses and folders (a USB stick) that packs come from."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kit.i18n import _, format_datetime, ngettext
+
+
+def source_detail(source: Any) -> str:
+    kind = _("Web address") if source.remote else _("Folder")
+    if not source.catalog_version:
+        return _("{kind} · not read yet").format(kind=kind)
+    checked = format_datetime(datetime.fromtimestamp(source.checked_at), "short")
+    return _("{kind} · catalog version {version} · checked {when}").format(
+        kind=kind, version=source.catalog_version, when=checked
+    )
+
+
+class SourcesDialog(QDialog):
+    changed = Signal()  # a source was added or removed
+
+    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.busy = False
+        self.setWindowTitle(_("Sources"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        intro_text = _(
+            "Packs come from a web address or a folder, such as a USB stick, that holds a catalog.json."
+        )
+        intro = QLabel(intro_text)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget()
+        self.list.setAccessibleName(_("Sources"))
+        self.list.setAlternatingRowColors(True)
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        layout.addWidget(self.list, 1)
+        self.empty = QLabel(_("There are no sources yet."))
+        self.empty.setObjectName("muted")
+        layout.addWidget(self.empty)
+        layout.addLayout(self._add_row())
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("dialogMessage")
+        self.message.setAccessibleName(_("Message"))
+        self.message.hide()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.remove_button = QPushButton(_("Remove"))
+        self.remove_button.setAccessibleName(_("Remove the selected source"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def _add_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(_("https://example.org/packs/"))
+        self.address.setAccessibleName(_("Web address of a catalog"))
+        self.address.returnPressed.connect(self.add_address)
+        self.address.textChanged.connect(lambda _text: self._update_buttons())
+        self.add_button = QPushButton(_("Add address"))
+        self.add_button.setAccessibleName(_("Add the web address"))
+        self.add_button.clicked.connect(self.add_address)
+        self.folder_button = QPushButton(_("Add folder…"))
+        self.folder_button.setAccessibleName(_("Add a folder or USB stick"))
+        self.folder_button.clicked.connect(self.choose_folder)
+        row.addWidget(self.address, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.folder_button)
+        return row
+
+    def _update_buttons(self) -> None:
+        self.add_button.setEnabled(not self.busy and bool(self.address.text().strip()))
+        self.folder_button.setEnabled(not self.busy)
+        self.remove_button.setEnabled(not self.busy and self.list.currentItem() is not None)
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self.busy = busy
+        if text:
+            self._say(text, error=False)
+        self._update_buttons()
+
+    def _say(self, text: str, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setVisible(bool(text))
+
+    def reload(self) -> None:
+        self.service.list_sources(self._show_sources, lambda m: self._say(m, error=True))
+
+    def _show_sources(self, sources: list[Any]) -> None:
+        self.list.clear()
+        for source in sources:
+            item = QListWidgetItem(f"{source.location}\n{source_detail(source)}")
+            item.setData(Qt.ItemDataRole.UserRole, source.location)
+            item.setToolTip(source.location)
+            self.list.addItem(item)
+        self.empty.setVisible(not sources)
+        self._update_buttons()
+
+    def add_address(self) -> None:
+        text = self.address.text().strip()
+        if text and not self.busy:
+            self._add(text)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, _("Choose the folder or USB stick that holds the packs")
+        )
+        if folder and not self.busy:
+            self._add(folder)
+
+    def _add(self, location: str) -> None:
+        self._set_busy(True, _("Reading the catalog…"))
+        self.service.add_source(location, self._added, self._failed)
+
+    def _added(self, result: tuple[Any, int]) -> None:
+        source, count = result
+        self.address.clear()
+        self._set_busy(False)
+        packs = ngettext("{n} pack", "{n} packs", count).format(n=count)
+        self._say(_("Added {where}: {packs}.").format(where=source.location, packs=packs), False)
+        self.changed.emit()
+        self.reload()
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self._say(message, error=True)
+
+    def remove_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None or self.busy:
+            return
+        location = item.data(Qt.ItemDataRole.UserRole)
+        self._set_busy(True)
+        self.service.remove_source(location, self._removed, self._failed)
+
+    def _removed(self, source: Any) -> None:
+        self._set_busy(False)
+        self._say(
+            _("Removed the source {where}; installed packs stay.").format(where=source.location),
+            False,
+        )
+        self.changed.emit()
+        self.reload()
