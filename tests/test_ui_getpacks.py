@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 from webservers import SLOW_FIRST_REQUEST, Nginx, free_port
 
 from kit.core.catalog.catalog import build_catalog
@@ -21,6 +21,7 @@ from kit.core.library import Library
 from kit.core.packformat.build import build_pack
 from kit.core.packformat.scaffold import new_pack_source
 from kit.core.paths import DataDir
+from kit.core.signing import new_key
 from kit.ui.context import AppContext
 from kit.ui.getpacks import GetPacksPage
 from kit.ui.worker import Worker
@@ -28,7 +29,7 @@ from kit.ui.worker import Worker
 BIG = 300_000  # bytes of media in a "big" pack: ~9 s at 32 KB/s, so a pause is observable
 
 
-def make_pack(work: Path, out: Path, pack_id: str, version: str = "1.0.0", *, title: str, languages: tuple[str, ...] = ("en", "es"), description: str = "", media: int = 0) -> Path:  # fmt: skip
+def make_pack(work: Path, out: Path, pack_id: str, version: str = "1.0.0", *, title: str, languages: tuple[str, ...] = ("en", "es"), description: str = "", media: int = 0, min_app: str = "") -> Path:  # fmt: skip
     """Build PACK_ID-VERSION.kitpack from a fresh example source (optionally `media` bytes)."""
     src = work / f"src-{pack_id}-{version}"
     new_pack_source(src, pack_id)
@@ -37,6 +38,8 @@ def make_pack(work: Path, out: Path, pack_id: str, version: str = "1.0.0", *, ti
     yaml = yaml.replace("title: My first pack", f"title: {title}")
     if description:
         yaml = yaml.replace("An example pack; change everything you like.", description)
+    if min_app:
+        yaml = yaml.replace("min_app_version: 0.1.0", f"min_app_version: {min_app}")
     if languages != ("en", "es"):
         yaml = yaml.replace("language: en", f"language: {languages[0]}")
         yaml = yaml.replace("languages: [en, es]", f"languages: [{', '.join(languages)}]")
@@ -164,7 +167,7 @@ def test_sources_dialog_adds_a_web_source_and_a_folder_then_lists_offers(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
     click(qtbot, dialog.folder_button)
     qtbot.waitUntil(lambda: not dialog.busy and dialog.list.count() == 2)
-    assert "Folder · catalog version 1" in dialog.list.item(1).text()
+    assert f"{usb}\nFolder · catalog read " in dialog.list.item(1).text()
 
     # A folder without a catalog is refused in one sentence and not kept.
     empty = tmp_path / "empty-stick"
@@ -204,6 +207,32 @@ def test_statuses_and_filters(ctx, open_page, qtbot, nginx, tmp_path: Path) -> N
     assert page.visible_offers() == [] and page.empty.state == "no-match"
     page.search.clear()
     assert sorted(page.visible_offers()) == ["clean-water", "first-aid"]
+
+
+def test_a_usb_stick_signed_by_a_trusted_key_is_verified_and_installs(
+    ctx, open_page, qtbot, tmp_path: Path
+) -> None:
+    key, public = new_key(tmp_path / "keys", "ngo")
+    usb = tmp_path / "usb"
+    make_pack(tmp_path, usb, "maths", title="Everyday maths", languages=("sw",))
+    make_pack(tmp_path, usb, "future", title="From the future", min_app="99.0.0")
+    build_catalog(usb, sign_key=key)
+    ctx.worker.call(lambda: ctx.library.trust_key(public, "Health NGO"))
+    add_source(ctx, str(usb))
+    page = open_page()
+    maths, future = page.cards["maths"], page.cards["future"]
+    assert maths.findChild(QLabel, "verified").text() == "✔ Verified publisher"
+    assert future.status.text() == "Needs Training Kit 99.0.0 or newer"
+    assert future.button.text() == "Unavailable" and not future.button.isEnabled()
+    assert list(page.cards) == ["maths", "future"]  # what can be had comes first
+    start_download(qtbot, page, "maths")
+    wait_installed(qtbot, ctx, page, "maths", "1.0.0")
+
+
+def test_an_unsigned_catalog_has_no_verified_mark(ctx, open_page, nginx) -> None:
+    add_source(ctx, nginx.url("/"))
+    page = open_page()
+    assert page.cards["first-aid"].findChild(QLabel, "verified") is None
 
 
 def test_an_unreachable_source_is_reported_in_one_sentence(ctx, open_page, nginx) -> None:
@@ -309,8 +338,8 @@ def test_a_tampered_pack_is_refused_and_nothing_is_installed(ctx, open_page, qtb
     row = page.rows["first-aid"]
     qtbot.waitUntil(lambda: row.state == "failed", timeout=20_000)
     assert row.detail.text() == (
-        "first-aid-1.0.0-" + page.jobs["first-aid"].entry.sha256[:12] + ".kitpack was damaged"
-        " on the way (its SHA-256 does not match the catalog); it was deleted, try again."
+        "First aid 1.0.0 was damaged on the way (its SHA-256 does not match the catalog);"
+        " it was deleted, try again."
     )
     assert row.retry_button.isVisible() and row.cancel_button.text() == "Remove"
     assert installed(ctx) == [] and leftovers(ctx) == []

@@ -142,9 +142,12 @@ class DownloadsMixin:
             self.jobs[pack_id] = task.job
             row.show_paused(int(payload or 0))
         else:
+            message = str(payload)
             if task.job is not None:
                 self.jobs[pack_id] = task.job
-            row.show_failed(str(payload))
+                # The core names the download file; the user knows the pack by its title.
+                message = message.replace(task.job.download.name, row.title.text())
+            row.show_failed(message)
         self._mark_card(pack_id)
 
     def _installed(self, result: Any) -> None:

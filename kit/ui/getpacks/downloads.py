@@ -73,6 +73,7 @@ class DownloadRow(QFrame):
         self.state = RUNNING
         self.setProperty("failed", False)
         self._restyle()
+        self.bar.show()
         self.detail.setText(_("Connecting…"))
         self._show_buttons()
 
@@ -96,6 +97,7 @@ class DownloadRow(QFrame):
         self.state = FAILED
         self.setProperty("failed", True)
         self._restyle()
+        self.bar.hide()
         self.detail.setText(message)
         self._show_buttons()
 

@@ -25,12 +25,10 @@ from kit.i18n import _, format_datetime, ngettext
 
 def source_detail(source: Any) -> str:
     kind = _("Web address") if source.remote else _("Folder")
-    if not source.catalog_version:
+    if not source.checked_at:
         return _("{kind} · not read yet").format(kind=kind)
-    checked = format_datetime(datetime.fromtimestamp(source.checked_at), "short")
-    return _("{kind} · catalog version {version} · checked {when}").format(
-        kind=kind, version=source.catalog_version, when=checked
-    )
+    checked = format_datetime(datetime.fromtimestamp(source.checked_at), "medium")
+    return _("{kind} · catalog read {when}").format(kind=kind, when=checked)
 
 
 class SourcesDialog(QDialog):
