@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from kit.core.errors import KitError
@@ -24,6 +25,9 @@ from kit.ui.worker import Job
 
 OnDone = Callable[[Any], None]
 OnFail = Callable[[str], None] | None
+# Pictures wider than the reader's text column (kit.ui.reader.browser) are scaled down
+# here, on the worker, so the GUI thread never resamples a large screenshot.
+MAX_IMAGE_WIDTH = 812
 _IMG_SRC = re.compile(r'<img\b[^>]*\bsrc="([^"]+)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -121,6 +125,10 @@ def _media_for(library: Any, pack_id: str, fragments: list[str]) -> dict[str, QI
             path = library.media_path(pack_id, key.split("#")[0].split("?")[0])
             if path is not None:
                 image = QImage(str(path))
+                if image.width() > MAX_IMAGE_WIDTH:
+                    image = image.scaledToWidth(
+                        MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation
+                    )
                 if not image.isNull():
                     media[key] = image
     return media
@@ -144,7 +152,8 @@ def _render_item(item: Mapping[str, Any], lang: str) -> tuple[str, list[str]]:
 
 
 def prepare_item(ctx: Any, pack_id: str, item_id: str) -> ItemView:
-    """Runs on the worker: the item in the reader's language, rendered, with its images."""
+    """Runs on the worker: the item in the reader's language, rendered, with its images,
+    and the learner's progress through its module (reads only)."""
     library, records = ctx.library, ctx.records
     pack = library.get_pack(pack_id)
     if pack is None:
@@ -172,7 +181,6 @@ def prepare_item(ctx: Any, pack_id: str, item_id: str) -> ItemView:
     profile_id = ctx.profile_id
     if profile_id is None or records is None:
         return view
-    records.append_event(profile_id, pack_id, item_id, "viewed")
     return replace(
         view,
         progress=records.module_progress(profile_id, pack, module["id"]),
@@ -182,15 +190,28 @@ def prepare_item(ctx: Any, pack_id: str, item_id: str) -> ItemView:
 
 
 def load_item(ctx: Any, pack_id: str, item_id: str, on_done: OnDone, on_fail: OnFail) -> Job:
-    """Open an item: records that it was viewed; on_done(ItemView)."""
+    """Open an item (on_done(ItemView)), then record that it was viewed.
+
+    The "viewed" event is a job of its own, queued behind the reading one, so the
+    item appears without waiting for the durable write.
+    """
+
+    found: list[ItemView] = []
 
     def run() -> ItemView:
         try:
-            return prepare_item(ctx, pack_id, item_id)
+            found.append(prepare_item(ctx, pack_id, item_id))
         except LookupError:
             raise KitError(_("This item is not in the library any more.")) from None
+        return found[0]
 
-    return ctx.worker.submit(run, on_done, on_fail)
+    def viewed() -> None:
+        if found and ctx.profile_id is not None and ctx.records is not None:
+            ctx.records.append_event(ctx.profile_id, pack_id, item_id, "viewed")
+
+    job = ctx.worker.submit(run, on_done, on_fail)
+    ctx.worker.submit(viewed)
+    return job
 
 
 def _with_progress(ctx: Any, pack_id: str, module_id: str, write: Callable[[], str]) -> Any:

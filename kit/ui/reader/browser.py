@@ -121,7 +121,9 @@ class ContentBrowser(QTextBrowser):
                 self.loaded_resources.append(name)
                 return self._fitted(name, image)
         self.refused_resources.append(name)
-        return None
+        # An empty image, never None: PySide6 mishandles the reference count of None
+        # returned from this override, which crashes the interpreter after many calls.
+        return QImage()
 
     def _side_margin(self) -> int:
         return max(MARGIN, (self.viewport().width() - COLUMN_WIDTH) // 2)
