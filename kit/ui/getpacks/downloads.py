@@ -102,5 +102,8 @@ class DownloadRow(QFrame):
         self._show_buttons()
 
     def _restyle(self) -> None:
-        self.style().unpolish(self)
-        self.style().polish(self)
+        failed = self.state == FAILED
+        self.detail.setProperty("error", failed)
+        for w in (self, self.detail):
+            w.style().unpolish(w)
+            w.style().polish(w)

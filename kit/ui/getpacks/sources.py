@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from babel.dates import format_date, format_time
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,14 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kit.i18n import _, format_datetime, ngettext
+from kit.i18n import _, current_locale, ngettext
+
+
+def when_text(when: datetime) -> str:
+    """'Nov 24, 2026, 5:34 AM' in the locale's own order (no seconds)."""
+    locale = current_locale()
+    pattern = str(locale.datetime_formats["medium"])
+    date = format_date(when, "medium", locale=locale)
+    return pattern.replace("{1}", date).replace("{0}", format_time(when, "short", locale=locale))
 
 
 def source_detail(source: Any) -> str:
     kind = _("Web address") if source.remote else _("Folder")
     if not source.checked_at:
         return _("{kind} · not read yet").format(kind=kind)
-    checked = format_datetime(datetime.fromtimestamp(source.checked_at), "medium")
+    when = datetime.fromtimestamp(source.checked_at)
+    checked = when_text(when)
     return _("{kind} · catalog read {when}").format(kind=kind, when=checked)
 
 

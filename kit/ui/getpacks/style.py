@@ -11,6 +11,8 @@ STYLE = """
 }
 #downloadRow[failed="true"] { border-color: #e5a29a; background: #fff8f7; }
 #offerTitle { font-size: 12pt; font-weight: 600; color: #1b1f24; }
+#downloadRow QLabel[error="true"] { color: #a40e26; }
+QListWidget::item { padding: 6px 4px; }
 #downloadTitle { font-weight: 600; color: #1b1f24; }
 #description { color: #30363d; }
 #verified {
