@@ -201,3 +201,22 @@ def test_every_control_has_an_accessible_name(qtbot, reader_env):
                 isinstance(widget, QAbstractButton) and widget.text()
             ), widget
     assert all(isinstance(w, QLabel) for w in [page.header.title, page.header.crumbs])
+
+
+def test_finish_on_the_last_item_goes_back_to_the_library(qtbot, reader_env):
+    page = open_page(qtbot, reader_env, "feedback")
+    assert page.footer.next.text() == "Finish"
+    assert not page.footer.done.isVisible()  # surveys do not count towards the module
+    with qtbot.waitSignal(page.back_requested, timeout=5_000):
+        qtbot.mouseClick(page.footer.next, Qt.MouseButton.LeftButton)
+
+
+def test_back_button_and_missing_item(qtbot, reader_env):
+    page = open_page(qtbot, reader_env, "welcome")
+    with qtbot.waitSignal(page.back_requested, timeout=5_000):
+        qtbot.mouseClick(page.header.back, Qt.MouseButton.LeftButton)
+    page2 = ReaderPage(reader_env.ctx)
+    qtbot.addWidget(page2)
+    page2.open_item(PACK_ID, "no-such-item")
+    qtbot.waitUntil(lambda: "not in the library" in page2.message.label.text(), timeout=10_000)
+    assert page2.stack.currentWidget() is page2.message

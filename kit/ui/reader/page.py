@@ -40,8 +40,8 @@ class ReaderPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.view: ItemView | None = None
-        self._wanted: tuple[str, str] | None = None
         self._token = 0
+        self._finishing = False  # "Finish" pressed on the last item, write pending
         self.setObjectName("readerPage")
         self.setAccessibleName(_("Reader"))
         self.setStyleSheet(STYLE)
@@ -110,7 +110,7 @@ class ReaderPage(QWidget):
     # -- opening items -------------------------------------------------------
     def open_item(self, pack_id: str, item_id: str) -> None:
         """Show an item of an installed pack (loaded on the worker; viewed is recorded)."""
-        self._wanted = (pack_id, item_id)
+        self._finishing = False
         self._token += 1
         token = self._token
         if self.view is None:
@@ -164,15 +164,20 @@ class ReaderPage(QWidget):
         self.item_requested.emit(pack_id, item_id)
 
     def go_next(self) -> None:
+        """Next item; on the last one "Finish": back to the library, unless finishing
+        completes the module (then the page stays to offer the certificate)."""
         if self.view is None:
             return
-        self.mark_done()
         following = self.view.neighbour(+1)
-        if following is None:
-            if not self.banner.isVisible():
-                self.back_requested.emit()
+        if following is not None:
+            self.mark_done()
+            self._move_to(following)
+        elif self.banner.isVisible():
             return
-        self._move_to(following)
+        elif self.mark_done():
+            self._finishing = True  # decided when the write returns (_on_progress)
+        else:
+            self.back_requested.emit()
 
     def go_previous(self) -> None:
         if self.view is not None:
@@ -183,13 +188,16 @@ class ReaderPage(QWidget):
             self._move_to(item_id)
 
     # -- progress ------------------------------------------------------------
-    def mark_done(self) -> None:
-        """Record the current lesson, slide deck or activity as completed (once)."""
+    def mark_done(self) -> bool:
+        """Record the current lesson, slide deck or activity as completed (once).
+
+        Returns whether a write was started.
+        """
         view = self.view
         if view is None or view.item.get("type") not in COMPLETABLE or self.ctx.profile_id is None:
-            return
+            return False
         if self.footer.is_done():
-            return
+            return False
         self.footer.set_done(True)
         ops.complete_item(
             self.ctx,
@@ -199,8 +207,10 @@ class ReaderPage(QWidget):
             self._on_progress,
             self._write_failed,
         )
+        return True
 
     def _write_failed(self, error: str) -> None:
+        self._finishing = False
         self.footer.set_done(False)
         self.message_box(error)
 
@@ -212,8 +222,11 @@ class ReaderPage(QWidget):
     def _on_progress(self, change: ProgressChange) -> None:
         if change.after is not None:
             self.header.show_progress(change.after)
+        finishing, self._finishing = self._finishing, False
         if self.view is not None and change.became_complete:
             self.banner.offer(str(self.view.module.get("title") or ""))
+        elif finishing:
+            self.back_requested.emit()
         if self.ctx.changes is not None and self.ctx.profile_id:
             self.ctx.changes.records_changed.emit(self.ctx.profile_id)
         self.progress_changed.emit(change)
