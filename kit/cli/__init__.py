@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("open the main window, save a PNG of it to FILE and exit"),
     )
     parser.add_argument("--lang", metavar="LANG", help=_("interface language, e.g. en or es"))
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        help=_("open this learner's profile at start (its PIN is still asked); also KIT_PROFILE"),
+    )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -78,7 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from kit.ui.app import run_app
 
-        return run_app(data_dir=args.data_dir, screenshot=args.screenshot, lang=args.lang)
+        return run_app(
+            data_dir=args.data_dir, screenshot=args.screenshot, lang=args.lang, profile=args.profile
+        )
     try:
         return int(args.func(args) or 0)
     except KitError as exc:

@@ -1,7 +1,23 @@
-"""Start the Qt application (and `kit --screenshot FILE`)."""
+"""Start the Qt application (and `kit --screenshot FILE`).
+
+Which screen comes first, on a shared computer:
+- `kit` opens the start screen ("Who is learning today?"): nobody's records are shown
+  until a learner picks a profile (and types its PIN, if it has one). On the very first
+  start, with an empty library, the packs that ship with the app are installed with a
+  progress window (Cancel leaves what was installed so far).
+- `kit --profile NAME` (or KIT_PROFILE=NAME) opens NAME's library directly, for a laptop
+  used by one learner or a facilitator's projector; a profile with a PIN still asks for it.
+- `kit --screenshot FILE` saves a PNG once the first screen has really painted, then
+  exits: the library of --profile/KIT_PROFILE if given, otherwise the library as a
+  preview without anyone's progress (a facilitator's handout must not show a learner's
+  records). KIT_SCREENSHOT_START=profiles shoots the start screen instead.
+- KIT_EXIT_WHEN_READY=1 prints "ready" on stdout at the first paint and exits
+  (bench/startup.py measures start-up with it).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,30 +25,52 @@ from kit.i18n import _
 
 
 def run_app(
-    data_dir: str | None = None, screenshot: str | None = None, lang: str | None = None
+    data_dir: str | None = None,
+    screenshot: str | None = None,
+    lang: str | None = None,
+    profile: str | None = None,
 ) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kit.core.paths import resolve_data_dir
-    from kit.ui.main_window import MainWindow
+    from kit.ui.main_window import MainWindow, StartOptions
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Training Kit")
     app.setApplicationDisplayName(_("Training Kit"))
-    data = resolve_data_dir(data_dir).ensure()
-    window = MainWindow(data)
-    window.resize(1100, 720)
+    try:
+        data = resolve_data_dir(data_dir).ensure()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(_("The data folder cannot be used: {reason}.").format(reason=reason), file=sys.stderr)
+        return 1
+    options = StartOptions(
+        profile=profile or os.environ.get("KIT_PROFILE") or None,
+        preview=bool(screenshot) and os.environ.get("KIT_SCREENSHOT_START") != "profiles",
+        language=lang,
+    )
+    window = MainWindow(data, options)
+    window.resize(1180, 760)
     window.show()
+    code = {"value": 0}
     if screenshot:
 
         def shoot() -> None:
-            ok = save_screenshot(window, Path(screenshot))
+            code["value"] = 0 if save_screenshot(window, Path(screenshot)) else 1
             window.close()
-            app.exit(0 if ok else 1)
 
-        window.ready.connect(lambda: QTimer.singleShot(50, shoot))
-    return app.exec()
+        window.ready.connect(lambda: QTimer.singleShot(100, shoot))
+    elif os.environ.get("KIT_EXIT_WHEN_READY"):
+
+        def report() -> None:
+            print("ready", flush=True)
+            window.close()
+
+        window.ready.connect(report)
+    result = app.exec()
+    window.shutdown()
+    return code["value"] or result
 
 
 def save_screenshot(window, path: Path) -> bool:
@@ -40,8 +78,11 @@ def save_screenshot(window, path: Path) -> bool:
 
     QApplication.processEvents()
     image = window.grab()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    ok = image.save(str(path), "PNG")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ok = image.save(str(path), "PNG")
+    except OSError:
+        ok = False
     if not ok:
         print(_("Could not save the screenshot to {path}.").format(path=path), file=sys.stderr)
     return ok

@@ -1,37 +1,343 @@
-"""The main window: a list of installed packs (the learner app grows from here)."""
+"""The main window: a toolbar, a message bar and one page at a time.
+
+Pages (kit.ui.pages, kit.ui.reader) are made when first needed, talk to the core through
+kit.ui.operations, and say what changed on ctx.changes; the window only switches pages.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kit.core.paths import DataDir
-from kit.i18n import _
+from kit.i18n import _, set_language
+from kit.ui.context import AppContext
+from kit.ui.operations import core
+from kit.ui.operations.settings import UiSettings
+from kit.ui.widgets.banner import MessageBar
+from kit.ui.widgets.forms import label
+from kit.ui.widgets.style import apply_style
+from kit.ui.widgets.toolbar import AppToolbar
+from kit.ui.worker import Worker
+
+
+@dataclass
+class StartOptions:
+    """How the window starts (see kit.ui.app for where these come from).
+
+    profile: open this profile (by name) at once; one with a PIN asks for it.
+    preview: with no profile, show the library without anyone's progress (screenshots).
+    language: the interface language given on the command line.
+    """
+
+    profile: str | None = None
+    preview: bool = False
+    language: str | None = None
 
 
 class MainWindow(QMainWindow):
-    ready = Signal()  # the first content has been painted
+    ready = Signal()  # the first real content (library or profiles) has been painted
 
-    def __init__(self, data: DataDir) -> None:
+    def __init__(self, data: DataDir, options: StartOptions | None = None) -> None:
         super().__init__()
-        self.data = data
+        self.options = options or StartOptions()
+        self.settings = UiSettings.load(data)
+        self.ctx = AppContext(data, Worker())
+        self.ctx.text_scale = self.settings.text_scale
+        self.ctx.language = set_language(self.options.language or self.settings.language or None)
+        self._ready_sent = False
+        self._closed = False
+        self.pages: dict[str, QWidget] = {}
+        self.current = ""
+        self.current_item: tuple[str, str] | None = None
+        self.start_state: core.StartState | None = None
         self.setWindowTitle(_("Training Kit"))
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        heading = QLabel(_("Installed packs"))
-        heading.setAccessibleName(_("Installed packs"))
-        layout.addWidget(heading)
-        self.packs = QListWidget()
-        self.packs.setAccessibleName(_("Installed packs"))
-        layout.addWidget(self.packs)
-        self.empty = QLabel(
-            _("No packs are installed yet. Install one with: kit library install FILE")
-        )
-        layout.addWidget(self.empty)
-        self.setCentralWidget(central)
-        self.refresh()
-        QTimer.singleShot(0, self.ready.emit)
+        self.setMinimumSize(820, 560)
+        apply_style(QApplication.instance(), self.ctx.text_scale)
+        self._build_chrome()
+        self.ctx.changes.language_changed.connect(self._language_changed)
+        core.open_core(self.ctx, self._core_opened, self._core_failed)
 
-    def refresh(self) -> None:
-        self.packs.clear()
-        self.empty.setVisible(self.packs.count() == 0)
+    # -- chrome ------------------------------------------------------------------
+    def _build_chrome(self) -> None:
+        from kit.ui.pages.install import Installer
+
+        self.toolbar = AppToolbar(self)
+        self.addToolBar(self.toolbar)
+        for action in (self.toolbar.install, self.toolbar.quit, self.toolbar.find):
+            self.addAction(action)
+        self.toolbar.home.triggered.connect(self.show_library)
+        self.toolbar.search_requested.connect(self.search)
+        self.toolbar.install.triggered.connect(lambda: self.installer.choose_file())
+        self.toolbar.settings.triggered.connect(self.show_settings)
+        self.toolbar.backups.triggered.connect(self.show_backups)
+        self.toolbar.switch.triggered.connect(self.sign_out)
+        self.toolbar.quit.triggered.connect(self.close)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.message = MessageBar()
+        column.addWidget(self.message)
+        self.stack = QStackedWidget()
+        column.addWidget(self.stack, 1)
+        self.starting = label(_("Starting…"), "muted")
+        self.stack.addWidget(self.starting)
+        self.setCentralWidget(central)
+        self.installer = Installer(self.ctx, self)
+        self.installer.message.connect(self.message.show_message)
+
+    # -- start-up ------------------------------------------------------------------
+    def _core_opened(self, state: core.StartState) -> None:
+        self.start_state = state
+        first_start = state.pack_count == 0 and not self.settings.bundled_offered
+        if first_start and self._has_bundled():
+            self.settings.bundled_offered = True
+            self._save_settings()
+            self.installer.install_bundled()
+            self.installer.finished.connect(self._route_once)
+            return
+        self._route_once()
+
+    @staticmethod
+    def _has_bundled() -> bool:
+        from kit.ui.operations.library import has_bundled_packs
+
+        return has_bundled_packs()
+
+    def _route_once(self) -> None:
+        if self.current:
+            return
+        state = self.start_state
+        profiles = state.profiles if state else []
+        wanted = (self.options.profile or "").strip().casefold()
+        chosen = (
+            next((p for p in profiles if p.name.casefold() == wanted), None) if wanted else None
+        )
+        if chosen is not None and not chosen.has_pin:
+            self.sign_in(chosen)
+        elif chosen is not None:
+            self.show_profiles().show_pin(chosen)
+        else:
+            if wanted:
+                self.message.show_message(
+                    _("There is no profile called {name}.").format(name=self.options.profile),
+                    "error",
+                )
+            if self.options.preview and not wanted:
+                self.show_library()
+            else:
+                self.show_profiles()
+        from kit.ui.operations.records import auto_backup
+
+        auto_backup(self.ctx)  # queued behind the first screen's work
+
+    def _core_failed(self, message: str) -> None:
+        self.starting.setText(message)
+        self.starting.setProperty("role", "error")
+        self._send_ready()
+
+    # -- pages ---------------------------------------------------------------------
+    def page(self, name: str) -> QWidget:
+        if name not in self.pages:
+            self.pages[name] = widget = self._make_page(name)
+            self.stack.addWidget(widget)
+        return self.pages[name]
+
+    def _make_page(self, name: str) -> QWidget:
+        if name == "profiles":
+            from kit.ui.pages.profiles import ProfilesPage
+
+            page = ProfilesPage(self.ctx, first_start=not self.settings.language)
+            page.signed_in.connect(self.sign_in)
+            page.language_chosen.connect(self.change_language)
+            page.loaded.connect(lambda: QTimer.singleShot(0, self, self._send_ready))
+            return page
+        if name == "library":
+            from kit.ui.pages.library import LibraryPage
+
+            page = LibraryPage(self.ctx)
+            page.open_item.connect(self.open_item)
+            page.install_requested.connect(self.installer.choose_file)
+            page.bundled_requested.connect(self.installer.install_bundled)
+            page.content_ready.connect(self._send_ready)
+            return page
+        if name == "search":
+            from kit.ui.pages.search import SearchPage
+
+            page = SearchPage(self.ctx)
+            page.open_item.connect(self.open_item)
+            return page
+        if name == "reader":
+            return self._make_reader()
+        raise KeyError(name)
+
+    def _make_reader(self) -> QWidget:
+        from kit.ui.reader import ReaderPage
+
+        page = ReaderPage(self.ctx)
+        page.back_requested.connect(self.show_library)
+        page.item_requested.connect(lambda p, i: setattr(self, "current_item", (p, i)))
+        page.certificate_requested.connect(self.save_certificate)
+        return page
+
+    def _show(self, name: str) -> QWidget:
+        widget = self.page(name)
+        self.current = name
+        self.stack.setCurrentWidget(widget)
+        self._update_title()
+        return widget
+
+    def show_profiles(self):
+        page = self._show("profiles")
+        self.toolbar.show_signed_in(None)
+        page.reload()
+        return page
+
+    def show_library(self):
+        if self.ctx.profile is None and not self.options.preview:
+            return self.show_profiles()
+        if self.ctx.profile is None:
+            self.toolbar.show_preview()
+        return self._show("library")
+
+    def search(self, query: str) -> None:
+        if not query.strip():
+            return
+        self._show("search").search(query)
+
+    def open_item(self, pack_id: str, item_id: str) -> None:
+        self.current_item = (pack_id, item_id)
+        reader = self._show("reader")
+        reader.open_item(pack_id, item_id)
+
+    def save_certificate(self, pack_id: str, module_id: str) -> None:
+        from kit.ui.reader.certificate import save_certificate
+
+        save_certificate(self, self.ctx, pack_id, module_id)
+
+    # -- profiles ------------------------------------------------------------------
+    def sign_in(self, profile) -> None:
+        self.ctx.profile = profile
+        self.toolbar.show_signed_in(profile)
+        self.ctx.changes.profile_selected.emit(profile)
+        self.message.hide()
+        if profile.language and profile.language != self.ctx.language:
+            self.change_language(profile.language, save_to_profile=False)
+        self._drop_pages("library", "search", "reader")  # nothing of the last learner stays
+        self.show_library()
+
+    def sign_out(self) -> None:
+        self.ctx.profile = None
+        self.current_item = None
+        self.ctx.changes.profile_selected.emit(None)
+        self._drop_pages("library", "search", "reader")
+        self.toolbar.search.clear()
+        self.message.hide()
+        self.show_profiles()
+
+    def _drop_pages(self, *names: str) -> None:
+        for name in names:
+            widget = self.pages.pop(name, None)
+            if widget is not None:
+                self.stack.removeWidget(widget)
+                widget.deleteLater()
+
+    # -- settings, language, backups ---------------------------------------------------
+    def change_language(self, code: str, save_to_profile: bool = True) -> None:
+        self.ctx.language = set_language(code)
+        if self.ctx.profile is None:
+            self.settings.language = self.ctx.language
+            self._save_settings()
+        elif save_to_profile:
+            from kit.ui.operations.profiles import set_language as save_language
+
+            save_language(self.ctx, self.ctx.profile.id, self.ctx.language, self._profile_saved)
+        self.ctx.changes.language_changed.emit(self.ctx.language)
+
+    def _profile_saved(self, profile) -> None:
+        if self.ctx.profile is not None and self.ctx.profile.id == profile.id:
+            self.ctx.profile = profile
+
+    def _language_changed(self, _code: str) -> None:
+        """Rebuild the chrome and the pages in the new language, on the same screen."""
+        was, item = self.current, self.current_item
+        self.removeToolBar(self.toolbar)
+        self.toolbar.deleteLater()
+        old = self.centralWidget()
+        self._build_chrome()
+        old.deleteLater()
+        self.pages.clear()
+        self.current = ""
+        if self.ctx.profile is not None:
+            self.toolbar.show_signed_in(self.ctx.profile)
+        if was == "reader" and item is not None:
+            self.open_item(*item)
+        elif was in ("library", "search"):
+            self.show_library()
+        else:
+            self.show_profiles()
+
+    def show_settings(self) -> None:
+        from kit.ui.pages.settings import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self.ctx.language, self.ctx.text_scale, self)
+        self.settings_dialog.applied.connect(self.apply_settings)
+        self.settings_dialog.open()
+
+    def apply_settings(self, language: str, scale: float) -> None:
+        if scale != self.ctx.text_scale:
+            self.ctx.text_scale = self.settings.text_scale = scale
+            self._save_settings()
+            apply_style(QApplication.instance(), scale)
+            reader = self.pages.get("reader")
+            if reader is not None and hasattr(reader, "set_text_scale"):
+                reader.set_text_scale(scale)
+        if language != self.ctx.language:
+            self.change_language(language)
+
+    def show_backups(self) -> None:
+        from kit.ui.pages.backups import BackupsDialog
+
+        self.backups_dialog = BackupsDialog(self.ctx, self)
+        self.backups_dialog.restored.connect(self._records_restored)
+        self.backups_dialog.open()
+
+    def _records_restored(self) -> None:
+        self.ctx.changes.profiles_changed.emit()
+        if self.ctx.profile is not None:
+            self.ctx.changes.records_changed.emit(self.ctx.profile.id)
+        self.sign_out()  # the restored records may not have this profile any more
+
+    def _save_settings(self) -> None:
+        try:
+            self.settings.save(self.ctx.data)
+        except OSError as exc:
+            self.message.show_message(
+                _("The settings could not be saved: {reason}.").format(reason=exc.strerror or exc),
+                "error",
+            )
+
+    # -- ready, title, closing ----------------------------------------------------------
+    def _send_ready(self) -> None:
+        if not self._ready_sent:
+            self._ready_sent = True
+            self.ready.emit()
+
+    def _update_title(self) -> None:
+        name = getattr(self.ctx.profile, "name", None)
+        self.setWindowTitle(
+            _("{name} — Training Kit").format(name=name) if name else _("Training Kit")
+        )
+
+    def shutdown(self) -> None:
+        """Close the databases and stop the worker (idempotent)."""
+        if not self._closed:
+            self._closed = True
+            core.close_core(self.ctx)
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,173 @@
+"""The library as the screens show it, installs (from a file, the bundled packs), search."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kit.ui.context import AppContext
+from kit.ui.worker import Job, JobControl
+
+Done = Callable[..., None]
+Failed = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ContinueTarget:
+    """What the "Continue" card opens; `started` is False for a first "Start"."""
+
+    pack_id: str
+    module_id: str
+    item_id: str
+    item_title: str
+    module_title: str
+    pack_title: str
+    started: bool
+
+
+@dataclass
+class PackView:
+    """A pack (Library.get_pack dict, with modules) and the learner's progress in it."""
+
+    pack: dict[str, Any]
+    progress: dict[str, Any] = field(default_factory=dict)  # module id -> ModuleProgress
+
+    @property
+    def id(self) -> str:
+        return str(self.pack["id"])
+
+    def fraction(self) -> float:
+        done = sum(p.done for p in self.progress.values())
+        total = sum(p.total for p in self.progress.values())
+        return done / total if total else 0.0
+
+
+@dataclass
+class LibraryView:
+    packs: list[PackView]
+    continue_to: ContinueTarget | None
+
+
+def _titles(pack: Mapping[str, Any], module_id: str, item_id: str) -> tuple[str, str]:
+    for module in pack.get("modules", []):
+        if module.get("id") == module_id:
+            for item in module.get("items", []):
+                if item.get("id") == item_id:
+                    return str(item.get("title", item_id)), str(module.get("title", module_id))
+    return item_id, module_id
+
+
+def _first_item(packs: list[dict[str, Any]]) -> tuple[dict[str, Any], str, str] | None:
+    for pack in packs:
+        for module in pack.get("modules", []):
+            for item in module.get("items", []):
+                return pack, str(module["id"]), str(item["id"])
+    return None
+
+
+def _continue_target(ctx: AppContext, packs: list[dict[str, Any]]) -> ContinueTarget | None:
+    point = ctx.records.continue_point(ctx.profile_id, packs) if ctx.profile_id else None
+    if point is not None:
+        pack = next(p for p in packs if p["id"] == point.pack_id)
+        found: tuple[dict[str, Any], str, str] | None = (pack, point.module_id, point.item_id)
+        started = True
+    else:
+        found, started = _first_item(packs), False
+    if found is None:
+        return None
+    pack, module_id, item_id = found
+    item_title, module_title = _titles(pack, module_id, item_id)
+    return ContinueTarget(
+        str(pack["id"]), module_id, item_id, item_title, module_title, str(pack["title"]), started
+    )
+
+
+def read_library(ctx: AppContext) -> LibraryView:
+    """Runs on the worker: every pack with its modules and the profile's progress."""
+    lang = ctx.language
+    packs = []
+    for summary in ctx.library.list_packs(lang):
+        pack = ctx.library.get_pack(summary["id"], lang)
+        if pack is not None:
+            packs.append(pack)
+    views = []
+    for pack in packs:
+        progress: dict[str, Any] = {}
+        if ctx.profile_id:
+            progress = {p.module_id: p for p in ctx.records.pack_progress(ctx.profile_id, pack)}
+        views.append(PackView(pack, progress))
+    return LibraryView(views, _continue_target(ctx, packs))
+
+
+def load_library(ctx: AppContext, on_done: Done, on_failure: Failed | None = None) -> Job:
+    return ctx.worker.submit(lambda: read_library(ctx), on_done, on_failure)
+
+
+class _Relay(QObject):
+    """Carries progress to a slot connected before the job starts (none is missed)."""
+
+    progressed = Signal(int, int)
+
+
+def _with_progress(ctx: AppContext, work, on_done, on_failure, on_progress) -> Job:
+    relay = _Relay()
+    if on_progress is not None:
+        relay.progressed.connect(on_progress)
+
+    def run(control: JobControl):
+        def progress(done: int, total: int) -> None:
+            relay.progressed.emit(int(done), int(total))
+            control.progress(done, total)
+
+        return work(progress, control.cancelled)
+
+    job = ctx.worker.submit(run, on_done, on_failure, control=True)
+    job.relay = relay  # kept alive as long as the job
+    return job
+
+
+def install_file(
+    ctx: AppContext,
+    path: Path | str,
+    on_done: Done,
+    on_failure: Failed,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Job:
+    """Install a .kitpack; progress(done_bytes, total_bytes); the job honours Cancel."""
+    return _with_progress(
+        ctx,
+        lambda progress, cancel: ctx.library.install(Path(path), progress=progress, cancel=cancel),
+        on_done, on_failure, on_progress,
+    )  # fmt: skip
+
+
+def install_bundled(
+    ctx: AppContext,
+    on_done: Done,
+    on_failure: Failed,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Job:
+    """Install the packs that ship with the app; progress(packs done, packs)."""
+
+    def work(progress, cancel):
+        from kit.core.bundled import install_bundled as install
+
+        return install(ctx.library, progress=progress, cancel=cancel)
+
+    return _with_progress(ctx, work, on_done, on_failure, on_progress)
+
+
+def has_bundled_packs() -> bool:
+    from kit.core.bundled import bundled_sources
+
+    return bool(bundled_sources())
+
+
+def search(
+    ctx: AppContext, query: str, on_done: Done, on_failure: Failed | None = None, limit: int = 30
+) -> Job:
+    return ctx.worker.submit(lambda: ctx.library.search(query, limit), on_done, on_failure)

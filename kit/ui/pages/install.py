@@ -1,0 +1,103 @@
+"""Installing packs from the app: from a file, or the packs bundled with the app.
+
+Runs on the worker with a progress window and Cancel; a refusal is one sentence in the
+message bar and leaves the library as it was (the core guarantees that).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from kit.i18n import _, ngettext
+from kit.ui.context import AppContext
+from kit.ui.operations import library as ops
+from kit.ui.widgets.job_dialog import JobDialog
+
+
+class Installer(QObject):
+    """Starts installs and reports the outcome as one sentence (`message(text, kind)`)."""
+
+    message = Signal(str, str)  # text, "info" | "error"
+    finished = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window = parent
+        self.dialog: JobDialog | None = None
+        self.job = None
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, _("Install a pack"), str(Path.home()),
+            _("Training Kit packs (*.kitpack);;All files (*)"),
+        )  # fmt: skip
+        if path:
+            self.install_file(path)
+
+    def install_file(self, path: str | Path) -> JobDialog:
+        name = Path(path).name
+        self.dialog = JobDialog(
+            _("Installing a pack"), _("Installing {name}…").format(name=name), self.window
+        )
+        self.job = ops.install_file(
+            self.ctx, path, self._installed, self._refused, self.dialog.on_progress
+        )
+        self.job.cancelled.connect(
+            lambda: self._say(_("The installation was cancelled; nothing changed."), True)
+        )
+        return self._open()
+
+    def install_bundled(self) -> JobDialog:
+        self.dialog = JobDialog(
+            _("Installing the included packs"),
+            _("Setting up the packs that come with Training Kit…"), self.window, unit="count",
+        )  # fmt: skip
+        self.job = ops.install_bundled(
+            self.ctx, self._bundled_done, self._refused, self.dialog.on_progress
+        )
+        self.job.cancelled.connect(self._bundled_cancelled)
+        return self._open()
+
+    def _open(self) -> JobDialog:
+        self.dialog.attach(self.job)
+        self.dialog.open()
+        return self.dialog
+
+    def _installed(self, result) -> None:
+        texts = {
+            "installed": _("Installed {pack} {version}."),
+            "updated": _("Updated {pack} to {version}."),
+            "unchanged": _("{pack} {version} was already installed."),
+        }
+        text = texts.get(result.action, texts["installed"])
+        self.ctx.changes.library_changed.emit()
+        self._say(text.format(pack=result.pack_id, version=result.version), True)
+
+    def _bundled_done(self, results: list) -> None:
+        added = sum(1 for r in results if r.action != "unchanged")
+        self.ctx.changes.library_changed.emit()
+        self._say(
+            ngettext(
+                "{n} pack is ready in your library.", "{n} packs are ready in your library.", added
+            ).format(n=added)
+            if added
+            else _("The included packs were already installed."),
+            True,
+        )
+
+    def _bundled_cancelled(self) -> None:
+        self.ctx.changes.library_changed.emit()  # the packs done before Cancel stay
+        self._say(_("Installing the included packs was cancelled."), True)
+
+    def _refused(self, sentence: str) -> None:
+        self.message.emit(sentence, "error")
+        self.finished.emit()
+
+    def _say(self, text: str, last: bool = False) -> None:
+        self.message.emit(text, "info")
+        if last:
+            self.finished.emit()

@@ -1,0 +1,229 @@
+"""The library: installed packs on the left, the chosen pack's modules on the right,
+and a "Continue" card that opens the last unfinished item."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kit.i18n import _, format_number
+from kit.ui.context import AppContext
+from kit.ui.operations import library as ops
+from kit.ui.operations.library import LibraryView
+from kit.ui.pages.pack_panel import PackPanel, _card
+from kit.ui.widgets.forms import button, label
+
+
+class LibraryPage(QWidget):
+    open_item = Signal(str, str)  # pack id, item id
+    install_requested = Signal()  # "Install from file…"
+    bundled_requested = Signal()  # "Install the packs that come with Training Kit"
+    content_ready = Signal()  # the loaded content has been painted (once per load)
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.ctx = ctx
+        self.view: LibraryView | None = None
+        self.panel: PackPanel | None = None
+        self.selected_pack: str | None = None
+        self.dirty = True
+        self._painted_pending = False
+        self.stack = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.loading = label(_("Opening the library…"), "muted")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        self.empty = self._build_empty()
+        self.stack.addWidget(self.empty)
+        self.main = self._build_main()
+        self.stack.addWidget(self.main)
+        ctx.changes.library_changed.connect(self.mark_dirty)
+        ctx.changes.records_changed.connect(lambda _pid: self.mark_dirty())
+
+    # -- building --------------------------------------------------------------
+    def _build_empty(self) -> QWidget:
+        view = QWidget()
+        column = QVBoxLayout(view)
+        column.addStretch(1)
+        for text, role in ((_("Your library is empty"), "title"),
+                           (_("Install the packs that come with Training Kit, or a pack file "
+                              "from a USB stick or a download."), "muted")):  # fmt: skip
+            widget = label(text, role)
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(widget)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.bundled_button = button(
+            _("Install the included packs"), "primary", slot=self.bundled_requested.emit
+        )
+        self.bundled_button.setVisible(ops.has_bundled_packs())
+        row.addWidget(self.bundled_button)
+        row.addWidget(button(_("Install from file…"), slot=self.install_requested.emit))
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(2)
+        return view
+
+    def _build_main(self) -> QWidget:
+        view = QWidget()
+        row = QHBoxLayout(view)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        side = QWidget()
+        side.setObjectName("sidebar")
+        side.setFixedWidth(290)
+        side_column = QVBoxLayout(side)
+        side_column.setContentsMargins(0, 0, 0, 0)
+        side_column.setSpacing(0)
+        self.side_heading = label(_("Your packs"), "heading")
+        self.side_heading.setContentsMargins(14, 16, 14, 8)
+        side_column.addWidget(self.side_heading)
+        self.packs = QListWidget()
+        self.packs.setObjectName("packs")
+        self.packs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.packs.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.packs.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.packs.setAccessibleName(_("Installed packs"))
+        self.packs.setWordWrap(True)
+        self.packs.currentItemChanged.connect(self._pack_chosen)
+        side_column.addWidget(self.packs, 1)
+        row.addWidget(side)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        row.addWidget(self.scroll, 1)
+        return view
+
+    # -- loading ----------------------------------------------------------------
+    def mark_dirty(self) -> None:
+        self.dirty = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.dirty:
+            self.reload()
+
+    def reload(self) -> None:
+        self.dirty = False
+        if self.view is None:
+            self.stack.setCurrentWidget(self.loading)
+        ops.load_library(self.ctx, self.show_view, self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.loading.setText(message)
+        self.stack.setCurrentWidget(self.loading)
+
+    def show_view(self, view: LibraryView) -> None:
+        self.view = view
+        if not view.packs:
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self._fill(view)
+            self.stack.setCurrentWidget(self.main)
+        self._painted_pending = True
+        self.update()
+        QTimer.singleShot(0, self, self._check_painted)
+
+    def _fill(self, view: LibraryView) -> None:
+        ids = [p.id for p in view.packs]
+        keep = self.selected_pack if self.selected_pack in ids else None
+        if keep is None and view.continue_to is not None:
+            keep = view.continue_to.pack_id
+        self.packs.blockSignals(True)
+        self.packs.clear()
+        for pack_view in view.packs:
+            item = QListWidgetItem(self._pack_label(pack_view))
+            item.setData(Qt.ItemDataRole.UserRole, pack_view.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, pack_view.pack.get("title"))
+            self.packs.addItem(item)
+        self.packs.blockSignals(False)
+        index = ids.index(keep) if keep in ids else 0
+        self.packs.setCurrentRow(index)
+        self._pack_chosen(self.packs.currentItem())
+
+    def _pack_label(self, pack_view: ops.PackView) -> str:
+        title = str(pack_view.pack.get("title") or pack_view.id)
+        if not self.ctx.profile_id:
+            return title
+        percent = format_number(round(100 * pack_view.fraction()))
+        return _("{title}\n{percent} % done").format(title=title, percent=percent)
+
+    def _pack_chosen(self, item: QListWidgetItem | None) -> None:
+        if item is None or self.view is None:
+            return
+        pack_id = item.data(Qt.ItemDataRole.UserRole)
+        self.selected_pack = pack_id
+        pack_view = next(p for p in self.view.packs if p.id == pack_id)
+        content = QWidget()
+        content.setObjectName("page")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(28, 24, 28, 24)
+        column.setSpacing(16)
+        if self.view.continue_to is not None:
+            column.addWidget(self._continue_card(self.view.continue_to))
+        self.panel = PackPanel(pack_view)
+        self.panel.open_item.connect(self.open_item)
+        self.panel.details_requested.connect(self.show_details)
+        column.addWidget(self.panel)
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll.setWidget(content)
+
+    def _continue_card(self, target: ops.ContinueTarget) -> QWidget:
+        frame, layout = _card("continue")
+        row = QHBoxLayout()
+        text = QVBoxLayout()
+        heading = _("Continue where you stopped") if target.started else _("Start here")
+        text.addWidget(label(heading, "muted"))
+        text.addWidget(label(target.item_title, "heading"))
+        text.addWidget(label(f"{target.module_title} · {target.pack_title}", "muted"))
+        row.addLayout(text, 1)
+        self.continue_button = button(
+            _("Continue") if target.started else _("Start"), "primary",
+            accessible=_("Continue with {item}").format(item=target.item_title),
+            slot=lambda: self.open_item.emit(target.pack_id, target.item_id),
+        )  # fmt: skip
+        self.continue_button.setMinimumWidth(130)
+        row.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(row)
+        return frame
+
+    def show_details(self, pack_id: str) -> None:
+        from kit.ui.pages.pack_details import PackDetailsDialog
+
+        if self.view is None:
+            return
+        pack_view = next((p for p in self.view.packs if p.id == pack_id), None)
+        if pack_view is not None:
+            self.details = PackDetailsDialog(pack_view.pack, self)
+            self.details.open()
+
+    def select_pack(self, pack_id: str) -> None:
+        for row in range(self.packs.count()):
+            if self.packs.item(row).data(Qt.ItemDataRole.UserRole) == pack_id:
+                self.packs.setCurrentRow(row)
+                return
+
+    # -- "really painted" ---------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._painted_pending:
+            QTimer.singleShot(0, self, self._check_painted)
+
+    def _check_painted(self) -> None:
+        if self._painted_pending and self.isVisible() and self.window().isVisible():
+            self._painted_pending = False
+            self.content_ready.emit()

@@ -1,0 +1,50 @@
+"""Settings: the interface language and the text size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout
+
+from kit.i18n import N_, _, available_languages
+from kit.ui.operations.settings import TEXT_SCALES
+from kit.ui.pages.profiles import language_name
+from kit.ui.widgets.forms import label
+
+SCALE_NAMES = (N_("Small"), N_("Normal"), N_("Large"), N_("Larger"), N_("Largest"))
+
+
+class SettingsDialog(QDialog):
+    applied = Signal(str, float)  # language, text scale
+
+    def __init__(self, language: str, scale: float, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Settings"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 18)
+        layout.addWidget(label(_("Settings"), "title"))
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.setAccessibleName(_("Language of the app"))
+        for code in available_languages():
+            self.language.addItem(language_name(code), code)
+        index = self.language.findData(language)
+        self.language.setCurrentIndex(max(index, 0))
+        form.addRow(_("Language of the app"), self.language)
+        self.size = QComboBox()
+        self.size.setAccessibleName(_("Text size"))
+        for value, name in zip(TEXT_SCALES, SCALE_NAMES, strict=True):
+            self.size.addItem(_(name), value)
+        self.size.setCurrentIndex(max(self.size.findData(scale), 0))
+        form.addRow(_("Text size"), self.size)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        self.applied.emit(str(self.language.currentData()), float(self.size.currentData()))
+        self.accept()

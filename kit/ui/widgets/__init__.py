@@ -1,0 +1,1 @@
+"""Small shared widgets: avatars, message bar, job progress dialog, the app's style."""

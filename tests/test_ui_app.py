@@ -1,0 +1,158 @@
+"""The app as a whole: first start, screenshots, settings, backups, closing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from ui_shell import (
+    add_events,
+    add_profile,
+    build_getting_started,
+    close,
+    open_window,
+    prepare,
+    sign_in,
+    spanish_catalog,
+    wait_library,
+)
+
+from kit.core.bundled import bundled_sources
+from kit.core.library import Library
+from kit.core.paths import DataDir
+from kit.core.records import Records
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory) -> Path:
+    return build_getting_started(tmp_path_factory.mktemp("packs"))
+
+
+def test_first_start_installs_the_bundled_packs_with_progress(qtbot, data_dir) -> None:
+    from kit.ui.main_window import MainWindow, StartOptions
+
+    window = MainWindow(DataDir(data_dir), StartOptions())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.installer.dialog is not None)
+    dialog = window.installer.dialog
+    assert dialog.isVisible() and dialog.cancel_button.isEnabled()
+    with qtbot.waitSignal(window.ready, timeout=60_000):
+        pass
+    assert not dialog.isVisible()
+    assert window.message.text().endswith("packs are ready in your library.")
+    form = window.pages["profiles"].form
+    qtbot.keyClicks(form.name, "Ana")
+    qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
+    page = wait_library(qtbot, window)
+    assert len(page.view.packs) == len(bundled_sources()) > 1
+    close(window)
+    # The offer is made once: a learner who removes every pack is not given them back.
+    assert json.loads((data_dir / "settings.json").read_text())["bundled_offered"] is True
+
+
+def test_screenshot_shows_the_library_once_painted(data_dir, pack, kit_exe, tmp_path) -> None:
+    prepare(data_dir, [pack])
+    ana = add_profile(data_dir, "Ana")
+    add_events(data_dir, ana.id, "getting-started", ["choose-a-profile"])
+    shot = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIT_PROFILE": "Ana"}
+    done = subprocess.run([*kit_exe, "--screenshot", str(shot)], env=env, capture_output=True,
+                          text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(shot))
+    assert image.width() >= 800 and image.height() >= 500
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 16)
+               for y in range(0, image.height(), 16)}  # fmt: skip
+    assert len(colours) > 8  # real content, not a blank window
+
+
+def test_screenshot_into_a_folder_that_cannot_be_written_fails_in_one_sentence(
+    data_dir, pack, kit_exe, tmp_path
+) -> None:
+    prepare(data_dir, [pack])
+    (tmp_path / "file").write_text("x")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([*kit_exe, "--screenshot", str(tmp_path / "file" / "shot.png")],
+                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 1
+    assert "Could not save the screenshot" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_text_size_and_language_are_kept(qtbot, data_dir, pack) -> None:
+    prepare(data_dir, [pack])
+    add_profile(data_dir, "Ana")
+    window = open_window(qtbot, data_dir)
+    sign_in(qtbot, window, "Ana")
+    window.show_settings()
+    dialog = window.settings_dialog
+    dialog.size.setCurrentIndex(dialog.size.findData(1.3))
+    dialog._accept()
+    assert window.ctx.text_scale == 1.3
+    close(window)
+    assert json.loads((data_dir / "settings.json").read_text())["text_scale"] == 1.3
+    again = open_window(qtbot, data_dir)
+    assert again.ctx.text_scale == 1.3
+
+
+def test_language_change_rebuilds_the_screen_in_place(
+    qtbot, data_dir, pack, monkeypatch, tmp_path
+) -> None:
+    spanish_catalog(monkeypatch, tmp_path / "tr", {"Library": "Biblioteca"})
+    prepare(data_dir, [pack])
+    add_profile(data_dir, "Ana")
+    window = open_window(qtbot, data_dir)
+    sign_in(qtbot, window, "Ana")
+    old_toolbar = window.toolbar
+    with qtbot.waitSignal(window.ctx.changes.language_changed):
+        window.change_language("es")
+    try:
+        assert window.toolbar is not old_toolbar and window.current == "library"
+        assert window.toolbar.home.text() == "Biblioteca"
+        wait_library(qtbot, window)
+        assert window.ctx.profile.name == "Ana"
+        close(window)
+        with Records(DataDir(data_dir)) as records:
+            assert records.list_profiles()[0].language == "es"
+    finally:
+        from kit.i18n import set_language
+
+        set_language("en")
+
+
+def test_backups_can_be_restored_after_a_confirmation(qtbot, data_dir, pack) -> None:
+    prepare(data_dir, [pack])
+    ana = add_profile(data_dir, "Ana")
+    with Records(DataDir(data_dir)) as records:
+        records.backup("manual")
+    add_events(data_dir, ana.id, "getting-started", ["choose-a-profile"])
+    window = open_window(qtbot, data_dir)
+    sign_in(qtbot, window, "Ana")
+    window.show_backups()
+    dialog = window.backups_dialog
+    qtbot.waitUntil(lambda: dialog.list.count() >= 1)
+    manual = next(r for r in range(dialog.list.count()) if "by hand" in dialog.list.item(r).text())
+    dialog.list.setCurrentRow(manual)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert dialog.confirm.isVisible()
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status.text() == "The records were restored.")
+    assert window.current == "profiles" and window.ctx.profile is None
+    close(window)
+    with Records(DataDir(data_dir)) as records:
+        assert records.events(ana.id) == []  # the backup was made before that event
+
+
+def test_closing_stops_the_worker_and_closes_the_databases(qtbot, data_dir, pack) -> None:
+    prepare(data_dir, [pack])
+    window = open_window(qtbot, data_dir)
+    close(window)
+    assert window.ctx.library is None and window.ctx.records is None
+    assert not window.ctx.worker._runner.isRunning()
+    with Library(DataDir(data_dir)) as lib:
+        assert [p["id"] for p in lib.list_packs()] == ["getting-started"]
