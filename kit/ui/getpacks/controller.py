@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from kit.i18n import _
@@ -170,6 +171,7 @@ class DownloadsMixin:
         tasks = list(self.tasks.values())
         for task in tasks:
             task.pause()
+        deadline = time.monotonic() + 5.0  # a stalled server may hold a read until timeout
         for task in tasks:
-            task.wait(5.0)
+            task.wait(max(0.0, deadline - time.monotonic()))
         self.service.close()
