@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from dataclasses import dataclass
 
 import markdown
@@ -70,8 +71,15 @@ def is_rtl(lang: str | None) -> bool:
     return bool(lang) and lang.split("-")[0].split("_")[0].lower() in RTL_LANGUAGES
 
 
+_local = threading.local()
+
+
 def _render_md(text: str) -> str:
-    return markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    # Building a Markdown object costs about a millisecond: keep one per thread.
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+    return md.reset().convert(text)
 
 
 def _blocks(text: str, revealed: set[int], labels: Labels, counter: list[int]) -> str:
