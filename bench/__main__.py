@@ -5,13 +5,14 @@
     python -m bench library    # only bench/library.py
 
 Figures are printed as they come, each next to its floor and the ratio; nothing is
-asserted. Work files go to bench/out/ and are removed at the end.
+asserted. Work files go to bench/out/run-PID/ and are removed at the end.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import shutil
 import sys
@@ -37,8 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep bench/out/ afterwards")
     parser.add_argument("only", nargs="*", help="bench module names (default: all)")
     args = parser.parse_args(argv)
-    workdir = HERE / "out"
-    shutil.rmtree(workdir, ignore_errors=True)
+    # One folder per run: two runs at once must not delete each other's files.
+    workdir = HERE / "out" / f"run-{os.getpid()}"
     workdir.mkdir(parents=True)
     report = Report(workdir, quick=args.quick)
     try:

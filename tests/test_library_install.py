@@ -285,3 +285,25 @@ def test_cli_keys_trust_list_untrust(run_kit, tmp_path: Path) -> None:
     assert code == 1 and "No trusted key" in err
     code, out, err = run_kit("keys", "trust", "abc", "--name", "X")
     assert code == 1 and "not an Ed25519 public key" in err
+
+
+def test_database_write_failure_is_one_sentence_and_changes_nothing(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from kit.core.library import rows
+
+    v1 = write_pack(tmp_path / "v1.kitpack", content(), media={"media/a.png": PNG})
+    v2 = write_pack(tmp_path / "v2.kitpack", content(version="2.0.0"), media={"media/b.gif": OTHER})
+    with open_library(data_dir) as lib:
+        lib.install(v1)
+    before = snapshot(data_dir)
+
+    def full(*args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(rows, "write_rows", full)
+    with open_library(data_dir) as lib, pytest.raises(KitError, match="disk is full"):
+        lib.install(v2)
+    assert snapshot(data_dir) == before

@@ -236,6 +236,11 @@ class Installer:
             staging.undo(rows.used_shas(self.conn))
             if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
                 raise KitError("The disk is full; free some space and install again.") from None
+            if isinstance(exc, sqlite3.Error):
+                raise KitError(
+                    f"The library could not be written ({exc}), so it is unchanged; "
+                    "free some disk space and try again."
+                ) from None
             raise
         self.store.delete_unused(unused, rows.used_shas(self.conn))
         staging.close()

@@ -14,6 +14,8 @@ import sqlite3
 import unicodedata
 from typing import Any
 
+from kit.core.library.snippets import END, START, Matcher, is_word_char, make_snippet
+
 _ARABIC_MARKS = dict.fromkeys(
     [*range(0x610, 0x61B), *range(0x64B, 0x660), 0x670, *range(0x6D6, 0x6DD),
      *range(0x6DF, 0x6E9), *range(0x6EA, 0x6EE)]
@@ -23,8 +25,7 @@ _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_LINE = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|:::.*$)", re.MULTILINE)
 _HTML_TAG = re.compile(r"<[^>]{0,200}>")
-START, END = "\x02", "\x03"
-RANK_AT_MOST = 2000
+RANK_AT_MOST = 1000
 PREFIX_MIN = 3
 
 
@@ -66,14 +67,14 @@ def index_rows(
     return rows
 
 
-def fts_query(query: str) -> str:
-    """A user's words as an FTS5 query: every word must match, the last as a prefix
-    when it has 3 characters or more (the prefix index holds 3-character prefixes)."""
+def query_words(query: str) -> list[str]:
     # Keep what the tokenizer keeps (letters, digits, marks); anything else separates.
-    chars = [
-        c if unicodedata.category(c)[0] in "LNM" or c in "\ue000" else " " for c in normalise(query)
-    ]
-    words = "".join(chars).split()
+    return "".join(c if is_word_char(c) else " " for c in normalise(query)).split()
+
+
+def fts_query(words: list[str]) -> str:
+    """The words as an FTS5 query: every word must match, the last as a prefix when
+    it has 3 characters or more (the prefix index holds 3-character prefixes)."""
     if not words:
         return ""
     quoted = [f'"{w}"' for w in words]
@@ -82,44 +83,38 @@ def fts_query(query: str) -> str:
     return " ".join(quoted)
 
 
-def _is_word_char(c: str) -> bool:
-    category = unicodedata.category(c)
-    return category[0] in "LNM" or category == "Co"
-
-
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:
-    match = fts_query(query)
-    if not match or limit <= 0:
+    words = query_words(query)
+    if not words or limit <= 0:
         return []
-    # Rank first, then make snippets and join details for the few rows kept:
-    # snippet() in the ranked query would run for every match. Ranking is exact up to
-    # RANK_AT_MOST matches; a broader query (words in most lessons) is ranked among
-    # its first RANK_AT_MOST matches, which keeps every search within a few ms.
+    # Ranking is exact up to RANK_AT_MOST matches; a broader query (words found in
+    # most lessons) is ranked among its first RANK_AT_MOST matches, which keeps every
+    # search within a few milliseconds. Snippets are made for the rows kept only.
     rows = conn.execute(
-        f"""
+        """
         WITH top AS (
             SELECT id, rank FROM (
                 SELECT rowid AS id, rank FROM search_index WHERE search_index MATCH ? LIMIT ?
             ) ORDER BY rank LIMIT ?
         )
-        SELECT s.pack_id, s.item_id, s.lang, s.title, i.type, i.module_id, p.title,
-               snippet(search_index, 1, '{START}', '{END}', '…', 12), top.rank
+        SELECT s.pack_id, s.item_id, s.lang, s.title, s.text, i.type, i.module_id, p.title,
+               top.rank
         FROM top
-        JOIN search_index s ON s.rowid = top.id
+        CROSS JOIN search_index s ON s.rowid = top.id
         JOIN items i ON i.pack_id = s.pack_id AND i.id = s.item_id
         JOIN packs p ON p.id = s.pack_id
-        WHERE search_index MATCH ?
         ORDER BY top.rank
         """,
-        (match, RANK_AT_MOST, limit * 2, match),
+        (fts_query(words), RANK_AT_MOST, limit * 2),
     ).fetchall()
+    matcher = Matcher(words, words[-1] if len(words[-1]) >= PREFIX_MIN else None)
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
-    for pack_id, item_id, lang, title, itype, module_id, pack_title, snip, rank in rows:
-        snip = " ".join(snip.split())
+    for pack_id, item_id, lang, title, text, itype, module_id, pack_title, rank in rows:
         if (pack_id, item_id) in seen:
             continue
         seen.add((pack_id, item_id))
+        snip = make_snippet(text, matcher)
         out.append(
             {
                 "pack_id": pack_id,

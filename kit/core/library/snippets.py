@@ -1,0 +1,88 @@
+"""Search snippets made in Python from an item's indexed text.
+
+FTS5's snippet() must re-run the MATCH for each row, which for a prefix query costs
+milliseconds per row; here words are folded roughly as the tokenizer folds them
+(case, Latin diacritics) and the first match is shown with a few words around it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+START, END = "\x02", "\x03"
+WINDOW = 12  # words shown
+LEAD_CHARS = 30  # shown before the first match (a few words)
+_LATIN_MARKS = re.compile("[\u0300-\u036f]")
+_SPACES = re.compile(r"\s+")
+# Letters and digits ([^\W_]) plus the combining-mark blocks of the scripts we serve
+# (Latin, Cyrillic, Hebrew, Arabic, the Indic scripts minus their dandas, and the
+# generic combining blocks): a regex is much faster than testing each character.
+_WORD = re.compile(
+    "(?:[^\\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+    "\u0670\u06d6-\u06ed\u0900-\u0963\u0966-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff"
+    "\u20d0-\u20ff\ufe20-\ufe2f])+"
+)
+
+
+def is_word_char(c: str) -> bool:
+    category = unicodedata.category(c)
+    return category[0] in "LNM" or category == "Co"
+
+
+def fold(word: str) -> str:
+    if word.isascii():
+        return word.casefold()
+    return _LATIN_MARKS.sub("", unicodedata.normalize("NFD", word.casefold()))
+
+
+class Matcher:
+    """Which words of a text match the query's words (the last maybe as a prefix)."""
+
+    def __init__(self, terms: list[str], prefix: str | None) -> None:
+        self.terms = {fold(t) for t in terms}
+        self.prefix = fold(prefix) if prefix else None
+        wanted = sorted(self.terms | ({self.prefix} if self.prefix else set()))
+        self.ascii = all(t.isascii() for t in wanted)
+        alternatives = [re.escape(t) for t in self.terms]
+        if self.prefix:
+            alternatives.append(re.escape(self.prefix) + r"[^\W_]*")
+        # For ASCII text a regex finds the first match without folding every word.
+        self.regex = re.compile(
+            r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE
+        )
+
+    def matches(self, word: str) -> bool:
+        folded = fold(word)
+        return folded in self.terms or (self.prefix is not None and folded.startswith(self.prefix))
+
+    def locate(self, text: str) -> int:
+        """Where the first matching word starts (0 if none)."""
+        if self.ascii and text.isascii():
+            found = self.regex.search(text)
+            return found.start() if found else 0
+        for m in _WORD.finditer(text):
+            if self.matches(m.group()):
+                return m.start()
+        return 0
+
+
+def make_snippet(text: str, matcher: Matcher) -> str:
+    """About WINDOW words from a little before the first match; matches marked."""
+    begin = max(0, matcher.locate(text) - LEAD_CHARS)
+    spans: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text, begin):
+        if not (m.start() == begin > 0 and _WORD.match(text, begin - 1)):  # a cut word
+            spans.append(m.span())
+        if len(spans) > WINDOW:
+            break
+    out = ["…"] if begin > 0 else []
+    pos = spans[0][0] if spans else 0
+    for a, b in spans[:WINDOW]:
+        out.append(_SPACES.sub(" ", text[pos:a]))
+        word = text[a:b]
+        out.append(f"{START}{word}{END}" if matcher.matches(word) else word)
+        pos = b
+    if len(spans) > WINDOW:
+        out.append("…")
+    return "".join(out).strip()
