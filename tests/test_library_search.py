@@ -22,6 +22,7 @@ ITEMS = [
      "body": "", "questions": [{"id": "q", "type": "single", "prompt": "Which tourniquet is best?",
                                 "explanation": "", "choices": [{"id": "1", "text": "Elastic strap",
                                                                 "correct": True, "explanation": ""}]}]},
+    lesson("mail", "Mail", "Send an e-mail to l'équipe, don't wait."),
     lesson("secret", "Notes", "Nothing here."),
 ]  # fmt: skip
 ITEMS[-1]["notes"] = "facilitator-only phrase zebracrossing"
@@ -109,3 +110,8 @@ def test_query_syntax_never_breaks_search(lib, query: str) -> None:
 def test_removed_pack_leaves_search(lib) -> None:
     lib.remove("demo")
     assert lib.search("burns") == []
+
+
+@pytest.mark.parametrize("query", ["e-mail", "l'équipe", "don't", "E-MAIL l'equipe"])
+def test_words_joined_by_punctuation_are_found(lib, query: str) -> None:
+    assert _ids(lib, query) == ["mail"]

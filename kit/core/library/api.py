@@ -10,7 +10,7 @@ from typing import Any
 
 from kit.core.errors import KitError
 from kit.core.library import queries, rows, search, trust
-from kit.core.library.db import connect
+from kit.core.library.db import checkpoint, connect
 from kit.core.library.install import Installer, InstallResult, crash_point
 from kit.core.library.lock import WriteLock
 from kit.core.library.store import MediaStore
@@ -56,6 +56,7 @@ class Library:
     def close(self) -> None:
         with self._mutex:
             if self.conn is not None:
+                checkpoint(self.conn)
                 self.conn.close()
                 self.conn = None
 

@@ -62,10 +62,17 @@ def _check_questions(questions: Any, where: str) -> None:
             _str(c.get("explanation"), f"a choice explanation in {where}")
 
 
+TEXT_KEYS = ("title", "summary", "body", "notes", "kind")
+
+
 def _check_texts(item: dict[str, Any], where: str) -> None:
-    for key in ("title", "summary", "body", "notes", "kind"):
-        _str(item.get(key), f"the {key} of {where}")
-    _str_list(item.get("materials"), f"the materials of {where}")
+    # The hot path of a big pack: plain checks, messages built only on failure.
+    for key in TEXT_KEYS:
+        value = item.get(key)
+        if value is not None and not isinstance(value, str):
+            raise _Bad(f"the {key} of {where} is not text")
+    if item.get("materials") is not None:
+        _str_list(item["materials"], f"the materials of {where}")
     slides = item.get("slides")
     if slides is not None:
         _need(isinstance(slides, list), f"the slides of {where} are not a list")
@@ -78,16 +85,23 @@ def _check_texts(item: dict[str, Any], where: str) -> None:
 
 
 def _check_item(item: Any, seen: set[str]) -> None:
-    _need(isinstance(item, dict), "an item is not an object")
-    _id(item.get("id"), "an item")
-    where = f"item '{item['id']}'"
-    _need(item["id"] not in seen, f"{where} appears twice")
-    seen.add(item["id"])
-    _need(item.get("type") in ITEM_TYPES, f"{where} has an unknown type")
-    _need(isinstance(item.get("title"), str), f"{where} has no title")
-    _int(item.get("minutes"), f"the minutes of {where}")
-    _int(item.get("pass_mark"), f"the pass mark of {where}")
-    _check_texts(item, where)
+    if not isinstance(item, dict):
+        raise _Bad("an item is not an object")
+    item_id = item.get("id")
+    if not isinstance(item_id, str) or not ID_RE.match(item_id):
+        raise _Bad("an item has no valid id")
+    if item_id in seen:
+        raise _Bad(f"item '{item_id}' appears twice")
+    seen.add(item_id)
+    if item.get("type") not in ITEM_TYPES:
+        raise _Bad(f"item '{item_id}' has an unknown type")
+    if not isinstance(item.get("title"), str):
+        raise _Bad(f"item '{item_id}' has no title")
+    for key, label in (("minutes", "minutes"), ("pass_mark", "pass mark")):
+        value = item.get(key)
+        if value is not None:
+            _int(value, f"the {label} of item '{item_id}'")
+    _check_texts(item, f"item '{item_id}'")
 
 
 def _check_module(module: Any, module_ids: set[str], item_ids: set[str]) -> None:

@@ -83,14 +83,8 @@ def fts_query(words: list[str]) -> str:
     return " ".join(quoted)
 
 
-def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:
-    words = query_words(query)
-    if not words or limit <= 0:
-        return []
-    # Ranking is exact up to RANK_AT_MOST matches; a broader query (words found in
-    # most lessons) is ranked among its first RANK_AT_MOST matches, which keeps every
-    # search within a few milliseconds. Snippets are made for the rows kept only.
-    rows = conn.execute(
+def _ranked_rows(conn: sqlite3.Connection, words: list[str], limit: int) -> list[Any]:
+    return conn.execute(
         """
         WITH top AS (
             SELECT id, rank FROM (
@@ -107,6 +101,19 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[s
         """,
         (fts_query(words), RANK_AT_MOST, limit * 2),
     ).fetchall()
+
+
+def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    words = query_words(query)
+    if not words or limit <= 0:
+        return []
+    # Ranking is exact up to RANK_AT_MOST matches; a broader query (words found in
+    # most lessons) is ranked among its first RANK_AT_MOST matches, which keeps every
+    # search within a few milliseconds. Snippets are made for the rows kept only.
+    try:
+        rows = _ranked_rows(conn, words, limit)
+    except sqlite3.OperationalError:
+        return []  # a query the index cannot answer (e.g. a phrase): nothing found
     matcher = Matcher(words, words[-1] if len(words[-1]) >= PREFIX_MIN else None)
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
