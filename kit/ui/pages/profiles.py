@@ -87,6 +87,7 @@ class ProfilesPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         self.cards = QWidget()
+        self.cards.setObjectName("page")
         self.grid = QGridLayout(self.cards)
         self.grid.setSpacing(18)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -141,7 +142,7 @@ class ProfilesPage(QWidget):
         card.setFixedSize(CARD)
         metrics = card.fontMetrics()
         card.setText(
-            metrics.elidedText(profile.name, Qt.TextElideMode.ElideRight, CARD.width() - 24)
+            metrics.elidedText(profile.name, Qt.TextElideMode.ElideRight, CARD.width() - 48)
         )
         card.setToolTip(profile.name)
         name = (
