@@ -302,3 +302,12 @@ def test_cli_refuses_with_one_sentence(
     assert out.stderr.strip().count("\n") == 0 and "outside the pack" in out.stderr
     assert "Traceback" not in out.stderr
     assert snapshot(data_dir) == installed
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_cli_exit_1_with_one_line(case: str, run_kit, tmp_path: Path, data_dir: Path) -> None:
+    path = CASES[case](tmp_path)
+    code, out, err = run_kit("library", "install", path)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    assert not (data_dir / "media").exists() or not any((data_dir / "media").iterdir())
