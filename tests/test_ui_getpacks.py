@@ -62,27 +62,28 @@ def ctx(data_dir: Path):
     data = DataDir(data_dir).ensure()
     context = AppContext(data=data, worker=worker)
     context.library = worker.call(lambda: Library(data))
-    pages: list[GetPacksPage] = []
-    context.pages = pages  # pages made by `open_page`, shut down at the end
     yield context
-    for page in pages:
-        page.shutdown()
     worker.call(context.library.close)
     worker.stop()
 
 
 @pytest.fixture
 def open_page(ctx, qtbot):
+    """Opens pages; shuts them down (as the app does at exit) before qtbot deletes them."""
+    pages: list[GetPacksPage] = []
+
     def open_() -> GetPacksPage:
         page = GetPacksPage(ctx)
         qtbot.addWidget(page)
-        ctx.pages.append(page)
+        pages.append(page)
         page.resize(900, 700)
         page.show()
         qtbot.waitUntil(lambda: page.loading == 0 and page.listing is not None)
         return page
 
-    return open_
+    yield open_
+    for page in pages:
+        page.shutdown()
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ class DownloadsMixin:
     rows: dict[str, DownloadRow]
     tasks: dict[str, Any]
     jobs: dict[str, Any]
+    retired: list[Any]
     cards: dict[str, Any]
     downloads_box: Any
     _closed: bool
@@ -115,7 +116,8 @@ class DownloadsMixin:
         self._mark_card(e.id)
 
     def _start(self, pack_id: str, task: Any) -> None:
-        task.setParent(self)
+        # The task is not a child of the page, so closing the page never deletes a QObject
+        # that a download thread is still using.
         task.progressed.connect(self._progressed)
         task.finished.connect(self._finished)
         self.tasks[pack_id] = task
@@ -132,7 +134,10 @@ class DownloadsMixin:
         row = self.rows.get(pack_id)
         if task is None or row is None:
             return
-        task.deleteLater()
+        # Drop our reference only once its thread has ended, so that the task is always
+        # destroyed here on the GUI thread, never on the download thread.
+        self.retired = [t for t in self.retired if t.running]
+        self.retired.append(task)
         if outcome == DONE:
             self._drop_row(pack_id)
             self._installed(payload)

@@ -46,11 +46,26 @@ class _Bridge(QObject):
 
     @Slot(object)
     def _call(self, fn: Callable[[], None]) -> None:
-        fn()
+        try:
+            fn()
+        except RuntimeError as exc:  # the page that asked was deleted meanwhile
+            if "already deleted" not in str(exc):
+                raise
 
     def post(self, fn: Callable[[], None]) -> None:
         with contextlib.suppress(RuntimeError):  # the page was closed: nobody to tell
             self.deliver.emit(fn)
+
+
+_BRIDGE: list[_Bridge] = []
+
+
+def _shared_bridge() -> _Bridge:
+    """One bridge for the app's lifetime, made on the GUI thread: it is never deleted, so a
+    runner thread that outlives its page never posts to (or destroys) a dead object."""
+    if not _BRIDGE:
+        _BRIDGE.append(_Bridge())
+    return _BRIDGE[0]
 
 
 class Call:
@@ -69,8 +84,8 @@ class SerialRunner:
     atomically by the core).
     """
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
-        self._bridge = _Bridge(parent)
+    def __init__(self, name: str) -> None:
+        self._bridge = _shared_bridge()
         self._calls: queue.Queue[Call | None] = queue.Queue()
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self._thread.start()

@@ -43,12 +43,13 @@ class GetPacksPage(DownloadsMixin, QWidget):
         self.setObjectName("getPacksPage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(STYLE)
-        self.service = PackService(ctx, self)
+        self.service = PackService(ctx)
         self.listing: Listing | None = None
         self.cards: dict[str, OfferCard] = {}
         self.rows: dict[str, DownloadRow] = {}
         self.tasks: dict[str, Any] = {}  # running DownloadTasks by pack id
         self.jobs: dict[str, Any] = {}  # paused or failed PackJobs by pack id
+        self.retired: list[Any] = []  # ended tasks, released on the GUI thread (see _finished)
         self.loading = 0  # listings asked for and not shown yet
         self.checking = 0  # of which online (the busy indicator shows)
         self._closed = False

@@ -52,10 +52,10 @@ class Listing:
 class PackService:
     """The page's path to kit.core.catalog (one per page; `close()` when done)."""
 
-    def __init__(self, ctx: AppContext, parent: Any = None) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.packs = Packs(ctx.data, ctx.library)
-        self.runner = SerialRunner("kit-catalogs", parent)
+        self.runner = SerialRunner("kit-catalogs")
 
     def load(
         self, online: bool, on_done: Done, on_failure: Failed, with_pending: bool = False
