@@ -171,10 +171,17 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
+# On Linux a child's ru_maxrss starts at its parent's size (exec keeps the high-water
+# mark of the forked image), and this process is big by now: start the measured
+# process through a small launcher so its figure is its own.
+LAUNCHER = "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:]))"
+
+
 def _peak_rss_mb(*args: str) -> float:
     out = subprocess.run(
-        [sys.executable, "-c", RSS_SCRIPT, *args], capture_output=True, text=True, check=True
-    )
+        [sys.executable, "-c", LAUNCHER, sys.executable, "-c", RSS_SCRIPT, *args],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
     kb = int(out.stdout.strip().splitlines()[-1])
     return kb * 1024 / (1024 * 1024) if sys.platform != "darwin" else kb / (1024 * 1024)
 
