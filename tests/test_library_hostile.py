@@ -176,6 +176,31 @@ def _deep_json(tmp: Path) -> Path:
     return _content_case(None, raw=b"[" * 100_000 + b"]" * 100_000)(tmp)
 
 
+def _stored(tmp: Path, patch_local: bytes | None = None, wrong_sha: bool = False) -> Path:
+    """A pack with one STORED media entry (read by the installer's direct path).
+
+    Its bytes differ from the installed pack's: a file already in the store is taken
+    from there (it has the hash the manifest names) and its copy in the zip never read.
+    """
+    body = body2()
+    data = b"stored " + PNG
+    files = {"content.json": dumps(body), "media/s.png": data}
+    manifest = manifest_for(body, files)
+    if wrong_sha:
+        manifest["files"][1]["sha256"] = "f" * 64
+    path = write_zip(
+        tmp / "bad.kitpack",
+        [("manifest.json", dumps(manifest)), ("content.json", files["content.json"]),
+         (zinfo("media/s.png", zipfile.ZIP_STORED), data)],
+    )  # fmt: skip
+    if patch_local is not None:
+        data = bytearray(path.read_bytes())
+        local = data.rfind(b"PK\x03\x04")  # the last local header: media/s.png
+        data[local : local + len(patch_local)] = patch_local
+        path.write_bytes(bytes(data))
+    return path
+
+
 def _bad_item(**changes: object) -> Callable[[Path], Path]:
     item = {**lesson("x", "X"), **changes}
     return _content_case(body2(items=[item]))
@@ -199,6 +224,11 @@ CASES: dict[str, Callable[[Path], Path]] = {
     "wrong-size": _wrong_size,
     "wrong-sha256": _wrong_sha,
     "truncated": _truncated,
+    "stored-wrong-sha256": lambda t: _stored(t, wrong_sha=True),
+    "stored-bad-local-header": lambda t: _stored(t, patch_local=b"XX\x03\x04"),
+    "stored-local-extra-lies": lambda t: _stored(
+        t, patch_local=b"PK\x03\x04" + b"\0" * 24 + struct.pack("<H", 60000)
+    ),
     "not-a-zip": lambda t: (
         (t / "bad.kitpack").write_bytes(b"hello, not a zip" * 100) and t / "bad.kitpack"
     ),

@@ -12,7 +12,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kit.core.errors import Cancelled, KitError, PackError
 from kit.core.library import rows
@@ -21,6 +21,7 @@ from kit.core.library.safezip import (
     check_entries,
     check_path,
     copy_bounded,
+    copy_stored,
     damaged,
     read_small,
 )
@@ -52,6 +53,7 @@ class InstallResult:
 
 @dataclass
 class _Opened:
+    path: Path
     name: str
     zf: zipfile.ZipFile
     entries: dict[str, zipfile.ZipInfo]
@@ -90,13 +92,14 @@ def open_pack(path: Path) -> _Opened:
             f"{name} is not a complete Training Kit pack (damaged or cut short); get it again."
         ) from None
     try:
-        return _check_opened(zf, name)
+        return _check_opened(zf, path)
     except BaseException:
         zf.close()
         raise
 
 
-def _check_opened(zf: zipfile.ZipFile, name: str) -> _Opened:
+def _check_opened(zf: zipfile.ZipFile, path: Path) -> _Opened:
+    name = path.name
     entries = check_entries(zf, name)
     if "manifest.json" not in entries:
         raise PackError(f"{name} is not a Training Kit pack: it has no manifest.json.")
@@ -110,7 +113,7 @@ def _check_opened(zf: zipfile.ZipFile, name: str) -> _Opened:
         sig_raw = read_small(zf, entries["signature.json"], 64 * 1024, name)
     signature = check_signature(sig_raw, raw, name)
     _check_listing(entries, manifest["files"], name)
-    return _Opened(name, zf, entries, manifest, signature)
+    return _Opened(path, name, zf, entries, manifest, signature)
 
 
 def _check_listing(
@@ -269,6 +272,10 @@ class Installer:
         return b"".join(chunks)
 
     def _stage_media(self, op: _Opened, staging: Staging) -> None:
+        with op.path.open("rb", buffering=0) as raw:
+            self._stage_files(op, staging, raw)
+
+    def _stage_files(self, op: _Opened, staging: Staging, raw: BinaryIO) -> None:
         for f in op.media:
             if self.writer is not None and self.writer.error is not None:
                 self.writer.finish()  # content.json was refused: stop early
@@ -277,8 +284,12 @@ class Installer:
                 self.tick(size)
                 continue
             target = staging.folder / f"{len(staging.staged)}.part"
+            info = op.entries[f["path"]]
             with target.open("wb") as fh:
-                got = copy_bounded(op.zf, op.entries[f["path"]], size, fh.write, op.name, self.tick)
+                if info.compress_type == zipfile.ZIP_STORED:
+                    got = copy_stored(raw, info, size, fh.write, op.name, self.tick)
+                else:
+                    got = copy_bounded(op.zf, info, size, fh.write, op.name, self.tick)
             if got != sha:
                 raise damaged(op.name, f"the SHA-256 of '{f['path']}' differs from its manifest")
             staging.add(sha, target)
