@@ -156,3 +156,27 @@ class Library:
         """Check the database and every stored file's hash; one sentence per problem."""
         with self._mutex:
             return verify(self._db, self.store)
+
+    def export_pack(
+        self,
+        pack_id: str,
+        dest_dir: str | Path,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Path:
+        """Write the installed pack as DEST_DIR/ID-VERSION.kitpack; returns its path.
+
+        The pack's own manifest, signature and content.json bytes and its stored media
+        give an equivalent pack that verifies like the original (byte-identical when the
+        original was made by `kit pack build`). DEST_DIR is made if missing; the file
+        appears only once complete. Raises KitError (nothing written) when the pack is
+        not installed or a stored file is missing. Example:
+        lib.export_pack("first-aid", "/media/usb/packs")
+        """
+        from kit.core.library import export
+
+        with self._mutex:
+            version, kept = export.load_original(self._db, pack_id)
+        return export.export_pack(
+            pack_id, version, kept, self.store, self.data_dir, Path(dest_dir), progress, cancel
+        )

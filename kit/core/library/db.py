@@ -183,6 +183,26 @@ def m005_search_hashsize(db: Database) -> None:
     db.execute("INSERT INTO search_index(search_index, rank) VALUES('hashsize', 16777216)")
 
 
+@migrations()
+def m006_pack_originals(db: Database) -> None:
+    # What it takes to give back an installed pack as an equivalent, verifiable .kitpack
+    # (kit library export): manifest.json and signature.json exactly as they were in the
+    # pack (the signature covers the manifest bytes, the manifest lists content.json's
+    # SHA-256), and content.json's exact bytes, zlib-compressed. Media are in the store.
+    db.executescript(
+        """
+        CREATE TABLE pack_originals (
+            pack_id TEXT PRIMARY KEY REFERENCES packs(id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            manifest BLOB NOT NULL,        -- manifest.json, zlib-compressed
+            signature BLOB,                -- signature.json as it was; NULL if unsigned
+            content BLOB NOT NULL,         -- content.json, zlib-compressed
+            content_size INTEGER NOT NULL  -- content.json's size before compression
+        );
+        """
+    )
+
+
 def checkpoint(conn: sqlite3.Connection) -> None:
     """Copy the WAL into the database file and empty it (on close)."""
     # If another process is busy with the library, a later close will do it.

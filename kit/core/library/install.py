@@ -59,6 +59,8 @@ class _Opened:
     entries: dict[str, zipfile.ZipInfo]
     manifest: dict[str, Any]
     signature: SignatureStatus
+    manifest_raw: bytes = b""  # kept as they were, so the pack can be exported
+    signature_raw: bytes | None = None
 
     @property
     def pack_id(self) -> str:
@@ -113,7 +115,7 @@ def _check_opened(zf: zipfile.ZipFile, path: Path) -> _Opened:
         sig_raw = read_small(zf, entries["signature.json"], 64 * 1024, name)
     signature = check_signature(sig_raw, raw, name)
     _check_listing(entries, manifest["files"], name)
-    return _Opened(path, name, zf, entries, manifest, signature)
+    return _Opened(path, name, zf, entries, manifest, signature, raw, sig_raw)
 
 
 def _check_listing(
@@ -155,8 +157,11 @@ class _RowWriter(threading.Thread):
         op = self.op
         try:
             content = parse_content(self.raw, op.name, op.pack_id, op.version)
-            self.raw = b""
             rows.write_rows(self.conn, op.manifest, content, op.signature)
+            rows.write_original(
+                self.conn, op.pack_id, op.version, op.manifest_raw, op.signature_raw, self.raw
+            )
+            self.raw = b""
         except BaseException as exc:  # handed to the installing thread by finish()
             self.error = exc
 
@@ -200,17 +205,10 @@ class Installer:
     def _install(self, op: _Opened, allow_downgrade: bool) -> InstallResult:
         installed = rows.installed_version(self.conn, op.pack_id)
         verified, publisher = rows.trust_of(self.conn, op.signature)
-        if installed is not None:
-            order = compare_versions(op.version, installed)
-            if order == 0:
-                return InstallResult(
-                    op.pack_id, op.version, "unchanged", verified, publisher, installed
-                )
-            if order < 0 and not allow_downgrade:
-                raise KitError(
-                    f"{op.pack_id} {installed} is installed and {op.name} holds the older "
-                    f"{op.version}; allow a downgrade to install it anyway."
-                )
+        if installed is not None and self._same_as_installed(op, installed, allow_downgrade):
+            return InstallResult(
+                op.pack_id, op.version, "unchanged", verified, publisher, installed
+            )
         self.total = sum(f["size"] for f in op.manifest["files"])
         self._check_space(op)
         raw_content = self._read_content(op)
@@ -247,8 +245,20 @@ class Installer:
             raise
         self.store.delete_unused(unused, rows.used_shas(self.conn))
         staging.close()
-        action = "installed" if installed is None else "updated"
+        action = "updated" if installed not in (None, op.version) else "installed"
         return InstallResult(op.pack_id, op.version, action, verified, publisher, installed)
+
+    def _same_as_installed(self, op: _Opened, installed: str, allow_downgrade: bool) -> bool:
+        order = compare_versions(op.version, installed)
+        if order < 0 and not allow_downgrade:
+            raise KitError(
+                f"{op.pack_id} {installed} is installed and {op.name} holds the older "
+                f"{op.version}; allow a downgrade to install it anyway."
+            )
+        # The same version again is a no-op, unless the library kept no copy of the
+        # pack's own files (installed by an older Training Kit): then it is installed
+        # again, so that it can be exported.
+        return order == 0 and rows.has_original(self.conn, op.pack_id, installed)
 
     def _check_space(self, op: _Opened) -> None:
         self.present = {f["sha256"] for f in op.media if self.store.has(f["sha256"], f["size"])}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from datetime import UTC, datetime
 from typing import Any
 
@@ -47,9 +48,37 @@ def delete_rows(conn: sqlite3.Connection, pack_id: str) -> None:
         "DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_map WHERE pack_id = ?)",
         (pack_id,),
     )
-    for table in ("search_map", "item_translations", "items", "modules", "files"):
+    for table in ("search_map", "item_translations", "items", "modules", "files", "pack_originals"):
         conn.execute(f"DELETE FROM {table} WHERE pack_id = ?", (pack_id,))
     conn.execute("DELETE FROM packs WHERE id = ?", (pack_id,))
+
+
+def write_original(
+    conn: sqlite3.Connection,
+    pack_id: str,
+    version: str,
+    manifest_raw: bytes,
+    signature_raw: bytes | None,
+    content_raw: bytes,
+) -> None:
+    """Keep the pack's own manifest, signature and content.json bytes (for export).
+
+    content.json is compressed at level 1: several times smaller for JSON text, and
+    fast enough not to slow an install (it runs beside the media staging)."""
+    conn.execute(
+        "INSERT OR REPLACE INTO pack_originals VALUES (?,?,?,?,?,?)",
+        (
+            pack_id, version, zlib.compress(manifest_raw, 1), signature_raw,
+            zlib.compress(content_raw, 1), len(content_raw),
+        ),
+    )  # fmt: skip
+
+
+def has_original(conn: sqlite3.Connection, pack_id: str, version: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM pack_originals WHERE pack_id = ? AND version = ?", (pack_id, version)
+    ).fetchone()
+    return row is not None
 
 
 def _counts(content: dict[str, Any]) -> dict[str, int]:
