@@ -9,13 +9,16 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from kit.core.errors import KitError
+from kit.core.migrations import MigrationSet
 
-migrations = Migrations("kit.library")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# Recorded without importing sqlite-utils, which is slow to import (see kit.core.migrations).
+migrations = MigrationSet("kit.library")
 
 # unicode61 splits words at characters outside its token categories; the default
 # leaves out combining marks (M*), which cuts Devanagari words at every vowel sign.
@@ -130,6 +133,7 @@ def connect(path: Path) -> sqlite3.Connection:
         # when the library closes (or past 64 MB) rather than inside each install.
         conn.execute("PRAGMA cache_size=-32768")
         conn.execute("PRAGMA wal_autocheckpoint=16384")
+        conn.execute("PRAGMA recursive_triggers=ON")  # as sqlite-utils' Database(conn) set it
         _migrate(conn, path)
     except sqlite3.DatabaseError as exc:
         raise KitError(
@@ -211,10 +215,9 @@ def checkpoint(conn: sqlite3.Connection) -> None:
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    db = Database(conn)
-    known = {m.name for m in migrations._migrations}
-    applied = {m.name for m in migrations.applied(db)}
-    if applied - known:
+    if migrations.unknown_applied(conn):
         raise KitError(f"The library {path} was made by a newer Training Kit; update the app.")
-    if migrations.pending(db):
-        migrations.apply(db)
+    if not migrations.up_to_date(conn):
+        from sqlite_utils import Database
+
+        migrations.as_sqlite_utils().apply(Database(conn))
