@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from kit.core.records.db import (
     RecordsDB,
     RecordsError,
@@ -182,6 +180,8 @@ def _checked_copy(source: Path, scratch: Path, page_size: int) -> sqlite3.Connec
             )
         _check_schema(conn, source)
         conn.execute("PRAGMA journal_mode=DELETE")
+        from sqlite_utils import Database
+
         migrate(Database(conn))
         if conn.execute("PRAGMA page_size").fetchone()[0] != page_size:
             conn.execute(f"PRAGMA page_size={int(page_size)}")
@@ -203,7 +203,7 @@ def _check_schema(conn: sqlite3.Connection, source: Path) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not {"profiles", "events", migrations.migrations_table} <= tables:
         raise RecordsError(_("{path} is not a backup of learner records.").format(path=source.name))
-    known = {m.name for m in migrations._migrations}
+    known = set(migrations.names)
     applied = {
         r[0]
         for r in conn.execute(

@@ -36,14 +36,16 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from kit.core.errors import KitError
+from kit.core.migrations import MigrationSet
 
-migrations = Migrations("kit.records")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# Recorded without importing sqlite-utils, which is slow to import (see kit.core.migrations).
+migrations = MigrationSet("kit.records")
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -108,7 +110,7 @@ def m002_pin_throttle(db: Database) -> None:
     )
 
 
-SCHEMA_VERSION = len(migrations._migrations)
+SCHEMA_VERSION = len(migrations.steps)
 
 
 class RecordsDB:
@@ -126,7 +128,7 @@ class RecordsDB:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.lock = threading.RLock()
-        self.db = Database(conn)
+        self.db = Connection(conn)
         self.device_id = ""
 
     @classmethod
@@ -169,14 +171,17 @@ class RecordsDB:
             conn.execute(f"PRAGMA {pragma}")
 
     def _migrate(self) -> None:
-        known = {m.name for m in migrations._migrations}
-        unknown = [m.name for m in migrations.applied(self.db) if m.name not in known]
-        if unknown:
+        conn = self.db.conn
+        if migrations.unknown_applied(conn):
             raise FutureRecordsError(
                 f"The learner records {self.path} were written by a newer Training Kit; "
                 "update the app to use them."
             )
-        migrate(self.db)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if not migrations.up_to_date(conn) or version != len(migrations.applied_names(conn)):
+            from sqlite_utils import Database
+
+            migrate(Database(conn))
 
     def _device_id(self) -> str:
         with self.write() as db:
@@ -188,7 +193,7 @@ class RecordsDB:
             return value
 
     @contextmanager
-    def write(self) -> Iterator[Database]:
+    def write(self) -> Iterator[Connection]:
         """One transaction, committed (durably) when the block ends, rolled back on error.
 
         sqlite3.IntegrityError passes through (callers turn it into a sentence); other
@@ -213,6 +218,78 @@ class RecordsDB:
             self.db.conn.close()
 
 
+class Connection:
+    """What records need of a sqlite-utils Database, without importing sqlite-utils.
+
+    The same transactions as ``Database.atomic()`` (BEGIN ... COMMIT, or a savepoint
+    when one is already open) and the same ``execute`` (a write outside a transaction
+    is committed at once); ``PRAGMA recursive_triggers`` is on, as Database sets it.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.execute("PRAGMA recursive_triggers=on;")
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        was_in_transaction = self.conn.in_transaction
+        try:
+            if parameters is not None:
+                cursor = self.conn.execute(sql, parameters)
+            else:
+                cursor = self.conn.execute(sql)
+        except Exception:
+            if not was_in_transaction and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        if (
+            not was_in_transaction
+            and self.conn.in_transaction
+            and cursor.description is None
+            and _first_keyword(sql) not in _TRANSACTION_CONTROL
+        ):
+            self.conn.execute("COMMIT")
+        return cursor
+
+    @contextmanager
+    def atomic(self) -> Iterator[Connection]:
+        conn = self.conn
+        if conn.in_transaction:
+            savepoint = f"kit_{uuid.uuid4().hex}"
+            conn.execute(f"SAVEPOINT {savepoint};")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint};")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint};")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {savepoint};")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            self._rollback()
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+
+_TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"}
+
+
+def _first_keyword(sql: str) -> str:
+    words = sql.lstrip("\ufeff; \t\r\n").split(None, 1)
+    return "".join(c for c in words[0] if c.isalpha() or c == "_").upper() if words else ""
+
+
 @contextmanager
 def storage_errors(path: Path, doing: str) -> Iterator[None]:
     """Turn SQLite failures other than constraint violations into one RecordsError."""
@@ -226,8 +303,8 @@ def storage_errors(path: Path, doing: str) -> Iterator[None]:
 
 def migrate(db: Database) -> None:
     """Apply pending migrations and record the schema version in user_version."""
-    migrations.apply(db)
-    count = len(migrations.applied(db))
+    migrations.as_sqlite_utils().apply(db)
+    count = len(migrations.applied_names(db.conn))
     db.execute(f"PRAGMA user_version={int(count)}")
 
 
