@@ -6,16 +6,19 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kit.core.errors import KitError
 from kit.core.library import queries, rows, search, trust
 from kit.core.library.db import checkpoint, connect
-from kit.core.library.install import Installer, InstallResult, crash_point
 from kit.core.library.lock import WriteLock
 from kit.core.library.store import MediaStore
-from kit.core.library.verify import verify
 from kit.core.paths import DataDir
+
+# Installing and verifying need the pack-format checks (YAML, cryptography), which are
+# slow to import: they are imported when first used, so opening the library is quick.
+if TYPE_CHECKING:
+    from kit.core.library.install import InstallResult
 
 
 class Library:
@@ -80,12 +83,16 @@ class Library:
         polled between chunks and, when it returns True, the install stops with
         kit.core.errors.Cancelled and the library is as it was.
         """
+        from kit.core.library.install import Installer
+
         with self._mutex, self._write_lock:
             installer = Installer(self._db, self.store, progress, cancel)
             return installer.run(Path(path), allow_downgrade)
 
     def remove(self, pack_id: str) -> None:
         """Remove a pack's content and the media no other pack uses (records stay)."""
+        from kit.core.library.install import crash_point
+
         with self._mutex, self._write_lock:
             conn = self._db
             if rows.installed_version(conn, pack_id) is None:
@@ -154,6 +161,8 @@ class Library:
 
     def verify(self) -> list[str]:
         """Check the database and every stored file's hash; one sentence per problem."""
+        from kit.core.library.verify import verify
+
         with self._mutex:
             return verify(self._db, self.store)
 

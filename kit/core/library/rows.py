@@ -6,10 +6,12 @@ import json
 import sqlite3
 import zlib
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kit.core.library.search import index_rows
-from kit.core.packformat.manifest import SignatureStatus
+
+if TYPE_CHECKING:  # the manifest module (YAML, cryptography) is slow to import
+    from kit.core.packformat.manifest import SignatureStatus
 
 
 def _json(value: Any) -> str:

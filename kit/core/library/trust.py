@@ -7,13 +7,14 @@ from typing import Any
 
 from kit.core.errors import KitError
 from kit.core.library.rows import now
-from kit.core.signing import key_id, valid_public_key
 
 MAX_NAME = 100
 
 
 def trust_key(conn: sqlite3.Connection, public_key: str, name: str) -> str:
     """Trust `public_key` (base64 Ed25519) under `name`; returns its key id."""
+    from kit.core.signing import key_id, valid_public_key  # cryptography: slow to import
+
     public = valid_public_key(public_key)
     name = " ".join(name.split())
     if not name or len(name) > MAX_NAME:
