@@ -117,6 +117,13 @@ def format_number(value: float | int) -> str:
     return format_decimal(value, locale=current_locale())
 
 
+def format_percent(fraction: float) -> str:
+    """A fraction as a percentage in the locale's style: 0.42 -> '42%' (en), '42 %' (es)."""
+    from babel.numbers import format_percent as _fp
+
+    return _fp(fraction, locale=current_locale())
+
+
 def format_size(num_bytes: int) -> str:
     """Human-readable size, e.g. '1.5 MB', with the locale's number format."""
     units = [N_("{n} B"), N_("{n} KB"), N_("{n} MB"), N_("{n} GB")]

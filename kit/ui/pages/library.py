@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kit.i18n import _, format_number
+from kit.i18n import _, format_percent
 from kit.ui.context import AppContext
 from kit.ui.operations import library as ops
 from kit.ui.operations.library import LibraryView
@@ -26,6 +26,7 @@ class LibraryPage(QWidget):
     open_item = Signal(str, str)  # pack id, item id
     install_requested = Signal()  # "Install from file…"
     bundled_requested = Signal()  # "Install the packs that come with Training Kit"
+    get_packs_requested = Signal()  # "Get packs…": the Get packs page
     content_ready = Signal()  # the loaded content has been painted (once per load)
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
@@ -57,8 +58,8 @@ class LibraryPage(QWidget):
         column = QVBoxLayout(view)
         column.addStretch(1)
         for text, role in ((_("Your library is empty"), "title"),
-                           (_("Install the packs that come with Training Kit, or a pack file "
-                              "from a USB stick or a download."), "muted")):  # fmt: skip
+                           (_("Install the packs that come with Training Kit, get packs from "
+                              "the web or a USB stick, or install a pack file."), "muted")):  # fmt: skip
             widget = label(text, role)
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             column.addWidget(widget)
@@ -69,6 +70,11 @@ class LibraryPage(QWidget):
         )
         self.bundled_button.setVisible(ops.has_bundled_packs())
         row.addWidget(self.bundled_button)
+        self.empty_get_button = button(
+            _("Get packs…"), "" if ops.has_bundled_packs() else "primary",
+            slot=self.get_packs_requested.emit,
+        )  # fmt: skip
+        row.addWidget(self.empty_get_button)
         row.addWidget(button(_("Install from file…"), slot=self.install_requested.emit))
         row.addStretch(1)
         column.addLayout(row)
@@ -98,6 +104,15 @@ class LibraryPage(QWidget):
         self.packs.setWordWrap(True)
         self.packs.currentItemChanged.connect(self._pack_chosen)
         side_column.addWidget(self.packs, 1)
+        self.get_more_button = button(
+            _("Get more packs…"), slot=self.get_packs_requested.emit,
+            accessible=_("Get more packs from the web or a USB stick"),
+        )  # fmt: skip
+        self.get_more_button.setToolTip(_("Download packs from the web or a USB stick (Ctrl+G)"))
+        foot = QVBoxLayout()
+        foot.setContentsMargins(14, 10, 14, 14)
+        foot.addWidget(self.get_more_button)
+        side_column.addLayout(foot)
         row.addWidget(side)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -157,8 +172,8 @@ class LibraryPage(QWidget):
         title = str(pack_view.pack.get("title") or pack_view.id)
         if not self.ctx.profile_id:
             return title
-        percent = format_number(round(100 * pack_view.fraction()))
-        return _("{title}\n{percent} % done").format(title=title, percent=percent)
+        percent = format_percent(round(100 * pack_view.fraction()) / 100)
+        return _("{title}\n{percent} done").format(title=title, percent=percent)
 
     def _pack_chosen(self, item: QListWidgetItem | None) -> None:
         if item is None or self.view is None:

@@ -51,7 +51,7 @@ class JobDialog(QDialog):
             job.finished.connect(self.accept)
 
     def on_progress(self, done: int, total: int) -> None:
-        from kit.i18n import format_number
+        from kit.i18n import format_number, format_percent
 
         if total <= 0:
             return
@@ -62,9 +62,7 @@ class JobDialog(QDialog):
                 _("{done} of {total}").format(done=format_number(done), total=format_number(total))
             )
         else:
-            self.detail.setText(
-                _("{percent} %").format(percent=format_number(int(100 * done / total)))
-            )
+            self.detail.setText(format_percent(int(100 * done / total) / 100))
 
     def cancel(self) -> None:
         if self.job is None:
