@@ -15,8 +15,10 @@ import gettext
 import locale
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
+if TYPE_CHECKING:  # babel is imported when a number or date is formatted (start-up time)
+    from babel import Locale
 
 DOMAIN = "kit"
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
@@ -89,6 +91,8 @@ def set_language(lang: str | None) -> str:
 
 def current_locale() -> Locale:
     """The babel Locale to format dates and numbers with."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(_locale_name)
     except (UnknownLocaleError, ValueError):
