@@ -1,20 +1,21 @@
 """`kit library export`: installed packs and a catalog, written to a folder (a USB stick).
 
-The library unpacks packs into its media store and does not keep .kitpack files, so
-`kit get` keeps a copy of each pack it installs (downloads/packs/ID-VERSION.kitpack);
-those copies are what is exported, byte for byte, with their publishers' signatures.
-Another computer adds the folder as a source: `kit source add /media/usb/packs`.
+Each pack is given back by the library (Library.export_pack) from what it kept at
+install: the publisher's manifest and signature bytes, content.json and the stored
+media, so it verifies on the other computer as the original did, whether it came with
+`kit get`, `kit library install FILE` or with the app. The folder's catalog.json is
+then rebuilt over every pack in it (signed with --sign). Another computer adds the
+folder as a source: `kit source add /media/usb/packs`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kit.core.catalog import CATALOG_NAME
 from kit.core.catalog.catalog import Catalog, build_catalog
 from kit.core.errors import KitError
 from kit.core.paths import DataDir
@@ -27,63 +28,47 @@ class ExportResult:
     catalog: Catalog
 
 
-def kept_pack(data_dir: DataDir, pack_id: str, version: str) -> Path | None:
-    path = data_dir.downloads / "packs" / f"{pack_id}-{version}.kitpack"
-    return path if path.is_file() else None
-
-
 def export_packs(
     data_dir: DataDir,
     library: Any,
     ids: list[str],
     to: Path,
     sign_key: Path | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> ExportResult:
-    """Copy the installed packs `ids` into `to` and (re)write its catalog.json."""
-    sources = []
-    for pack_id in dict.fromkeys(ids):
-        version = library.installed_version(pack_id)
-        if version is None:
+    """Write the installed packs `ids` into `to` and (re)write its catalog.json.
+
+    Every id is checked to be installed before anything is written. progress(pack_id,
+    done_bytes, total_bytes) follows each pack. `data_dir` is kept for callers; the
+    library knows its own data folder.
+    """
+    del data_dir
+    ids = list(dict.fromkeys(ids))
+    for pack_id in ids:
+        if library.installed_version(pack_id) is None:
             raise KitError(f"No pack '{pack_id}' is installed; see 'kit library list'.")
-        kept = kept_pack(data_dir, pack_id, version)
-        if kept is None:
-            raise KitError(
-                f"The pack file of {pack_id} {version} was not kept (it was not installed with 'kit get'); copy its original .kitpack file instead."
-            )
-        sources.append(kept)
+    if sign_key is not None:
+        from kit.core.signing import load_private_key
+
+        load_private_key(sign_key)  # a wrong key is refused before anything is written
     to = Path(to)
+    files = []
+    for pack_id in ids:
+        step = None
+        if progress is not None:
+            step = _for_pack(progress, pack_id)
+        files.append(library.export_pack(pack_id, to, progress=step))
     try:
-        to.mkdir(parents=True, exist_ok=True)
+        catalog_path, catalog = build_catalog(to, sign_key=sign_key)
     except OSError as exc:
-        raise KitError(f"Cannot make the folder {to}: {exc.strerror or exc}.") from None
-    files = [_copy(src, to / src.name) for src in sources]
-    catalog_path, catalog = build_catalog(to, sign_key=sign_key)
+        raise KitError(
+            f"The packs were written but {to / CATALOG_NAME} could not be "
+            f"({exc.strerror or exc}); free some space and export again."
+        ) from None
     return ExportResult(files, catalog_path, catalog)
 
 
-def _copy(src: Path, target: Path) -> Path:
-    if (
-        target.is_file()
-        and target.stat().st_size == src.stat().st_size
-        and _sha(target) == _sha(src)
-    ):
-        return target
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        with src.open("rb") as fin, tmp.open("wb") as fout:
-            shutil.copyfileobj(fin, fout, 1 << 20)
-            fout.flush()
-            os.fsync(fout.fileno())
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise KitError(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    return target
-
-
-def _sha(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+def _for_pack(
+    progress: Callable[[str, int, int], None], pack_id: str
+) -> Callable[[int, int], None]:
+    return lambda done, total: progress(pack_id, done, total)

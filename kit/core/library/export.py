@@ -32,7 +32,7 @@ from kit.core.packformat import PACK_SUFFIX
 from kit.core.packformat.build import _zipinfo
 from kit.core.paths import DataDir
 
-CHUNK = 1 << 20  # as kit pack build writes media, so the deflate output is the same
+CHUNK = 1 << 20  # media are streamed; deflate gives the same bytes however input is cut
 Progress = Callable[[int, int], None]
 
 
@@ -104,7 +104,7 @@ def export_pack(
 ) -> Path:
     """Write the pack to DEST_DIR (made if missing); see Library.export_pack."""
     if kept is not None:
-        return write_pack(kept, store, prepare_folder(dest_dir), progress, cancel)
+        return write_pack(kept, store, dest_dir, progress, cancel)
     # Installed before the library kept pack files (m006): a pack fetched with `kit get`
     # still has its downloaded copy, downloads/packs/ID-VERSION.kitpack.
     downloaded = data_dir.downloads / "packs" / f"{pack_id}-{version}{PACK_SUFFIX}"
@@ -126,15 +126,15 @@ def write_pack(
 ) -> Path:
     """Write DEST_DIR/ID-VERSION.kitpack from the kept files and the store; returns it.
 
-    Every media file is checked to be in the store first (nothing is written when one
-    is missing), then streamed in chunks and its SHA-256 checked on the way; the pack
+    Every media file is checked to be in the store first (nothing is written, no folder
+    made, when one is missing), then DEST_DIR is made if needed and the media streamed in chunks and its SHA-256 checked on the way; the pack
     appears under its name only once complete (temporary file, fsync, rename).
     """
     media = [f for f in original.files if f["path"] != "content.json"]
     for f in media:
         if not store.has(f["sha256"], f["size"]):
             raise _lost(original, f["path"])
-    target = dest_dir / original.file_name
+    target = prepare_folder(dest_dir) / original.file_name
     total = len(original.content_raw) + sum(f["size"] for f in media)
     writer = _Writer(store, original, progress, cancel, total)
     return _atomic(target, writer.write)
