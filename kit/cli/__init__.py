@@ -43,6 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
             "Training Kit: offline skills training. Run without a command to open the app."
         ),
     )
+    _add_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def _add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"Training Kit {__version__}")
     parser.add_argument(
         "--data-dir",
@@ -62,10 +70,34 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=_("open this learner's profile at start (its PIN is still asked); also KIT_PROFILE"),
     )
-    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
-    return parser
+
+
+class _NotJustOptions(Exception):
+    pass
+
+
+class _OptionsParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _NotJustOptions(message)
+
+
+def _app_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options when `kit` is run to open the app (no command), else None.
+
+    Building the full parser imports every command module, a noticeable part of the
+    app's start-up; the app needs only the top-level options. Anything else (a command,
+    --help, a mistake) is left to the full parser, so its output stays the same.
+    """
+    parser = _OptionsParser(prog="kit", add_help=False)
+    _add_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotJustOptions:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 def fail(message: str) -> int:
@@ -74,8 +106,7 @@ def fail(message: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _app_args(argv) or build_parser().parse_args(argv)
     if args.lang:
         from kit.i18n import set_language
 
