@@ -16,9 +16,6 @@ import re
 import threading
 from dataclasses import dataclass
 
-import markdown
-import nh3
-
 from kit.core.packformat.body import DIV_CLOSE_RE, DIV_OPEN_RE, code_fence_mask
 
 RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
@@ -78,6 +75,8 @@ def _render_md(text: str) -> str:
     # Building a Markdown object costs about a millisecond: keep one per thread.
     md = getattr(_local, "md", None)
     if md is None:
+        import markdown  # imported when the first item is shown: slow to import
+
         md = _local.md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
     return md.reset().convert(text)
 
@@ -170,6 +169,8 @@ def render_markdown(
     """Markdown (with '::: kind' blocks) to sanitized HTML, right-to-left where the language is."""
     labels = labels or Labels()
     raw = _blocks(text or "", revealed or set(), labels, [0])
+    import nh3
+
     clean = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
