@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QPushButton
 from ui_shell import (
     add_events,
     add_profile,
@@ -33,9 +34,12 @@ def pack(tmp_path_factory) -> Path:
     return build_getting_started(tmp_path_factory.mktemp("packs"))
 
 
-def test_first_start_installs_the_bundled_packs_with_progress(qtbot, data_dir) -> None:
+def test_first_start_installs_the_bundled_packs_with_progress(
+    qtbot, data_dir, monkeypatch, tmp_path
+) -> None:
     from kit.ui.main_window import MainWindow, StartOptions
 
+    spanish_catalog(monkeypatch, tmp_path / "tr", {"Library": "Biblioteca"})  # two languages
     window = MainWindow(DataDir(data_dir), StartOptions())
     qtbot.addWidget(window)
     window.show()
@@ -46,6 +50,13 @@ def test_first_start_installs_the_bundled_packs_with_progress(qtbot, data_dir) -
         pass
     assert not dialog.isVisible()
     assert window.message.text().endswith("packs are ready in your library.")
+    # Then the language of the app (English here), then the first profile.
+    english = next(b for b in window.pages["profiles"].form.findChildren(QPushButton)
+                   if b.property("language") == "en")  # fmt: skip
+    qtbot.mouseClick(english, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: hasattr(window.pages.get("profiles") and window.pages["profiles"].form, "name")
+    )
     form = window.pages["profiles"].form
     qtbot.keyClicks(form.name, "Ana")
     qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
@@ -123,6 +134,49 @@ def test_language_change_rebuilds_the_screen_in_place(
         from kit.i18n import set_language
 
         set_language("en")
+
+
+def test_a_right_to_left_language_mirrors_the_interface(
+    qtbot, data_dir, pack, monkeypatch, tmp_path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from kit.i18n import set_language
+
+    spanish_catalog(monkeypatch, tmp_path / "tr", {"Library": "Biblioteca"})
+    arabic = tmp_path / "tr" / "ar" / "LC_MESSAGES"
+    arabic.mkdir(parents=True)
+    (arabic / "kit.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Library"\nmsgstr "المكتبة"\n',
+        encoding="utf-8",
+    )
+    prepare(data_dir, [pack])
+    add_profile(data_dir, "Ana")
+    window = open_window(qtbot, data_dir)
+    sign_in(qtbot, window, "Ana")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    try:
+        window.change_language("ar")
+        assert window.toolbar.home.text() == "المكتبة"
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.isRightToLeft() and window.toolbar.isRightToLeft()
+        library = wait_library(qtbot, window)
+        assert library.isRightToLeft()
+        window.change_language("es")  # and back again
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert window.toolbar.home.text() == "Biblioteca" and not window.isRightToLeft()
+        close(window)
+        # The learner's language is kept: the next start is right to left again.
+        with Records(DataDir(data_dir)) as records:
+            records.update_profile(records.list_profiles()[0].id, language="ar")
+        again = open_window(qtbot, data_dir, profile="Ana")
+        wait_library(qtbot, again)
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        close(again)
+    finally:
+        set_language("en")
+        QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 def test_backups_can_be_restored_after_a_confirmation(qtbot, data_dir, pack) -> None:

@@ -31,3 +31,30 @@ def test_thousands_of_jobs_do_not_crash_the_app() -> None:
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "4000"
+
+
+def test_callbacks_given_to_submit_are_never_missed(qtbot) -> None:
+    import threading
+
+    from kit.ui.worker import Worker
+
+    worker = Worker()
+    try:
+        seen: list[object] = []
+        gate = threading.Event()
+        worker.submit(lambda: gate.wait(20))  # holds the worker while B is cancelled
+        b = worker.submit(lambda: seen.append("B ran"), on_cancelled=lambda: seen.append("cancelled"),
+                          on_finished=lambda: seen.append("B finished"))  # fmt: skip
+        b.cancel()
+        gate.set()
+        job = worker.submit(
+            lambda ctl: (ctl.progress(1, 2, "half"), 42)[1], control=True,
+            on_success=seen.append, on_progress=lambda *a: seen.append(a),
+            on_finished=lambda: seen.append("finished"),
+        )  # fmt: skip
+        worker.call(lambda: None)  # queued behind: both jobs have ended and emitted
+        assert job.done and seen == []  # nothing delivered until the event loop runs
+        qtbot.waitUntil(lambda: "finished" in seen)
+        assert seen == ["cancelled", "B finished", (1, 2, "half"), 42, "finished"]
+    finally:
+        worker.stop()

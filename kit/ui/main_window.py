@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kit.core.paths import DataDir
+from kit.core.render import is_rtl
 from kit.i18n import _, set_language
 from kit.ui.context import AppContext
 from kit.ui.operations import core
@@ -30,11 +32,13 @@ class StartOptions:
     profile: open this profile (by name) at once; one with a PIN asks for it.
     preview: with no profile, show the library without anyone's progress (screenshots).
     language: the interface language given on the command line.
+    page: the first page of a preview, "library" or "getpacks" (screenshots).
     """
 
     profile: str | None = None
     preview: bool = False
     language: str | None = None
+    page: str = "library"
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +51,7 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(data, Worker())
         self.ctx.text_scale = self.settings.text_scale
         self.ctx.language = set_language(self.options.language or self.settings.language or None)
+        self._apply_direction()
         self._ready_sent = False
         self._closed = False
         self.pages: dict[str, QWidget] = {}
@@ -66,8 +71,15 @@ class MainWindow(QMainWindow):
 
         self.toolbar = AppToolbar(self)
         self.addToolBar(self.toolbar)
+        self.get_packs = QAction(_("Get packs"), self.toolbar)  # goes with the toolbar
+        self.get_packs.setShortcut(QKeySequence("Ctrl+G"))
+        self.get_packs.setToolTip(_("Download packs from the web or a USB stick (Ctrl+G)"))
+        self.get_packs.triggered.connect(self.show_get_packs)
+        self.toolbar.insertAction(self.toolbar.search_action, self.get_packs)
+        self.toolbar.menu_button.menu().insertAction(self.toolbar.install, self.get_packs)
         for action in (self.toolbar.install, self.toolbar.quit, self.toolbar.find):
             self.addAction(action)
+        self.addAction(self.get_packs)
         self.toolbar.home.triggered.connect(self.show_library)
         self.toolbar.search_requested.connect(self.search)
         self.toolbar.install.triggered.connect(lambda: self.installer.choose_file())
@@ -127,7 +139,7 @@ class MainWindow(QMainWindow):
                     "error",
                 )
             if self.options.preview and not wanted:
-                self.show_library()
+                self.show_get_packs() if self.options.page == "getpacks" else self.show_library()
             else:
                 self.show_profiles()
         from kit.ui.operations.records import auto_backup
@@ -137,71 +149,56 @@ class MainWindow(QMainWindow):
     def _core_failed(self, message: str) -> None:
         self.starting.setText(message)
         self.starting.setProperty("role", "error")
-        self._send_ready()
+        self.send_ready()
 
     # -- pages ---------------------------------------------------------------------
     def page(self, name: str) -> QWidget:
         if name not in self.pages:
-            self.pages[name] = widget = self._make_page(name)
+            from kit.ui.pages.factory import make_page
+
+            self.pages[name] = widget = make_page(self, name)
             self.stack.addWidget(widget)
         return self.pages[name]
-
-    def _make_page(self, name: str) -> QWidget:
-        if name == "profiles":
-            from kit.ui.pages.profiles import ProfilesPage
-
-            page = ProfilesPage(self.ctx, first_start=not self.settings.language)
-            page.signed_in.connect(self.sign_in)
-            page.language_chosen.connect(self.change_language)
-            page.loaded.connect(lambda: QTimer.singleShot(0, self, self._send_ready))
-            return page
-        if name == "library":
-            from kit.ui.pages.library import LibraryPage
-
-            page = LibraryPage(self.ctx)
-            page.open_item.connect(self.open_item)
-            page.install_requested.connect(self.installer.choose_file)
-            page.bundled_requested.connect(self.installer.install_bundled)
-            page.content_ready.connect(self._send_ready)
-            return page
-        if name == "search":
-            from kit.ui.pages.search import SearchPage
-
-            page = SearchPage(self.ctx)
-            page.open_item.connect(self.open_item)
-            return page
-        if name == "reader":
-            return self._make_reader()
-        raise KeyError(name)
-
-    def _make_reader(self) -> QWidget:
-        from kit.ui.reader import ReaderPage
-
-        page = ReaderPage(self.ctx)
-        page.back_requested.connect(self.show_library)
-        page.item_requested.connect(lambda p, i: setattr(self, "current_item", (p, i)))
-        page.certificate_requested.connect(self.save_certificate)
-        return page
 
     def _show(self, name: str) -> QWidget:
         widget = self.page(name)
         self.current = name
         self.stack.setCurrentWidget(widget)
+        # The Get packs page has its own Ctrl+F (its filter): only one may hold the key.
+        self.toolbar.find.setEnabled(name != "getpacks")
         self._update_title()
         return widget
 
+    def _show_toolbar(self, profile) -> None:
+        """The learner's tools for `profile` (None: signed out, or a preview without one)."""
+        if profile is None and self.options.preview and self.current != "profiles":
+            self.toolbar.show_preview()
+        else:
+            self.toolbar.show_signed_in(profile)
+        self.get_packs.setVisible(self.toolbar.home.isVisible())
+
     def show_profiles(self):
         page = self._show("profiles")
-        self.toolbar.show_signed_in(None)
+        self._show_toolbar(None)
         page.reload()
         return page
 
     def show_library(self):
         if self.ctx.profile is None and not self.options.preview:
             return self.show_profiles()
-        if self.ctx.profile is None:
-            self.toolbar.show_preview()
-        return self._show("library")
+        page = self._show("library")
+        self._show_toolbar(self.ctx.profile)
+        return page
+
+    def show_get_packs(self):
+        """The Get packs page (kept while the app runs, so downloads go on in the background)."""
+        if self.ctx.profile is None and not self.options.preview:
+            return self.show_profiles()
+        if self.ctx.library is None:  # the core is still opening (or failed to)
+            return None
+        page = self._show("getpacks")
+        self._show_toolbar(self.ctx.profile)
+        return page
 
     def search(self, query: str) -> None:
         if not query.strip():
@@ -221,7 +218,6 @@ class MainWindow(QMainWindow):
     # -- profiles ------------------------------------------------------------------
     def sign_in(self, profile) -> None:
         self.ctx.profile = profile
-        self.toolbar.show_signed_in(profile)
         self.ctx.changes.profile_selected.emit(profile)
         self.message.hide()
         if profile.language and profile.language != self.ctx.language:
@@ -261,8 +257,20 @@ class MainWindow(QMainWindow):
         if self.ctx.profile is not None and self.ctx.profile.id == profile.id:
             self.ctx.profile = profile
 
+    def _apply_direction(self) -> None:
+        """Right-to-left languages (Arabic, Hebrew, …) mirror the whole interface."""
+        rtl = is_rtl(self.ctx.language)
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        QApplication.setLayoutDirection(direction)
+
     def _language_changed(self, _code: str) -> None:
-        """Rebuild the chrome and the pages in the new language, on the same screen."""
+        """Rebuild the chrome and the pages in the new language, on the same screen.
+
+        Downloads on the Get packs page are paused (their partial files are kept) and the
+        new page offers them again with Resume.
+        """
+        self._apply_direction()
+        self._shutdown_get_packs()
         was, item = self.current, self.current_item
         self.removeToolBar(self.toolbar)
         self.toolbar.deleteLater()
@@ -271,10 +279,10 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self.pages.clear()
         self.current = ""
-        if self.ctx.profile is not None:
-            self.toolbar.show_signed_in(self.ctx.profile)
         if was == "reader" and item is not None:
             self.open_item(*item)
+        elif was == "getpacks":
+            self.show_get_packs()
         elif was in ("library", "search"):
             self.show_library()
         else:
@@ -321,7 +329,8 @@ class MainWindow(QMainWindow):
             )
 
     # -- ready, title, closing ----------------------------------------------------------
-    def _send_ready(self) -> None:
+    def send_ready(self) -> None:
+        """Say `ready` (once): the first real content is on screen."""
         if not self._ready_sent:
             self._ready_sent = True
             self.ready.emit()
@@ -332,10 +341,16 @@ class MainWindow(QMainWindow):
             _("{name} — Training Kit").format(name=name) if name else _("Training Kit")
         )
 
+    def _shutdown_get_packs(self) -> None:
+        page = self.pages.get("getpacks")
+        if page is not None:
+            page.shutdown()  # pauses downloads; their threads use the library
+
     def shutdown(self) -> None:
-        """Close the databases and stop the worker (idempotent)."""
+        """Pause downloads, close the databases and stop the worker (idempotent)."""
         if not self._closed:
             self._closed = True
+            self._shutdown_get_packs()
             core.close_core(self.ctx)
 
     def closeEvent(self, event) -> None:

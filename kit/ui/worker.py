@@ -39,7 +39,13 @@ class JobControl:
 
 
 class Job(QObject):
-    """A submitted operation. Connect to its signals before the event loop runs again."""
+    """A submitted operation.
+
+    The job may start (and even end) on the worker before `submit` returns, so a signal
+    connected afterwards can be missed: pass the callbacks to `submit` (on_success,
+    on_failure, on_progress, on_cancelled, on_finished), which connects them first.
+    `done` turns True on the worker just before `finished` is emitted.
+    """
 
     succeeded = Signal(object)
     failed = Signal(str)
@@ -114,12 +120,26 @@ class Worker:
         on_failure: Callable[[str], None] | None = None,
         *,
         control: bool = False,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        on_finished: Callable[[], None] | None = None,
     ) -> Job:
+        """Queue `fn`; every callback runs on the GUI thread and is connected before queueing.
+
+        on_progress(done, total, text) receives JobControl.progress reports (control=True);
+        on_cancelled() runs when the job stopped at Cancel; on_finished() runs last, after
+        any of on_success / on_failure / on_cancelled.
+        """
         job = Job(fn, control)
-        if on_success:
-            job.succeeded.connect(on_success)
-        if on_failure:
-            job.failed.connect(on_failure)
+        for signal, slot in (
+            (job.succeeded, on_success),
+            (job.failed, on_failure),
+            (job.progressed, on_progress),
+            (job.cancelled, on_cancelled),
+            (job.finished, on_finished),
+        ):
+            if slot is not None:
+                signal.connect(slot)
         self._live.add(job)
         job.finished.connect(lambda: self._live.discard(job))
         self._jobs.items.put(job)

@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-
 from kit.ui.context import AppContext
 from kit.ui.worker import Job, JobControl
 
@@ -107,27 +105,23 @@ def load_library(ctx: AppContext, on_done: Done, on_failure: Failed | None = Non
     return ctx.worker.submit(lambda: read_library(ctx), on_done, on_failure)
 
 
-class _Relay(QObject):
-    """Carries progress to a slot connected before the job starts (none is missed)."""
-
-    progressed = Signal(int, int)
+Progress = Callable[[int, int], None]
+Ended = Callable[[], None]
 
 
-def _with_progress(ctx: AppContext, work, on_done, on_failure, on_progress) -> Job:
-    relay = _Relay()
-    if on_progress is not None:
-        relay.progressed.connect(on_progress)
+def _install_job(
+    ctx: AppContext, work, on_done, on_failure, on_progress, on_cancelled, on_finished
+) -> Job:
+    """Submit with every callback connected before the job is queued (none is missed)."""
 
     def run(control: JobControl):
-        def progress(done: int, total: int) -> None:
-            relay.progressed.emit(int(done), int(total))
-            control.progress(done, total)
+        return work(lambda done, total: control.progress(done, total), control.cancelled)
 
-        return work(progress, control.cancelled)
-
-    job = ctx.worker.submit(run, on_done, on_failure, control=True)
-    job.relay = relay  # kept alive as long as the job
-    return job
+    relay = (lambda done, total, _text: on_progress(done, total)) if on_progress else None
+    return ctx.worker.submit(
+        run, on_done, on_failure, control=True,
+        on_progress=relay, on_cancelled=on_cancelled, on_finished=on_finished,
+    )  # fmt: skip
 
 
 def install_file(
@@ -135,13 +129,19 @@ def install_file(
     path: Path | str,
     on_done: Done,
     on_failure: Failed,
-    on_progress: Callable[[int, int], None] | None = None,
+    on_progress: Progress | None = None,
+    *,
+    on_cancelled: Ended | None = None,
+    on_finished: Ended | None = None,
 ) -> Job:
-    """Install a .kitpack; progress(done_bytes, total_bytes); the job honours Cancel."""
-    return _with_progress(
+    """Install a .kitpack; progress(done_bytes, total_bytes); the job honours Cancel.
+
+    on_finished() runs last whatever the outcome (after on_done, on_failure or on_cancelled).
+    """
+    return _install_job(
         ctx,
         lambda progress, cancel: ctx.library.install(Path(path), progress=progress, cancel=cancel),
-        on_done, on_failure, on_progress,
+        on_done, on_failure, on_progress, on_cancelled, on_finished,
     )  # fmt: skip
 
 
@@ -149,7 +149,10 @@ def install_bundled(
     ctx: AppContext,
     on_done: Done,
     on_failure: Failed,
-    on_progress: Callable[[int, int], None] | None = None,
+    on_progress: Progress | None = None,
+    *,
+    on_cancelled: Ended | None = None,
+    on_finished: Ended | None = None,
 ) -> Job:
     """Install the packs that ship with the app; progress(packs done, packs)."""
 
@@ -158,7 +161,7 @@ def install_bundled(
 
         return install(ctx.library, progress=progress, cancel=cancel)
 
-    return _with_progress(ctx, work, on_done, on_failure, on_progress)
+    return _install_job(ctx, work, on_done, on_failure, on_progress, on_cancelled, on_finished)
 
 
 def has_bundled_packs() -> bool:

@@ -44,11 +44,9 @@ class Installer(QObject):
             _("Installing a pack"), _("Installing {name}…").format(name=name), self.window
         )
         self.job = ops.install_file(
-            self.ctx, path, self._installed, self._refused, self.dialog.on_progress
-        )
-        self.job.cancelled.connect(
-            lambda: self._say(_("The installation was cancelled; nothing changed."), True)
-        )
+            self.ctx, path, self._installed, self._refused, self.dialog.on_progress,
+            on_cancelled=self._file_cancelled, on_finished=self.dialog.accept,
+        )  # fmt: skip
         return self._open()
 
     def install_bundled(self) -> JobDialog:
@@ -57,13 +55,13 @@ class Installer(QObject):
             _("Setting up the packs that come with Training Kit…"), self.window, unit="count",
         )  # fmt: skip
         self.job = ops.install_bundled(
-            self.ctx, self._bundled_done, self._refused, self.dialog.on_progress
-        )
-        self.job.cancelled.connect(self._bundled_cancelled)
+            self.ctx, self._bundled_done, self._refused, self.dialog.on_progress,
+            on_cancelled=self._bundled_cancelled, on_finished=self.dialog.accept,
+        )  # fmt: skip
         return self._open()
 
     def _open(self) -> JobDialog:
-        self.dialog.attach(self.job)
+        self.dialog.attach(self.job)  # for Cancel; the dialog closes through on_finished
         self.dialog.open()
         return self.dialog
 
@@ -75,7 +73,7 @@ class Installer(QObject):
         }
         text = texts.get(result.action, texts["installed"])
         self.ctx.changes.library_changed.emit()
-        self._say(text.format(pack=result.pack_id, version=result.version), True)
+        self._say(text.format(pack=result.pack_id, version=result.version))
 
     def _bundled_done(self, results: list) -> None:
         added = sum(1 for r in results if r.action != "unchanged")
@@ -85,19 +83,22 @@ class Installer(QObject):
                 "{n} pack is ready in your library.", "{n} packs are ready in your library.", added
             ).format(n=added)
             if added
-            else _("The included packs were already installed."),
-            True,
+            else _("The included packs were already installed.")
         )
+
+    def _file_cancelled(self) -> None:
+        self._say(_("The installation was cancelled; nothing changed."))
 
     def _bundled_cancelled(self) -> None:
         self.ctx.changes.library_changed.emit()  # the packs done before Cancel stay
-        self._say(_("Installing the included packs was cancelled."), True)
+        self._say(_("Installing the included packs was cancelled."))
 
     def _refused(self, sentence: str) -> None:
-        self.message.emit(sentence, "error")
-        self.finished.emit()
+        self._say(sentence, kind="error")
 
-    def _say(self, text: str, last: bool = False) -> None:
-        self.message.emit(text, "info")
-        if last:
-            self.finished.emit()
+    def _say(self, text: str, kind: str = "info") -> None:
+        """The outcome: the progress window closes as the sentence appears, not after."""
+        if self.dialog is not None:
+            self.dialog.accept()
+        self.message.emit(text, kind)
+        self.finished.emit()

@@ -1,0 +1,137 @@
+"""Get packs inside the app: a learner opens it from the main window, downloads a pack from a
+folder source (a USB stick) and finds it in the library on the way back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from ui_shell import add_profile, build_getting_started, close, open_window, prepare, sign_in
+
+from kit.core.catalog.catalog import build_catalog
+from kit.core.catalog.get import Packs
+from kit.core.library import Library
+from kit.core.packformat.build import build_pack
+from kit.core.packformat.scaffold import new_pack_source
+from kit.core.paths import DataDir
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory) -> Path:
+    return build_getting_started(tmp_path_factory.mktemp("packs"))
+
+
+@pytest.fixture
+def usb(tmp_path: Path) -> Path:
+    """A folder like a USB stick: one built pack ("First aid") and its catalog."""
+    folder = tmp_path / "usb"
+    src = tmp_path / "src"
+    new_pack_source(src, "first-aid")
+    yaml = (src / "pack.yaml").read_text(encoding="utf-8")
+    (src / "pack.yaml").write_text(
+        yaml.replace("title: My first pack", "title: First aid"), encoding="utf-8"
+    )
+    folder.mkdir()
+    build_pack(src, folder)
+    build_catalog(folder)
+    return folder
+
+
+def add_source(data_dir: Path, location: Path) -> None:
+    """Through the core, as `kit source add FOLDER` does."""
+    data = DataDir(data_dir)
+    with Library(data) as lib:
+        packs = Packs(data, lib)
+        try:
+            packs.sources.add(str(location))
+        finally:
+            packs.close()
+
+
+def click(qtbot, button) -> None:
+    qtbot.waitUntil(lambda: button.isVisible() and button.isEnabled())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def activate(qtbot, window) -> None:
+    """Shortcuts reach the active window only (a learner's window has the focus)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def pack_titles(library_page) -> list[str]:
+    items = (library_page.packs.item(i) for i in range(library_page.packs.count()))
+    return [item.text().split("\n")[0] for item in items]
+
+
+def test_a_learner_gets_a_pack_from_a_usb_stick_and_finds_it_in_the_library(
+    qtbot, data_dir, pack, usb
+) -> None:
+    prepare(data_dir, [pack])
+    add_profile(data_dir, "Ana")
+    add_source(data_dir, usb)
+    window = open_window(qtbot, data_dir)
+    library = sign_in(qtbot, window, "Ana")
+    assert pack_titles(library) == ["Getting started with Training Kit"]
+    assert window.get_packs.isVisible() and window.get_packs in window.toolbar.actions()
+
+    click(qtbot, library.get_more_button)  # "Get more packs…" under the learner's packs
+    assert window.current == "getpacks"
+    page = window.pages["getpacks"]
+    qtbot.waitUntil(lambda: "first-aid" in page.cards, timeout=10_000)
+    card = page.cards["first-aid"]
+    assert card.title.text() == "First aid"
+    assert not window.toolbar.find.isEnabled()  # Ctrl+F filters the packs here
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    with qtbot.waitSignal(window.ctx.changes.library_changed, timeout=20_000):
+        click(qtbot, card.button)
+    qtbot.waitUntil(lambda: "first-aid" not in page.rows, timeout=20_000)
+    assert page.notice.text() == "Installed First aid 0.1.0."
+
+    click(qtbot, page.back_button)
+    assert window.current == "library" and window.toolbar.find.isEnabled()
+    library = window.pages["library"]
+    qtbot.waitUntil(lambda: "First aid" in pack_titles(library))
+    assert sorted(pack_titles(library)) == ["First aid", "Getting started with Training Kit"]
+
+    # Ctrl+G comes back to the same page (downloads go on while the learner reads).
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert window.current == "getpacks" and window.pages["getpacks"] is page
+    close(window)
+    assert page._closed  # shut down with the window: downloads paused, threads stopped
+    with Library(DataDir(data_dir)) as lib:
+        assert sorted(p["id"] for p in lib.list_packs()) == ["first-aid", "getting-started"]
+
+
+def test_an_empty_library_offers_get_packs(qtbot, data_dir, usb) -> None:
+    prepare(data_dir, [])
+    add_profile(data_dir, "Ana")
+    add_source(data_dir, usb)
+    window = open_window(qtbot, data_dir)
+    library = sign_in(qtbot, window, "Ana")
+    assert library.stack.currentWidget() is library.empty
+    click(qtbot, library.empty_get_button)
+    page = window.pages["getpacks"]
+    assert window.current == "getpacks"
+    qtbot.waitUntil(lambda: "first-aid" in page.cards, timeout=10_000)
+    click(qtbot, page.cards["first-aid"].button)
+    qtbot.waitUntil(lambda: "first-aid" not in page.rows, timeout=20_000)
+    # Back with the keyboard (Alt+Left), like the reader's Back.
+    activate(qtbot, window)
+    qtbot.keyClick(page, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current == "library"
+    qtbot.waitUntil(lambda: pack_titles(library) == ["First aid"])
+    assert library.stack.currentWidget() is library.main
+
+
+def test_get_packs_needs_a_signed_in_learner(qtbot, data_dir, pack) -> None:
+    prepare(data_dir, [pack])
+    add_profile(data_dir, "Ana")
+    window = open_window(qtbot, data_dir)
+    assert window.current == "profiles" and not window.get_packs.isVisible()
+    window.get_packs.trigger()  # the shortcut of a hidden action, say
+    assert window.current == "profiles" and "getpacks" not in window.pages
