@@ -30,8 +30,11 @@ lint: test-deps
 test: test-deps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q
 
+# Interface translations: extract every _()/ngettext()/pgettext()/N_() string from kit/
+# into kit.pot, merge it into each LANG/LC_MESSAGES/kit.po, compile the .mo files.
 messages: deps
-	$(BIN)/pybabel extract -F babel.cfg -o resources/translations/kit.pot --project "Training Kit" .
+	$(BIN)/pybabel -q extract -F babel.cfg -o resources/translations/kit.pot --project "Training Kit" \
+		--add-location=file --add-comments=Translators: --strip-comments .
 	$(BIN)/pybabel update -i resources/translations/kit.pot -d resources/translations -D kit --ignore-obsolete
 	$(BIN)/pybabel compile -d resources/translations -D kit
 

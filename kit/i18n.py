@@ -14,6 +14,7 @@ from __future__ import annotations
 import gettext
 import locale
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,15 +26,23 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "trans
 
 _current: gettext.NullTranslations = gettext.NullTranslations()
 _locale_name = "en"
+_listeners: list[Callable[[str], None]] = []
 
 
 def _load(lang: str) -> gettext.NullTranslations:
-    folder = TRANSLATIONS_DIR / lang / "LC_MESSAGES"
-    mo = folder / f"{DOMAIN}.mo"
-    if mo.is_file():
+    """The catalog for `lang`; a missing or unreadable one gives no translation, never a crash."""
+    try:
+        return _read_catalog(TRANSLATIONS_DIR / lang / "LC_MESSAGES")
+    except (OSError, ValueError, UnicodeError):
+        return gettext.NullTranslations()
+
+
+def _read_catalog(folder: Path) -> gettext.NullTranslations:
+    """The compiled .mo unless the .po is newer (a fresh clone, or after a pull)."""
+    mo, po = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as fh:
             return gettext.GNUTranslations(fh)
-    po = folder / f"{DOMAIN}.po"
     if po.is_file():
         import io
 
@@ -41,7 +50,7 @@ def _load(lang: str) -> gettext.NullTranslations:
         from babel.messages.pofile import read_po
 
         with po.open("rb") as fh:
-            catalog = read_po(fh, locale=lang)
+            catalog = read_po(fh)  # plural forms from its header
         buf = io.BytesIO()
         write_mo(buf, catalog)
         buf.seek(0)
@@ -54,7 +63,8 @@ def available_languages() -> list[str]:
     langs = {"en"}
     if TRANSLATIONS_DIR.is_dir():
         for child in TRANSLATIONS_DIR.iterdir():
-            if (child / "LC_MESSAGES").is_dir():
+            folder = child / "LC_MESSAGES"
+            if (folder / f"{DOMAIN}.po").is_file() or (folder / f"{DOMAIN}.mo").is_file():
                 langs.add(child.name)
     return sorted(langs)
 
@@ -71,22 +81,38 @@ def system_language() -> str:
 
 
 def set_language(lang: str | None) -> str:
-    """Switch the interface language; returns the locale actually used."""
+    """Switch the interface language; returns the locale actually used.
+
+    A language without a catalog falls back to its base language ('es_MX' -> 'es'),
+    then to English. Listeners (see `add_language_listener`) are told afterwards.
+    """
     global _current, _locale_name
     lang = (lang or system_language()).replace("-", "_")
     if lang in ("C", "POSIX", ""):
         lang = "en"
-    candidates = [lang, lang.split("_")[0]]
-    for cand in candidates:
+    _current, _locale_name = gettext.NullTranslations(), "en"
+    for cand in (lang, lang.split("_")[0]):
         trans = _load(cand)
-        if not isinstance(trans, gettext.GNUTranslations) and cand != "en":
-            continue
-        _current = trans
-        _locale_name = cand
-        return cand
-    _current = gettext.NullTranslations()
-    _locale_name = "en"
-    return "en"
+        if isinstance(trans, gettext.GNUTranslations) or cand == "en":
+            _current, _locale_name = trans, cand
+            break
+    for listener in list(_listeners):
+        listener(_locale_name)
+    return _locale_name
+
+
+def add_language_listener(callback: Callable[[str], None]) -> None:
+    """Call `callback(lang)` after every `set_language` (the UI follows the text direction)."""
+    if callback not in _listeners:
+        _listeners.append(callback)
+
+
+_RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
+
+
+def is_rtl() -> bool:
+    """Whether the interface language is written right to left (Arabic, Hebrew, ...)."""
+    return _locale_name.split("_")[0] in _RTL_LANGUAGES
 
 
 def current_locale() -> Locale:

@@ -64,7 +64,7 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help=_("open the main window, save a PNG of it to FILE and exit"),
     )
-    parser.add_argument("--lang", metavar="LANG", help=_("interface language, e.g. en or es"))
+    parser.add_argument("--lang", metavar="LANG", help=_("interface language, e.g. en, es or ar"))
     parser.add_argument(
         "--profile",
         metavar="NAME",
@@ -105,12 +105,23 @@ def fail(message: str) -> int:
     return 1
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _app_args(argv) or build_parser().parse_args(argv)
-    if args.lang:
+def _early_language(argv: Sequence[str] | None) -> None:
+    """Apply --lang before the parser is built, so its help and errors are translated too."""
+    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    early.add_argument("--lang")
+    try:
+        known, _unknown = early.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return  # the real parser reports it
+    if known.lang:
         from kit.i18n import set_language
 
-        set_language(args.lang)
+        set_language(known.lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _early_language(argv)
+    args = _app_args(argv) or build_parser().parse_args(argv)
     if args.command is None:
         from kit.ui.app import run_app
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.errors import KitError
-from kit.i18n import N_, _, format_size, ngettext
+from kit.i18n import N_, _, format_percent, format_size, ngettext
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -252,13 +252,15 @@ def _progress_printer() -> Any:
 
     def show(p: Any) -> None:
         if p.phase != "download":
-            print(f"\r{p.pack_id}: {p.phase}…" + " " * 30, end="", file=sys.stderr, flush=True)
+            doing = _("checking…") if p.phase == "check" else _("installing…")
+            line = _("{id}: {doing}").format(id=p.pack_id, doing=doing)
+            print("\r" + line + " " * 30, end="", file=sys.stderr, flush=True)
             return
-        percent = int(p.done * 100 / p.total) if p.total else 0
+        fraction = int(p.done * 100 / p.total) / 100 if p.total else 0
         eta = f"{int(p.eta) // 60}:{int(p.eta) % 60:02d}" if p.eta is not None else "?"
-        line = _("{id}: {percent}% of {size}, {speed}/s, {eta} left").format(
+        line = _("{id}: {percent} of {size}, {speed}/s, {eta} left").format(
             id=p.pack_id,
-            percent=percent,
+            percent=format_percent(fraction),
             size=format_size(p.total or 0),
             speed=format_size(int(p.speed)),
             eta=eta,
