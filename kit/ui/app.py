@@ -45,10 +45,12 @@ def run_app(
         reason = exc.strerror or str(exc)
         print(_("The data folder cannot be used: {reason}.").format(reason=reason), file=sys.stderr)
         return 1
+    start = os.environ.get("KIT_SCREENSHOT_START", "") if screenshot else ""
     options = StartOptions(
         profile=profile or os.environ.get("KIT_PROFILE") or None,
-        preview=bool(screenshot) and os.environ.get("KIT_SCREENSHOT_START") != "profiles",
+        preview=bool(screenshot) and start != "profiles",
         language=lang,
+        page="getpacks" if start == "getpacks" else "library",
     )
     window = MainWindow(data, options)
     window.resize(1180, 760)

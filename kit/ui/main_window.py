@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
         )
         if chosen is not None and not chosen.has_pin:
             self.sign_in(chosen)
+            if self.options.page == "getpacks":
+                self.show_get_packs()
         elif chosen is not None:
             self.show_profiles().show_pin(chosen)
         else:

@@ -1,13 +1,19 @@
-"""The page's look: quiet cards on a light background, one blue action per card."""
+"""The page's look: quiet cards on a light background, one blue action per card.
+
+Colours and corners follow the app's stylesheet (kit.ui.widgets.style) so that the page
+looks like the library next to it.
+"""
+
+from kit.ui.widgets.style import ACCENT
 
 STYLE = """
-#getPacksPage { background: #f4f6f8; }
+#getPacksPage { background: #f5f6f8; }
 #getPacksPage QScrollArea, #getPacksPage #scrollBody { background: transparent; border: none; }
 #pageTitle { font-size: 20pt; font-weight: 600; color: #1b1f24; }
 #subtitle, #muted { color: #5b6470; }
 #sectionTitle { font-size: 11pt; font-weight: 600; color: #1b1f24; padding-top: 6px; }
 #offerCard, #downloadRow, #emptyState {
-    background: #ffffff; border: 1px solid #dde1e6; border-radius: 8px;
+    background: #ffffff; border: 1px solid #dde1e6; border-radius: 10px;
 }
 #downloadRow[failed="true"] { border-color: #e5a29a; background: #fff8f7; }
 #offerTitle { font-size: 12pt; font-weight: 600; color: #1b1f24; }
@@ -32,15 +38,15 @@ QListWidget::item { padding: 6px 4px; }
 }
 #dialogMessage[error="true"] { color: #a40e26; }
 #emptyTitle { font-size: 13pt; font-weight: 600; color: #1b1f24; }
-QPushButton { padding: 5px 14px; }
+QPushButton { padding: 6px 14px; }
 QPushButton[primary="true"] {
-    background: #1f6feb; color: white; border: 1px solid #1a5fcc; border-radius: 6px;
+    background: ACCENT; color: white; border: 1px solid ACCENT; border-radius: 6px;
     font-weight: 600; min-width: 90px;
 }
-QPushButton[primary="true"]:hover { background: #1a5fcc; }
+QPushButton[primary="true"]:hover { background: #1b4f93; }
 QPushButton[primary="true"]:focus { border: 2px solid #0a3069; }
 #downloadRow QProgressBar {
     border: none; border-radius: 4px; background: #e6e9ed;
 }
-#downloadRow QProgressBar::chunk { border-radius: 4px; background: #1f6feb; }
-"""
+#downloadRow QProgressBar::chunk { border-radius: 4px; background: ACCENT; }
+""".replace("ACCENT", ACCENT)

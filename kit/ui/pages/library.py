@@ -90,7 +90,7 @@ class LibraryPage(QWidget):
         side.setObjectName("sidebar")
         side.setFixedWidth(290)
         side_column = QVBoxLayout(side)
-        side_column.setContentsMargins(0, 0, 0, 0)
+        side_column.setContentsMargins(0, 0, 1, 0)  # the border-right shows full height
         side_column.setSpacing(0)
         self.side_heading = label(_("Your packs"), "heading")
         self.side_heading.setContentsMargins(14, 16, 14, 8)
