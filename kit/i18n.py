@@ -14,7 +14,6 @@ from __future__ import annotations
 import gettext
 import locale
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +25,6 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "trans
 
 _current: gettext.NullTranslations = gettext.NullTranslations()
 _locale_name = "en"
-_listeners: list[Callable[[str], None]] = []
 
 
 def _load(lang: str) -> gettext.NullTranslations:
@@ -84,7 +82,7 @@ def set_language(lang: str | None) -> str:
     """Switch the interface language; returns the locale actually used.
 
     A language without a catalog falls back to its base language ('es_MX' -> 'es'),
-    then to English. Listeners (see `add_language_listener`) are told afterwards.
+    then to English.
     """
     global _current, _locale_name
     lang = (lang or system_language()).replace("-", "_")
@@ -96,23 +94,7 @@ def set_language(lang: str | None) -> str:
         if isinstance(trans, gettext.GNUTranslations) or cand == "en":
             _current, _locale_name = trans, cand
             break
-    for listener in list(_listeners):
-        listener(_locale_name)
     return _locale_name
-
-
-def add_language_listener(callback: Callable[[str], None]) -> None:
-    """Call `callback(lang)` after every `set_language` (the UI follows the text direction)."""
-    if callback not in _listeners:
-        _listeners.append(callback)
-
-
-_RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
-
-
-def is_rtl() -> bool:
-    """Whether the interface language is written right to left (Arabic, Hebrew, ...)."""
-    return _locale_name.split("_")[0] in _RTL_LANGUAGES
 
 
 def current_locale() -> Locale:

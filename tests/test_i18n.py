@@ -141,9 +141,9 @@ def test_set_language_translates_and_falls_back() -> None:
     assert kit.i18n._("Nothing found.") == "No se encontró nada."
     assert kit.i18n.ngettext("{n} module", "{n} modules", 3).format(n=3) == "3 módulos"
     assert kit.i18n.set_language("es_MX") == "es"  # a regional variant: its base language
-    assert kit.i18n.set_language("ar") == "ar" and kit.i18n.is_rtl()
+    assert kit.i18n.set_language("ar") == "ar"
     assert kit.i18n._("Cancel") == "إلغاء"
-    assert kit.i18n.set_language("xx") == "en" and not kit.i18n.is_rtl()
+    assert kit.i18n.set_language("xx") == "en"
     assert kit.i18n._("Nothing found.") == "Nothing found."
 
 
@@ -207,6 +207,32 @@ def test_the_first_start_offers_english_spanish_and_arabic() -> None:
     assert {"English", "Español", "العربية"} <= names
 
 
+def test_first_start_in_arabic_with_the_real_catalogs(qtbot, data_dir, tmp_path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+    from ui_shell import build_getting_started, close, open_window, prepare
+
+    prepare(data_dir, [build_getting_started(tmp_path / "packs")], first_start=True)
+    (data_dir / "settings.json").write_text('{"bundled_offered": true}', encoding="utf-8")
+    window = open_window(qtbot, data_dir)
+    form = window.pages["profiles"].form
+    choices = {b.property("language"): b for b in form.findChildren(QPushButton)
+               if b.property("language")}  # fmt: skip
+    assert {code: b.text() for code, b in choices.items()} == {
+        "en": "English", "es": "Español", "ar": "العربية",
+    }  # fmt: skip
+    qtbot.mouseClick(choices["ar"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: hasattr(window.pages.get("profiles") and window.pages["profiles"].form,
+                                    "create_button"))  # fmt: skip
+    texts = [w.text() for w in window.pages["profiles"].form.findChildren(QLabel)]
+    assert "مرحبًا! أنشئ ملفك الشخصي" in texts
+    try:
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    finally:
+        close(window)
+        QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
 def test_numbers_and_percentages_follow_the_language() -> None:
     kit.i18n.set_language("es")
     assert kit.i18n.format_number(1234.5) == "1.234,5"
@@ -216,24 +242,6 @@ def test_numbers_and_percentages_follow_the_language() -> None:
     kit.i18n.set_language("en")
     assert kit.i18n.format_number(1234.5) == "1,234.5"
     assert kit.i18n.format_percent(0.42) == "42%"
-
-
-def test_the_window_follows_arabic_right_to_left(qtbot) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    from kit.ui.widgets.style import apply_style
-
-    app = QApplication.instance()
-    apply_style(app, 1.0)
-    kit.i18n.set_language("ar")
-    label = QLabel(kit.i18n._("Who is learning today?"))
-    qtbot.addWidget(label)
-    assert label.text() == "من يتعلّم اليوم؟"
-    assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert label.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    kit.i18n.set_language("en")
-    assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
 # -- no widget text without _() ----------------------------------------------------------

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
-
-from kit.i18n import add_language_listener, is_rtl
 
 ACCENT = "#2363b8"
 _BASE_POINTS: dict[int, float] = {}
@@ -78,18 +75,6 @@ def apply_style(app: QApplication, scale: float) -> None:
     font.setPointSizeF(base * scale)
     app.setFont(font)
     app.setStyleSheet(stylesheet(scale))
-    add_language_listener(follow_text_direction)
-    follow_text_direction()
-
-
-def follow_text_direction(_lang: str = "") -> None:
-    """Lay the app out right to left when the interface language is (Arabic)."""
-    app = QApplication.instance()
-    if app is not None:
-        rtl = is_rtl()
-        app.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        )
 
 
 def set_role(widget, role: str):
