@@ -163,3 +163,38 @@ def format_datetime(value, fmt: str = "medium") -> str:
 
 
 set_language(None)
+
+
+# argparse's own texts (usage, headings, errors) in `kit`'s help and messages; marked here
+# for extraction, translated through `translate_argparse`.
+_ARGPARSE_TEXTS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+    N_("ignored explicit argument %r"),
+)
+
+
+def translate_argparse() -> None:
+    """Let argparse's own texts follow the interface language.
+
+    argparse calls the module-level `_`/`ngettext` it imported from gettext each time it
+    formats a text, so pointing them at this module's catalog is enough.
+    """
+    import argparse
+
+    argparse._ = lambda message: message and _(message)  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]

@@ -179,9 +179,14 @@ def test_the_cli_speaks_spanish_with_lang(run_kit, tmp_path: Path) -> None:
     assert code == 0 and "Ejecútalo sin un comando para abrir la aplicación" in " ".join(
         out.split()
     )
+    code, _out, err = run_kit("--lang", "es", "pack", "validate")  # argparse's own texts too
+    assert code == 2 and "se requieren los siguientes argumentos: SRC" in err
+    assert err.startswith("uso: kit pack validate")
     kit.i18n.set_language("en")
     code, out, err = run_kit("pack", "validate", source)
     assert "5 problems found." in out + err
+    code, _out, err = run_kit("pack", "validate")
+    assert "the following arguments are required: SRC" in err
 
 
 def test_the_cli_speaks_arabic_in_a_fresh_process(kit_exe, tmp_path: Path) -> None:

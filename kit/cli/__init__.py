@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from kit import __version__
 from kit.core.errors import KitError
-from kit.i18n import _
+from kit.i18n import _, translate_argparse
 
 # Each module has register(subparsers) and sets `func(args) -> int` on its parsers.
 COMMAND_MODULES = [
@@ -51,7 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--version", action="version", version=f"Training Kit {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Training Kit {__version__}",
+        help=_("show the version number and exit"),
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -121,6 +126,7 @@ def _early_language(argv: Sequence[str] | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _early_language(argv)
+    translate_argparse()
     args = _app_args(argv) or build_parser().parse_args(argv)
     if args.command is None:
         from kit.ui.app import run_app
