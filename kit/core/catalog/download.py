@@ -30,11 +30,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kit.core.catalog.catalog import write_atomic
-from kit.core.catalog.hashing import Hasher, hash_file
+from kit.core.catalog.hashing import SLAB, Hasher, HashingWriter, hash_file
 from kit.core.catalog.urls import is_remote, local_path
 from kit.core.errors import Cancelled, KitError
 
-CHUNK = 1024 * 1024
 RANGE_RE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
 USER_AGENT = "TrainingKit"
 LOCAL_ERRORS = {errno.ENOSPC, errno.EACCES, errno.EROFS, errno.EDQUOT}  # retrying will not help
@@ -245,25 +244,33 @@ class Download:
 
     def _stream(self, stream: BinaryIO) -> None:
         limit = self.size if self.size is not None else self._total
-        with self.part.open("ab") as out:
-            while True:
-                if self._stop:
-                    out.flush()
-                    self._check_stop()
-                chunk = stream.read1(CHUNK)  # what has arrived: a timeout loses nothing
-                if not chunk:
-                    return
-                self.bytes_received += len(chunk)
-                if limit is not None and self._done + len(chunk) > limit:
-                    out.close()
-                    self._restart()
-                    raise DownloadError(
-                        f"The server sent more than the {limit} bytes expected for {self.name}; the download was deleted."
-                    )
-                out.write(chunk)
-                self._hash.update(chunk)
-                self._done += len(chunk)
-                self._report()
+        read = _reader(stream)
+        # Buffers no larger than what is left (a small file needs no 4 MiB ones).
+        slab = min(SLAB, max(1 << 16, limit - self._done)) if limit is not None else SLAB
+        with self.part.open("ab", buffering=0) as out:
+            writer = HashingWriter(out, self._hash, slab)
+            keep = True
+            try:
+                while True:
+                    if self._stop:
+                        self._done += writer.flush()
+                        self._check_stop()
+                    n = read(writer.space())  # what has arrived: a timeout loses nothing
+                    if not n:
+                        return
+                    self.bytes_received += n
+                    if limit is not None and self._done + writer.pending + n > limit:
+                        keep = False
+                        out.close()
+                        self._restart()
+                        raise DownloadError(
+                            f"The server sent more than the {limit} bytes expected for {self.name}; the download was deleted."
+                        )
+                    self._done += writer.received(n)
+                    self._report(pending=writer.pending)
+            finally:
+                if keep:  # what was received is written and hashed, also on errors
+                    self._done += writer.flush()
 
     def _check_stop(self) -> None:
         if self._stop == "cancel":
@@ -271,18 +278,19 @@ class Download:
         if self._stop == "pause":
             raise Paused(f"The download of {self.name} is paused.")
 
-    def _report(self, final: bool = False) -> None:
+    def _report(self, final: bool = False, pending: int = 0) -> None:
         now = time.monotonic()
-        self._samples.append((now, self._done))
         if self.progress is None or (not final and now - self._last_report < self.report_interval):
             return
+        done = self._done + pending  # received; the last few MB may not be written yet
         self._last_report = now
+        self._samples.append((now, done))
         while len(self._samples) > 2 and now - self._samples[0][0] > 5:
             self._samples.popleft()
         t0, d0 = self._samples[0]
-        speed = (self._done - d0) / (now - t0) if now > t0 else 0.0
-        eta = (self._total - self._done) / speed if self._total and speed > 0 else None
-        self.progress(DownloadProgress(self._done, self._total, speed, eta))
+        speed = (done - d0) / (now - t0) if now > t0 else 0.0
+        eta = (self._total - done) / speed if self._total and speed > 0 else None
+        self.progress(DownloadProgress(done, self._total, speed, eta))
 
     def _finish(self) -> Path:
         self._report(final=True)
@@ -372,6 +380,33 @@ class Download:
         length = resp.headers.get("Content-Length")
         total = int(length) if length and length.isdigit() else None
         return _Opened(resp, 0, total, new_validator)
+
+
+def _reader(stream: BinaryIO) -> Callable[[memoryview], int]:
+    """readinto1 for the body: one read of what has arrived, straight into our buffer."""
+    if isinstance(stream, http.client.HTTPResponse):
+        fp = stream.fp
+        if stream.chunked or stream.length is None or fp is None:
+            return lambda buf: _copy_into(buf, stream.read1(len(buf)))
+        # A plain body of known length: read the socket's file directly (HTTPResponse has
+        # no readinto1, and its read1 makes a new bytes object for every read).
+        left = [stream.length]
+
+        def read_body(buf: memoryview) -> int:
+            n = fp.readinto1(buf[: left[0]]) if left[0] > 0 else 0
+            left[0] -= n
+            return n
+
+        return read_body
+    readinto1 = getattr(stream, "readinto1", None)
+    if readinto1 is not None:
+        return readinto1
+    return lambda buf: _copy_into(buf, stream.read1(len(buf)))
+
+
+def _copy_into(buf: memoryview, data: bytes) -> int:
+    buf[: len(data)] = data
+    return len(data)
 
 
 def _validator(headers: Any) -> str:
