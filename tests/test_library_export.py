@@ -11,10 +11,20 @@ import json
 import random
 import sqlite3
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
-from library_helpers import PNG, content, lesson, write_pack
+from library_helpers import (
+    PNG,
+    content,
+    dumps,
+    lesson,
+    manifest_for,
+    write_pack,
+    write_zip,
+    zinfo,
+)
 from packmaker import make_pack
 
 from kit.core.bundled import bundled_sources, install_bundled
@@ -142,6 +152,34 @@ def test_pack_from_another_builder_exports_equivalent_and_verifiable(
         assert other.install(out).action == "installed"
         assert other.install(plain).action == "installed"
         assert other.get_item("demo", "two")["title"] == "Dry hands"
+
+
+def test_stored_members_and_the_kept_streams(tmp_path: Path, data_dir: Path) -> None:
+    body = content("stored")
+    content_bytes = dumps(body)
+    files = {"content.json": content_bytes, "media/a.png": PNG}
+    manifest_bytes = dumps(manifest_for(body, files))
+    stored = [
+        (zinfo(name, zipfile.ZIP_STORED), data)
+        for name, data in [("manifest.json", manifest_bytes), *files.items()]
+    ]
+    plain = write_zip(tmp_path / "stored.kitpack", stored)
+    built = write_pack(tmp_path / "deflated.kitpack", content(), {"media/a.png": PNG})
+    with Library(DataDir(data_dir)) as lib:
+        lib.install(plain)
+        lib.install(built)
+        for pack_id, original in (("stored", plain), ("demo", built)):
+            out = lib.export_pack(pack_id, tmp_path / "usb")
+            with zipfile.ZipFile(original) as a, zipfile.ZipFile(out) as b:
+                for name in ("manifest.json", "content.json", "media/a.png"):
+                    assert a.read(name) == b.read(name), (pack_id, name)
+    # Both kept as ordinary zlib streams, whichever way the pack held them.
+    conn = sqlite3.connect(data_dir / "library.db")
+    kept = dict(conn.execute("SELECT pack_id, content FROM pack_originals"))
+    conn.close()
+    assert zlib.decompress(kept["stored"]) == content_bytes
+    with zipfile.ZipFile(built) as zf:
+        assert zlib.decompress(kept["demo"]) == zf.read("content.json")
 
 
 def test_bundled_packs_export_as_built(tmp_path: Path, data_dir: Path, run_kit) -> None:

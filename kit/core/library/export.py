@@ -27,9 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.errors import Cancelled, KitError
+from kit.core.library.originals import unpack
 from kit.core.library.store import MediaStore
 from kit.core.packformat import PACK_SUFFIX
 from kit.core.packformat.build import _zipinfo
+from kit.core.packformat.manifest import MAX_MANIFEST_BYTES
 from kit.core.paths import DataDir
 
 CHUNK = 1 << 20  # media are streamed; deflate gives the same bytes however input is cut
@@ -71,7 +73,8 @@ def load_original(conn: sqlite3.Connection, pack_id: str) -> tuple[str, Original
     if kept is None:
         return version, None
     try:
-        manifest, content = zlib.decompress(kept[0]), zlib.decompress(kept[2])
+        manifest = unpack(kept[0], MAX_MANIFEST_BYTES)
+        content = unpack(kept[2], kept[3] + 1)
     except (zlib.error, TypeError):
         manifest, content = b"", b""
     original = Original(pack_id, version, manifest, kept[1], content)

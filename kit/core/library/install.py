@@ -158,12 +158,21 @@ class _RowWriter(threading.Thread):
         try:
             content = parse_content(self.raw, op.name, op.pack_id, op.version)
             rows.write_rows(self.conn, op.manifest, content, op.signature)
-            rows.write_original(
-                self.conn, op.pack_id, op.version, op.manifest_raw, op.signature_raw, self.raw
-            )
-            self.raw = b""
+            self._keep_original()
         except BaseException as exc:  # handed to the installing thread by finish()
             self.error = exc
+
+    def _keep_original(self) -> None:
+        # What Library.export_pack needs to give the pack back (see originals.py).
+        from kit.core.library.originals import pack_member
+
+        op, raw = self.op, self.raw
+        self.raw = b""
+        manifest = pack_member(op.path, op.entries["manifest.json"], op.manifest_raw)
+        content = pack_member(op.path, op.entries["content.json"], raw)
+        rows.write_original(
+            self.conn, op.pack_id, op.version, manifest, op.signature_raw, content, len(raw)
+        )
 
     def finish(self) -> None:
         self.join()

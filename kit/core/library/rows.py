@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -59,21 +58,17 @@ def write_original(
     conn: sqlite3.Connection,
     pack_id: str,
     version: str,
-    manifest_raw: bytes,
+    manifest_packed: bytes,
     signature_raw: bytes | None,
-    content_raw: bytes,
+    content_packed: bytes,
+    content_size: int,
 ) -> None:
-    """Keep the pack's own manifest, signature and content.json bytes (for export).
-
-    content.json is compressed at level 1: several times smaller for JSON text, and
-    fast enough not to slow an install (it runs beside the media staging)."""
+    """Keep the pack's own manifest, signature and content.json bytes (for export);
+    manifest and content as zlib streams (kit.core.library.originals)."""
     conn.execute(
         "INSERT OR REPLACE INTO pack_originals VALUES (?,?,?,?,?,?)",
-        (
-            pack_id, version, zlib.compress(manifest_raw, 1), signature_raw,
-            zlib.compress(content_raw, 1), len(content_raw),
-        ),
-    )  # fmt: skip
+        (pack_id, version, manifest_packed, signature_raw, content_packed, content_size),
+    )
 
 
 def has_original(conn: sqlite3.Connection, pack_id: str, version: str) -> bool:
