@@ -10,8 +10,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "TrainingKit"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BUNDLED_PACKS_DIR = PROJECT_ROOT / "content_packs"
@@ -64,4 +62,6 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> DataDir:
     env = os.environ.get("KIT_DATA_DIR")
     if env:
         return DataDir(Path(env).expanduser().resolve())
+    import platformdirs  # only when no folder is given (it is slow to import)
+
     return DataDir(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
