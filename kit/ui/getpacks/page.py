@@ -74,7 +74,8 @@ class GetPacksPage(DownloadsMixin, QWidget):
     # -- building -------------------------------------------------------------------------
     def _header(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.back_button = QPushButton("← " + _("Back"))
+        rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.back_button = QPushButton(("→ " if rtl else "← ") + _("Back"))  # points back
         self.back_button.setAccessibleName(_("Back"))
         self.back_button.clicked.connect(self.back_requested.emit)
         titles = QVBoxLayout()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -20,6 +21,13 @@ from kit.ui.operations import library as ops
 from kit.ui.operations.library import LibraryView
 from kit.ui.pages.pack_panel import PackPanel, _card
 from kit.ui.widgets.forms import button, label
+
+
+def _separator() -> QFrame:
+    line = QFrame()
+    line.setFixedWidth(1)
+    line.setStyleSheet("background: #dde1e6; border: none;")
+    return line
 
 
 class LibraryPage(QWidget):
@@ -89,8 +97,9 @@ class LibraryPage(QWidget):
         side = QWidget()
         side.setObjectName("sidebar")
         side.setFixedWidth(290)
+        side.setStyleSheet("QWidget#sidebar { border: none; }")  # the separator draws it
         side_column = QVBoxLayout(side)
-        side_column.setContentsMargins(0, 0, 1, 0)  # the border-right shows full height
+        side_column.setContentsMargins(0, 0, 0, 0)
         side_column.setSpacing(0)
         self.side_heading = label(_("Your packs"), "heading")
         self.side_heading.setContentsMargins(14, 16, 14, 8)
@@ -114,6 +123,7 @@ class LibraryPage(QWidget):
         foot.addWidget(self.get_more_button)
         side_column.addLayout(foot)
         row.addWidget(side)
+        row.addWidget(_separator())  # on the inner side in either direction (unlike a border)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         row.addWidget(self.scroll, 1)
