@@ -135,3 +135,33 @@ def test_get_packs_needs_a_signed_in_learner(qtbot, data_dir, pack) -> None:
     assert window.current == "profiles" and not window.get_packs.isVisible()
     window.get_packs.trigger()  # the shortcut of a hidden action, say
     assert window.current == "profiles" and "getpacks" not in window.pages
+
+
+def test_a_language_change_keeps_the_learner_on_get_packs(
+    qtbot, data_dir, pack, usb, monkeypatch, tmp_path
+) -> None:
+    from ui_shell import spanish_catalog
+
+    from kit.i18n import set_language
+
+    spanish_catalog(monkeypatch, tmp_path / "tr", {"Get packs": "Obtener paquetes"})
+    prepare(data_dir, [pack])
+    add_profile(data_dir, "Ana")
+    add_source(data_dir, usb)
+    window = open_window(qtbot, data_dir)
+    sign_in(qtbot, window, "Ana")
+    window.get_packs.trigger()
+    old = window.pages["getpacks"]
+    try:
+        window.change_language("es")
+        assert window.current == "getpacks" and window.pages["getpacks"] is not old
+        assert old._closed  # its threads were stopped before it went away
+        assert window.get_packs.text() == "Obtener paquetes" and window.get_packs.isVisible()
+        page = window.pages["getpacks"]
+        qtbot.waitUntil(lambda: "first-aid" in page.cards, timeout=10_000)
+        # One Ctrl+G in the window, not one per language the learner went through.
+        owners = [a for a in window.findChildren(type(window.get_packs)) if a.shortcut() == window.get_packs.shortcut()]  # fmt: skip
+        assert owners == [window.get_packs]
+        close(window)
+    finally:
+        set_language("en")
