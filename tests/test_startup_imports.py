@@ -1,0 +1,99 @@
+"""Start-up stays quick: opening the app's core does not import what only some commands need.
+
+bench/startup.py measures the time; these tests keep the slow imports from creeping back
+(each would cost tens of milliseconds at every start) and check that the shortcuts
+behave exactly like the slow paths they avoid.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kit.cli import _app_args
+from kit.core.records.db import Connection
+
+SLOW = ("sqlite_utils", "yaml", "cryptography", "markdown", "nh3", "babel", "platformdirs")
+
+OPEN_CORE = """
+import sys
+from pathlib import Path
+from kit.core.library import Library
+from kit.core.paths import DataDir
+from kit.core.records import Records
+data = DataDir(Path(sys.argv[1]))
+lib, records = Library(data), Records(data)
+records.list_profiles(), lib.list_packs()
+lib.close(), records.close()
+slow = sorted({m.split(".")[0] for m in sys.modules} & set(sys.argv[2:]))
+print(" ".join(slow))
+"""
+
+
+def _open_core(data_dir: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_CORE, str(data_dir), *SLOW],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def test_opening_a_current_library_and_records_imports_nothing_slow(data_dir: Path) -> None:
+    first = _open_core(data_dir)  # creates both databases: sqlite-utils migrates them
+    assert "sqlite_utils" in first
+    assert _open_core(data_dir) == ""  # the schema is current: nothing slow is needed
+
+
+def test_a_pending_migration_is_still_applied(data_dir: Path) -> None:
+    _open_core(data_dir)
+    conn = sqlite3.connect(data_dir / "library.db")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm005_search_hashsize'")
+    conn.commit()
+    conn.close()
+    assert "sqlite_utils" in _open_core(data_dir)
+    conn = sqlite3.connect(data_dir / "library.db")
+    names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
+    conn.close()
+    assert "m005_search_hashsize" in names
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--profile", "Ana"], ["--data-dir", "/tmp/x", "--lang", "es"], ["--screenshot=a.png"]],
+)
+def test_opening_the_app_needs_only_the_top_level_options(argv: list[str]) -> None:
+    args = _app_args(argv)
+    assert args is not None and args.command is None
+
+
+@pytest.mark.parametrize(
+    "argv", [["library", "list"], ["--help"], ["-h"], ["--profile"], ["--bogus"], ["x"]]
+)
+def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
+    assert _app_args(argv) is None
+
+
+def test_records_connection_transactions_match_sqlite_utils(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "t.db")
+    db = Connection(conn)
+    db.execute("CREATE TABLE t (v INTEGER)")
+    with db.atomic():
+        db.execute("INSERT INTO t VALUES (1)")
+        with pytest.raises(RuntimeError), db.atomic():  # nested: a savepoint
+            db.execute("INSERT INTO t VALUES (2)")
+            raise RuntimeError
+        db.execute("INSERT INTO t VALUES (3)")
+    with pytest.raises(sqlite3.OperationalError), db.atomic():
+        db.execute("INSERT INTO t VALUES (4)")
+        db.execute("CREATE TABLE t (v INTEGER)")  # fails: the whole block rolls back
+    db.execute("INSERT INTO t VALUES (5)")  # outside a transaction: committed at once
+    assert not conn.in_transaction
+    other = sqlite3.connect(tmp_path / "t.db")
+    assert [r[0] for r in other.execute("SELECT v FROM t ORDER BY v")] == [1, 3, 5]
+    assert conn.execute("PRAGMA recursive_triggers").fetchone()[0] == 1
