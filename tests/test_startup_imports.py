@@ -7,6 +7,7 @@ behave exactly like the slow paths they avoid.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -40,6 +41,7 @@ def _open_core(data_dir: Path) -> str:
         capture_output=True,
         text=True,
         check=True,
+        env={**os.environ, "KIT_LANG": "en"},  # another language may compile its catalog
     )
     return done.stdout.strip()
 
