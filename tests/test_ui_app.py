@@ -127,6 +127,13 @@ def test_language_change_rebuilds_the_screen_in_place(
         assert window.toolbar.home.text() == "Biblioteca"
         wait_library(qtbot, window)
         assert window.ctx.profile.name == "Ana"
+        # In the reader too: the rebuilt toolbar still shows the learner and their tools.
+        window.open_item("getting-started", "choose-a-profile")
+        window.change_language("en")
+        assert window.current == "reader" and window.toolbar.home.text() == "Library"
+        assert window.toolbar.profile_action.isVisible() and window.get_packs.isVisible()
+        assert window.toolbar.profile_button.text() == "Ana"
+        window.change_language("es")
         close(window)
         with Records(DataDir(data_dir)) as records:
             assert records.list_profiles()[0].language == "es"

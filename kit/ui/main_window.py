@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.installer = Installer(self.ctx, self)
         self.installer.message.connect(self.message.show_message)
+        self._show_toolbar(self.ctx.profile)  # a rebuilt toolbar shows the same learner
 
     # -- start-up ------------------------------------------------------------------
     def _core_opened(self, state: core.StartState) -> None:
