@@ -317,6 +317,10 @@ def test_packs_installed_before_the_library_kept_pack_files(
     _kit(run_kit, data_dir, "library", "install", original)
     assert _stored_rows(data_dir) == 1
     conn = sqlite3.connect(data_dir / "library.db")
+    conn.execute("UPDATE pack_originals SET content = x'789c00'")
+    conn.commit()
+    err = _fails(run_kit, data_dir, "library", "export", "demo", "--to", tmp_path / "usb")
+    assert "is damaged" in err and "install the pack again" in err
     conn.execute("DELETE FROM pack_originals")  # as a library from before m006
     conn.commit()
     conn.close()

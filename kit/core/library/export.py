@@ -23,6 +23,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,7 @@ class Original:
     def file_name(self) -> str:
         return f"{self.pack_id}-{self.version}{PACK_SUFFIX}"
 
-    @property
+    @cached_property
     def files(self) -> list[dict[str, Any]]:
         return json.loads(self.manifest_raw)["files"]
 
@@ -130,8 +131,9 @@ def write_pack(
     """Write DEST_DIR/ID-VERSION.kitpack from the kept files and the store; returns it.
 
     Every media file is checked to be in the store first (nothing is written, no folder
-    made, when one is missing), then DEST_DIR is made if needed and the media streamed in chunks and its SHA-256 checked on the way; the pack
-    appears under its name only once complete (temporary file, fsync, rename).
+    made, when one is missing); then DEST_DIR is made if needed and each file streamed
+    in chunks, its SHA-256 checked on the way. The pack appears under its name only once
+    complete (temporary file, fsync, rename).
     """
     media = [f for f in original.files if f["path"] != "content.json"]
     for f in media:
