@@ -143,6 +143,21 @@ def test_language_change_rebuilds_the_screen_in_place(
         set_language("en")
 
 
+def selection_bar_side(library) -> str:
+    """Which edge of the selected pack's row is painted in the accent colour."""
+    from kit.ui.widgets.style import ACCENT
+
+    packs = library.packs
+    packs.setCurrentRow(0)
+    rect = packs.visualItemRect(packs.item(0))
+    image = packs.viewport().grab().toImage()
+    y = rect.center().y()
+    edges = {"left": rect.left() + 1, "right": rect.right() - 1}
+    return next(
+        (side for side, x in edges.items() if image.pixelColor(x, y).name() == ACCENT), "none"
+    )
+
+
 def test_a_right_to_left_language_mirrors_the_interface(
     qtbot, data_dir, pack, monkeypatch, tmp_path
 ) -> None:
@@ -161,7 +176,7 @@ def test_a_right_to_left_language_mirrors_the_interface(
     prepare(data_dir, [pack])
     add_profile(data_dir, "Ana")
     window = open_window(qtbot, data_dir)
-    sign_in(qtbot, window, "Ana")
+    assert selection_bar_side(sign_in(qtbot, window, "Ana")) == "left"
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
     try:
         window.change_language("ar")
@@ -170,6 +185,7 @@ def test_a_right_to_left_language_mirrors_the_interface(
         assert window.isRightToLeft() and window.toolbar.isRightToLeft()
         library = wait_library(qtbot, window)
         assert library.isRightToLeft()
+        assert selection_bar_side(library) == "right"  # the selected pack's bar starts the line
         window.change_language("es")  # and back again
         assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
         assert window.toolbar.home.text() == "Biblioteca" and not window.isRightToLeft()

@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
         new page offers them again with Resume.
         """
         self._apply_direction()
+        apply_style(QApplication.instance(), self.ctx.text_scale)  # marks follow the direction
         self._shutdown_get_packs()
         was, item = self.current, self.current_item
         self.removeToolBar(self.toolbar)

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from kit.core.paths import RESOURCES_DIR
+
 ACCENT = "#2363b8"
+_CHEVRON = (RESOURCES_DIR / "icons" / "chevron-down.svg").as_posix()
 _BASE_POINTS: dict[int, float] = {}
 
 
-def stylesheet(scale: float) -> str:
+def stylesheet(scale: float, rtl: bool = False) -> str:
+    """The app's stylesheet; `rtl` puts start-side marks (the selected pack's bar) on the right."""
+    start = "right" if rtl else "left"
+
     def pt(size: float) -> str:
         return f"{size * scale:.1f}pt"
 
@@ -56,11 +63,20 @@ def stylesheet(scale: float) -> str:
     QLineEdit {{ padding: 6px 8px; border: 1px solid #c5ccd6; border-radius: 6px;
                 background: #ffffff; }}
     QLineEdit:focus {{ border: 2px solid {ACCENT}; }}
+    QComboBox {{ padding: 5px 8px; border: 1px solid #c5ccd6; border-radius: 6px;
+                background: #ffffff; color: #1d2430; min-height: 1.4em; }}
+    QComboBox:hover {{ background: #eef2f7; }}
+    QComboBox:focus, QComboBox:on {{ border: 2px solid {ACCENT}; }}
+    QComboBox::drop-down {{ border: none; width: 24px; }}
+    QComboBox::down-arrow {{ image: url("{_CHEVRON}"); width: 12px; height: 12px; }}
+    QComboBox QAbstractItemView {{ background: #ffffff; border: 1px solid #c5ccd6;
+                                  selection-background-color: #e8f0fb;
+                                  selection-color: #1d2430; outline: none; padding: 4px; }}
     QListWidget#packs {{ background: #ffffff; border: none; outline: none; }}
     QListWidget#packs::item {{ padding: 10px 12px; border-bottom: 1px solid #eef0f3;
                               color: #1d2430; }}
     QListWidget#packs::item:selected {{ background: #e8f0fb; color: #1d2430;
-                                       border-left: 4px solid {ACCENT}; }}
+                                       border-{start}: 4px solid {ACCENT}; }}
     QProgressBar {{ border: none; background: #e4e8ee; border-radius: 4px; max-height: 8px;
                    text-align: right; }}
     QProgressBar::chunk {{ background: #2e8b57; border-radius: 4px; }}
@@ -69,12 +85,16 @@ def stylesheet(scale: float) -> str:
 
 
 def apply_style(app: QApplication, scale: float) -> None:
-    """Set the stylesheet and the base font size for `scale` (1.0 = the system's size)."""
+    """Set the stylesheet and the base font size for `scale` (1.0 = the system's size).
+
+    Call it again after the layout direction changes: some marks follow the direction.
+    """
     font = QFont(app.font())
     base = _BASE_POINTS.setdefault(id(app), font.pointSizeF() if font.pointSizeF() > 0 else 10.0)
     font.setPointSizeF(base * scale)
     app.setFont(font)
-    app.setStyleSheet(stylesheet(scale))
+    rtl = app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    app.setStyleSheet(stylesheet(scale, rtl))
 
 
 def set_role(widget, role: str):
