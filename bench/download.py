@@ -8,7 +8,8 @@ fault-injecting proxy in tests/faultproxy.py.
 
 The floors, each timed in the same rounds as ours (interleaved, medians compared):
 - plain GET: urllib GET of the same URL, read into the same size of buffer as ours
-  (4 MiB, readinto1) and written to a file: no hashing, no resume bookkeeping.
+  (kit.core.catalog.hashing.SLAB, 1 MiB) and written to a file: no hashing, no resume
+  bookkeeping.
 - SHA-256 alone: hashlib over the same bytes already in memory. Every byte we keep
   must be hashed (a pack is refused when its SHA-256 is wrong), so no download can
   finish before the later of the two: max(plain GET, SHA-256) is the best a verified
@@ -37,16 +38,17 @@ from faultproxy import FaultProxy  # noqa: E402
 from webservers import Nginx  # noqa: E402
 
 from kit.core.catalog.download import Download  # noqa: E402
+from kit.core.catalog.hashing import SLAB  # noqa: E402
 
 ROUNDS = 9
 LIMIT = "50m"  # nginx limit_rate: still faster than most of our users' links
 
 
-BUFFER = 4 * 1024 * 1024  # the read size ours uses (kit.core.catalog.hashing.SLAB)
+BUFFER = SLAB  # the read size ours uses
 
 
 def _plain_get(url: str, out: Path) -> float:
-    """The floor: GET into a 4 MiB buffer, written to a file (like ours, minus hashing)."""
+    """The floor: GET into a buffer of our size, written to a file (ours, minus hashing)."""
     view = memoryview(bytearray(BUFFER))
     start = time.perf_counter()
     with urllib.request.urlopen(url, timeout=30) as resp, out.open("wb", buffering=0) as fh:
@@ -140,7 +142,7 @@ def run(report: Any) -> None:
     for name, values in f["rounds"].items():
         report.note(f"{name}: {values}")
     report.note(
-        f"medians of {ROUNDS} interleaved rounds; plain GET = urllib GET into a 4 MiB buffer "
+        f"medians of {ROUNDS} interleaved rounds; plain GET = urllib GET into a 1 MiB buffer "
         "written to a file, no hashing"
     )
     report(

@@ -245,7 +245,7 @@ class Download:
     def _stream(self, stream: BinaryIO) -> None:
         limit = self.size if self.size is not None else self._total
         read = _reader(stream)
-        # Buffers no larger than what is left (a small file needs no 4 MiB ones).
+        # Buffers no larger than what is left (a small file needs no 1 MiB ones).
         slab = min(SLAB, max(1 << 16, limit - self._done)) if limit is not None else SLAB
         with self.part.open("ab", buffering=0) as out:
             writer = HashingWriter(out, self._hash, slab)

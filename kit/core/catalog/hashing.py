@@ -1,6 +1,6 @@
 """SHA-256 of files and of streams, the latter on a helper thread.
 
-A download receives into a few large buffers (`HashingWriter`): each filled part is
+A download receives into a few 1 MiB buffers (`HashingWriter`): each filled part is
 written to the file on the receiving thread and hashed on a helper thread from the same
 memory (hashlib releases the GIL for large buffers), so hashing overlaps receiving and
 no byte is copied into a Python object on the way.
@@ -15,8 +15,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO
 
-SLAB = 4 * 1024 * 1024  # bytes per receive buffer
-SLABS = 3  # one receiving, one or two being hashed
+SLAB = 1024 * 1024  # bytes per receive buffer: hashing starts after the first one
+SLABS = 8  # one receiving, the others written and waiting for (or in) the hasher
 FLUSH_AFTER = 0.5  # seconds: what arrives slowly is still written (and kept) soon
 
 
