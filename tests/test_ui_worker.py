@@ -58,3 +58,44 @@ def test_callbacks_given_to_submit_are_never_missed(qtbot) -> None:
         assert seen == ["cancelled", "B finished", (1, 2, "half"), 42, "finished"]
     finally:
         worker.stop()
+
+
+def test_a_job_dialog_closes_even_when_the_job_ends_while_it_attaches(qtbot, monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtCore import Qt
+
+    import kit.ui.worker
+    from kit.ui.widgets.job_dialog import JobDialog
+
+    gate, ended = threading.Event(), threading.Event()
+
+    class RacingJob(kit.ui.worker.Job):
+        """The job ends (on the worker) right after the dialog first looks at `done`."""
+
+        @property
+        def done(self) -> bool:
+            value = self._done
+            if not gate.is_set():
+                gate.set()
+                assert ended.wait(20)
+            return value
+
+        @done.setter
+        def done(self, value: bool) -> None:
+            self._done = value
+
+    monkeypatch.setattr(kit.ui.worker, "Job", RacingJob)
+    worker = kit.ui.worker.Worker()
+    try:
+        job = worker.submit(lambda: gate.wait(20))
+        job.finished.connect(ended.set, Qt.ConnectionType.DirectConnection)
+        dialog = JobDialog("Working", "Working…")
+        qtbot.addWidget(dialog)
+        dialog.open()
+        dialog.attach(job)
+        assert ended.is_set()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    finally:
+        gate.set()
+        worker.stop()

@@ -20,6 +20,7 @@ class JobDialog(QDialog):
     def __init__(self, title: str, text: str, parent=None, unit: str = "bytes") -> None:
         super().__init__(parent)
         self.job: Job | None = None
+        self.ended = False
         self.unit = unit
         self.setWindowTitle(title)
         self.setModal(True)
@@ -44,11 +45,24 @@ class JobDialog(QDialog):
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignRight)
 
     def attach(self, job: Job) -> None:
+        """Close when `job` ends, even if it ended on the worker before this call."""
         self.job = job
-        if job.done:  # it ended before we could connect (done is set before `finished`)
+        job.finished.connect(self._job_ended)
+        # Checked after connecting: `done` is set before `finished` is emitted, so a job
+        # that is not done yet will still reach the slot above; one that is done may have
+        # emitted before the connection.
+        if job.done:
+            QTimer.singleShot(0, self, self._job_ended)
+
+    def _job_ended(self) -> None:
+        self.ended = True
+        if self.isVisible():  # once, though both paths above may call
+            self.accept()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.ended:  # shown after its job ended: close at once, never stay open
             QTimer.singleShot(0, self, self.accept)
-        else:
-            job.finished.connect(self.accept)
 
     def on_progress(self, done: int, total: int) -> None:
         from kit.i18n import format_number, format_percent
