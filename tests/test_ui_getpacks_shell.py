@@ -165,3 +165,29 @@ def test_a_language_change_keeps_the_learner_on_get_packs(
         close(window)
     finally:
         set_language("en")
+
+
+def test_get_packs_follows_the_text_size_and_backspace_stays_on_the_page(
+    qtbot, data_dir, pack
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    prepare(data_dir, [pack])
+    add_profile(data_dir, "Ana")
+    window = open_window(qtbot, data_dir)
+    sign_in(qtbot, window, "Ana")
+    window.get_packs.trigger()
+    page = window.pages["getpacks"]
+    title = page.findChild(QLabel, "pageTitle")
+    title.ensurePolished()
+    normal = title.font().pointSizeF()
+    window.apply_settings("en", 1.5)  # the Settings dialog's "Larger"
+    title.ensurePolished()
+    assert title.font().pointSizeF() == pytest.approx(normal * 1.5, abs=0.1)
+    activate(qtbot, window)
+    page.refresh_button.setFocus()  # not a text field
+    qtbot.keyClick(page.refresh_button, Qt.Key.Key_Backspace)
+    assert window.current == "getpacks"
+    qtbot.keyClick(page.refresh_button, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current == "library"
+    close(window)

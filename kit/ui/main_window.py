@@ -304,9 +304,10 @@ class MainWindow(QMainWindow):
             self.ctx.text_scale = self.settings.text_scale = scale
             self._save_settings()
             apply_style(QApplication.instance(), scale)
-            reader = self.pages.get("reader")
-            if reader is not None and hasattr(reader, "set_text_scale"):
-                reader.set_text_scale(scale)
+            for name in ("reader", "getpacks"):  # pages with their own stylesheets
+                page = self.pages.get(name)
+                if page is not None and hasattr(page, "set_text_scale"):
+                    page.set_text_scale(scale)
         if language != self.ctx.language:
             self.change_language(language)
 

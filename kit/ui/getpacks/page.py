@@ -26,7 +26,7 @@ from kit.ui.getpacks.downloads import DownloadRow
 from kit.ui.getpacks.empty import EmptyState
 from kit.ui.getpacks.offers import OfferCard, sort_key
 from kit.ui.getpacks.sources import SourcesDialog
-from kit.ui.getpacks.style import STYLE
+from kit.ui.getpacks.style import page_style
 from kit.ui.getpacks.texts import language_name
 from kit.ui.operations.getpacks import Listing, PackService
 
@@ -42,7 +42,7 @@ class GetPacksPage(DownloadsMixin, QWidget):
         self.ctx = ctx
         self.setObjectName("getPacksPage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(STYLE)
+        self.set_text_scale(ctx.text_scale)
         self.service = PackService(ctx)
         self.listing: Listing | None = None
         self.cards: dict[str, OfferCard] = {}
@@ -70,6 +70,10 @@ class GetPacksPage(DownloadsMixin, QWidget):
             app.aboutToQuit.connect(self.shutdown)
         self.reload(online=False, with_pending=True)  # at once, from the copies kept
         self.reload(online=True)
+
+    def set_text_scale(self, scale: float) -> None:
+        """Headings follow the text size setting like the rest of the app."""
+        self.setStyleSheet(page_style(scale))
 
     # -- building -------------------------------------------------------------------------
     def _header(self) -> QHBoxLayout:
@@ -168,9 +172,14 @@ class GetPacksPage(DownloadsMixin, QWidget):
         for keys, action in (
             (QKeySequence.StandardKey.Find, self.search.setFocus),
             (QKeySequence.StandardKey.Refresh, lambda: self.reload(online=True)),
-            (QKeySequence.StandardKey.Back, self.back_requested.emit),
         ):
             QShortcut(QKeySequence(keys), self, action)
+        # The platform's Back keys (Alt+Left…) but not Backspace, which some platforms add:
+        # a learner pressing it outside a text field should not leave the page.
+        backspace = QKeySequence(Qt.Key.Key_Backspace)
+        for keys in QKeySequence.keyBindings(QKeySequence.StandardKey.Back):
+            if keys != backspace:
+                QShortcut(keys, self, self.back_requested.emit)
 
     # -- the listing ----------------------------------------------------------------------
     def reload(self, online: bool = False, with_pending: bool = False) -> None:

@@ -4,9 +4,19 @@ Colours and corners follow the app's stylesheet (kit.ui.widgets.style) so that t
 looks like the library next to it.
 """
 
+import re
+
 from kit.ui.widgets.style import ACCENT
 
-STYLE = """
+
+def page_style(scale: float) -> str:
+    """The page's stylesheet, its font sizes scaled with the text size setting (1.0 = normal)."""
+    return re.sub(
+        r"font-size: ([0-9.]+)pt", lambda m: f"font-size: {float(m[1]) * scale:.1f}pt", _STYLE
+    )
+
+
+_STYLE = """
 #getPacksPage { background: #f5f6f8; }
 #getPacksPage QScrollArea, #getPacksPage #scrollBody { background: transparent; border: none; }
 #pageTitle { font-size: 20pt; font-weight: 600; color: #1b1f24; }
