@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from ui_shell import add_profile, build_getting_started, close, open_window, prepare, sign_in
+from ui_shell import (
+    activate,
+    add_profile,
+    build_getting_started,
+    close,
+    open_window,
+    prepare,
+    sign_in,
+)
 
 from kit.core.catalog.catalog import build_catalog
 from kit.core.catalog.get import Packs
@@ -52,12 +60,6 @@ def add_source(data_dir: Path, location: Path) -> None:
 def click(qtbot, button) -> None:
     qtbot.waitUntil(lambda: button.isVisible() and button.isEnabled())
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def activate(qtbot, window) -> None:
-    """Shortcuts reach the active window only (a learner's window has the focus)."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
 
 
 def pack_titles(library_page) -> list[str]:

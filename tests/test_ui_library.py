@@ -101,6 +101,7 @@ def test_search_finds_a_lesson_and_opens_it(qtbot, data_dir, ana) -> None:
     window = open_window(qtbot, data_dir)
     sign_in(qtbot, window, "Ana", "1234")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.toolbar.search.hasFocus()  # the shortcut, not the test, put it there
     qtbot.keyClicks(window.toolbar.search, "projector")
     qtbot.keyClick(window.toolbar.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current == "search")

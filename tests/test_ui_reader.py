@@ -10,6 +10,7 @@ import ui_reader_pack
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from ui_reader_pack import PACK_ID
+from ui_shell import activate
 
 from kit.ui.reader import ReaderPage
 from kit.ui.reader import browser as browser_module
@@ -158,7 +159,7 @@ def test_lesson_solution_is_revealed_on_demand(qtbot, reader_env):
 
 def test_keyboard_next_and_previous(qtbot, reader_env):
     page = open_page(qtbot, reader_env, "welcome")
-    page.activateWindow()
+    activate(qtbot, page)
     page.views["lesson"].browser.setFocus()
     with qtbot.waitSignal(page.item_shown, timeout=10_000) as shown:
         qtbot.keyClick(

@@ -44,7 +44,7 @@ def add_events(data_dir: Path, profile_id: str, pack_id: str, items: list[str], 
 
 
 def open_window(qtbot, data_dir: Path, **options):
-    """The real main window on `data_dir`, shown; waits for its first painted screen."""
+    """The real main window on `data_dir`, shown and active; waits for its first painted screen."""
     from kit.ui.main_window import MainWindow, StartOptions
 
     window = MainWindow(DataDir(data_dir), StartOptions(**options))
@@ -52,7 +52,14 @@ def open_window(qtbot, data_dir: Path, **options):
     window.resize(1100, 720)
     with qtbot.waitSignal(window.ready, timeout=20_000):
         window.show()
+    activate(qtbot, window)
     return window
+
+
+def activate(qtbot, window) -> None:
+    """Make `window` the active one, as a learner's is: shortcuts reach the active window only."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
 
 
 def sign_in(qtbot, window, name: str, pin: str | None = None):

@@ -76,7 +76,8 @@ class LibraryPage(QWidget):
         self.bundled_button = button(
             _("Install the included packs"), "primary", slot=self.bundled_requested.emit
         )
-        self.bundled_button.setVisible(ops.has_bundled_packs())
+        if not ops.has_bundled_packs():  # setVisible(True) here would flash a parentless window
+            self.bundled_button.hide()
         row.addWidget(self.bundled_button)
         self.empty_get_button = button(
             _("Get packs…"), "" if ops.has_bundled_packs() else "primary",
