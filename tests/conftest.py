@@ -24,6 +24,14 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The getting-started pack, built once (tests that need other packs define their own)."""
+    from ui_shell import build_getting_started
+
+    return build_getting_started(tmp_path_factory.mktemp("packs"))
+
+
 @pytest.fixture
 def run_kit(capsys: pytest.CaptureFixture[str]):
     """Run the CLI in-process; returns (exit code, stdout, stderr)."""

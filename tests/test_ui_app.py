@@ -5,16 +5,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QPushButton
 from ui_shell import (
     add_events,
     add_profile,
-    build_getting_started,
     close,
     open_window,
     prepare,
@@ -27,11 +24,6 @@ from kit.core.bundled import bundled_sources
 from kit.core.library import Library
 from kit.core.paths import DataDir
 from kit.core.records import Records
-
-
-@pytest.fixture(scope="module")
-def pack(tmp_path_factory) -> Path:
-    return build_getting_started(tmp_path_factory.mktemp("packs"))
 
 
 def test_first_start_installs_the_bundled_packs_with_progress(

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from ui_shell import (
     activate,
     add_profile,
-    build_getting_started,
     close,
     open_window,
     prepare,
@@ -23,11 +22,6 @@ from kit.core.library import Library
 from kit.core.packformat.build import build_pack
 from kit.core.packformat.scaffold import new_pack_source
 from kit.core.paths import DataDir
-
-
-@pytest.fixture(scope="module")
-def pack(tmp_path_factory) -> Path:
-    return build_getting_started(tmp_path_factory.mktemp("packs"))
 
 
 @pytest.fixture

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from library_helpers import PNG, content, lesson, snapshot, write_pack
 from PySide6.QtCore import Qt
 from ui_shell import (
     add_events,
     add_profile,
-    build_getting_started,
     close,
     open_window,
     prepare,
@@ -18,11 +15,6 @@ from ui_shell import (
 )
 
 LEARNING = ["choose-a-profile", "read-lessons", "tour", "quiz-basics"]
-
-
-@pytest.fixture(scope="module")
-def pack(tmp_path_factory) -> Path:
-    return build_getting_started(tmp_path_factory.mktemp("packs"))
 
 
 @pytest.fixture

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from ui_shell import (
     add_events,
     add_profile,
-    build_getting_started,
     close,
     open_window,
     prepare,
@@ -20,11 +17,6 @@ from ui_shell import (
 
 from kit.core.paths import DataDir
 from kit.core.records import Records
-
-
-@pytest.fixture(scope="module")
-def pack(tmp_path_factory) -> Path:
-    return build_getting_started(tmp_path_factory.mktemp("packs"))
 
 
 def test_first_profile_with_a_pin_then_the_library(qtbot, data_dir, pack) -> None:

@@ -9,7 +9,7 @@ import sqlite3
 import ui_reader_pack
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
-from ui_reader_pack import PACK_ID
+from ui_reader_pack import PACK_ID, open_page
 from ui_shell import activate
 
 from kit.ui.reader import ReaderPage
@@ -22,17 +22,6 @@ def viewed(env) -> list[str]:
     with sqlite3.connect(env.ctx.data.records_db) as conn:
         rows = conn.execute("SELECT item_id FROM events WHERE verb = 'viewed'").fetchall()
     return [r[0] for r in rows]
-
-
-def open_page(qtbot, env, item_id: str, language: str = "en") -> ReaderPage:
-    env.ctx.language = language
-    page = ReaderPage(env.ctx)
-    qtbot.addWidget(page)
-    page.resize(900, 700)
-    page.show()
-    with qtbot.waitSignal(page.item_shown, timeout=10_000):
-        page.open_item(PACK_ID, item_id)
-    return page
 
 
 def test_lesson_image_comes_from_the_media_store_only(qtbot, reader_env):

@@ -11,24 +11,13 @@ from pathlib import Path
 import ui_reader_pack
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
-from ui_reader_pack import LEARNER, PACK_ID, pdf_text
+from ui_reader_pack import LEARNER, PACK_ID, open_page, pdf_text
 
-from kit.ui.reader import ReaderPage
 from kit.ui.reader.certificate import suggested_name, write_certificate_pdf
 from kit.ui.reader.questions import ChoiceInput, OrderInput, ShortInput
 
 reader_env = ui_reader_pack.reader_env  # the fixture
 RIGHT_ORDER = ["1", "2", "3"]
-
-
-def open_page(qtbot, env, item_id: str) -> ReaderPage:
-    page = ReaderPage(env.ctx)
-    qtbot.addWidget(page)
-    page.resize(900, 700)
-    page.show()
-    with qtbot.waitSignal(page.item_shown, timeout=10_000):
-        page.open_item(PACK_ID, item_id)
-    return page
 
 
 def events(env, verb: str | None = None) -> list[tuple[str, str, dict]]:

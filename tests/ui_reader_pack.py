@@ -368,3 +368,17 @@ def pdf_text(data: bytes) -> str:
             else:
                 words.append(" ")
     return re.sub(r"\s+", " ", "".join(words).replace("\t", " "))
+
+
+def open_page(qtbot, env: ReaderEnv, item_id: str, language: str = "en"):
+    """A shown ReaderPage on `env`, once it shows `item_id` (in the interface `language`)."""
+    from kit.ui.reader import ReaderPage
+
+    env.ctx.language = language
+    page = ReaderPage(env.ctx)
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    with qtbot.waitSignal(page.item_shown, timeout=10_000):
+        page.open_item(PACK_ID, item_id)
+    return page

@@ -81,6 +81,36 @@ def set_state(label: QLabel, text: str, **props: str) -> None:
     label.style().polish(label)
 
 
+def direction(rtl: bool) -> Qt.LayoutDirection:
+    return Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+
+
+def centred_column() -> tuple[QWidget, QVBoxLayout]:
+    """A page (quizzes, surveys) holding a column of readable width, centred."""
+    page = QWidget()
+    page.setObjectName("quizPage")
+    outer = QHBoxLayout(page)
+    body = QWidget()
+    body.setMaximumWidth(COLUMN_WIDTH)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addStretch(1)
+    outer.addWidget(body, 1000)  # grows to its maximum width, then stays centred
+    outer.addStretch(1)
+    column = QVBoxLayout(body)
+    column.setContentsMargins(24, 18, 24, 24)
+    column.setSpacing(14)
+    return page, column
+
+
+def intro_label(html_text: str, accessible: str) -> QLabel:
+    """The item's own text above its questions."""
+    intro = QLabel(html_text)
+    intro.setWordWrap(True)
+    intro.setTextFormat(Qt.TextFormat.RichText)
+    intro.setAccessibleName(accessible)
+    return intro
+
+
 class QuestionCard(QFrame):
     checked = Signal(object)  # the card, after its answer was marked
 
@@ -223,26 +253,10 @@ class QuizView(QWidget):
         view = self.view
         if view is None:
             return
-        self.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if view.rtl else Qt.LayoutDirection.LeftToRight
-        )
-        page = QWidget()
-        page.setObjectName("quizPage")
-        outer = QHBoxLayout(page)
-        body = QWidget()
-        body.setMaximumWidth(COLUMN_WIDTH)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addStretch(1)
-        outer.addWidget(body, 1000)  # grows to its maximum width, then stays centred
-        outer.addStretch(1)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(24, 18, 24, 24)
-        column.setSpacing(14)
-        intro = QLabel(view.body_html + self._status_html())
+        self.setLayoutDirection(direction(view.rtl))
+        page, column = centred_column()
+        intro = intro_label(view.body_html + self._status_html(), _("About this quiz"))
         intro.setObjectName("quizIntro")
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.RichText)
-        intro.setAccessibleName(_("About this quiz"))
         column.addWidget(intro)
         questions = list(view.item.get("questions") or [])
         self.cards = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 from kit.i18n import _, format_number
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
-from kit.ui.reader.browser import COLUMN_WIDTH
 from kit.ui.reader.questions import AnswerInput, ChoiceInput, PromptLabel, TextInput
-from kit.ui.reader.quiz import QUIZ_STYLE, set_state
+from kit.ui.reader.quiz import QUIZ_STYLE, centred_column, direction, intro_label, set_state
 
 
 def make_survey_input(question: dict[str, Any]) -> AnswerInput:
@@ -64,28 +63,11 @@ class SurveyView(QWidget):
 
     def show_view(self, view: ItemView) -> None:
         self.view = view
-        self.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if view.rtl else Qt.LayoutDirection.LeftToRight
-        )
+        self.setLayoutDirection(direction(view.rtl))
         for kept in (self.send, self.state):
             kept.setParent(None)  # keep them when the old page is deleted
-        page = QWidget()
-        page.setObjectName("quizPage")
-        outer = QHBoxLayout(page)
-        body = QWidget()
-        body.setMaximumWidth(COLUMN_WIDTH)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addStretch(1)
-        outer.addWidget(body, 1000)  # grows to its maximum width, then stays centred
-        outer.addStretch(1)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(24, 18, 24, 24)
-        column.setSpacing(14)
-        intro = QLabel(view.body_html)
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.RichText)
-        intro.setAccessibleName(_("About this survey"))
-        column.addWidget(intro)
+        page, column = centred_column()
+        column.addWidget(intro_label(view.body_html, _("About this survey")))
         questions = list(view.item.get("questions") or [])
         self.inputs = {}
         for number, question in enumerate(questions, start=1):
