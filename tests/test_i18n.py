@@ -17,6 +17,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 import kit.i18n
+import kit.number_format
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -153,6 +154,12 @@ def test_a_catalog_without_mo_is_compiled_in_memory(tmp_path: Path, monkeypatch)
     monkeypatch.setattr(kit.i18n, "TRANSLATIONS_DIR", copy)
     assert kit.i18n.set_language("ar") == "ar"
     assert kit.i18n._("Search") == "بحث"
+    mo = copy / "ar" / "LC_MESSAGES" / "kit.mo"  # kept for the next start
+    (copy / "ar" / "LC_MESSAGES" / "kit.po").write_text("not a catalog", encoding="utf-8")
+    mo.touch()  # newer than the .po: the saved .mo is read, not the .po
+    assert kit.i18n.set_language("ar") == "ar"
+    assert kit.i18n._("Search") == "بحث"
+    assert not list(mo.parent.glob(".*.tmp"))
 
 
 def test_a_damaged_catalog_falls_back_to_english(tmp_path: Path, monkeypatch) -> None:
@@ -247,6 +254,26 @@ def test_numbers_and_percentages_follow_the_language() -> None:
     kit.i18n.set_language("en")
     assert kit.i18n.format_number(1234.5) == "1,234.5"
     assert kit.i18n.format_percent(0.42) == "42%"
+
+
+NUMBERS = [0, 7, -3, 999, 1234, 1000000, 12.5, 1.25, 0.5, 2.675, 0.0015, -0.0001, -1234.5678,
+           1e20, 1e-7, 0.075, 0.125, 0.42, 1, 0.999, 10**22]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", *LANGUAGES])
+def test_quick_number_formats_match_babel(lang: str, monkeypatch) -> None:
+    """kit.number_format (no babel import at start-up) writes what babel writes."""
+    kit.i18n.set_language(lang)
+    assert lang in kit.number_format.STYLES  # the quick path is the one taken
+    sizes = [0, 999, 1000, 1234, 15_300, 1_500_000, 987_654_321, 12 * 10**12]
+    formats = (kit.i18n.format_number, kit.i18n.format_percent)
+
+    def shown() -> list[str]:
+        return [f(v) for f in formats for v in NUMBERS] + [kit.i18n.format_size(n) for n in sizes]
+
+    quick = shown()
+    monkeypatch.setattr(kit.number_format, "STYLES", {})  # babel for every language
+    assert quick == shown()
 
 
 # -- no widget text without _() ----------------------------------------------------------

@@ -174,9 +174,9 @@ class LibraryPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, pack_view.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, pack_view.pack.get("title"))
             self.packs.addItem(item)
-        self.packs.blockSignals(False)
         index = ids.index(keep) if keep in ids else 0
-        self.packs.setCurrentRow(index)
+        self.packs.setCurrentRow(index)  # signals still blocked: the panel is built once
+        self.packs.blockSignals(False)
         self._pack_chosen(self.packs.currentItem())
 
     def _pack_label(self, pack_view: ops.PackView) -> str:
