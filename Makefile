@@ -15,6 +15,7 @@ deps: $(BIN)/python
 
 # Installs and starts the app on its bundled content.
 run: deps
+	./build/install-system-deps.sh --runtime
 	$(BIN)/kit
 
 # Debian packages the tests need (nginx for download tests, Qt's runtime libraries).
