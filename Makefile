@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps lint messages bench import-bundled
+.PHONY: run test deps test-deps lint messages bench import-bundled dist
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,10 @@ bench: deps
 # Regenerates the bundled packs in content_packs/ from ../shared/corpus (see build/import-bundled.sh).
 import-bundled: deps
 	./build/import-bundled.sh
+
+# Desktop bundle (PyInstaller, one folder): build/dist/training-kit/training-kit. See README.
+dist: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[build]'
+	$(BIN)/pybabel compile -d resources/translations -D kit
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath build/dist --workpath build/work build/training-kit.spec
