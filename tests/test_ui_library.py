@@ -89,6 +89,23 @@ def test_pack_details_show_licence_attribution_and_the_unverified_mark(
     assert fields["Publisher"].startswith("Unverified publisher")
 
 
+def test_the_apps_own_pack_is_marked_included_not_unverified(qtbot, data_dir, pack) -> None:
+    from kit.core.library import Library
+    from kit.core.paths import DataDir
+
+    prepare(data_dir)
+    with Library(DataDir(data_dir)) as lib:
+        lib.install(pack, origin="bundled")
+    add_profile(data_dir, "Ana", pin="1234")
+    window = open_window(qtbot, data_dir)
+    page = sign_in(qtbot, window, "Ana", "1234")
+    shown = [w.text() for w in page.panel.findChildren(type(window.starting))]
+    assert "Included with Training Kit" in shown
+    assert "Unverified publisher" not in shown
+    page.show_details("getting-started")
+    assert page.details.fields["Publisher"] == "Included with Training Kit"
+
+
 def test_search_finds_a_lesson_and_opens_it(qtbot, data_dir, ana) -> None:
     window = open_window(qtbot, data_dir)
     sign_in(qtbot, window, "Ana", "1234")

@@ -51,7 +51,7 @@ def install_bundled(
             if progress is not None:
                 progress(done, len(sources))
             built = build_pack(source, Path(tmp))
-            results.append(library.install(built, cancel=cancel))
+            results.append(library.install(built, cancel=cancel, origin="bundled"))
             built.unlink(missing_ok=True)
     if progress is not None:
         progress(len(sources), len(sources))

@@ -157,6 +157,7 @@ class PackJob:
                 path,
                 progress=lambda done, total: self._phase("install", done, total),
                 cancel=lambda: self._cancelled,
+                origin="catalog",
             )
         except Cancelled:
             self.packs.queue.remove(self.key)

@@ -20,6 +20,8 @@ from kit.core.paths import DataDir
 if TYPE_CHECKING:
     from kit.core.library.install import InstallResult
 
+ORIGINS = ("file", "bundled", "catalog")
+
 
 class Library:
     """Installed content in DATA/library.db and DATA/media/.
@@ -76,17 +78,23 @@ class Library:
         allow_downgrade: bool = False,
         progress: Callable[[int, int], None] | None = None,
         cancel: Callable[[], bool] | None = None,
+        origin: str = "file",
     ) -> InstallResult:
         """Install or update a .kitpack; raises KitError (library unchanged) if refused.
 
         progress(done_bytes, total_bytes) is called as the pack is read; cancel() is
         polled between chunks and, when it returns True, the install stops with
-        kit.core.errors.Cancelled and the library is as it was.
+        kit.core.errors.Cancelled and the library is as it was. origin says where the
+        pack came from ('file', 'bundled' with the app, or 'catalog'); list_packs and
+        get_pack give it back as "origin", and each install of the pack (even an
+        'unchanged' one) records its own.
         """
         from kit.core.library.install import Installer
 
+        if origin not in ORIGINS:
+            raise KitError(f"Unknown pack origin '{origin}'; use one of {', '.join(ORIGINS)}.")
         with self._mutex, self._write_lock:
-            installer = Installer(self._db, self.store, progress, cancel)
+            installer = Installer(self._db, self.store, progress, cancel, origin)
             return installer.run(Path(path), allow_downgrade)
 
     def remove(self, pack_id: str) -> None:

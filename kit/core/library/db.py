@@ -207,6 +207,14 @@ def m006_pack_originals(db: Database) -> None:
     )
 
 
+@migrations()
+def m007_pack_origin(db: Database) -> None:
+    # Where an installed pack came from: 'file' (a .kitpack the user chose), 'bundled'
+    # (shipped with the app, content_packs/) or 'catalog' (downloaded). Packs installed
+    # before this migration count as 'file'.
+    db.execute("ALTER TABLE packs ADD COLUMN origin TEXT NOT NULL DEFAULT 'file'")
+
+
 def checkpoint(conn: sqlite3.Connection) -> None:
     """Copy the WAL into the database file and empty it (on close)."""
     # If another process is busy with the library, a later close will do it.

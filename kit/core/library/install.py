@@ -146,9 +146,10 @@ class _RowWriter(threading.Thread):
         conn: sqlite3.Connection,
         raw_content: bytes,
         op: _Opened,
+        origin: str,
     ) -> None:
         super().__init__(name="kit-library-rows", daemon=True)
-        self.conn, self.raw, self.op = conn, raw_content, op
+        self.conn, self.raw, self.op, self.origin = conn, raw_content, op, origin
         self.error: BaseException | None = None
 
     def run(self) -> None:
@@ -157,7 +158,7 @@ class _RowWriter(threading.Thread):
         op = self.op
         try:
             content = parse_content(self.raw, op.name, op.pack_id, op.version)
-            rows.write_rows(self.conn, op.manifest, content, op.signature)
+            rows.write_rows(self.conn, op.manifest, content, op.signature, self.origin)
             self._keep_original()
         except BaseException as exc:  # handed to the installing thread by finish()
             self.error = exc
@@ -189,9 +190,11 @@ class Installer:
         store: MediaStore,
         progress: Progress | None = None,
         cancel: Callable[[], bool] | None = None,
+        origin: str = "file",
     ) -> None:
         self.conn = conn
         self.store = store
+        self.origin = origin
         self.progress = progress
         self.cancel = cancel
         self.done = 0
@@ -215,6 +218,7 @@ class Installer:
         installed = rows.installed_version(self.conn, op.pack_id)
         verified, publisher = rows.trust_of(self.conn, op.signature)
         if installed is not None and self._same_as_installed(op, installed, allow_downgrade):
+            rows.set_origin(self.conn, op.pack_id, self.origin)
             return InstallResult(
                 op.pack_id, op.version, "unchanged", verified, publisher, installed
             )
@@ -228,7 +232,7 @@ class Installer:
         # open transaction, while this thread stages media (hashing and file I/O release
         # the GIL); the commit comes only after every file is in the store.
         self.conn.execute("BEGIN IMMEDIATE")
-        writer = self.writer = _RowWriter(self.conn, raw_content, op)
+        writer = self.writer = _RowWriter(self.conn, raw_content, op, self.origin)
         writer.start()
         try:
             self._stage_media(op, staging)

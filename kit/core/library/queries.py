@@ -11,7 +11,7 @@ from kit.core.library.store import MediaStore
 
 _PACK_SQL = """
     SELECT p.id, p.version, p.title, p.meta, p.counts, p.translations, p.signed, p.key_id,
-           p.size, p.installed_at, p.updated_at, k.name
+           p.size, p.installed_at, p.updated_at, p.origin, k.name
     FROM packs p LEFT JOIN trusted_keys k ON k.key_id = p.key_id AND p.signed = 1
 """
 META_KEYS = ("description", "language", "languages", "license", "attribution", "authors",
@@ -20,7 +20,8 @@ TRANSLATED_ITEM_KEYS = ("title", "summary", "body", "notes", "slides", "material
 
 
 def _pack_dict(row: tuple[Any, ...], lang: str | None) -> dict[str, Any]:
-    (pid, version, title, meta, counts, translations, signed, key_id, size, inst, upd, name) = row
+    (pid, version, title, meta, counts, translations, signed, key_id, size, inst, upd) = row[:11]
+    origin, name = row[11:13]
     meta = json.loads(meta)
     counts = json.loads(counts)
     out: dict[str, Any] = {"id": pid, "version": version, "title": title}
@@ -36,6 +37,7 @@ def _pack_dict(row: tuple[Any, ...], lang: str | None) -> dict[str, Any]:
         size=size,
         installed_at=inst,
         updated_at=upd,
+        origin=origin,
     )
     tr = json.loads(translations).get(lang or "", {}).get("pack", {})
     for key in ("title", "description", "attribution"):

@@ -71,6 +71,13 @@ def write_original(
     )
 
 
+def set_origin(conn: sqlite3.Connection, pack_id: str, origin: str) -> None:
+    """Record where the installed pack last came from (see Library.install)."""
+    conn.execute(
+        "UPDATE packs SET origin = ? WHERE id = ? AND origin != ?", (origin, pack_id, origin)
+    )
+
+
 def has_original(conn: sqlite3.Connection, pack_id: str, version: str) -> bool:
     row = conn.execute(
         "SELECT 1 FROM pack_originals WHERE pack_id = ? AND version = ?", (pack_id, version)
@@ -108,17 +115,20 @@ def write_rows(
     manifest: dict[str, Any],
     content: dict[str, Any],
     sig: SignatureStatus,
+    origin: str = "file",
 ) -> None:
     """Write the pack's rows, touching only what changed; the caller owns the transaction."""
     pack_id = content["pack"]["id"]
     row = conn.execute("SELECT installed_at FROM packs WHERE id = ?", (pack_id,)).fetchone()
     conn.execute(
-        """INSERT INTO packs VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET
+        """INSERT INTO packs (id, version, title, meta, counts, translations, signed, key_id,
+           size, installed_at, updated_at, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+           ON CONFLICT(id) DO UPDATE SET
            version=excluded.version, title=excluded.title, meta=excluded.meta,
            counts=excluded.counts, translations=excluded.translations,
            signed=excluded.signed, key_id=excluded.key_id, size=excluded.size,
-           updated_at=excluded.updated_at""",
-        _pack_row(manifest, content, sig, row[0] if row else now()),
+           updated_at=excluded.updated_at, origin=excluded.origin""",
+        (*_pack_row(manifest, content, sig, row[0] if row else now()), origin),
     )
     _write_content(conn, pack_id, manifest, content)
 

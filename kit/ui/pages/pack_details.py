@@ -35,6 +35,8 @@ class PackDetailsDialog(QDialog):
         form.setVerticalSpacing(8)
         if pack.get("verified"):
             publisher = _("{name} (verified signature)").format(name=pack.get("publisher"))
+        elif pack.get("origin") == "bundled":
+            publisher = _("Included with Training Kit")
         else:
             publisher = _("Unverified publisher: nobody on this computer has vouched for it.")
         rows = [
@@ -55,7 +57,8 @@ class PackDetailsDialog(QDialog):
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             shown.setAccessibleName(name)
             if name == _("Publisher") and not pack.get("verified"):
-                shown.setProperty("role", "badge-warn")
+                bundled = pack.get("origin") == "bundled"
+                shown.setProperty("role", "badge-neutral" if bundled else "badge-warn")
             form.addRow(name, shown)
             self.fields[name] = value
         layout.addLayout(form)

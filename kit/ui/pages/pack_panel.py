@@ -195,6 +195,8 @@ class PackPanel(QWidget):
         if pack.get("verified"):
             text = _("Verified: {publisher}").format(publisher=pack.get("publisher"))
             badge = label(text, "badge-ok", wrap=False)
+        elif pack.get("origin") == "bundled":
+            badge = label(_("Included with Training Kit"), "badge-neutral", wrap=False)
         else:
             badge = label(_("Unverified publisher"), "badge-warn", wrap=False)
         badge.setAccessibleName(badge.text())

@@ -33,6 +33,8 @@ def stylesheet(scale: float, rtl: bool = False) -> str:
                                 padding: 2px 6px; }}
     QLabel[role="badge-ok"] {{ color: #1e6b34; background: #e2f4e7; border-radius: 4px;
                               padding: 2px 6px; }}
+    QLabel[role="badge-neutral"] {{ color: #3c4654; background: #eceff3; border-radius: 4px;
+                                   padding: 2px 6px; }}
     QFrame[role="card"] {{ background: #ffffff; border: 1px solid #dde1e6; border-radius: 10px; }}
     QFrame[role="continue"] {{ background: #e8f0fb; border: 1px solid #bcd0ee;
                               border-radius: 10px; }}
