@@ -144,43 +144,6 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 @migrations()
-def m003_search_detail_column(db: Database) -> None:
-    # Tried: without positions the index fills faster, but bm25 ranking became four
-    # times slower; m004 puts positions back. Kept because migrations are append-only.
-    db.executescript(
-        f"""
-        CREATE VIRTUAL TABLE search_index3 USING fts5(
-            title, text, pack_id UNINDEXED, item_id UNINDEXED, lang UNINDEXED,
-            tokenize = "{FTS_TOKENIZE}", prefix = '3', detail = column
-        );
-        INSERT INTO search_index3 (rowid, title, text, pack_id, item_id, lang)
-            SELECT rowid, title, text, pack_id, item_id, lang FROM search_index;
-        DROP TABLE search_index;
-        ALTER TABLE search_index3 RENAME TO search_index;
-        INSERT INTO search_index(search_index, rank) VALUES('rank', 'bm25(5.0, 1.0)');
-        """
-    )
-
-
-@migrations()
-def m004_search_positions(db: Database) -> None:
-    # The index with positions again (detail=full): bm25 needs per-column counts.
-    db.executescript(
-        f"""
-        CREATE VIRTUAL TABLE search_index4 USING fts5(
-            title, text, pack_id UNINDEXED, item_id UNINDEXED, lang UNINDEXED,
-            tokenize = "{FTS_TOKENIZE}", prefix = '3'
-        );
-        INSERT INTO search_index4 (rowid, title, text, pack_id, item_id, lang)
-            SELECT rowid, title, text, pack_id, item_id, lang FROM search_index;
-        DROP TABLE search_index;
-        ALTER TABLE search_index4 RENAME TO search_index;
-        INSERT INTO search_index(search_index, rank) VALUES('rank', 'bm25(5.0, 1.0)');
-        """
-    )
-
-
-@migrations()
 def m005_search_hashsize(db: Database) -> None:
     # Pending index data kept in memory up to 16 MB before it is written as a segment
     # (default 1 MB): a 5,000-lesson pack is indexed a third faster, with fewer merges.
