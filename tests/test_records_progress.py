@@ -124,3 +124,17 @@ def test_certificate_has_what_the_pdf_needs(setup) -> None:
     assert cert.completed_on == records.events(me)[-1].at.date()
     with pytest.raises(RecordsError, match="no module nope"):
         records.certificate(me, PACK, "nope")
+
+
+def test_several_events_are_saved_together_or_not_at_all(setup) -> None:
+    records, me = setup[0], setup[1]
+    with pytest.raises(RecordsError):
+        records.append_events(
+            me, "first-aid", "survey", [("answered", {"question": "q1"}), ("danced", None)]
+        )
+    assert records.events(me, "first-aid", "survey") == []
+    saved = records.append_events(
+        me, "first-aid", "survey", [("answered", {"question": "q1"}), ("completed", None)]
+    )
+    assert [e.verb for e in records.events(me, "first-aid", "survey")] == ["answered", "completed"]
+    assert [e.id for e in saved] == [e.id for e in records.events(me, "first-aid", "survey")]

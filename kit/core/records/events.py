@@ -16,7 +16,7 @@ import json
 import math
 import sqlite3
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -88,28 +88,43 @@ def append_event(
         append_event(rdb, profile.id, "first-aid", "burns-quiz", "answered",
                      {"question": "q1", "response": "b", "correct": True})
     """
-    if verb not in VERBS:
-        raise RecordsError(_("{verb} is not a kind of learner event.").format(verb=verb))
-    values = [
-        uuid.uuid4().hex,
-        str(profile_id),
-        _check_ref(pack_id, "pack id"),
-        _check_ref(item_id, "item id"),
-        verb,
-        encode_result(result),
-        utc_now_text(),
-        rdb.device_id,
-    ]
+    return append_events(rdb, profile_id, pack_id, item_id, [(verb, result)])[0]
+
+
+def append_events(
+    rdb: RecordsDB,
+    profile_id: str,
+    pack_id: str,
+    item_id: str,
+    entries: Sequence[tuple[str, Mapping[str, Any] | None]],
+) -> list[Event]:
+    """Record several (verb, result) events of one item in one durable commit: all or none."""
+    rows = []
+    for verb, result in entries:
+        if verb not in VERBS:
+            raise RecordsError(_("{verb} is not a kind of learner event.").format(verb=verb))
+        rows.append(
+            [
+                uuid.uuid4().hex,
+                str(profile_id),
+                _check_ref(pack_id, "pack id"),
+                _check_ref(item_id, "item id"),
+                verb,
+                encode_result(result),
+                utc_now_text(),
+                rdb.device_id,
+            ]
+        )
     with rdb.write() as db:
-        known = db.conn.execute("SELECT 1 FROM profiles WHERE id = ?", [values[1]]).fetchone()
+        known = db.conn.execute("SELECT 1 FROM profiles WHERE id = ?", [str(profile_id)]).fetchone()
         if not known:
             raise ProfileNotFound(_("That profile no longer exists."))
-        db.conn.execute(
+        db.conn.executemany(
             "INSERT INTO events (id, profile_id, pack_id, item_id, verb, result, at, device_id)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            values,
+            rows,
         )
-    return _to_event(dict(zip(_COLUMNS, values, strict=True)))
+    return [_to_event(dict(zip(_COLUMNS, values, strict=True))) for values in rows]
 
 
 _COLUMNS = ("id", "profile_id", "pack_id", "item_id", "verb", "result", "at", "device_id")

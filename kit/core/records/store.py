@@ -153,6 +153,16 @@ class Records:
         """
         return events.append_event(self.rdb, profile_id, pack_id, item_id, verb, result)
 
+    def append_events(
+        self,
+        profile_id: str,
+        pack_id: str,
+        item_id: str,
+        entries: Sequence[tuple[str, Mapping[str, Any] | None]],
+    ) -> list[Event]:
+        """Several (verb, result) events of one item in one durable commit: all or none."""
+        return events.append_events(self.rdb, profile_id, pack_id, item_id, entries)
+
     def record_quiz_attempt(
         self,
         profile_id: str,

@@ -297,10 +297,13 @@ def record_survey(
     given = dict(answers)
 
     def write() -> int:
-        for question_id, response in given.items():
-            result = {"question": question_id, "response": response, "survey": True}
-            ctx.records.append_event(ctx.profile_id, pack_id, item_id, "answered", result)
-        ctx.records.append_event(ctx.profile_id, pack_id, item_id, "completed")
+        # One commit: a power cut never leaves half a survey.
+        entries: list[tuple[str, dict[str, Any] | None]] = [
+            ("answered", {"question": qid, "response": response, "survey": True})
+            for qid, response in given.items()
+        ]
+        entries.append(("completed", None))
+        ctx.records.append_events(ctx.profile_id, pack_id, item_id, entries)
         return len(given)
 
     return ctx.worker.submit(write, on_done, on_fail)
