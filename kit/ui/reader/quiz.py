@@ -102,6 +102,18 @@ def centred_column() -> tuple[QWidget, QVBoxLayout]:
     return page, column
 
 
+def page_scroll(owner: QWidget, accessible: str) -> QScrollArea:
+    """The frameless scroll area that fills a quiz or survey page."""
+    scroll = QScrollArea(owner)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setAccessibleName(accessible)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
+    return scroll
+
+
 def intro_label(html_text: str, accessible: str) -> QLabel:
     """The item's own text above its questions."""
     intro = QLabel(html_text)
@@ -213,13 +225,7 @@ class QuizView(QWidget):
         self.attempts = 0
         self._base_size = self.font().pointSizeF()
         self.setStyleSheet(QUIZ_STYLE)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setAccessibleName(_("Quiz"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        self.scroll = page_scroll(self, _("Quiz"))
         self.summary = self._make_summary()
 
     def _make_summary(self) -> QFrame:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +22,14 @@ from kit.i18n import _, format_number
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
 from kit.ui.reader.questions import AnswerInput, ChoiceInput, PromptLabel, TextInput
-from kit.ui.reader.quiz import QUIZ_STYLE, centred_column, direction, intro_label, set_state
+from kit.ui.reader.quiz import (
+    QUIZ_STYLE,
+    centred_column,
+    direction,
+    intro_label,
+    page_scroll,
+    set_state,
+)
 
 
 def make_survey_input(question: dict[str, Any]) -> AnswerInput:
@@ -47,13 +53,7 @@ class SurveyView(QWidget):
         self.inputs: dict[str, AnswerInput] = {}
         self._base_size = self.font().pointSizeF()
         self.setStyleSheet(QUIZ_STYLE)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setAccessibleName(_("Survey"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        self.scroll = page_scroll(self, _("Survey"))
         self.send = QPushButton(_("Send my answers"))
         self.send.setAccessibleName(_("Send my answers"))
         self.send.clicked.connect(self.submit)
