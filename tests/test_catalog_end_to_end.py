@@ -67,3 +67,5 @@ def test_publish_get_update_export_and_install_on_a_second_computer(
         leftovers = [p.name for p in (data / "downloads").iterdir() if p.is_file()]
         assert leftovers == ["queue.json"]
         assert json.loads((data / "downloads" / "queue.json").read_text())["jobs"] == []
+        # The installed pack lives once, in the library: no second copy of the file.
+        assert list((data / "downloads").rglob("*.kitpack")) == []

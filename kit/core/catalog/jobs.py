@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from kit.core.catalog.catalog import Entry, check_pack_matches, write_atomic
 from kit.core.catalog.download import Download, DownloadError, DownloadProgress
 from kit.core.errors import Cancelled, KitError
-from kit.core.packformat.fields import SEMVER_RE
 
 if TYPE_CHECKING:
     from kit.core.catalog.get import Packs
@@ -87,10 +86,6 @@ def _entry(item: dict[str, Any]) -> Entry:
         languages=tuple(item.get("languages", ())),
         min_app_version=str(item.get("min_app_version", "0.0.0")),
     )
-
-
-def kept_packs_dir(packs: Packs) -> Path:
-    return packs.data_dir.downloads / "packs"
 
 
 class PackJob:
@@ -166,16 +161,9 @@ class PackJob:
             path.unlink(missing_ok=True)
             self.packs.queue.remove(self.key)
             raise KitError(f"{exc} The downloaded file was deleted.") from None
-        self._keep(path)
+        # The library keeps what `kit library export` needs (pack_originals + media
+        # store): a second copy of the pack file would only double the disk used.
+        path.unlink(missing_ok=True)
         self.packs.queue.remove(self.key)
         self.phase = "done"
         return result
-
-    def _keep(self, path: Path) -> None:
-        """Keep the pack file so `kit library export` can hand it on (older versions go)."""
-        folder = kept_packs_dir(self.packs)
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob(f"{self.entry.id}-*.kitpack"):
-            if SEMVER_RE.match(old.name.removeprefix(self.entry.id + "-").removesuffix(".kitpack")):
-                old.unlink(missing_ok=True)
-        path.replace(folder / f"{self.entry.id}-{self.entry.version}.kitpack")
