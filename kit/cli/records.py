@@ -126,7 +126,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _no_records()
     with records:
         problems = records.check()
-        count = len(records.list_profiles())
+        count = 0 if problems else len(records.list_profiles())
     if problems:
         raise KitError(
             ngettext(

@@ -27,12 +27,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from kit.core.paths import private_file
+from kit.core.records import schema
 from kit.core.records.db import (
+    SCHEMA_VERSION,
     RecordsDB,
     RecordsError,
     check_connection,
     migrate,
-    migrations,
     storage_errors,
 )
 from kit.core.records.timeutil import utc_now
@@ -164,6 +166,7 @@ def resolve_backup(folder: Path, source: str | os.PathLike[str]) -> Path:
 def _checked_copy(source: Path, scratch: Path, page_size: int) -> sqlite3.Connection:
     """Copy `source` to `scratch`, check it and bring it to the current schema."""
     shutil.copyfile(source, scratch)
+    private_file(scratch)
     with scratch.open("rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
             raise RecordsError(
@@ -171,6 +174,8 @@ def _checked_copy(source: Path, scratch: Path, page_size: int) -> sqlite3.Connec
             )
     conn = sqlite3.connect(str(scratch))
     try:
+        # Nothing in the file's schema (a view, a trigger) may run while it is checked.
+        conn.execute("PRAGMA trusted_schema=OFF")
         problems = check_connection(conn)
         if problems:
             raise RecordsError(
@@ -178,11 +183,12 @@ def _checked_copy(source: Path, scratch: Path, page_size: int) -> sqlite3.Connec
                     path=source.name, problem=problems[0]
                 )
             )
-        _check_schema(conn, source)
+        _check_schema(conn, source, _backup_version(conn, source))
         conn.execute("PRAGMA journal_mode=DELETE")
         from sqlite_utils import Database
 
         migrate(Database(conn))
+        _check_schema(conn, source, SCHEMA_VERSION)
         if conn.execute("PRAGMA page_size").fetchone()[0] != page_size:
             conn.execute(f"PRAGMA page_size={int(page_size)}")
             conn.execute("VACUUM")
@@ -199,23 +205,30 @@ def _checked_copy(source: Path, scratch: Path, page_size: int) -> sqlite3.Connec
     return conn
 
 
-def _check_schema(conn: sqlite3.Connection, source: Path) -> None:
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not {"profiles", "events", migrations.migrations_table} <= tables:
-        raise RecordsError(_("{path} is not a backup of learner records.").format(path=source.name))
-    known = set(migrations.names)
-    applied = {
-        r[0]
-        for r in conn.execute(
-            f"SELECT name FROM {migrations.migrations_table} WHERE migration_set = ?",
-            [migrations.name],
-        )
-    }
-    if applied - known:
+def _backup_version(conn: sqlite3.Connection, source: Path) -> int:
+    try:
+        return schema.version_of(conn)
+    except schema.FromNewerApp:
         raise RecordsError(
             _("The backup {path} was made by a newer Training Kit; update the app first.").format(
                 path=source.name
             )
+        ) from None
+    except schema.NotRecords:
+        raise RecordsError(
+            _("{path} is not a backup of learner records.").format(path=source.name)
+        ) from None
+
+
+def _check_schema(conn: sqlite3.Connection, source: Path, version: int) -> None:
+    """Refuse a backup whose schema is not exactly the one the app makes at `version`."""
+    problems = schema.problems(conn, version)
+    if problems:
+        raise RecordsError(
+            _(
+                "The backup {path} is not learner records as Training Kit writes them "
+                "({problem}); nothing was restored."
+            ).format(path=source.name, problem=problems[0])
         )
 
 

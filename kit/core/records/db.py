@@ -36,16 +36,11 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kit.core.errors import KitError
-from kit.core.migrations import MigrationSet
+from kit.core.records.migrations import migrate, migrations, schema_version
 
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
-# Recorded without importing sqlite-utils, which is slow to import (see kit.core.migrations).
-migrations = MigrationSet("kit.records")
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -57,60 +52,7 @@ class FutureRecordsError(RecordsError):
     """records.db was written by a newer Training Kit."""
 
 
-def _run(db: Database, *statements: str) -> None:
-    # Statement by statement on the open transaction: executescript() would COMMIT
-    # first and make a half-applied migration possible.
-    for sql in statements:
-        db.conn.execute(sql)
-
-
-@migrations()
-def m001_profiles_and_events(db: Database) -> None:
-    _run(
-        db,
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        """CREATE TABLE profiles (
-            id TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            name_key TEXT NOT NULL UNIQUE,
-            colour TEXT NOT NULL,
-            pin_hash TEXT,
-            language TEXT NOT NULL,
-            created TEXT NOT NULL
-        )""",
-        """CREATE TABLE events (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            id TEXT NOT NULL UNIQUE,
-            profile_id TEXT NOT NULL REFERENCES profiles(id) DEFERRABLE INITIALLY DEFERRED,
-            pack_id TEXT NOT NULL,
-            item_id TEXT NOT NULL,
-            verb TEXT NOT NULL,
-            result TEXT NOT NULL DEFAULT '{}',
-            at TEXT NOT NULL,
-            device_id TEXT NOT NULL
-        )""",
-        "CREATE INDEX events_profile_item ON events (profile_id, pack_id, item_id)",
-        """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
-        """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-        WHEN EXISTS (SELECT 1 FROM profiles WHERE id = OLD.profile_id)
-        BEGIN SELECT RAISE(ABORT, 'events are deleted only with their profile'); END""",
-    )
-
-
-@migrations()
-def m002_pin_throttle(db: Database) -> None:
-    _run(
-        db,
-        """CREATE TABLE pin_throttle (
-            profile_id TEXT PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
-            failures INTEGER NOT NULL DEFAULT 0,
-            locked_until REAL NOT NULL DEFAULT 0
-        )""",
-    )
-
-
-SCHEMA_VERSION = len(migrations.steps)
+SCHEMA_VERSION = schema_version()
 
 
 class RecordsDB:
@@ -299,13 +241,6 @@ def storage_errors(path: Path, doing: str) -> Iterator[None]:
         raise
     except sqlite3.DatabaseError as exc:
         raise RecordsError(f"The learner records {path} could not be {doing} ({exc}).") from exc
-
-
-def migrate(db: Database) -> None:
-    """Apply pending migrations and record the schema version in user_version."""
-    migrations.as_sqlite_utils().apply(db)
-    count = len(migrations.applied_names(db.conn))
-    db.execute(f"PRAGMA user_version={int(count)}")
 
 
 def check_connection(conn: sqlite3.Connection) -> list[str]:

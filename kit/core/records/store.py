@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.paths import DataDir
-from kit.core.records import backups, events, pins, profiles, progress
+from kit.core.records import backups, events, pins, profiles, progress, schema
 from kit.core.records.backups import Backup, RestoreResult
 from kit.core.records.certificates import CertificateData, certificate_data
 from kit.core.records.db import RecordsDB, RecordsError
@@ -241,5 +241,7 @@ class Records:
         return backups.restore_backup(self.rdb, source, self.data_dir.backups, self.keep_backups)
 
     def check(self) -> list[str]:
-        """Problems found by SQLite's integrity and foreign-key checks ([] when sound)."""
-        return self.rdb.integrity_problems()
+        """Problems found by SQLite's integrity and foreign-key checks and by comparing
+        the schema with the one this app makes ([] when sound)."""
+        with self.rdb.lock:
+            return self.rdb.integrity_problems() + schema.current_problems(self.rdb.db.conn)
