@@ -51,7 +51,8 @@ class DataDir:
         return self.root / "backups"
 
     def ensure(self) -> DataDir:
-        self.root.mkdir(parents=True, exist_ok=True)
+        """Create the folder if needed, private to its user (0700; see `private_dir`)."""
+        private_dir(self.root)
         return self
 
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from kit.core.paths import private_file
-from kit.core.records import schema
+from kit.core.paths import private_dir, private_file
+from kit.core.records import pins, schema
 from kit.core.records.db import (
     SCHEMA_VERSION,
     RecordsDB,
@@ -107,7 +107,7 @@ def create_backup(rdb: RecordsDB, folder: Path, reason: str = "manual", keep: in
     """Write a consistent copy of the records into `folder`, then rotate old ones."""
     if not re.fullmatch(r"[a-z][a-z-]{0,30}", reason):
         raise ValueError(f"bad backup reason {reason!r}")
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     _remove_partials(folder)
     now = utc_now()
     name = f"records-{now.strftime('%Y%m%dT%H%M%S%f')}Z-{reason}.db"
@@ -120,6 +120,7 @@ def create_backup(rdb: RecordsDB, folder: Path, reason: str = "manual", keep: in
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
+    private_file(partial)
     _fsync_path(partial)
     os.replace(partial, final)
     _fsync_path(folder)
@@ -233,7 +234,11 @@ def _check_schema(conn: sqlite3.Connection, source: Path, version: int) -> None:
 
 
 def restore_backup(
-    rdb: RecordsDB, source: str | os.PathLike[str], folder: Path, keep: int = KEEP
+    rdb: RecordsDB,
+    source: str | os.PathLike[str],
+    folder: Path,
+    keep: int = KEEP,
+    clocks: pins.Clocks | None = None,
 ) -> RestoreResult:
     """Replace the live records with the backup `source` (a path or "latest").
 
@@ -241,7 +246,7 @@ def restore_backup(
     is damaged, not learner records, or from a newer app.
     """
     path = resolve_backup(folder, source)
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     _remove_partials(folder)
     scratch = folder / f".restore-{uuid.uuid4().hex}{PARTIAL_SUFFIX}"
     try:
@@ -249,6 +254,9 @@ def restore_backup(
             page_size = rdb.db.conn.execute("PRAGMA page_size").fetchone()[0]
             conn = _checked_copy(path, scratch, page_size)
             try:
+                # A restore must never undo a PIN lock (nor the count towards the next).
+                pins.carry_over(rdb.db.conn, conn, clocks or pins.Clocks())
+                conn.commit()
                 previous = (
                     create_backup(rdb, folder, "before-restore", keep) if has_records(rdb) else None
                 )

@@ -30,6 +30,8 @@ refused untouched.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import threading
 import uuid
@@ -39,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.errors import KitError
+from kit.core.paths import private_dir, private_file
 from kit.core.records.migrations import migrate, migrations, schema_version
 
 BUSY_TIMEOUT_MS = 10_000
@@ -78,7 +81,7 @@ class RecordsDB:
         """Open (and create or migrate) records.db at `path`."""
         if not create and not path.is_file():
             raise RecordsError(f"There are no learner records at {path} yet.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _private_files(path)
         try:
             conn = sqlite3.connect(
                 str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
@@ -88,6 +91,7 @@ class RecordsDB:
         rdb = cls(path, conn)
         try:
             rdb._configure()
+            _private_files(path)  # the -wal and -shm made just now
             rdb._migrate()
             rdb.device_id = rdb._device_id()
         except sqlite3.DatabaseError as exc:
@@ -158,6 +162,17 @@ class RecordsDB:
     def close(self) -> None:
         with self.lock:
             self.db.conn.close()
+
+
+def _private_files(path: Path) -> None:
+    """Keep the records folder 0700 and records.db, -wal, -shm 0600 (SQLite gives a new
+    -wal/-shm the database file's mode, so a database made 0600 stays private)."""
+    private_dir(path.parent)
+    if not path.exists():
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
+        private_file(path.parent / name)
 
 
 class Connection:

@@ -72,6 +72,22 @@ def m002_pin_throttle(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_pin_throttle_boot_clock(db: Database) -> None:
+    # The lock is counted on the clock that runs since boot, not the wall clock:
+    # boot_id names the boot `anchor` (seconds since that boot) was read in, and `wait`
+    # is how many seconds were still owed at `anchor` (see kit.core.records.pins).
+    # Rows from before have no anchor: their wait restarts the first time they are seen.
+    _run(
+        db,
+        "ALTER TABLE pin_throttle ADD COLUMN boot_id TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE pin_throttle ADD COLUMN anchor REAL",
+        "ALTER TABLE pin_throttle ADD COLUMN wait REAL NOT NULL DEFAULT 0",
+        # The full lock of the count so far (pins.lock_seconds), never less than was left.
+        "UPDATE pin_throttle SET wait = min(1 << min(failures - 2, 9), 300) WHERE failures >= 3",
+    )
+
+
 def schema_version() -> int:
     """How many steps this app knows (a fresh records.db has this user_version)."""
     return len(migrations.steps)

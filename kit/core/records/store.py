@@ -39,8 +39,9 @@ class Records:
         records.pack_progress(ana.id, library.get_pack("first-aid"))
         records.close()
 
-    `clock` (seconds since the epoch) exists so tests can move time for the PIN
-    throttle; `keep_backups` is how many backup files to keep.
+    `clock` (the wall clock, seconds since the epoch) and `uptime` ((boot id, seconds
+    since boot), see `pins.system_uptime`) exist so tests can move time for the PIN
+    throttle, which waits on `uptime` only; `keep_backups` is how many backups to keep.
     """
 
     def __init__(
@@ -49,10 +50,11 @@ class Records:
         *,
         create: bool = True,
         clock: pins.Clock = time.time,
+        uptime: pins.Uptime = pins.system_uptime,
         keep_backups: int = backups.KEEP,
     ) -> None:
         self.data_dir = data_dir
-        self.clock = clock
+        self.clocks = pins.Clocks(clock, uptime)
         self.keep_backups = keep_backups
         self.rdb = RecordsDB.open(data_dir.records_db, create=create)
 
@@ -107,18 +109,18 @@ class Records:
         Raises WrongPin ("That PIN is not right.") or PinLocked ("Too many wrong PINs;
         try again in N seconds.", with `.seconds`). Never sleeps.
         """
-        profiles.check_pin(self.rdb, profile_id, pin, self.clock)
+        profiles.check_pin(self.rdb, profile_id, pin, self.clocks)
 
     def pin_wait_seconds(self, profile_id: str) -> int:
         """Seconds before this profile may try a PIN again (0: now), for a countdown."""
-        return pins.seconds_locked(self.rdb, profile_id, self.clock())
+        return pins.seconds_locked(self.rdb, profile_id, self.clocks)
 
     def set_pin(
         self, profile_id: str, new_pin: str | None, *, current_pin: str | None = None
     ) -> Profile:
         """Set, change or remove (new_pin=None) the PIN; needs the current PIN if any."""
         return profiles.set_pin(
-            self.rdb, profile_id, new_pin, current_pin=current_pin, clock=self.clock
+            self.rdb, profile_id, new_pin, current_pin=current_pin, clocks=self.clocks
         )
 
     def delete_profile(self, profile_id: str, *, pin: str | None = None) -> Backup:
@@ -238,7 +240,9 @@ class Records:
 
         A damaged or foreign file is refused (RecordsError) and nothing changes.
         """
-        return backups.restore_backup(self.rdb, source, self.data_dir.backups, self.keep_backups)
+        return backups.restore_backup(
+            self.rdb, source, self.data_dir.backups, self.keep_backups, self.clocks
+        )
 
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks and by comparing
