@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.paths import DataDir
-from kit.core.records import backups, events, pins, profiles, progress, schema
-from kit.core.records.backups import Backup, RestoreResult
+from kit.core.records import backups, events, pins, profiles, progress, restore, schema
+from kit.core.records.backups import Backup
 from kit.core.records.certificates import CertificateData, certificate_data
 from kit.core.records.db import RecordsDB, RecordsError
 from kit.core.records.events import Event
 from kit.core.records.profiles import Profile
 from kit.core.records.progress import ContinuePoint, ModuleProgress, QuizStats, Status
+from kit.core.records.restore import RestoreLoss, RestoreResult
 from kit.i18n import _
 
 
@@ -240,9 +241,17 @@ class Records:
 
         A damaged or foreign file is refused (RecordsError) and nothing changes.
         """
-        return backups.restore_backup(
+        return restore.restore_backup(
             self.rdb, source, self.data_dir.backups, self.keep_backups, self.clocks
         )
+
+    def restore_loss(self, source: str | os.PathLike[str] | Path) -> RestoreLoss:
+        """What restoring `source` would take out of the app (ask before `restore`):
+        `.profiles` and `.events` now recorded that the backup lacks, and `.sentence()`.
+
+        The backup is checked as `restore` checks it (RecordsError when refused).
+        """
+        return restore.restore_loss(self.rdb, source, self.data_dir.backups)
 
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks and by comparing
