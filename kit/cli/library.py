@@ -134,6 +134,10 @@ def _install_message(result: Any) -> str:
         return _("{id} {version} is already installed; nothing to do.").format(
             id=result.pack_id, version=result.version
         )
+    if result.action == "repaired":
+        return _("Repaired {id} {version}: its damaged or missing files were restored.").format(
+            id=result.pack_id, version=result.version
+        )
     if result.action == "updated":
         return _("Updated {id} from {old} to {version} ({who}).").format(
             id=result.pack_id, old=result.previous_version, version=result.version, who=who
