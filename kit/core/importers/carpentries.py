@@ -39,7 +39,7 @@ from kit.core.importers.common import (
 )
 from kit.core.importers.htmlmedia import MediaContext, rewrite_media
 from kit.core.importers.media import MediaFetcher
-from kit.core.packformat.yamlio import split_front_matter
+from kit.core.packformat.yamlio import split_front_matter, strict_load
 
 DEFAULT_CHALLENGE_MINUTES = 5
 
@@ -88,7 +88,7 @@ class _Importer:
             import yaml
 
             try:
-                loaded = yaml.safe_load(header_text)
+                loaded = strict_load(header_text)
                 header = loaded if isinstance(loaded, dict) else {}
             except yaml.YAMLError:
                 self.report.warn(rel, "the header is not valid YAML; it is ignored")
