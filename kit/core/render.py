@@ -144,17 +144,53 @@ def _box(
     return f'<table width="100%" cellpadding="8" bgcolor="#eef2fa"><tr><td><p><b>{heading}</b></p>{body}</td></tr></table>'
 
 
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_SRC_RE = re.compile(r'\bsrc="([^"]*)"')
+_ALT_RE = re.compile(r'\balt="([^"]*)"')
+
+
+def image_source(src: str) -> tuple[str, str]:
+    """('local', path), ('remote', url) or ('refused', '') for an image address.
+
+    Browsers strip leading spaces and control characters and drop tabs and newlines
+    anywhere in an address, and read '//host/x' (protocol-relative) and '\\\\host\\x' as
+    remote: the same is done here, so no spelling of a remote or outside address slips
+    through as a "local" one. A local path must stay inside the pack's media store:
+    relative, no '..' part, no backslash.
+    """
+    clean = re.sub(r"[\t\n\r]", "", src).strip(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
+        "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+    )
+    if _SCHEME_RE.match(clean) or clean.replace("\\", "/").startswith("//"):
+        remote = "https:" + clean.replace("\\", "/") if not _SCHEME_RE.match(clean) else clean
+        scheme = remote.split(":", 1)[0].lower()
+        return ("remote", remote) if scheme in ("http", "https") else ("refused", "")
+    parts = clean.split("?")[0].split("#")[0].split("/")
+    if not clean or clean.startswith("/") or "\\" in clean or ".." in parts:
+        return "refused", ""
+    return "local", clean
+
+
 def _localize_images(html_text: str, labels: Labels) -> str:
-    """Remote images become links: nothing is ever fetched while reading."""
+    """Remote images become links, images outside the media store their alt text:
+    nothing is ever fetched while reading."""
 
     def repl(m: re.Match[str]) -> str:
         tag = m.group(0)
-        src = re.search(r'src="([^"]*)"', tag)
-        if not src or not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", src.group(1)):
+        src = _SRC_RE.search(tag)
+        if not src:
             return tag
-        alt = re.search(r'alt="([^"]*)"', tag)
-        text = alt.group(1) if alt and alt.group(1) else labels.remote_image
-        return f'<a href="{src.group(1)}">[{text}]</a>'
+        kind, where = image_source(html.unescape(src.group(1)))
+        alt = _ALT_RE.search(tag)
+        text = alt.group(1) if alt and alt.group(1) else ""
+        if kind == "local":
+            return tag[: src.start(1)] + html.escape(where) + tag[src.end(1) :]
+        if kind == "remote":
+            return (
+                f'<a href="{html.escape(where)}">[{text or html.escape(labels.remote_image)}]</a>'
+            )
+        return f"[{text}]" if text else ""
 
     return re.sub(r"<img\b[^>]*>", repl, html_text)
 
