@@ -5,7 +5,8 @@ SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 # --runtime: only what the app itself needs to open a window (used by `make run`).
 packages="libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
-[ "${1:-}" = "--runtime" ] || packages="$packages nginx"
+# pandoc: tests compare imported Carpentries lessons with what the Workbench (pandoc) shows.
+[ "${1:-}" = "--runtime" ] || packages="$packages nginx pandoc"
 need=()
 for pkg in $packages; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")

@@ -17,6 +17,7 @@ import threading
 from dataclasses import dataclass
 
 from kit.core.packformat.body import DIV_CLOSE_RE, DIV_OPEN_RE, code_fence_mask
+from kit.core.render_lists import normalize_lists
 
 RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
 REVEAL_SCHEME = "kit-reveal"
@@ -78,7 +79,7 @@ def _render_md(text: str) -> str:
         import markdown  # imported when the first item is shown: slow to import
 
         md = _local.md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
-    return md.reset().convert(text)
+    return md.reset().convert(normalize_lists(text))
 
 
 def _blocks(text: str, revealed: set[int], labels: Labels, counter: list[int]) -> str:
