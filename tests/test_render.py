@@ -77,3 +77,19 @@ def test_every_spelling_of_a_remote_image_becomes_a_link(tag: str) -> None:
 def test_images_outside_the_media_store_show_their_alt_text(src: str) -> None:
     out = render_markdown(f'<img src="{src}" alt="outside">')
     assert "<img" not in out and "[outside]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "~~~\nx = 1\n~~~\n{: .language-python}\n\nNext",
+        "Para\n\n{: .note}",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n{: .table}",
+    ],
+)
+def test_attribute_list_lines_never_show(text: str) -> None:
+    assert "{:" not in render_markdown(text)
+
+
+def test_attribute_list_inside_code_is_shown() -> None:
+    assert "{: .note}" in render_markdown("```\n{: .note}\n```")

@@ -79,7 +79,24 @@ def _render_md(text: str) -> str:
         import markdown  # imported when the first item is shown: slow to import
 
         md = _local.md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
-    return md.reset().convert(normalize_lists(text))
+    return md.reset().convert(normalize_lists(_drop_attribute_lines(text)))
+
+
+_ATTRIBUTE_LINE_RE = re.compile(r"^\s*\{:[^}\n]*\}\s*$")
+
+
+def _drop_attribute_lines(text: str) -> str:
+    """A line holding only a '{: .class}' attribute list (kramdown's block attributes)
+    never shows: Python-Markdown applies it only right after a paragraph's text."""
+    if "{:" not in text:
+        return text
+    lines = text.split("\n")
+    mask = code_fence_mask(lines)
+    return "\n".join(
+        line
+        for line, code in zip(lines, mask, strict=True)
+        if code or not _ATTRIBUTE_LINE_RE.match(line)
+    )
 
 
 def _blocks(text: str, revealed: set[int], labels: Labels, counter: list[int]) -> str:

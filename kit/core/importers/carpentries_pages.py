@@ -34,8 +34,12 @@ CARPENTRIES = {
     "lab": "The Carpentries Lab",
 }
 PAGE_SUFFIXES = (".md", ".Rmd", ".rmd")
+# A figure's caption and its '{alt="..."}' attributes may run over several lines (not
+# over a blank line).
+_NO_BLANK = r"\n(?![ \t]*\n)"
 MD_IMAGE_RE = re.compile(
-    r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)(\{[^}\n]*\})?"
+    rf"!\[((?:[^\]\n]|{_NO_BLANK})*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)"
+    rf"(\{{(?:[^}}\n]|{_NO_BLANK})*\}})?"
 )
 MD_LINK_RE = re.compile(
     r"(?<!!)\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]\(\s*<?([^)\s>]+)>?((?:\s+\"[^\"\n]*\")?)\s*\)(\{[^}\n]*\})?"
@@ -247,18 +251,27 @@ def rewrite_local(text: str, page: Page, imp: _Importer) -> str:
     base = posixpath.dirname(page.rel)
 
     def image(m: re.Match[str]) -> str:
-        attrs = m.group(3) or ""
-        alt_m = ALT_RE.search(attrs)
-        alt = m.group(1) or (alt_m.group(1) or alt_m.group(2) if alt_m else "")
-        alt = alt.replace("\\_", "_")
+        alt_m = ALT_RE.search(m.group(3) or "")
+        caption = _one_line(m.group(1))
+        alt = _one_line(alt_m.group(1) or alt_m.group(2) or "") if alt_m else ""
         local = _local_file(imp, page, base, m.group(2))
         if local is None:
             return (
-                f"![{alt}]({m.group(2)})"
+                f"![{alt or caption}]({m.group(2)})"
                 if urlsplit(m.group(2)).scheme
-                else f"*[{alt or m.group(2)}]*"
+                else f"*[{alt or caption or m.group(2)}]*"
             )
-        return f"![{alt}]({local})"
+        indent = _alone(m)
+        if indent is None or not caption:
+            return f"![{alt or caption}]({local})"
+        # pandoc shows an image alone in its paragraph as a figure: the text in brackets
+        # is its caption, the 'alt' attribute (if any) what a screen reader says.
+        if indent:
+            return f"![{alt or caption}]({local})\n\n{indent}*{caption}*"
+        return (
+            f'<figure markdown="1">\n![{alt or caption}]({local})\n'
+            f'<figcaption markdown="1">{caption}</figcaption>\n</figure>'
+        )
 
     def link(m: re.Match[str]) -> str:
         target = m.group(2)
@@ -280,6 +293,31 @@ def rewrite_local(text: str, page: Page, imp: _Importer) -> str:
     text = DOUBLE_PAREN_RE.sub(r"](\1)", text)  # '[text]((url))', a common slip
     text = MD_IMAGE_RE.sub(image, text)
     return MD_LINK_RE.sub(link, text)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\\_", "_")).strip()
+
+
+def _alone(m: re.Match[str]) -> str | None:
+    """The indentation of an image that is a paragraph on its own, else None."""
+    text, start, end = m.string, m.start(), m.end()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    if before.strip() or after.strip():
+        return None
+    prev_line = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)]
+    next_end = text.find("\n", line_end + 1)
+    next_line = text[line_end + 1 : len(text) if next_end < 0 else next_end]
+    if (line_start and _text_line(prev_line)) or _text_line(next_line):
+        return None
+    return before
+
+
+def _text_line(line: str) -> bool:
+    return bool(line.strip()) and not re.match(r"^\s*:{3,}", line)
 
 
 def _local_file(imp: _Importer, page: Page, base: str, target: str) -> str | None:

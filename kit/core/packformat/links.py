@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from kit.core.packformat.body import is_external, iter_targets, rewrite_targets
+from kit.core.packformat.body import is_external, iter_targets, raw_markup, rewrite_targets
 
 if TYPE_CHECKING:
     from kit.core.packformat.source import _Reader
@@ -29,6 +29,8 @@ def resolve_links(
     """
     base = posixpath.dirname(base_rel or rel)
     mapping: dict[str, str] = {}
+    for offset, message in raw_markup(body):
+        reader.report.warn(rel, body_line + offset, message)
     for offset, target, _is_image in iter_targets(body):
         line = body_line + offset
         if target.startswith("#") or is_external(target):
