@@ -105,3 +105,39 @@ def test_kramdown_boxes_become_activities_with_hidden_solutions(tmp_path: Path) 
     hidden = render_markdown(activity["body"])
     assert "How many are there?" in hidden and "Four." not in hidden
     assert "Four." in render_markdown(activity["body"], revealed={1})
+
+
+def test_lesson_data_files_are_carried_and_their_links_work(tmp_path: Path) -> None:
+    lesson = tmp_path / "lesson"
+    (lesson / "episodes" / "data").mkdir(parents=True)
+    (lesson / "learners").mkdir()
+    zipped = b"PK\x05\x06" + b"\x00" * 18  # an empty zip archive
+    (lesson / "episodes" / "data" / "lesson-data.zip").write_bytes(zipped)
+    (lesson / "episodes" / "data" / "visits.csv").write_text("month,visits\nMay,3\n")
+    (lesson / "episodes" / "data" / "extra.tsv").write_text("a\tb\n")
+    (lesson / "config.yaml").write_text(
+        "title: Demo\nurl: https://example.org/demo\nepisodes:\n- 01-one.md\n", encoding="utf-8"
+    )
+    (lesson / "learners" / "setup.md").write_text(
+        "---\ntitle: Setup\n---\n\nDownload [the data](data/lesson-data.zip) and unzip it,\n"
+        "or [from the site](https://example.org/demo/data/lesson-data.zip).\n",
+        encoding="utf-8",
+    )
+    (lesson / "episodes" / "01-one.md").write_text(
+        "---\ntitle: One\nteaching: 5\nexercises: 0\n---\n\nOpen [visits](data/visits.csv).\n",
+        encoding="utf-8",
+    )
+    report = import_carpentries(lesson, tmp_path / "out", pack_id="demo")
+    assert not [w for w in report.warnings if "data" in w.message], report.warnings
+    loaded = load_source(tmp_path / "out" / "demo")
+    assert loaded.report.ok, [str(p) for p in loaded.report.errors]
+    for name, data in (("lesson-data.zip", zipped), ("visits.csv", None), ("extra.tsv", None)):
+        assert loaded.media[f"media/data/{name}"].read_bytes() == (
+            data or (lesson / "episodes" / "data" / name).read_bytes()
+        )
+    items = {i["id"]: i for m in loaded.content["modules"] for i in m["items"]}
+    setup = render_markdown(items["learners-setup"]["body"])
+    assert setup.count('href="media/data/lesson-data.zip"') >= 2
+    assert 'href="media/data/extra.tsv"' in setup  # listed though no page links it
+    episode = render_markdown(items["01-one"]["body"])
+    assert '<a href="media/data/visits.csv">visits</a>' in episode

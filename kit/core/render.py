@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from kit.core.packformat.body import DIV_CLOSE_RE, DIV_OPEN_RE, code_fence_mask
 from kit.core.render_lists import normalize_lists
+from kit.core.render_math import extract_math, insert_math
 
 RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
 REVEAL_SCHEME = "kit-reveal"
@@ -222,7 +223,8 @@ def render_markdown(
 ) -> str:
     """Markdown (with '::: kind' blocks) to sanitized HTML, right-to-left where the language is."""
     labels = labels or Labels()
-    raw = _blocks(text or "", revealed or set(), labels, [0])
+    text, formulas = extract_math(text or "")
+    raw = _blocks(text, revealed or set(), labels, [0])
     import nh3
 
     clean = nh3.clean(
@@ -233,7 +235,7 @@ def render_markdown(
         link_rel=None,
         strip_comments=True,
     )
-    clean = _localize_images(clean, labels)
+    clean = insert_math(_localize_images(clean, labels), formulas)
     if is_rtl(lang):
         return f'<div dir="rtl" align="right">{clean}</div>'
     return clean

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from kit.core.importers.carpentries_files import data_files, site_file
+from kit.core.importers.carpentries_files import local_file as _local_file
 from kit.core.importers.carpentries_md import parse_divs, render, tidy
 from kit.core.importers.common import (
     INVALID,
@@ -20,7 +22,6 @@ from kit.core.importers.common import (
     spdx_licence,
     text_of,
 )
-from kit.core.packformat.links import MEDIA_SUFFIXES
 
 if TYPE_CHECKING:
     from kit.core.importers.carpentries import Page, _Importer
@@ -227,12 +228,17 @@ def _module(
     imp: _Importer, name: str, title: str, pages: list[Page], facilitator: bool
 ) -> list[tuple[str, dict[str, Any]]]:
     files = []
+    host = next((p for p in pages if p.item_id == "learners-setup"), None) or next(
+        (p for p in pages if p.item_id == "about"), None
+    )
     for page in pages:
         page_title = text_of(page.header.get("title"))
         if page.item_id == "about":
             page_title = "About this lesson"
         page_title = page_title or page.path.stem.replace("-", " ").replace("_", " ").title()
         body = imp.convert(page, render(parse_divs(page.body)))
+        if page is host:
+            body = _with_data_list(imp, body)
         if facilitator:
             body = f"{NOTES_INTRO}\n\n::: notes\n{body}\n:::"
         elif not body.strip():
@@ -244,6 +250,15 @@ def _module(
     if not files:
         return []
     return [(name, {"id": name, "title": title, "items": files})]
+
+
+def _with_data_list(imp: _Importer, body: str) -> str:
+    """The setup page lists every data file of the lesson, for learners to save."""
+    found = data_files(imp)
+    if not found:
+        return body
+    links = "\n".join(f"- [{name}]({path})" for name, path in found)
+    return f"{body}\n\n## Data files\n\n{links}"
 
 
 def rewrite_local(text: str, page: Page, imp: _Importer) -> str:
@@ -275,6 +290,9 @@ def rewrite_local(text: str, page: Page, imp: _Importer) -> str:
 
     def link(m: re.Match[str]) -> str:
         target = m.group(2)
+        own = site_file(imp, target)
+        if own is not None:  # the lesson's own site: a file the lesson carries
+            return f"[{m.group(1)}]({_local_file(imp, page, '', own)}{m.group(3)})"
         if target.startswith("#") or urlsplit(target).scheme:
             return f"[{m.group(1)}]({target}{m.group(3)})"
         path, _sep, fragment = target.partition("#")
@@ -318,28 +336,3 @@ def _alone(m: re.Match[str]) -> str | None:
 
 def _text_line(line: str) -> bool:
     return bool(line.strip()) and not re.match(r"^\s*:{3,}", line)
-
-
-def _local_file(imp: _Importer, page: Page, base: str, target: str) -> str | None:
-    """Copy a file of the lesson into media/; its path from an item, or None."""
-    if urlsplit(target).scheme or target.startswith("/"):
-        return None
-    rel = posixpath.normpath(posixpath.join(base, unquote(target.split("#")[0].split("?")[0])))
-    path = imp.root / rel
-    if (
-        rel.startswith("..")
-        or not path.is_file()
-        or not path.resolve().is_relative_to(imp.root.resolve())
-    ):
-        imp.report.warn(page.rel, f"'{target}' is not a file of the lesson; its link is dropped")
-        return None
-    if path.suffix.lower() not in MEDIA_SUFFIXES:
-        imp.report.warn(
-            page.rel, f"'{target}' is not a media type packs carry; its link is dropped"
-        )
-        return None
-    name = rel.removeprefix("episodes/")
-    name = "/".join(slugify(p, "file") if i < len(name.split("/")) - 1 else re.sub(r"[^\w.-]+", "_", p)
-                    for i, p in enumerate(name.split("/")))  # fmt: skip
-    imp.files.add_bytes(f"media/{name}", path.read_bytes())
-    return f"../../media/{name}"

@@ -16,7 +16,12 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 AUDIO_SUFFIXES = {".mp3", ".ogg", ".oga", ".wav", ".m4a", ".opus"}
 VIDEO_SUFFIXES = {".mp4", ".webm", ".ogv"}
 DOCUMENT_SUFFIXES = {".pdf", ".txt", ".csv"}
-MEDIA_SUFFIXES = IMAGE_SUFFIXES | AUDIO_SUFFIXES | VIDEO_SUFFIXES | DOCUMENT_SUFFIXES
+# Lesson data a learner saves and opens with other programs; the app never opens them.
+DATA_SUFFIXES = {".zip", ".gz", ".tsv", ".json", ".geojson", ".xml", ".xlsx", ".xls", ".ods",
+                 ".sqlite", ".db", ".ipynb", ".py", ".r", ".rds"}  # fmt: skip
+MEDIA_SUFFIXES = (
+    IMAGE_SUFFIXES | AUDIO_SUFFIXES | VIDEO_SUFFIXES | DOCUMENT_SUFFIXES | DATA_SUFFIXES
+)
 
 
 def resolve_links(
