@@ -69,7 +69,7 @@ def _reader(window: Any) -> QWidget:
     from kit.ui.reader import ReaderPage
 
     page = ReaderPage(window.ctx)
-    page.back_requested.connect(window.show_library)
+    page.back_requested.connect(window.leave_reader)
     page.item_requested.connect(lambda p, i: setattr(window, "current_item", (p, i)))
     page.certificate_requested.connect(window.save_certificate)
     return page

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from kit.core.records import ModuleProgress, Status
 from kit.i18n import N_, _, format_number, ngettext
 from kit.ui.operations.reader import ItemView
+from kit.ui.widgets.plain import plain_label
 
 TYPE_NAMES = {
     "lesson": N_("Lesson"),
@@ -51,9 +51,7 @@ class Header(QFrame):
         self.back = QPushButton(_("← Library"))
         self.back.setAccessibleName(_("Back to the library"))
         self.back.setToolTip(_("Back to the library (Alt+Up)"))
-        self.crumbs = QLabel()
-        self.crumbs.setObjectName("crumbs")
-        self.crumbs.setAccessibleName(_("Pack and module"))
+        self.crumbs = plain_label(name="crumbs", accessible=_("Pack and module"))
         self.smaller = QPushButton(_("A−"))
         self.smaller.setAccessibleName(_("Smaller text"))
         self.smaller.setToolTip(_("Smaller text (Ctrl+-)"))
@@ -62,24 +60,17 @@ class Header(QFrame):
         self.larger.setToolTip(_("Larger text (Ctrl+=)"))
         for button in (self.smaller, self.larger):
             button.setFixedWidth(44)
-        self.title = QLabel()
-        self.title.setObjectName("itemTitle")
-        self.title.setWordWrap(True)
-        self.title.setAccessibleName(_("Item title"))
-        self.chip = QLabel()
-        self.chip.setObjectName("typeChip")
-        self.chip.setAccessibleName(_("Kind of item"))
-        self.meta = QLabel()
-        self.meta.setObjectName("itemMeta")
-        self.meta.setAccessibleName(_("Time needed"))
+        self.title = plain_label(name="itemTitle", wrap=True, accessible=_("Item title"))
+        self.chip = plain_label(name="typeChip", accessible=_("Kind of item"))
+        self.meta = plain_label(name="itemMeta", accessible=_("Time needed"))
         self.bar = QProgressBar()
         self.bar.setObjectName("moduleProgress")
         self.bar.setTextVisible(False)
         self.bar.setFixedWidth(180)
         self.bar.setAccessibleName(_("Progress through the module"))
-        self.progress_text = QLabel()
-        self.progress_text.setObjectName("progressText")
-        self.progress_text.setAccessibleName(_("Progress through the module"))
+        self.progress_text = plain_label(
+            name="progressText", accessible=_("Progress through the module")
+        )
 
         top = QHBoxLayout()
         top.addWidget(self.back)
@@ -102,8 +93,24 @@ class Header(QFrame):
         layout.addWidget(self.title)
         layout.addLayout(bottom)
 
+    back_to = "library"  # or "search": the page Back returns to
+
+    def set_back_to(self, target: str) -> None:
+        self.back_to = target
+        self._label_back(self.layoutDirection() == Qt.LayoutDirection.RightToLeft)
+
+    def _label_back(self, rtl: bool) -> None:
+        if self.back_to == "search":
+            self.back.setText(_("→ Results") if rtl else _("← Results"))
+            self.back.setAccessibleName(_("Back to the search results"))
+            self.back.setToolTip(_("Back to the search results (Alt+Up)"))
+        else:
+            self.back.setText(_("→ Library") if rtl else _("← Library"))
+            self.back.setAccessibleName(_("Back to the library"))
+            self.back.setToolTip(_("Back to the library (Alt+Up)"))
+
     def show_view(self, view: ItemView) -> None:
-        self.back.setText(_("→ Library") if view.rtl else _("← Library"))
+        self._label_back(view.rtl)
         pack_title = str(view.pack.get("title") or view.pack["id"])
         module_title = str(view.module.get("title") or view.module["id"])
         self.crumbs.setText(f"{pack_title}  ›  {module_title}")
@@ -148,9 +155,7 @@ class Footer(QFrame):
         self.next.setDefault(True)
         self.done = QPushButton(_("Mark as done"))
         self.done.setAccessibleName(_("Mark as done"))
-        self.position = QLabel()
-        self.position.setObjectName("positionText")
-        self.position.setAccessibleName(_("Position in the module"))
+        self.position = plain_label(name="positionText", accessible=_("Position in the module"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 10)
         layout.addWidget(self.previous)
@@ -198,10 +203,7 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("completeBanner")
-        self.text = QLabel()
-        self.text.setObjectName("completeText")
-        self.text.setWordWrap(True)
-        self.text.setAccessibleName(_("Module complete"))
+        self.text = plain_label(name="completeText", wrap=True, accessible=_("Module complete"))
         self.certificate = QPushButton(_("Save my certificate…"))
         self.certificate.setAccessibleName(_("Save my certificate"))
         layout = QHBoxLayout(self)
@@ -223,11 +225,8 @@ class MessagePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel()
-        self.label.setObjectName("messageText")
+        self.label = plain_label(name="messageText", wrap=True, accessible=_("Message"))
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setWordWrap(True)
-        self.label.setAccessibleName(_("Message"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
 

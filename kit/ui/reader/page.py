@@ -24,6 +24,7 @@ from kit.ui.reader.lesson import LessonView
 from kit.ui.reader.quiz import QuizView
 from kit.ui.reader.slides import SlidesView
 from kit.ui.reader.survey import SurveyView
+from kit.ui.widgets.plain import plain_message
 
 COMPLETABLE = ("lesson", "slides", "activity")
 MIN_SCALE, MAX_SCALE, SCALE_STEP = 0.7, 2.5, 0.1
@@ -106,6 +107,10 @@ class ReaderPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
+
+    def set_back_to(self, target: str) -> None:
+        """Where Back (and Alt+Up) leads, as the shell will do it: "library" or "search"."""
+        self.header.set_back_to(target)
 
     # -- opening items -------------------------------------------------------
     def open_item(self, pack_id: str, item_id: str) -> None:
@@ -217,7 +222,7 @@ class ReaderPage(QWidget):
     def message_box(self, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self, _("Not saved"), text)
+        plain_message(self, QMessageBox.Icon.Warning, _("Not saved"), text).exec()
 
     def _on_progress(self, change: ProgressChange) -> None:
         if change.after is not None:

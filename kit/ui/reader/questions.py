@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kit.core.render import render_markdown
 from kit.i18n import _
 from kit.ui.operations.reader import labels
+from kit.ui.widgets.plain import mark_sanitized
 
 _IMG = re.compile(r"<img\b[^>]*>")
 _ALT = re.compile(r'alt="([^"]*)"')
@@ -246,7 +247,7 @@ class PromptLabel(QLabel):
 
     def __init__(self, text: str, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.RichText)
+        mark_sanitized(self)
         self.setText(rich(text, lang))
         self.setWordWrap(True)
         self.setOpenExternalLinks(False)

@@ -35,6 +35,7 @@ from kit.ui.reader.questions import (
     plain,
     rich,
 )
+from kit.ui.widgets.plain import plain_label, rich_label
 
 QUIZ_STYLE = """
 #quizPage { background: #f6f7f9; }
@@ -116,11 +117,12 @@ def page_scroll(owner: QWidget, accessible: str) -> QScrollArea:
 
 def intro_label(html_text: str, accessible: str) -> QLabel:
     """The item's own text above its questions."""
-    intro = QLabel(html_text)
-    intro.setWordWrap(True)
-    intro.setTextFormat(Qt.TextFormat.RichText)
-    intro.setAccessibleName(accessible)
-    return intro
+    return rich_label(html_text, accessible=accessible)
+
+
+def question_heading(number: int, total: int) -> QLabel:
+    text = _("Question {n} of {total}").format(n=format_number(number), total=format_number(total))
+    return plain_label(text, "questionNumber")
 
 
 class QuestionCard(QFrame):
@@ -132,10 +134,7 @@ class QuestionCard(QFrame):
         self.lang = lang
         self.correct: bool | None = None
         self.setObjectName("questionCard")
-        heading = QLabel(
-            _("Question {n} of {total}").format(n=format_number(number), total=format_number(total))
-        )
-        heading.setObjectName("questionNumber")
+        heading = question_heading(number, total)
         self.prompt = PromptLabel(str(question.get("prompt") or ""), lang)
         self.input = make_input(question)
         self.check_button = QPushButton(_("Check answer"))
@@ -147,15 +146,9 @@ class QuestionCard(QFrame):
         self.check_button.clicked.connect(self.check)
         if isinstance(self.input, ShortInput):
             self.input.submitted.connect(self.check)
-        self.feedback = QLabel()
-        self.feedback.setObjectName("feedback")
-        self.feedback.setWordWrap(True)
-        self.feedback.setTextFormat(Qt.TextFormat.RichText)
-        self.feedback.setAccessibleName(_("Feedback"))
+        self.feedback = rich_label(name="feedback", accessible=_("Feedback"))
         self.feedback.hide()
-        self.save_state = QLabel()
-        self.save_state.setObjectName("saveState")
-        self.save_state.setAccessibleName(_("Whether the answer is saved"))
+        self.save_state = plain_label(name="saveState", accessible=_("Whether the answer is saved"))
         row = QHBoxLayout()
         row.addWidget(self.check_button)
         row.addStretch(1)
@@ -231,13 +224,10 @@ class QuizView(QWidget):
     def _make_summary(self) -> QFrame:
         box = QFrame()
         box.setObjectName("quizSummary")
-        self.summary_text = QLabel()
-        self.summary_text.setObjectName("summaryText")
-        self.summary_text.setWordWrap(True)
-        self.summary_text.setAccessibleName(_("Your score"))
-        self.summary_state = QLabel()
-        self.summary_state.setObjectName("saveState")
-        self.summary_state.setAccessibleName(_("Whether the score is saved"))
+        self.summary_text = plain_label(name="summaryText", wrap=True, accessible=_("Your score"))
+        self.summary_state = plain_label(
+            name="saveState", accessible=_("Whether the score is saved")
+        )
         self.retry = QPushButton(_("Try again"))
         self.retry.setAccessibleName(_("Try the quiz again"))
         self.retry.clicked.connect(self.restart)

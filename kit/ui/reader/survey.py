@@ -12,13 +12,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kit.i18n import _, format_number
+from kit.i18n import _
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
 from kit.ui.reader.questions import AnswerInput, ChoiceInput, PromptLabel, TextInput
@@ -28,8 +27,10 @@ from kit.ui.reader.quiz import (
     direction,
     intro_label,
     page_scroll,
+    question_heading,
     set_state,
 )
+from kit.ui.widgets.plain import plain_label
 
 
 def make_survey_input(question: dict[str, Any]) -> AnswerInput:
@@ -57,9 +58,7 @@ class SurveyView(QWidget):
         self.send = QPushButton(_("Send my answers"))
         self.send.setAccessibleName(_("Send my answers"))
         self.send.clicked.connect(self.submit)
-        self.state = QLabel()
-        self.state.setObjectName("saveState")
-        self.state.setAccessibleName(_("Whether the answers are saved"))
+        self.state = plain_label(name="saveState", accessible=_("Whether the answers are saved"))
 
     def show_view(self, view: ItemView) -> None:
         self.view = view
@@ -85,10 +84,7 @@ class SurveyView(QWidget):
     def _card(self, question: dict[str, Any], number: int, total: int, lang: str) -> QFrame:
         card = QFrame()
         card.setObjectName("questionCard")
-        heading = QLabel(
-            _("Question {n} of {total}").format(n=format_number(number), total=format_number(total))
-        )
-        heading.setObjectName("questionNumber")
+        heading = question_heading(number, total)
         answer = make_survey_input(question)
         self.inputs[str(question["id"])] = answer
         layout = QVBoxLayout(card)
