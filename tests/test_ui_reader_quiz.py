@@ -42,7 +42,7 @@ def click(qtbot, widget) -> None:
 def choose(qtbot, card, *texts: str) -> None:
     assert isinstance(card.input, ChoiceInput)
     for _cid, button in card.input.buttons:
-        if button.text() in texts:
+        if button.accessibleName() in texts:
             click(qtbot, button)
     click(qtbot, card.check_button)
 
@@ -245,3 +245,38 @@ def test_write_certificate_pdf_directly(qapp, tmp_path):
     text = pdf_text(path.read_bytes())
     assert "Zeynep Ünal" in text and "March 7, 2025" in text and "Red Cross volunteers" in text
     assert suggested_name(data) == "Certificate - Zeynep Ünal - Burns scalds what to do.pdf"
+
+
+def rendered_height(label) -> int:
+    return label.heightForWidth(400) if label.wordWrap() else label.sizeHint().height()
+
+
+def test_quiz_and_survey_text_follows_the_text_size(qtbot, reader_env):
+    page = open_page(qtbot, reader_env, "check")
+    quiz = page.views["quiz"]
+    prompt = quiz.cards[0].prompt
+    before_font, before_height = prompt.font().pointSizeF(), rendered_height(prompt)
+    qtbot.mouseClick(page.header.larger, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.header.larger, Qt.MouseButton.LeftButton)
+    assert prompt.font().pointSizeF() > before_font * 1.2
+    assert rendered_height(prompt) > before_height
+    answer_text = quiz.cards[0].input.labels[0]
+    assert answer_text.font().pointSizeF() == prompt.font().pointSizeF()
+    # A retry builds new questions: they keep the size.
+    quiz.restart()
+    assert quiz.cards[0].prompt.font().pointSizeF() == prompt_size(quiz)
+    assert prompt_size(quiz) > before_font * 1.2
+    with qtbot.waitSignal(page.item_shown, timeout=10_000):
+        page.open_item(PACK_ID, "feedback")
+    survey = page.views["survey"]
+    from kit.ui.reader.questions import PromptLabel
+
+    survey_prompt = survey.findChildren(PromptLabel)[0]
+    larger = prompt_size(quiz)
+    assert survey_prompt.font().pointSizeF() == larger
+    qtbot.mouseClick(page.header.smaller, Qt.MouseButton.LeftButton)
+    assert survey_prompt.font().pointSizeF() < larger
+
+
+def prompt_size(quiz) -> float:
+    return quiz.cards[0].prompt.font().pointSizeF()

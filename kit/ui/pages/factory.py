@@ -72,6 +72,8 @@ def _reader(window: Any) -> QWidget:
     page.back_requested.connect(window.leave_reader)
     page.item_requested.connect(lambda p, i: setattr(window, "current_item", (p, i)))
     page.certificate_requested.connect(window.save_certificate)
+    # A-/A+ choose the app's text size, saved like Settings does.
+    page.text_scale_chosen.connect(lambda scale: window.apply_settings(window.ctx.language, scale))
     return page
 
 

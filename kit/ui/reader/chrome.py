@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 from kit.core.records import ModuleProgress, Status
 from kit.i18n import N_, _, format_number, ngettext
 from kit.ui.operations.reader import ItemView
-from kit.ui.widgets.plain import plain_label
+from kit.ui.widgets.plain import ElidedLabel, plain_label
 
 TYPE_NAMES = {
     "lesson": N_("Lesson"),
@@ -25,23 +26,28 @@ TYPE_NAMES = {
     "survey": N_("Survey"),
 }
 STYLE = """
-#readerPage { background: #ffffff; }
-#readerHeader { background: #f6f7f9; border-bottom: 1px solid #dde1e6; }
-#readerFooter { background: #f6f7f9; border-top: 1px solid #dde1e6; }
-#crumbs { color: #57606a; }
-#itemTitle { font-size: 17pt; font-weight: 600; color: #1f2328; }
-#itemMeta { color: #57606a; }
-#typeChip { background: #e7eefc; color: #1a4fa0; border-radius: 8px; padding: 1px 8px;
-            font-weight: 600; }
-#progressText, #positionText, #slideCounter { color: #57606a; }
-QProgressBar#moduleProgress { border: none; background: #e4e7eb; border-radius: 3px;
-                              max-height: 6px; min-height: 6px; }
-QProgressBar#moduleProgress::chunk { background: #2e9e5b; border-radius: 3px; }
-#completeBanner { background: #e8f6ee; border-top: 1px solid #b5e0c6; }
-#completeText { color: #14532d; font-weight: 600; }
-#messageText { color: #57606a; font-size: 12pt; }
-#messageText[error="true"] { color: #b42318; }
+#readerPage {{ background: #ffffff; }}
+#readerHeader {{ background: #f6f7f9; border-bottom: 1px solid #dde1e6; }}
+#readerFooter {{ background: #f6f7f9; border-top: 1px solid #dde1e6; }}
+#crumbs {{ color: #57606a; }}
+#itemTitle {{ font-size: {title}pt; font-weight: 600; color: #1f2328; }}
+#itemMeta {{ color: #57606a; }}
+#typeChip {{ background: #e7eefc; color: #1a4fa0; border-radius: 8px; padding: 1px 8px;
+            font-weight: 600; }}
+#progressText, #positionText, #slideCounter {{ color: #57606a; }}
+QProgressBar#moduleProgress {{ border: none; background: #e4e7eb; border-radius: 3px;
+                              max-height: 6px; min-height: 6px; }}
+QProgressBar#moduleProgress::chunk {{ background: #2e9e5b; border-radius: 3px; }}
+#completeBanner {{ background: #e8f6ee; border-top: 1px solid #b5e0c6; }}
+#completeText {{ color: #14532d; font-weight: 600; }}
+#messageText {{ color: #57606a; font-size: {message}pt; }}
+#messageText[error="true"] {{ color: #b42318; }}
 """
+
+
+def reader_style(scale: float) -> str:
+    """The reader's frame at a text size (its title grows with the text)."""
+    return STYLE.format(title=f"{17 * scale:.1f}", message=f"{12 * scale:.1f}")
 
 
 class Header(QFrame):
@@ -51,7 +57,7 @@ class Header(QFrame):
         self.back = QPushButton(_("← Library"))
         self.back.setAccessibleName(_("Back to the library"))
         self.back.setToolTip(_("Back to the library (Alt+Up)"))
-        self.crumbs = plain_label(name="crumbs", accessible=_("Pack and module"))
+        self.crumbs = ElidedLabel("crumbs", accessible=_("Pack and module"))
         self.smaller = QPushButton(_("A−"))
         self.smaller.setAccessibleName(_("Smaller text"))
         self.smaller.setToolTip(_("Smaller text (Ctrl+-)"))
@@ -61,6 +67,8 @@ class Header(QFrame):
         for button in (self.smaller, self.larger):
             button.setFixedWidth(44)
         self.title = plain_label(name="itemTitle", wrap=True, accessible=_("Item title"))
+        # Wrapped, and never wider than the window (an unbreakable word is cut instead).
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.chip = plain_label(name="typeChip", accessible=_("Kind of item"))
         self.meta = plain_label(name="itemMeta", accessible=_("Time needed"))
         self.bar = QProgressBar()
@@ -155,13 +163,12 @@ class Footer(QFrame):
         self.next.setDefault(True)
         self.done = QPushButton(_("Mark as done"))
         self.done.setAccessibleName(_("Mark as done"))
-        self.position = plain_label(name="positionText", accessible=_("Position in the module"))
+        self.position = ElidedLabel("positionText", accessible=_("Position in the module"))
+        self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 10)
         layout.addWidget(self.previous)
-        layout.addStretch(1)
-        layout.addWidget(self.position)
-        layout.addStretch(1)
+        layout.addWidget(self.position, 1)  # takes what is left, cut short on a narrow window
         layout.addWidget(self.done)
         layout.addSpacing(8)
         layout.addWidget(self.next)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
@@ -62,14 +63,42 @@ class AnswerInput(QWidget):
         """Answered: the answer stays readable (not greyed out) but cannot change."""
         for child in self.findChildren(QWidget):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, locked)
-            child.setFocusPolicy(Qt.FocusPolicy.NoFocus if locked else Qt.FocusPolicy.StrongFocus)
+            if not isinstance(child, QLabel):  # answer texts never take the focus
+                policy = Qt.FocusPolicy.NoFocus if locked else Qt.FocusPolicy.StrongFocus
+                child.setFocusPolicy(policy)
         self.locked = locked
 
     locked = False
 
 
+class ChoiceText(QLabel):
+    """An answer's words beside its radio button or check box: plain text, wrapped, and a
+    click on them chooses the answer as a click on the button does."""
+
+    def __init__(self, text: str, button: QAbstractButton) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+        self.setWordWrap(True)
+        self.setObjectName("choiceText")
+        self.button = button
+        self.setBuddy(button)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.button.click()
+            self.button.setFocus()
+        super().mouseReleaseEvent(event)
+
+
 class ChoiceInput(AnswerInput):
-    """Radio buttons (one answer) or check boxes (several); a row for Likert scales."""
+    """Radio buttons (one answer) or check boxes (several); a row for Likert scales.
+
+    Each answer's text is a wrapping label beside its button (a button's own text never
+    wraps, so a long answer would be cut off); the button carries it as accessible name.
+    """
 
     def __init__(
         self,
@@ -84,19 +113,32 @@ class ChoiceInput(AnswerInput):
         self.group = QButtonGroup(self)
         self.group.setExclusive(not multiple)
         self.buttons: list[tuple[str, QRadioButton | QCheckBox]] = []
+        self.labels: list[ChoiceText] = []
         layout = QHBoxLayout(self) if horizontal else QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(6)
         for choice in choices:
             text = plain(choice.get("text", ""))
-            button = QCheckBox(text) if multiple else QRadioButton(text)
+            button = QCheckBox() if multiple else QRadioButton()
             button.setAccessibleName(text)
             self.group.addButton(button)
             button.toggled.connect(lambda _on: self.changed.emit())
             self.buttons.append((str(choice["id"]), button))
-            layout.addWidget(button)
+            words = ChoiceText(text, button)
+            self.labels.append(words)
+            row = QHBoxLayout()
+            row.setSpacing(8)
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(words, 1)
+            layout.addLayout(row, 1 if horizontal else 0)
         if horizontal:
             layout.addStretch(1)
+
+    def text_of(self, choice_id: str) -> str:
+        for (cid, _button), words in zip(self.buttons, self.labels, strict=True):
+            if cid == choice_id:
+                return words.text()
+        return ""
 
     def response(self) -> str | list[str] | None:
         chosen = [cid for cid, b in self.buttons if b.isChecked()]

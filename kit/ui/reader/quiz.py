@@ -25,7 +25,7 @@ from kit.core import quiz as marking
 from kit.i18n import _, format_number
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
-from kit.ui.reader.browser import COLUMN_WIDTH
+from kit.ui.reader.browser import BASE_POINT_SIZE, COLUMN_WIDTH
 from kit.ui.reader.questions import (
     AnswerInput,
     ChoiceInput,
@@ -38,19 +38,28 @@ from kit.ui.reader.questions import (
 from kit.ui.widgets.plain import plain_label, rich_label
 
 QUIZ_STYLE = """
-#quizPage { background: #f6f7f9; }
-#prompt { font-weight: 600; color: #1f2328; }
-#questionCard { background: #ffffff; border: 1px solid #dde1e6; border-radius: 8px; }
-#questionNumber { color: #57606a; font-weight: 600; }
-#feedback { border-radius: 6px; padding: 10px; }
-#feedback[verdict="right"] { background: #e8f6ee; color: #14532d; }
-#feedback[verdict="wrong"] { background: #fdecea; color: #7a1c12; }
-#saveState { color: #57606a; }
-#saveState[failed="true"] { color: #b42318; }
-#quizSummary { background: #f6f7f9; border: 1px solid #dde1e6; border-radius: 8px; }
-#summaryText { font-size: 13pt; font-weight: 600; }
-#quizIntro { color: #1f2328; }
+QWidget {{ font-size: {text}pt; }}
+#quizPage {{ background: #f6f7f9; }}
+#prompt {{ font-weight: 600; color: #1f2328; }}
+#questionCard {{ background: #ffffff; border: 1px solid #dde1e6; border-radius: 8px; }}
+#questionNumber {{ color: #57606a; font-weight: 600; }}
+#feedback {{ border-radius: 6px; padding: 10px; }}
+#feedback[verdict="right"] {{ background: #e8f6ee; color: #14532d; }}
+#feedback[verdict="wrong"] {{ background: #fdecea; color: #7a1c12; }}
+#saveState {{ color: #57606a; }}
+#saveState[failed="true"] {{ color: #b42318; }}
+#quizSummary {{ background: #f6f7f9; border: 1px solid #dde1e6; border-radius: 8px; }}
+#summaryText {{ font-size: {summary}pt; font-weight: 600; }}
+#quizIntro {{ color: #1f2328; }}
 """
+
+
+def quiz_style(scale: float) -> str:
+    """The quiz and survey pages' look at a text size (a style sheet blocks the font
+    a parent hands down, so the size is part of it, as for lessons: BASE_POINT_SIZE)."""
+    return QUIZ_STYLE.format(
+        text=f"{BASE_POINT_SIZE * scale:.1f}", summary=f"{(BASE_POINT_SIZE + 1.5) * scale:.1f}"
+    )
 
 
 def make_input(question: dict[str, Any]) -> AnswerInput:
@@ -216,8 +225,7 @@ class QuizView(QWidget):
         self.view: ItemView | None = None
         self.cards: list[QuestionCard] = []
         self.attempts = 0
-        self._base_size = self.font().pointSizeF()
-        self.setStyleSheet(QUIZ_STYLE)
+        self.setStyleSheet(quiz_style(getattr(ctx, "text_scale", 1.0) or 1.0))
         self.scroll = page_scroll(self, _("Quiz"))
         self.summary = self._make_summary()
 
@@ -363,9 +371,7 @@ class QuizView(QWidget):
             self.cards[0].input.setFocus()
 
     def set_scale(self, scale: float) -> None:
-        font = self.font()
-        font.setPointSizeF(self._base_size * scale)
-        self.setFont(font)
+        self.setStyleSheet(quiz_style(scale))
 
     def focus_target(self) -> QWidget:
         return self.cards[0].input if self.cards else self.scroll

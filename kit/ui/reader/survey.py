@@ -22,12 +22,12 @@ from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
 from kit.ui.reader.questions import AnswerInput, ChoiceInput, PromptLabel, TextInput
 from kit.ui.reader.quiz import (
-    QUIZ_STYLE,
     centred_column,
     direction,
     intro_label,
     page_scroll,
     question_heading,
+    quiz_style,
     set_state,
 )
 from kit.ui.widgets.plain import plain_label
@@ -52,8 +52,7 @@ class SurveyView(QWidget):
         self.ctx = ctx
         self.view: ItemView | None = None
         self.inputs: dict[str, AnswerInput] = {}
-        self._base_size = self.font().pointSizeF()
-        self.setStyleSheet(QUIZ_STYLE)
+        self.setStyleSheet(quiz_style(getattr(ctx, "text_scale", 1.0) or 1.0))
         self.scroll = page_scroll(self, _("Survey"))
         self.send = QPushButton(_("Send my answers"))
         self.send.setAccessibleName(_("Send my answers"))
@@ -125,9 +124,7 @@ class SurveyView(QWidget):
         set_state(self.state, _("Not saved: {reason}").format(reason=error), failed="true")
 
     def set_scale(self, scale: float) -> None:
-        font = self.font()
-        font.setPointSizeF(self._base_size * scale)
-        self.setFont(font)
+        self.setStyleSheet(quiz_style(scale))
 
     def focus_target(self) -> QWidget:
         return self.send

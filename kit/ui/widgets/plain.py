@@ -9,8 +9,11 @@ are made with `rich_label`, which marks them (tests check every label is one or 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+import html
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 
 SANITIZED = "sanitizedHtml"  # property set on the labels that show sanitized HTML
 
@@ -68,3 +71,46 @@ def plain_message(
     if default != QMessageBox.StandardButton.NoButton:
         box.setDefaultButton(default)
     return box
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that never widens its window: cut with "…" when there is
+    not room for all of it (the whole text stays in the tooltip and accessible name)."""
+
+    def __init__(self, name: str = "", *, accessible: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._full = ""
+        if name:
+            self.setObjectName(name)
+        self._accessible = accessible
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        super().setText(text)
+        self.setToolTip("")  # set when cut (a tooltip shows rich text: see plain_tooltip)
+        self.setAccessibleName(f"{self._accessible}: {text}" if self._accessible else text)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        metrics = self.fontMetrics()
+        room = self.contentsRect()
+        shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideMiddle, room.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        flags = int(self.alignment()) or int(Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(room, flags | int(Qt.TextFlag.TextSingleLine), shown)
+        painter.end()
+        if shown != self._full and not self.toolTip():
+            self.setToolTip(plain_tooltip(self._full))
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` literally (Qt renders tooltips that look like HTML)."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
