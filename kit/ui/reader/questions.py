@@ -59,6 +59,9 @@ class AnswerInput(QWidget):
     def response(self) -> Any:
         raise NotImplementedError
 
+    def set_response(self, response: Any) -> None:
+        """Show an answer given earlier (a quiz reopened half-way)."""
+
     def set_locked(self, locked: bool) -> None:
         """Answered: the answer stays readable (not greyed out) but cannot change."""
         for child in self.findChildren(QWidget):
@@ -146,6 +149,12 @@ class ChoiceInput(AnswerInput):
             return chosen or None
         return chosen[0] if chosen else None
 
+    def set_response(self, response: Any) -> None:
+        if isinstance(response, str):
+            self.choose(response)
+        elif isinstance(response, list | tuple):
+            self.choose(*(str(r) for r in response))
+
     def choose(self, *ids: str) -> None:
         for cid, button in self.buttons:
             if cid in ids:
@@ -175,6 +184,9 @@ class ShortInput(AnswerInput):
     def response(self) -> str | None:
         text = self.edit.text()
         return text if text.strip() else None
+
+    def set_response(self, response: Any) -> None:
+        self.edit.setText(str(response or ""))
 
     def set_locked(self, locked: bool) -> None:
         self.edit.setReadOnly(locked)
@@ -254,6 +266,15 @@ class OrderInput(AnswerInput):
         self.list.setCurrentRow(0)
         rows = max(len(order), 2)
         self.list.setFixedHeight(rows * (self.list.sizeHintForRow(0) + 4) + 8)
+
+    def set_response(self, response: Any) -> None:
+        """Rows in the order of `response` (ids it does not name stay at the end)."""
+        wanted = [str(r) for r in response] if isinstance(response, list | tuple) else []
+        rows = [self.list.takeItem(0) for _n in range(self.list.count())]
+        rank = {cid: n for n, cid in enumerate(wanted)}
+        rows.sort(key=lambda r: rank.get(str(r.data(Qt.ItemDataRole.UserRole)), len(rank)))
+        for row in rows:
+            self.list.addItem(row)
 
     def move(self, step: int) -> None:
         row = self.list.currentRow()

@@ -10,22 +10,28 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kit.core import quiz as marking
-from kit.i18n import _, format_number
+from kit.i18n import _, format_number, ngettext
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
-from kit.ui.reader.browser import BASE_POINT_SIZE, COLUMN_WIDTH
+from kit.ui.reader.layout import (
+    centred_column,
+    direction,
+    intro_label,
+    page_scroll,
+    question_heading,
+    quiz_style,
+    set_state,
+)
 from kit.ui.reader.questions import (
     AnswerInput,
     ChoiceInput,
@@ -36,30 +42,6 @@ from kit.ui.reader.questions import (
     rich,
 )
 from kit.ui.widgets.plain import plain_label, rich_label
-
-QUIZ_STYLE = """
-QWidget {{ font-size: {text}pt; }}
-#quizPage {{ background: #f6f7f9; }}
-#prompt {{ font-weight: 600; color: #1f2328; }}
-#questionCard {{ background: #ffffff; border: 1px solid #dde1e6; border-radius: 8px; }}
-#questionNumber {{ color: #57606a; font-weight: 600; }}
-#feedback {{ border-radius: 6px; padding: 10px; }}
-#feedback[verdict="right"] {{ background: #e8f6ee; color: #14532d; }}
-#feedback[verdict="wrong"] {{ background: #fdecea; color: #7a1c12; }}
-#saveState {{ color: #57606a; }}
-#saveState[failed="true"] {{ color: #b42318; }}
-#quizSummary {{ background: #f6f7f9; border: 1px solid #dde1e6; border-radius: 8px; }}
-#summaryText {{ font-size: {summary}pt; font-weight: 600; }}
-#quizIntro {{ color: #1f2328; }}
-"""
-
-
-def quiz_style(scale: float) -> str:
-    """The quiz and survey pages' look at a text size (a style sheet blocks the font
-    a parent hands down, so the size is part of it, as for lessons: BASE_POINT_SIZE)."""
-    return QUIZ_STYLE.format(
-        text=f"{BASE_POINT_SIZE * scale:.1f}", summary=f"{(BASE_POINT_SIZE + 1.5) * scale:.1f}"
-    )
 
 
 def make_input(question: dict[str, Any]) -> AnswerInput:
@@ -83,57 +65,6 @@ def right_answer_text(question: dict[str, Any]) -> str:
     return "; ".join(plain(c["text"]) for c in choices if c.get("correct"))
 
 
-def set_state(label: QLabel, text: str, **props: str) -> None:
-    label.setText(text)
-    for name, value in props.items():
-        label.setProperty(name, value)
-    label.style().unpolish(label)
-    label.style().polish(label)
-
-
-def direction(rtl: bool) -> Qt.LayoutDirection:
-    return Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-
-
-def centred_column() -> tuple[QWidget, QVBoxLayout]:
-    """A page (quizzes, surveys) holding a column of readable width, centred."""
-    page = QWidget()
-    page.setObjectName("quizPage")
-    outer = QHBoxLayout(page)
-    body = QWidget()
-    body.setMaximumWidth(COLUMN_WIDTH)
-    outer.setContentsMargins(0, 0, 0, 0)
-    outer.addStretch(1)
-    outer.addWidget(body, 1000)  # grows to its maximum width, then stays centred
-    outer.addStretch(1)
-    column = QVBoxLayout(body)
-    column.setContentsMargins(24, 18, 24, 24)
-    column.setSpacing(14)
-    return page, column
-
-
-def page_scroll(owner: QWidget, accessible: str) -> QScrollArea:
-    """The frameless scroll area that fills a quiz or survey page."""
-    scroll = QScrollArea(owner)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setAccessibleName(accessible)
-    layout = QVBoxLayout(owner)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(scroll)
-    return scroll
-
-
-def intro_label(html_text: str, accessible: str) -> QLabel:
-    """The item's own text above its questions."""
-    return rich_label(html_text, accessible=accessible)
-
-
-def question_heading(number: int, total: int) -> QLabel:
-    text = _("Question {n} of {total}").format(n=format_number(number), total=format_number(total))
-    return plain_label(text, "questionNumber")
-
-
 class QuestionCard(QFrame):
     checked = Signal(object)  # the card, after its answer was marked
 
@@ -142,6 +73,7 @@ class QuestionCard(QFrame):
         self.question = question
         self.lang = lang
         self.correct: bool | None = None
+        self.answer: Any = None
         self.setObjectName("questionCard")
         heading = question_heading(number, total)
         self.prompt = PromptLabel(str(question.get("prompt") or ""), lang)
@@ -176,19 +108,29 @@ class QuestionCard(QFrame):
             self.check_button.setEnabled(self.input.response() is not None)
 
     def response(self) -> Any:
-        return self.input.response()
+        return self.answer if self.correct is not None else self.input.response()
 
     def check(self) -> None:
         response = self.input.response()
         if self.correct is not None or response is None:
             return
+        self._mark(response)
+        set_state(self.save_state, _("Saving…"), failed="false")
+        self.checked.emit(self)
+
+    def restore(self, response: Any) -> None:
+        """An answer already in the records: shown checked, with its feedback."""
+        self.input.set_response(response)
+        self._mark(response)
+        self.saved()
+
+    def _mark(self, response: Any) -> None:
+        self.answer = response
         self.correct = marking.is_correct(self.question, response)
         self.input.set_locked(True)
         self.check_button.setEnabled(False)
         self.check_button.hide()
         self._show_feedback(response)
-        set_state(self.save_state, _("Saving…"), failed="false")
-        self.checked.emit(self)
 
     def _show_feedback(self, response: Any) -> None:
         notes = marking.feedback(self.question, response)
@@ -251,15 +193,20 @@ class QuizView(QWidget):
     def show_view(self, view: ItemView) -> None:
         self.view = view
         self.attempts = view.quiz.attempts if view.quiz else 0
-        self.build()
+        self.build(view.resume)
 
-    def build(self) -> None:
+    def build(self, resume: dict[str, Any] | None = None) -> None:
+        """The questions, empty, or with the answers of an attempt left half-way."""
         view = self.view
         if view is None:
             return
+        resume = resume or {}
         self.setLayoutDirection(direction(view.rtl))
         page, column = centred_column()
-        intro = intro_label(view.body_html + self._status_html(), _("About this quiz"))
+        intro = intro_label(
+            view.body_html + self._status_html() + self._resume_html(len(resume)),
+            _("About this quiz"),
+        )
         intro.setObjectName("quizIntro")
         column.addWidget(intro)
         questions = list(view.item.get("questions") or [])
@@ -267,6 +214,8 @@ class QuizView(QWidget):
         for number, question in enumerate(questions, start=1):
             card = QuestionCard(question, number, len(questions), view.lang)
             card.checked.connect(self._card_checked)
+            if str(question.get("id")) in resume:
+                card.restore(resume[str(question.get("id"))])
             self.cards.append(card)
             column.addWidget(card)
         self.summary.setParent(None)
@@ -275,6 +224,19 @@ class QuizView(QWidget):
         column.addStretch(1)
         self.scroll.setWidget(page)  # the old page is deleted with its cards
         self.scroll.verticalScrollBar().setValue(0)
+        if self.cards and all(c.correct is not None for c in self.cards):
+            self._finish()  # every answer was saved, the score was not (a crash): save it
+
+    @staticmethod
+    def _resume_html(answered: int) -> str:
+        if not answered:
+            return ""
+        text = ngettext(
+            "Your answer so far is kept: carry on where you left off.",
+            "Your {n} answers so far are kept: carry on where you left off.",
+            answered,
+        ).format(n=format_number(answered))
+        return f"<p><b>{html.escape(text)}</b></p>"
 
     def _status_html(self) -> str:
         assert self.view is not None
@@ -366,7 +328,7 @@ class QuizView(QWidget):
 
     def restart(self) -> None:
         """Retry: fresh, empty questions (order questions shuffled again)."""
-        self.build()
+        self.build({})
         if self.cards:
             self.cards[0].input.setFocus()
 
@@ -374,4 +336,6 @@ class QuizView(QWidget):
         self.setStyleSheet(quiz_style(scale))
 
     def focus_target(self) -> QWidget:
-        return self.cards[0].input if self.cards else self.scroll
+        """The first question still to answer."""
+        waiting = [c for c in self.cards if c.correct is None]
+        return waiting[0].input if waiting else self.scroll

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from kit.i18n import _
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
-from kit.ui.reader.questions import AnswerInput, ChoiceInput, PromptLabel, TextInput
-from kit.ui.reader.quiz import (
+from kit.ui.reader.layout import (
     centred_column,
     direction,
     intro_label,
@@ -30,6 +29,7 @@ from kit.ui.reader.quiz import (
     quiz_style,
     set_state,
 )
+from kit.ui.reader.questions import AnswerInput, ChoiceInput, PromptLabel, TextInput
 from kit.ui.widgets.plain import plain_label
 
 
