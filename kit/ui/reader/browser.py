@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 from kit.core.render import REVEAL_SCHEME
 from kit.core.render_math import SVG_PREFIX
 from kit.i18n import _
+from kit.ui.widgets.plain import plain_message
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 BASE_POINT_SIZE = 11.5
@@ -54,14 +55,15 @@ def confirm_external(parent: QWidget | None, url: QUrl) -> bool:
             "This link leads to a web page outside Training Kit:\n\n{url}\n\n"
             "It needs an internet connection. Open it in your web browser?"
         ).format(url=target)
-    answer = QMessageBox.question(
+    box = plain_message(
         parent,
+        QMessageBox.Icon.Question,
         _("Open a link outside the app?"),
         text,
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
-    return answer == QMessageBox.StandardButton.Open
+    return box.exec() == QMessageBox.StandardButton.Open
 
 
 class ContentBrowser(QTextBrowser):
