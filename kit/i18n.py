@@ -121,6 +121,20 @@ def set_language(lang: str | None) -> str:
     return _locale_name
 
 
+# Languages written in Arabic script: their letters are small for a given point size and
+# their marks above and below need room between lines (kit.ui.widgets.style).
+ARABIC_SCRIPT = frozenset({"ar", "fa", "ur", "ps", "sd", "ug", "ckb"})
+
+
+def current_language() -> str:
+    """The interface language in use ('en', 'es', 'ar', ...)."""
+    return _locale_name
+
+
+def uses_arabic_script(lang: str | None = None) -> bool:
+    return (lang or _locale_name).replace("-", "_").split("_")[0] in ARABIC_SCRIPT
+
+
 def current_locale() -> Locale:
     """The babel Locale to format dates and numbers with."""
     from babel import Locale, UnknownLocaleError
