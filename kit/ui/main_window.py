@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 
 from kit.core.paths import DataDir
 from kit.core.render import is_rtl
-from kit.i18n import _, set_language
+from kit.i18n import _, install_qt_translations, set_language
 from kit.ui.context import AppContext
 from kit.ui.operations import core
 from kit.ui.operations.settings import UiSettings
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(data, Worker())
         self.ctx.text_scale = self.settings.text_scale
         self.ctx.language = set_language(self.options.language or self.settings.language or None)
+        install_qt_translations(QApplication.instance(), self.ctx.language)
         self._apply_direction()
         self._ready_sent = False
         self._closed = False
@@ -310,6 +311,7 @@ class MainWindow(QMainWindow):
         Downloads on the Get packs page are paused (their partial files are kept) and the
         new page offers them again with Resume.
         """
+        install_qt_translations(QApplication.instance(), self.ctx.language)  # OK, Cancel…
         self._apply_direction()
         apply_style(QApplication.instance(), self.ctx.text_scale)  # marks follow the direction
         self._shutdown_get_packs()
