@@ -22,6 +22,7 @@ from kit.ui.operations.library import LibraryView
 from kit.ui.pages.pack_panel import PackPanel, _card
 from kit.ui.widgets.elide import fit_lines
 from kit.ui.widgets.forms import button, label
+from kit.ui.widgets.owned import owned
 
 SIDEBAR_WIDTH = 290
 SIDEBAR_NARROWEST = 200
@@ -62,8 +63,8 @@ class LibraryPage(QWidget):
         self.stack.addWidget(self.empty)
         self.main = self._build_main()
         self.stack.addWidget(self.main)
-        ctx.changes.library_changed.connect(self.mark_dirty)
-        ctx.changes.records_changed.connect(lambda _pid: self.mark_dirty())
+        ctx.changes.library_changed.connect(self.mark_dirty)  # a method: dropped with the page
+        ctx.changes.records_changed.connect(owned(self, lambda _pid: self.mark_dirty()))
 
     # -- building --------------------------------------------------------------
     def _build_empty(self) -> QWidget:
