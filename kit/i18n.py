@@ -121,6 +121,61 @@ def set_language(lang: str | None) -> str:
     return _locale_name
 
 
+# Qt's own texts (OK, Cancel, Yes, No in dialogs; the line edit's context menu) come from
+# Qt's catalogs, qtbase_LANG.qm, in PySide6's translations folder. Only the interface
+# languages' catalogs are shipped (build/bundle_files.py).
+QT_CATALOG = "qtbase"
+_qt_translators: list = []
+
+
+def qt_translations_dirs() -> list[Path]:
+    """Where Qt's catalogs are: Qt's own idea, then next to PySide6 (a frozen bundle)."""
+    import PySide6
+    from PySide6.QtCore import QLibraryInfo
+
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    folders.append(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
+    return folders
+
+
+def install_qt_translations(app, lang: str | None = None) -> bool:
+    """Make Qt's own buttons and menus speak `lang` (the current language by default).
+
+    Replaces the catalog installed before; English needs none. Returns whether Qt has a
+    catalog for the language (False leaves Qt's English texts, never an error).
+    """
+    from PySide6.QtCore import QTranslator
+
+    lang = (lang or _locale_name).replace("-", "_")
+    for old in _qt_translators:
+        app.removeTranslator(old)
+    _qt_translators.clear()
+    if lang.split("_")[0] == "en":
+        return True
+    for folder in qt_translations_dirs():
+        for name in (lang, lang.split("_")[0]):
+            translator = QTranslator(app)
+            if translator.load(f"{QT_CATALOG}_{name}", str(folder)):
+                app.installTranslator(translator)
+                _qt_translators.append(translator)
+                return True
+    return False
+
+
+# Languages written in Arabic script: their letters are small for a given point size and
+# their marks above and below need room between lines (kit.ui.widgets.style).
+ARABIC_SCRIPT = frozenset({"ar", "fa", "ur", "ps", "sd", "ug", "ckb"})
+
+
+def current_language() -> str:
+    """The interface language in use ('en', 'es', 'ar', ...)."""
+    return _locale_name
+
+
+def uses_arabic_script(lang: str | None = None) -> bool:
+    return (lang or _locale_name).replace("-", "_").split("_")[0] in ARABIC_SCRIPT
+
+
 def current_locale() -> Locale:
     """The babel Locale to format dates and numbers with."""
     from babel import Locale, UnknownLocaleError

@@ -9,6 +9,7 @@ import subprocess
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QPushButton
+from test_ui_screen import screen_config
 from ui_shell import (
     add_events,
     add_profile,
@@ -64,12 +65,13 @@ def test_screenshot_shows_the_library_once_painted(data_dir, pack, kit_exe, tmp_
     ana = add_profile(data_dir, "Ana")
     add_events(data_dir, ana.id, "getting-started", ["choose-a-profile"])
     shot = tmp_path / "shot.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIT_PROFILE": "Ana"}
+    screen = screen_config(tmp_path, 1366, 768)
+    env = {**os.environ, "QT_QPA_PLATFORM": screen, "KIT_PROFILE": "Ana"}
     done = subprocess.run([*kit_exe, "--screenshot", str(shot)], env=env, capture_output=True,
                           text=True, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
     image = QImage(str(shot))
-    assert image.width() >= 800 and image.height() >= 500
+    assert 1100 <= image.width() <= 1366 and 600 <= image.height() <= 768  # fits the screen
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 16)
                for y in range(0, image.height(), 16)}  # fmt: skip
     assert len(colours) > 8  # real content, not a blank window

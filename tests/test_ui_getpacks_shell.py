@@ -58,7 +58,7 @@ def click(qtbot, button) -> None:
 
 def pack_titles(library_page) -> list[str]:
     items = (library_page.packs.item(i) for i in range(library_page.packs.count()))
-    return [item.text().split("\n")[0] for item in items]
+    return [item.data(Qt.ItemDataRole.AccessibleTextRole) for item in items]  # the whole title
 
 
 def test_a_learner_gets_a_pack_from_a_usb_stick_and_finds_it_in_the_library(

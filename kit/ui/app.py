@@ -34,7 +34,7 @@ def run_app(
     from PySide6.QtWidgets import QApplication
 
     from kit.core.paths import resolve_data_dir
-    from kit.ui.main_window import MainWindow, StartOptions
+    from kit.ui.main_window import StartOptions
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Training Kit")
@@ -52,9 +52,7 @@ def run_app(
         language=lang,
         page="getpacks" if start == "getpacks" else "library",
     )
-    window = MainWindow(data, options)
-    window.resize(1180, 760)
-    window.show()
+    window = show_main_window(data, options)
     code = {"value": 0}
     if screenshot:
 
@@ -73,6 +71,15 @@ def run_app(
     result = app.exec()
     window.shutdown()
     return code["value"] or result
+
+
+def show_main_window(data, options):
+    """The main window, sized to the screen's free area (MainWindow.fit_to_screen), shown."""
+    from kit.ui.main_window import MainWindow
+
+    window = MainWindow(data, options)
+    window.show()
+    return window
 
 
 def save_screenshot(window, path: Path) -> bool:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kit.core.paths import DataDir
 from kit.core.render import is_rtl
-from kit.i18n import _, set_language
+from kit.i18n import _, install_qt_translations, set_language
 from kit.ui.context import AppContext
 from kit.ui.operations import core
 from kit.ui.operations.settings import UiSettings
@@ -23,6 +23,10 @@ from kit.ui.widgets.forms import label
 from kit.ui.widgets.style import apply_style
 from kit.ui.widgets.toolbar import AppToolbar
 from kit.ui.worker import Worker
+
+DEFAULT_SIZE = QSize(1180, 760)
+MINIMUM_SIZE = QSize(820, 560)
+FRAME_ALLOWANCE = QSize(16, 40)  # a title bar and borders, until the real frame is known
 
 
 @dataclass
@@ -51,6 +55,7 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(data, Worker())
         self.ctx.text_scale = self.settings.text_scale
         self.ctx.language = set_language(self.options.language or self.settings.language or None)
+        install_qt_translations(QApplication.instance(), self.ctx.language)
         self._apply_direction()
         self._ready_sent = False
         self._closed = False
@@ -60,11 +65,45 @@ class MainWindow(QMainWindow):
         self.reader_return = "library"  # or "search": where the reader's Back goes
         self.start_state: core.StartState | None = None
         self.setWindowTitle(_("Training Kit"))
-        self.setMinimumSize(820, 560)
+        self.fit_to_screen()
         apply_style(QApplication.instance(), self.ctx.text_scale)
         self._build_chrome()
         self.ctx.changes.language_changed.connect(self._language_changed)
         core.open_core(self.ctx, self._core_opened, self._core_failed)
+
+    # -- size ------------------------------------------------------------------------
+    def fit_to_screen(self) -> None:
+        """Size the window (and its minimum) to the screen's free area, down to 1024x600.
+
+        The free area (QScreen.availableGeometry) leaves out task bars and docks; before
+        the window is shown its frame is unknown, so room is kept for a title bar.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.setMinimumSize(MINIMUM_SIZE)
+            self.resize(DEFAULT_SIZE)
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        if not self.isVisible() or frame.height() <= 0:
+            frame = FRAME_ALLOWANCE
+        room = QSize(max(1, free.width() - frame.width()), max(1, free.height() - frame.height()))
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(room))
+        size = self.size().boundedTo(room) if self.isVisible() else DEFAULT_SIZE.boundedTo(room)
+        self.resize(size)
+        if not free.contains(self.frameGeometry()):
+            self.move(
+                free.x() + max(0, (free.width() - size.width() - frame.width()) // 2),
+                free.y() + max(0, (free.height() - size.height() - frame.height()) // 2),
+            )
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and not getattr(self, "_screen_watched", False):
+            self._screen_watched = True
+            handle.screenChanged.connect(lambda _screen: self.fit_to_screen())
+            QTimer.singleShot(0, self, self.fit_to_screen)  # once the real frame is known
 
     # -- chrome ------------------------------------------------------------------
     def _build_chrome(self) -> None:
@@ -282,6 +321,7 @@ class MainWindow(QMainWindow):
         Downloads on the Get packs page are paused (their partial files are kept) and the
         new page offers them again with Resume.
         """
+        install_qt_translations(QApplication.instance(), self.ctx.language)  # OK, Cancel…
         self._apply_direction()
         apply_style(QApplication.instance(), self.ctx.text_scale)  # marks follow the direction
         self._shutdown_get_packs()

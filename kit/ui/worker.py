@@ -129,8 +129,15 @@ class Worker:
         on_progress(done, total, text) receives JobControl.progress reports (control=True);
         on_cancelled() runs when the job stopped at Cancel; on_finished() runs last, after
         any of on_success / on_failure / on_cancelled.
+
+        A callback that talks to a widget (its method, or a lambda closing over it) is
+        dropped if the widget is deleted before the job ends (kit.ui.widgets.owned): a
+        page rebuilt by a language change is not called back.
         """
+        from kit.ui.widgets.owned import owned, owner_of
+
         job = Job(fn, control)
+        relays = []
         for signal, slot in (
             (job.succeeded, on_success),
             (job.failed, on_failure),
@@ -138,8 +145,15 @@ class Worker:
             (job.cancelled, on_cancelled),
             (job.finished, on_finished),
         ):
-            if slot is not None:
-                signal.connect(slot)
+            if slot is None:
+                continue
+            owner = owner_of(slot)
+            if owner is not None and not isinstance(owner, Job):
+                slot = owned(owner, slot)
+                relays.append(slot.__self__)
+            signal.connect(slot)
+        for relay in relays:  # after the callbacks: they run first
+            job.finished.connect(relay.deleteLater)
         self._live.add(job)
         job.finished.connect(lambda: self._live.discard(job))
         self._jobs.items.put(job)

@@ -29,6 +29,7 @@ from kit.ui.getpacks.sources import SourcesDialog
 from kit.ui.getpacks.style import page_style
 from kit.ui.getpacks.texts import language_name
 from kit.ui.operations.getpacks import Listing, PackService
+from kit.ui.widgets.style import script_scale
 
 
 class GetPacksPage(DownloadsMixin, QWidget):
@@ -73,7 +74,7 @@ class GetPacksPage(DownloadsMixin, QWidget):
 
     def set_text_scale(self, scale: float) -> None:
         """Headings follow the text size setting like the rest of the app."""
-        self.setStyleSheet(page_style(scale))
+        self.setStyleSheet(page_style(scale * script_scale()))
 
     # -- building -------------------------------------------------------------------------
     def _header(self) -> QHBoxLayout:
@@ -88,6 +89,7 @@ class GetPacksPage(DownloadsMixin, QWidget):
         title.setObjectName("pageTitle")
         subtitle = QLabel(_("Download packs from the web or from a folder such as a USB stick."))
         subtitle.setObjectName("subtitle")
+        subtitle.setWordWrap(True)  # a narrow screen (1024x600) or large text
         titles.addWidget(title)
         titles.addWidget(subtitle)
         self.busy_label = QLabel(_("Checking sources…"))

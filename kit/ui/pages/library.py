@@ -20,7 +20,13 @@ from kit.ui.context import AppContext
 from kit.ui.operations import library as ops
 from kit.ui.operations.library import LibraryView
 from kit.ui.pages.pack_panel import PackPanel, _card
+from kit.ui.widgets.elide import fit_lines
 from kit.ui.widgets.forms import button, label
+from kit.ui.widgets.owned import owned
+
+SIDEBAR_WIDTH = 290
+SIDEBAR_NARROWEST = 200
+ROW_PADDING = 2 * 12 + 4 + 4  # the stylesheet's item padding, selection mark, a margin
 
 
 def _separator() -> QFrame:
@@ -57,8 +63,8 @@ class LibraryPage(QWidget):
         self.stack.addWidget(self.empty)
         self.main = self._build_main()
         self.stack.addWidget(self.main)
-        ctx.changes.library_changed.connect(self.mark_dirty)
-        ctx.changes.records_changed.connect(lambda _pid: self.mark_dirty())
+        ctx.changes.library_changed.connect(self.mark_dirty)  # a method: dropped with the page
+        ctx.changes.records_changed.connect(owned(self, lambda _pid: self.mark_dirty()))
 
     # -- building --------------------------------------------------------------
     def _build_empty(self) -> QWidget:
@@ -95,9 +101,9 @@ class LibraryPage(QWidget):
         row = QHBoxLayout(view)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        side = QWidget()
+        self.side = side = QWidget()
         side.setObjectName("sidebar")
-        side.setFixedWidth(290)
+        side.setFixedWidth(SIDEBAR_WIDTH)
         side.setStyleSheet("QWidget#sidebar { border: none; }")  # the separator draws it
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(0, 0, 0, 0)
@@ -108,10 +114,10 @@ class LibraryPage(QWidget):
         self.packs = QListWidget()
         self.packs.setObjectName("packs")
         self.packs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.packs.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.packs.setTextElideMode(Qt.TextElideMode.ElideRight)  # fit_lines does the work
         self.packs.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.packs.setAccessibleName(_("Installed packs"))
-        self.packs.setWordWrap(True)
+        self.packs.setWordWrap(False)  # see kit.ui.widgets.elide
         self.packs.currentItemChanged.connect(self._pack_chosen)
         side_column.addWidget(self.packs, 1)
         self.get_more_button = button(
@@ -129,6 +135,40 @@ class LibraryPage(QWidget):
         self.scroll.setWidgetResizable(True)
         row.addWidget(self.scroll, 1)
         return view
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """The pack list gives way (down to SIDEBAR_NARROWEST) before the modules would
+        need a sideways scroll bar: a small screen or large text."""
+        content = self.scroll.widget()
+        if not self.isVisible():
+            return  # sized at the next resize, once the page has its real width
+        need = content.minimumSizeHint().width() if content is not None else 0
+        need += self.scroll.verticalScrollBar().sizeHint().width() + 2 * self.scroll.frameWidth()
+        room = self.width() - need - 1  # the separator
+        width = max(SIDEBAR_NARROWEST, min(SIDEBAR_WIDTH, room))
+        if width != self.side.width():
+            self.side.setFixedWidth(width)
+            self._relabel()
+
+    def _row_width(self) -> int:
+        """The text width of a pack row: the sidebar less the row's padding and mark."""
+        bar = self.packs.verticalScrollBar()
+        scroll = bar.sizeHint().width() if bar.isVisible() else 0
+        return self.side.width() - ROW_PADDING - scroll - 2 * self.packs.frameWidth()
+
+    def _relabel(self) -> None:
+        if self.view is None:
+            return
+        views = {p.id: p for p in self.view.packs}
+        for row in range(self.packs.count()):
+            item = self.packs.item(row)
+            pack_view = views.get(item.data(Qt.ItemDataRole.UserRole))
+            if pack_view is not None:
+                item.setText(self._pack_label(pack_view))
 
     # -- loading ----------------------------------------------------------------
     def mark_dirty(self) -> None:
@@ -180,11 +220,16 @@ class LibraryPage(QWidget):
         self._pack_chosen(self.packs.currentItem())
 
     def _pack_label(self, pack_view: ops.PackView) -> str:
-        title = str(pack_view.pack.get("title") or pack_view.id)
+        """Its title on up to two lines (elided), then the learner's progress."""
+        metrics, width = self.packs.fontMetrics(), self._row_width()
+        title = "\n".join(
+            fit_lines(str(pack_view.pack.get("title") or pack_view.id), metrics, width)
+        )
         if not self.ctx.profile_id:
             return title
         percent = format_percent(round(100 * pack_view.fraction()) / 100)
-        return _("{title}\n{percent} done").format(title=title, percent=percent)
+        done = _("{percent} done").format(percent=percent)
+        return f"{title}\n{metrics.elidedText(done, Qt.TextElideMode.ElideRight, width)}"
 
     def _pack_chosen(self, item: QListWidgetItem | None) -> None:
         if item is None or self.view is None:
@@ -207,6 +252,7 @@ class LibraryPage(QWidget):
         if old is not None:
             old.deleteLater()
         self.scroll.setWidget(content)
+        self._fit_sidebar()
 
     def _continue_card(self, target: ops.ContinueTarget) -> QWidget:
         frame, layout = _card("continue")

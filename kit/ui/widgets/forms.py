@@ -2,17 +2,51 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
-from kit.ui.widgets.style import set_role
+from kit.i18n import uses_arabic_script
+from kit.ui.widgets.style import LINE_HEIGHT_PERCENT, set_role
+
+
+class TextLabel(QLabel):
+    """A label of plain text; wrapped text in Arabic script gets room between its lines.
+
+    Qt's plain-text labels use the font's own line spacing, in which Arabic marks above
+    and below the letters touch the next line; the text is then shown as escaped rich
+    text with a CSS line height. text() still gives the plain text.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plain = ""
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._plain = text
+        if self.wordWrap() and uses_arabic_script():
+            body = html.escape(text).replace("\n", "<br>")
+            self.setTextFormat(Qt.TextFormat.RichText)
+            super().setText(f'<p style="line-height: {LINE_HEIGHT_PERCENT}%; margin: 0">{body}</p>')
+        else:
+            self.setTextFormat(Qt.TextFormat.PlainText)
+            super().setText(text)
+
+    def setWordWrap(self, on: bool) -> None:
+        super().setWordWrap(on)
+        self.setText(self._plain)
+
+    def text(self) -> str:
+        return self._plain
 
 
 def label(text: str, role: str = "", wrap: bool = True) -> QLabel:
-    widget = QLabel(text)
+    widget = TextLabel()
     widget.setWordWrap(wrap)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setText(text)
     if role:
         set_role(widget, role)
     return widget

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from kit.core.paths import RESOURCES_DIR
+from kit.i18n import uses_arabic_script
 
 ACCENT = "#2363b8"
 _CHEVRON = (RESOURCES_DIR / "icons" / "chevron-down.svg").as_posix()
@@ -14,7 +15,10 @@ _BASE_POINTS: dict[int, float] = {}
 
 
 def stylesheet(scale: float, rtl: bool = False) -> str:
-    """The app's stylesheet; `rtl` puts start-side marks (the selected pack's bar) on the right."""
+    """The app's stylesheet; `rtl` puts start-side marks (the selected pack's bar) on the right.
+
+    Sub-controls and paddings (a menu button's arrow) are mirrored by Qt itself.
+    """
     start = "right" if rtl else "left"
 
     def pt(size: float) -> str:
@@ -83,14 +87,29 @@ def stylesheet(scale: float, rtl: bool = False) -> str:
                    text-align: right; }}
     QProgressBar::chunk {{ background: #2e8b57; border-radius: 4px; }}
     QScrollArea {{ border: none; background: transparent; }}
+    QToolButton[popupMode="2"] {{ padding: 4px 8px; padding-right: 24px; }}
+    QToolButton[popupMode="2"]::menu-indicator {{ image: url("{_CHEVRON}"); width: 10px;
+        height: 10px; subcontrol-origin: padding; subcontrol-position: right center;
+        right: 8px; }}
     """
+
+
+ARABIC_SCRIPT_SCALE = 1.2  # Arabic letters at 10 pt look like Latin ones at about 8 pt
+LINE_HEIGHT_PERCENT = 150  # between wrapped lines of Arabic script (marks need the room)
+
+
+def script_scale(language: str | None = None) -> float:
+    """How much larger the interface's text is drawn for the script of `language`."""
+    return ARABIC_SCRIPT_SCALE if uses_arabic_script(language) else 1.0
 
 
 def apply_style(app: QApplication, scale: float) -> None:
-    """Set the stylesheet and the base font size for `scale` (1.0 = the system's size).
+    """Set the stylesheet and the base font size for `scale` (1.0 = the system's size),
+    larger for a language in Arabic script (script_scale).
 
-    Call it again after the layout direction changes: some marks follow the direction.
+    Call it again after the layout direction or the language changes.
     """
+    scale *= script_scale()
     font = QFont(app.font())
     base = _BASE_POINTS.setdefault(id(app), font.pointSizeF() if font.pointSizeF() > 0 else 10.0)
     font.setPointSizeF(base * scale)

@@ -1,0 +1,41 @@
+"""Which data files the desktop bundle keeps (used by build/training-kit.spec).
+
+Babel's locale data and Qt's translations come for every language (~30 MB and ~200
+files); the bundle keeps those of the interface languages only, the ones with a catalog
+in resources/translations, so a new language needs no change here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePath
+
+ROOT = Path(__file__).resolve().parent.parent
+QT_CATALOGS = ("qtbase",)  # Qt's own texts the app shows (kit.i18n.install_qt_translations)
+
+
+def shipped_languages(translations: Path = ROOT / "resources" / "translations") -> set[str]:
+    """The interface languages: English plus every folder holding a kit catalog."""
+    found = {"en"}
+    if translations.is_dir():
+        for child in translations.iterdir():
+            if any((child / "LC_MESSAGES").glob("kit.*")):
+                found.add(child.name)
+    return found
+
+
+def _base(code: str) -> str:
+    return code.split("_")[0].split(".")[0]
+
+
+def keep(dest: str, languages: set[str]) -> bool:
+    """Whether the bundle keeps the data file installed at `dest` (a relative path)."""
+    parts = PurePath(dest).parts
+    name = parts[-1] if parts else ""
+    if parts[:2] == ("babel", "locale-data"):
+        return name == "root.dat" or _base(name) in languages
+    if len(parts) >= 2 and parts[-2] == "translations" and name.endswith(".qm"):
+        if "PySide6" not in parts:
+            return True
+        catalog, _sep, lang = name[: -len(".qm")].partition("_")
+        return catalog in QT_CATALOGS and _base(lang) in languages
+    return True

@@ -1,0 +1,72 @@
+"""The window fits the screen it opens on, down to a 1024x600 netbook.
+
+Qt's offscreen platform takes a screen configuration (`offscreen:configfile=FILE`, a JSON
+list of screens), so each case runs the real window in a subprocess on a screen of that
+size (tests/screen_fit.py) and checks what a learner would see.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ui_shell import add_profile, prepare
+
+HERE = Path(__file__).resolve().parent
+
+
+def screen_config(folder: Path, width: int, height: int) -> str:
+    config = folder / f"screen-{width}x{height}.json"
+    screens = [{"name": "Screen", "x": 0, "y": 0, "width": width, "height": height,
+                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]  # fmt: skip
+    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
+    return f"offscreen:configfile={config}"
+
+
+def run_on_screen(data_dir: Path, tmp_path: Path, width: int, height: int) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": screen_config(tmp_path, width, height),
+           "PYTHONPATH": str(HERE.parent)}  # fmt: skip
+    done = subprocess.run([sys.executable, str(HERE / "screen_fit.py"), str(data_dir)],
+                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def inside(inner: list[int], width: int, height: int) -> bool:
+    x, y, w, h = inner[:4]
+    return x >= 0 and y >= 0 and x + w <= width and y + h <= height
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "scale"),
+    [(1024, 600, 1.0), (1024, 600, 1.5), (1366, 768, 1.0)],
+)
+def test_the_window_and_its_pages_fit_the_screen(
+    data_dir, pack, tmp_path, width, height, scale
+) -> None:
+    prepare(data_dir, [pack])
+    settings = data_dir / "settings.json"
+    settings.write_text(json.dumps({**json.loads(settings.read_text()), "text_scale": scale}))
+    add_profile(data_dir, "Ana")
+    shown = run_on_screen(data_dir, tmp_path, width, height)
+    assert shown["screen"] == [0, 0, width, height]
+    assert inside(shown["window"], width, height), shown["window"]
+    assert shown["minimum"][0] <= width and shown["minimum"][1] <= height
+    _x, _y, window_w, window_h = shown["window"]
+    names = [page["name"] for page in shown["pages"]]
+    assert {"library", "reader", "getpacks", "profiles"} <= set(names)
+    for page in shown["pages"]:
+        stack_w, stack_h = page["stack"]
+        assert page["minimum"][0] <= stack_w and page["minimum"][1] <= stack_h, page
+        assert all(across == 0 for across, _down in page["overflow"]), page  # no sideways scroll
+        for text, where in page["buttons"].items():
+            if where[4]:  # in a scroll area: it may be further down, but never cut at the side
+                assert where[0] >= 0 and where[0] + where[2] <= window_w, (page["name"], text)
+            else:
+                assert inside(where, window_w, window_h), (page["name"], text, where)
+    reader = next(page for page in shown["pages"] if page["name"] == "reader")
+    assert {"Next →", "Mark as done"} <= set(reader["buttons"])
