@@ -164,19 +164,19 @@ def _append(
         if not known:
             raise ProfileNotFound(_("That profile no longer exists."))
         db.conn.executemany(
-            f"INSERT INTO events ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+            f"INSERT INTO events ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
             rows,
         )
-    return [_to_event(dict(zip(_COLUMNS, values, strict=True))) for values in rows]
+    return [to_event(dict(zip(COLUMNS, values, strict=True))) for values in rows]
 
 
-_COLUMNS = (
+COLUMNS = (
     "id", "profile_id", "pack_id", "item_id", "verb", "result", "at", "device_id",
     "object_type", "object_id", "context",
 )  # fmt: skip
 
 
-def _to_event(row: Mapping[str, Any] | sqlite3.Row) -> Event:
+def to_event(row: Mapping[str, Any] | sqlite3.Row) -> Event:
     try:
         result = json.loads(row["result"])
     except ValueError:
@@ -207,7 +207,7 @@ def events_for(
     Optionally only those of one pack, or of one item of a pack. There is deliberately
     no way to read all profiles' events at once.
     """
-    sql = f"SELECT {', '.join(_COLUMNS)} FROM events WHERE profile_id = ?"
+    sql = f"SELECT {', '.join(COLUMNS)} FROM events WHERE profile_id = ?"
     params: list[Any] = [str(profile_id)]
     if pack_id is not None:
         sql += " AND pack_id = ?"
@@ -215,7 +215,7 @@ def events_for(
         if item_id is not None:
             sql += " AND item_id = ?"
             params.append(item_id)
-    return [_to_event(r) for r in rdb.query(sql + " ORDER BY seq", params)]
+    return [to_event(r) for r in rdb.query(sql + " ORDER BY seq", params)]
 
 
 def event_ids(rdb: RecordsDB, profile_id: str) -> set[str]:

@@ -23,6 +23,7 @@ from kit.core.records.db import RecordsDB, RecordsError
 from kit.core.records.events import Event
 from kit.core.records.profiles import Profile
 from kit.core.records.progress import ContinuePoint, ModuleProgress, QuizStats, Status
+from kit.core.records.reports import Reports
 from kit.core.records.restore import RestoreLoss, RestoreResult
 from kit.i18n import _
 
@@ -145,6 +146,10 @@ class Records:
         with self.rdb.lock:
             roles.check_facilitator(self.rdb, profile_id, pin, self.clocks)
             return self._tokens.issue(profile_id)
+
+    def reports(self, auth: roles.FacilitatorToken | tuple[str, str | None]) -> Reports:
+        """Group reports (counts over learners, small groups hidden): facilitators only."""
+        return Reports(self, auth)
 
     def facilitator(self, auth: roles.FacilitatorToken | tuple[str, str | None]) -> Profile:
         """The facilitator behind `auth`: a token from `check_facilitator` or (id, PIN).
