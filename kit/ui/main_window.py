@@ -26,6 +26,7 @@ from kit.ui.widgets.toolbar import AppToolbar
 from kit.ui.window_dialogs import DialogsMixin
 from kit.ui.worker import Worker
 
+START_PAGES = ("library", "getpacks", "progress", "about", "shortcuts")
 # A learner's own pages, dropped at sign-in and sign-out: nothing of the last one stays.
 LEARNER_PAGES = ("library", "search", "reader", "progress")
 
@@ -37,7 +38,7 @@ class StartOptions:
     profile: open this profile (by name) at once; one with a PIN asks for it.
     preview: with no profile, show the library without anyone's progress (screenshots).
     language: the interface language given on the command line.
-    page: the first page of a preview, "library" or "getpacks" (screenshots).
+    page: the first page (screenshots): one of START_PAGES.
     """
 
     profile: str | None = None
@@ -156,10 +157,9 @@ class MainWindow(DialogsMixin, QMainWindow):
         )
         if chosen is not None and not chosen.has_pin:
             self.sign_in(chosen)
-            if self.options.page == "getpacks":
-                self.show_get_packs()
+            self._open_start_page()
         elif chosen is not None:
-            self.show_profiles().show_pin(chosen)
+            self.show_profiles().show_pin(chosen)  # a PIN is never skipped, not even for a shot
         else:
             if wanted:
                 self.message.show_message(
@@ -167,12 +167,24 @@ class MainWindow(DialogsMixin, QMainWindow):
                     "error",
                 )
             if self.options.preview and not wanted:
-                self.show_get_packs() if self.options.page == "getpacks" else self.show_library()
+                self.show_library()
+                self._open_start_page()
             else:
                 self.show_profiles()
         from kit.ui.operations.records import auto_backup
 
         auto_backup(self.ctx)  # queued behind the first screen's work
+
+    def _open_start_page(self) -> None:
+        """The first page asked for (screenshots): Progress needs a signed-in learner."""
+        opener = {
+            "getpacks": self.show_get_packs,
+            "progress": self.show_progress,
+            "about": self.show_about,
+            "shortcuts": self.show_shortcuts,
+        }.get(self.options.page)
+        if opener is not None:
+            opener()
 
     def _core_failed(self, message: str) -> None:
         self.starting.setText(message)

@@ -82,6 +82,7 @@ def _progress(window: Any) -> QWidget:
     page = ProgressPage(window.ctx)
     page.back_requested.connect(window.show_library)
     page.certificate_requested.connect(window.save_certificate)
+    page.loaded.connect(lambda: _ready_soon(window))
     return page
 
 
@@ -90,6 +91,7 @@ def _about(window: Any) -> QWidget:
 
     page = AboutPage(window.ctx)
     page.back_requested.connect(window.go_back)
+    page.loaded.connect(lambda: _ready_soon(window))
     return page
 
 
@@ -98,6 +100,7 @@ def _shortcuts(window: Any) -> QWidget:
 
     page = ShortcutsPage(window.actions())
     page.back_requested.connect(window.go_back)
+    _ready_soon(window)  # built at once, nothing to wait for
     return page
 
 
