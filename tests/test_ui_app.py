@@ -115,7 +115,7 @@ def test_language_change_rebuilds_the_screen_in_place(
     window = open_window(qtbot, data_dir)
     sign_in(qtbot, window, "Ana")
     old_toolbar = window.toolbar
-    with qtbot.waitSignal(window.ctx.changes.language_changed):
+    with qtbot.waitSignal(window.language_changed):
         window.change_language("es")
     try:
         assert window.toolbar is not old_toolbar and window.current == "library"

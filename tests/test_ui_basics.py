@@ -4,11 +4,21 @@ removing a PIN, About and the keyboard shortcuts (F1)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from ui_shell import add_events, add_profile, close, open_window, prepare, sign_in, wait_library
+from ui_shell import (
+    add_events,
+    add_profile,
+    announce,
+    close,
+    open_window,
+    prepare,
+    sign_in,
+    wait_library,
+)
 
 from kit.core.library import Library
 from kit.core.paths import DataDir
 from kit.core.records import Records
+from kit.ui.changes import Change
 from kit.ui.widgets.charts import DONE, TRACK
 
 LEARNING = ["choose-a-profile", "read-lessons", "tour", "take-quizzes", "see-progress"]
@@ -73,7 +83,7 @@ def test_progress_follows_new_records(qtbot, data_dir, pack) -> None:
     qtbot.waitUntil(lambda: page.views is not None)
     assert page.views[0].done == 0
     add_events(data_dir, ana.id, "getting-started", ["choose-a-profile"])
-    window.ctx.changes.records_changed.emit(ana.id)
+    announce(window.ctx.changes, Change.RECORDS, ana.id)
     qtbot.waitUntil(lambda: page.views[0].done == 1)
     close(window)
 
@@ -99,7 +109,7 @@ def test_removing_a_pack_asks_first_and_keeps_the_progress(qtbot, data_dir, pack
         lib.install(pack)
     with Records(DataDir(data_dir)) as records:
         assert [e.item_id for e in records.events(ana.id)] == ["choose-a-profile"]
-    window.ctx.changes.library_changed.emit()
+    announce(window.ctx.changes, Change.LIBRARY)
     qtbot.waitUntil(lambda: library.view is not None and len(library.view.packs) == 1)
     assert library.view.packs[0].fraction() > 0  # the progress is back with the pack
     close(window)

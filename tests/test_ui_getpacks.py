@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
+from ui_shell import library_changed
 from webservers import SLOW_FIRST_REQUEST, Nginx, free_port
 
 from kit.core.catalog.catalog import build_catalog
@@ -63,6 +64,7 @@ def ctx(data_dir: Path):
     context = AppContext(data=data, worker=worker)
     context.library = worker.call(lambda: Library(data))
     yield context
+    context.services.stop_network()
     worker.call(context.library.close)
     worker.stop()
 
@@ -274,12 +276,34 @@ def test_an_unreachable_source_is_reported_in_one_sentence(ctx, open_page, nginx
 def test_download_installs_the_pack_and_says_so(ctx, open_page, qtbot, nginx) -> None:
     add_source(ctx, nginx.url("/"))
     page = open_page()
-    with qtbot.waitSignal(ctx.changes.library_changed, timeout=20_000):
+    with qtbot.waitSignal(**library_changed(ctx.changes), timeout=20_000):
         start_download(qtbot, page, "clean-water")
     wait_installed(qtbot, ctx, page, "clean-water", "1.0.0")
     assert page.notice.text() == "Installed Clean water 1.0.0."
     qtbot.waitUntil(lambda: page.cards["clean-water"].status.text() == "Installed")
     assert leftovers(ctx) == [] and queued(ctx) == []
+
+
+def test_a_download_is_installed_by_the_database_worker(ctx, open_page, qtbot, nginx, monkeypatch) -> None:  # fmt: skip
+    """One thread writes library.db: the download's thread hands the install step over."""
+    import threading
+
+    seen: list[tuple[str, int]] = []
+    real = Library.install
+
+    def install(self, *args, **kwargs):
+        seen.append((kwargs.get("origin", "file"), threading.get_ident()))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "install", install)
+    worker_thread = ctx.worker.call(threading.get_ident)
+    network_thread = ctx.services.network.call(threading.get_ident)
+    add_source(ctx, nginx.url("/"))
+    page = open_page()
+    with qtbot.waitSignal(**library_changed(ctx.changes), timeout=20_000):
+        start_download(qtbot, page, "first-aid")
+    wait_installed(qtbot, ctx, page, "first-aid", "1.0.0")
+    assert seen == [("catalog", worker_thread)] and worker_thread != network_thread
 
 
 def test_pause_and_resume_without_downloading_a_byte_twice(ctx, open_page, qtbot, slow_nginx) -> None:  # fmt: skip

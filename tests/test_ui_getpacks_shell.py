@@ -11,6 +11,7 @@ from ui_shell import (
     activate,
     add_profile,
     close,
+    library_changed,
     open_window,
     prepare,
     sign_in,
@@ -82,7 +83,7 @@ def test_a_learner_gets_a_pack_from_a_usb_stick_and_finds_it_in_the_library(
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search.hasFocus()
-    with qtbot.waitSignal(window.ctx.changes.library_changed, timeout=20_000):
+    with qtbot.waitSignal(**library_changed(window.ctx.changes), timeout=20_000):
         click(qtbot, card.button)
     qtbot.waitUntil(lambda: "first-aid" not in page.rows, timeout=20_000)
     assert page.notice.text() == "Installed First aid 0.1.0."

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import ui_reader_pack
 from PySide6.QtCore import QUrl
+from ui_reader_pack import open_page
 
 from kit.core.render import render_markdown
 from kit.ui.reader import browser as browser_module
@@ -50,3 +52,39 @@ def test_a_failed_save_says_so(qtbot, tmp_path: Path, monkeypatch):
     monkeypatch.setattr(browser_module.QMessageBox, "warning", lambda *a: said.append(a[2]))
     assert save_pack_file(None, source) is None
     assert len(said) == 1 and "lesson-data.zip could not be saved" in said[0]
+
+
+reader_env = ui_reader_pack.reader_env  # the fixture
+
+
+def test_a_click_on_a_data_file_link_in_a_lesson_offers_to_save_it(
+    qtbot, reader_env, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    page = open_page(qtbot, reader_env, "welcome")
+    chosen = tmp_path / "Downloads" / "sea-copy.png"
+    chosen.parent.mkdir()
+    offered = []
+
+    def ask(_parent, _title, suggested, *a, **k):
+        offered.append(Path(suggested).name)
+        return str(chosen), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    browser = page.views["lesson"].browser
+    with qtbot.waitSignal(page.file_saved, timeout=10_000) as saved:
+        browser.anchorClicked.emit(QUrl("media/sea.png"))  # a link to the pack's file
+    assert saved.args == [chosen] and offered == ["sea.png"]
+    assert chosen.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"  # the pack's picture, copied
+
+
+def test_a_data_file_link_on_a_slide_offers_it_too_and_a_missing_one_says_so(
+    qtbot, reader_env, monkeypatch
+) -> None:
+    page = open_page(qtbot, reader_env, "deck")
+    said = []
+    monkeypatch.setattr(page, "message_box", said.append)
+    page.views["slides"].browser.anchorClicked.emit(QUrl("media/data/gone.csv"))
+    qtbot.waitUntil(lambda: said != [])
+    assert said == ["gone.csv is not in this pack."]

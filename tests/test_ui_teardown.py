@@ -7,9 +7,10 @@ import gc
 
 import pytest
 from PySide6.QtWidgets import QApplication
-from ui_shell import add_profile, close, open_window, prepare, sign_in, wait_library
+from ui_shell import add_profile, announce, close, open_window, prepare, sign_in, wait_library
 
 from kit.i18n import install_qt_translations, set_language
+from kit.ui.changes import Change
 
 
 @pytest.fixture
@@ -44,12 +45,12 @@ def test_changes_after_language_changes_reach_only_live_pages(
         visit()
         window.change_language(lang)
         deliver_deletions()
-        changes.records_changed.emit(ana.id)
-        changes.library_changed.emit()
-        changes.profiles_changed.emit()
+        announce(changes, Change.RECORDS, ana.id)
+        announce(changes, Change.LIBRARY)
+        announce(changes, Change.PROFILES)
         QApplication.processEvents()
     window.show_library() if window.ctx.profile else sign_in(qtbot, window, "Ana")
     library = wait_library(qtbot, window)
-    changes.records_changed.emit(ana.id)  # the live page still listens
+    announce(changes, Change.RECORDS, ana.id)  # the live page still listens
     assert library.dirty or library.view is not None
     close(window)

@@ -85,6 +85,23 @@ def wait_library(qtbot, window):
     return page
 
 
+def announce(changes, kinds, profile_id: str | None = None) -> None:
+    """What the operation runner says after a write elsewhere (another window, the CLI)."""
+    from kit.ui.changes import OpChanges
+
+    changes.operation_did_execute.emit(OpChanges(kinds, profile_id), None)
+
+
+def library_changed(changes) -> dict:
+    """For qtbot.waitSignal(**library_changed(changes)): a library change was announced."""
+    from kit.ui.changes import Change
+
+    return {
+        "signal": changes.operation_did_execute,
+        "check_params_cb": lambda c, _initiator: c.touches(Change.LIBRARY),
+    }
+
+
 def close(window) -> None:
     window.close()
     window.shutdown()

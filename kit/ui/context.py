@@ -1,32 +1,148 @@
-"""What every screen needs, passed explicitly (there is no global app instance)."""
+"""What every screen needs, passed explicitly (there is no global app instance).
+
+Two parts, kept apart so that a window can show something other than one signed-in
+learner (a workshop screen, a projector):
+
+- `Services`: the app's, one per process: the data folder, the database worker, the
+  network runner, the change hub, and the core objects opened on the worker.
+- `Session`: one window's: who is signed in (in which role), the interface language
+  and the text size.
+
+`AppContext` pairs them for the screens of one window; `ctx.library`, `ctx.profile`
+and the like read through to the part that holds them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kit.core.paths import DataDir
 from kit.ui.changes import Changes
 from kit.ui.worker import Worker
 
+if TYPE_CHECKING:  # the core is imported on the worker thread, not at start-up
+    from kit.core.library import Library
+    from kit.core.records import Profile, Records
+    from kit.ui.runners.network import NetworkRunner
+
 
 @dataclass
-class AppContext:
-    """The data folder, the single worker, the change hub and the current session.
-
-    Core objects (library, records) are used only inside functions submitted to
-    `worker`, never directly from the GUI thread.
-    """
+class Services:
+    """The app's services. Core objects (library, records) are used only inside work run
+    on `worker`, never directly from the GUI thread; catalogs and downloads run on
+    `network` (made when first needed)."""
 
     data: DataDir
     worker: Worker
     changes: Changes = field(default_factory=Changes)
-    library: Any = None  # kit.core.library.Library, opened on the worker thread
-    records: Any = None  # kit.core.records store, opened on the worker thread
-    profile: Any = None  # the signed-in profile, or None
+    library: Library | None = None  # opened on the worker thread (kit.ui.operations.core)
+    records: Records | None = None  # likewise
+    _network: NetworkRunner | None = None
+
+    @property
+    def network(self) -> NetworkRunner:
+        if self._network is None:
+            from kit.ui.runners.network import NetworkRunner
+
+            self._network = NetworkRunner()
+        return self._network
+
+    def stop_network(self, timeout: float = 2.0) -> None:
+        if self._network is not None:
+            self._network.stop(timeout)
+            self._network = None
+
+
+@dataclass
+class Session:
+    """Who is using one window, in which language and text size."""
+
+    profile: Profile | None = None  # the signed-in profile, or None
     language: str = "en"
     text_scale: float = 1.0
 
     @property
     def profile_id(self) -> str | None:
-        return getattr(self.profile, "id", None) if self.profile is not None else None
+        return self.profile.id if self.profile is not None else None
+
+    @property
+    def is_facilitator(self) -> bool:
+        return bool(self.profile is not None and self.profile.is_facilitator)
+
+
+class AppContext:
+    """The services and one window's session, as the screens of that window see them."""
+
+    def __init__(
+        self,
+        data: DataDir | None = None,
+        worker: Worker | None = None,
+        *,
+        services: Services | None = None,
+        session: Session | None = None,
+    ) -> None:
+        if services is None:
+            if data is None or worker is None:
+                raise TypeError("AppContext needs services, or a data folder and a worker")
+            services = Services(data, worker)
+        self.services = services
+        self.session = session or Session()
+
+    # -- the services ------------------------------------------------------------------
+    @property
+    def data(self) -> DataDir:
+        return self.services.data
+
+    @property
+    def worker(self) -> Worker:
+        return self.services.worker
+
+    @property
+    def changes(self) -> Changes:
+        return self.services.changes
+
+    @property
+    def library(self) -> Library | None:
+        return self.services.library
+
+    @library.setter
+    def library(self, value: Library | None) -> None:
+        self.services.library = value
+
+    @property
+    def records(self) -> Records | None:
+        return self.services.records
+
+    @records.setter
+    def records(self, value: Records | None) -> None:
+        self.services.records = value
+
+    # -- the session -------------------------------------------------------------------
+    @property
+    def profile(self) -> Profile | None:
+        return self.session.profile
+
+    @profile.setter
+    def profile(self, value: Profile | None) -> None:
+        self.session.profile = value
+
+    @property
+    def profile_id(self) -> str | None:
+        return self.session.profile_id
+
+    @property
+    def language(self) -> str:
+        return self.session.language
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.session.language = value
+
+    @property
+    def text_scale(self) -> float:
+        return self.session.text_scale
+
+    @text_scale.setter
+    def text_scale(self, value: float) -> None:
+        self.session.text_scale = value

@@ -49,6 +49,7 @@ class StartOptions:
 
 class MainWindow(DialogsMixin, QMainWindow):
     ready = Signal()  # the first real content (library or profiles) has been painted
+    language_changed = Signal(str)  # the window's interface language changed (rebuilt)
 
     def __init__(self, data: DataDir, options: StartOptions | None = None) -> None:
         super().__init__()
@@ -72,8 +73,8 @@ class MainWindow(DialogsMixin, QMainWindow):
         self.fit_to_screen()
         apply_style(QApplication.instance(), self.ctx.text_scale)
         self._build_chrome()
-        self.ctx.changes.language_changed.connect(self._language_changed)
-        core.open_core(self.ctx, self._core_opened, self._core_failed)
+        self.language_changed.connect(self._language_changed)
+        core.open_core(self.ctx).success(self._core_opened).failure(self._core_failed).run(self)
 
     # -- size ------------------------------------------------------------------------
     def fit_to_screen(self) -> None:
@@ -90,7 +91,7 @@ class MainWindow(DialogsMixin, QMainWindow):
 
     # -- chrome ------------------------------------------------------------------
     def _build_chrome(self) -> None:
-        from kit.ui.pages.install import Installer
+        from kit.ui.pages.install import InstallFlow
 
         self.toolbar = AppToolbar(self)
         self.addToolBar(self.toolbar)
@@ -125,7 +126,7 @@ class MainWindow(DialogsMixin, QMainWindow):
         self.starting = label(_("Starting…"), "muted")
         self.stack.addWidget(self.starting)
         self.setCentralWidget(central)
-        self.installer = Installer(self.ctx, self)
+        self.installer = InstallFlow(self.ctx, self)
         self.installer.message.connect(self.message.show_message)
         self._show_toolbar(self.ctx.profile)  # a rebuilt toolbar shows the same learner
 
@@ -174,7 +175,7 @@ class MainWindow(DialogsMixin, QMainWindow):
                 self.show_profiles()
         from kit.ui.operations.records import auto_backup
 
-        auto_backup(self.ctx)  # queued behind the first screen's work
+        auto_backup(self.ctx).run(self)  # queued behind the first screen's work
 
     def _open_start_page(self) -> None:
         """The first page asked for (screenshots): Progress needs a signed-in learner."""
@@ -303,7 +304,6 @@ class MainWindow(DialogsMixin, QMainWindow):
     # -- profiles ------------------------------------------------------------------
     def sign_in(self, profile) -> None:
         self.ctx.profile = profile
-        self.ctx.changes.profile_selected.emit(profile)
         self.message.hide()
         if profile.language and profile.language != self.ctx.language:
             self.change_language(profile.language, save_to_profile=False)
@@ -313,7 +313,6 @@ class MainWindow(DialogsMixin, QMainWindow):
     def sign_out(self) -> None:
         self.ctx.profile = None
         self.current_item = None
-        self.ctx.changes.profile_selected.emit(None)
         self._drop_pages(*LEARNER_PAGES)
         self.toolbar.search.clear()
         self.message.hide()
@@ -335,8 +334,10 @@ class MainWindow(DialogsMixin, QMainWindow):
         elif save_to_profile:
             from kit.ui.operations.profiles import set_language as save_language
 
-            save_language(self.ctx, self.ctx.profile.id, self.ctx.language, self._profile_saved)
-        self.ctx.changes.language_changed.emit(self.ctx.language)
+            save_language(self.ctx, self.ctx.profile.id, self.ctx.language).success(
+                self._profile_saved
+            ).run(self)
+        self.language_changed.emit(self.ctx.language)
 
     def _profile_saved(self, profile) -> None:
         if self.ctx.profile is not None and self.ctx.profile.id == profile.id:

@@ -40,9 +40,7 @@ class DialogsMixin:
         self.backups_dialog.open()
 
     def _records_restored(self) -> None:
-        self.ctx.changes.profiles_changed.emit()
-        if self.ctx.profile is not None:
-            self.ctx.changes.records_changed.emit(self.ctx.profile.id)
+        # The runner announced the records and profiles change to every screen.
         self.sign_out()  # the restored records may not have this profile any more
 
     def _save_settings(self) -> None:

@@ -80,38 +80,49 @@ class _Runner(QThread):
             job = self.jobs.items.get()
             if job is None:
                 return
-            self._run_one(job)
+            run_job(job)
 
-    @staticmethod
-    def _run_one(job: Job) -> None:
-        try:
-            if job.cancel_event.is_set():
-                raise Cancelled(_("Cancelled."))
-            result = job.fn(JobControl(job)) if job.wants_control else job.fn()
-        except Cancelled:
-            job.cancelled.emit()
-        except KitError as exc:
-            job.failed.emit(str(exc))
-        except OSError as exc:
-            job.failed.emit(_("The work failed: {reason}.").format(reason=exc.strerror or exc))
-        except Exception as exc:  # a bug: keep the app alive, say so, log the details
-            traceback.print_exc()
-            job.failed.emit(_("Something went wrong: {error}.").format(error=exc))
-        else:
-            job.succeeded.emit(result)
-        finally:
-            job.done = True
-            job.finished.emit()
+
+def run_job(job: Job) -> None:
+    """Run one job on the calling (runner) thread and emit its outcome."""
+    try:
+        if job.cancel_event.is_set():
+            raise Cancelled(_("Cancelled."))
+        result = job.fn(JobControl(job)) if job.wants_control else job.fn()
+    except Cancelled:
+        job.cancelled.emit()
+    except KitError as exc:
+        job.failed.emit(str(exc))
+    except OSError as exc:
+        job.failed.emit(_("The work failed: {reason}.").format(reason=exc.strerror or exc))
+    except Exception as exc:  # a bug: keep the app alive, say so, log the details
+        traceback.print_exc()
+        job.failed.emit(_("Something went wrong: {error}.").format(error=exc))
+    else:
+        job.succeeded.emit(result)
+    finally:
+        job.done = True
+        job.finished.emit()
 
 
 class Worker:
-    """The single worker thread. `submit` is called from the GUI thread only."""
+    """The single database worker thread. `submit` is called from the GUI thread only.
+
+    (kit.ui.runners.network.NetworkRunner is the same queue on a thread of its own, for
+    catalogs and downloads.)
+    """
 
     def __init__(self) -> None:
         self._jobs = _Queue()
+        self._live: set[Job] = set()
+        self._start()
+
+    def _start(self) -> None:
         self._runner = _Runner(self._jobs)
         self._runner.start()
-        self._live: set[Job] = set()
+
+    def _join(self) -> None:
+        self._runner.wait(10_000)
 
     def submit(
         self,
@@ -123,6 +134,8 @@ class Worker:
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         on_finished: Callable[[], None] | None = None,
+        after_success: Callable[[Any], None] | None = None,
+        after_cancelled: Callable[[], None] | None = None,
     ) -> Job:
         """Queue `fn`; every callback runs on the GUI thread and is connected before queueing.
 
@@ -132,7 +145,9 @@ class Worker:
 
         A callback that talks to a widget (its method, or a lambda closing over it) is
         dropped if the widget is deleted before the job ends (kit.ui.widgets.owned): a
-        page rebuilt by a language change is not called back.
+        page rebuilt by a language change is not called back. `after_success(result)` and
+        `after_cancelled()` run after those callbacks and are never dropped: the operation
+        runner (kit.ui.operations.op) announces what changed with them.
         """
         from kit.ui.widgets.owned import owned, owner_of
 
@@ -152,6 +167,10 @@ class Worker:
                 slot = owned(owner, slot)
                 relays.append(slot.__self__)
             signal.connect(slot)
+        if after_success is not None:
+            job.succeeded.connect(after_success)
+        if after_cancelled is not None:
+            job.cancelled.connect(after_cancelled)
         for relay in relays:  # after the callbacks: they run first
             job.finished.connect(relay.deleteLater)
         self._live.add(job)
@@ -160,7 +179,8 @@ class Worker:
         return job
 
     def call(self, fn: Callable[[], Any], timeout: float = 30.0) -> Any:
-        """Run `fn` on the worker and wait for it (start-up and shutdown only)."""
+        """Run `fn` on the worker and wait for it (start-up, shutdown, or from another
+        runner's thread: a download hands its install step to this worker so)."""
         box: dict[str, Any] = {}
         done = threading.Event()
 
@@ -183,4 +203,4 @@ class Worker:
         for job in list(self._live):
             job.cancel()
         self._jobs.items.put(None)
-        self._runner.wait(10_000)
+        self._join()

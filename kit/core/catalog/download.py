@@ -85,8 +85,12 @@ class Download:
         max_backoff: float = 30.0,
         timeout: float = 30.0,
         report_interval: float = 0.1,
+        title: str | None = None,
     ) -> None:
-        self.url, self.folder, self.name = url, Path(folder), name
+        # `name` is the file's; `title` (default: the file name) is what the sentences
+        # for the user call it, e.g. the pack's title.
+        self.url, self.folder, self.file_name = url, Path(folder), name
+        self.name = title or name
         self.size, self.sha256, self.progress = size, sha256, progress
         self.retries, self.backoff, self.max_backoff, self.timeout = (
             retries,
@@ -108,15 +112,15 @@ class Download:
 
     @property
     def target(self) -> Path:
-        return self.folder / self.name
+        return self.folder / self.file_name
 
     @property
     def part(self) -> Path:
-        return self.folder / (self.name + ".part")
+        return self.folder / (self.file_name + ".part")
 
     @property
     def sidecar(self) -> Path:
-        return self.folder / (self.name + ".part.json")
+        return self.folder / (self.file_name + ".part.json")
 
     def pause(self) -> None:
         self._stop = self._stop or "pause"

@@ -164,6 +164,18 @@ class Packs:
         self.queue.add(offer.to_json())
         return PackJob(self, offer.to_json(), progress)
 
+    def discard(self, job: PackJob) -> None:
+        """Forget a download that is not running: its partial file and its queue entry."""
+        job.download.discard()
+        self.queue.remove(job.key)
+
+    def requeue(self, job: PackJob, progress: Callable[[Any], None] | None = None) -> PackJob:
+        """Put `job` back in the queue (a failure may have dropped it), to run it again."""
+        self.queue.add(job.item)
+        if progress is not None:
+            job.progress = progress
+        return job
+
     def pending(self, progress: Callable[[Any], None] | None = None) -> list[PackJob]:
         """Jobs not finished when the app (or `kit get`) last stopped, ready to run again."""
         return [PackJob(self, item, progress) for item in self.queue.items()]

@@ -37,6 +37,10 @@ class JobProgress:
     eta: float | None = None  # seconds left while downloading
 
 
+# install(path, progress(done, total), cancel() -> bool) -> InstallResult
+InstallStep = Callable[[Path, Callable[[int, int], None], Callable[[], bool]], Any]
+
+
 def job_key(item: dict[str, Any]) -> str:
     return f"{item['id']}-{item['version']}-{item['sha256'][:12]}"
 
@@ -111,6 +115,7 @@ class PackJob:
             size=self.entry.size,
             sha256=self.entry.sha256,
             progress=self._on_download,
+            title=f"{self.entry.title} {self.entry.version}",
             **download_options,
         )
         self._cancelled = False
@@ -126,6 +131,12 @@ class PackJob:
         self._cancelled = True
         self.download.cancel()
 
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def _install(self, path: Path, progress: Callable[[int, int], None], cancel: Any) -> Any:
+        return self.packs.library.install(path, progress=progress, cancel=cancel, origin="catalog")
+
     def _on_download(self, p: DownloadProgress) -> None:
         if self.progress:
             self.progress(JobProgress(self.entry.id, "download", p.done, p.total, p.speed, p.eta))
@@ -135,8 +146,13 @@ class PackJob:
         if self.progress:
             self.progress(JobProgress(self.entry.id, phase, done, total))
 
-    def run(self) -> Any:
-        """Returns the library's InstallResult; raises Paused, Cancelled or KitError."""
+    def run(self, install: InstallStep | None = None) -> Any:
+        """Returns the library's InstallResult; raises Paused, Cancelled or KitError.
+
+        `install(path, progress, cancel)` installs the checked file (default: this job's
+        `Library.install` with origin "catalog"); the app passes one that runs the
+        install on its database worker, the one thread that writes library.db.
+        """
         self.phase = "download"
         try:
             path = self.download.run()
@@ -150,11 +166,8 @@ class PackJob:
         self._phase("check")
         try:
             check_pack_matches(path, self.entry)
-            result = self.packs.library.install(
-                path,
-                progress=lambda done, total: self._phase("install", done, total),
-                cancel=lambda: self._cancelled,
-                origin="catalog",
+            result = (install or self._install)(
+                path, lambda done, total: self._phase("install", done, total), self.cancelled
             )
         except Cancelled:
             self.packs.queue.remove(self.key)

@@ -12,8 +12,8 @@ from typing import Any
 
 
 def __getattr__(name: str) -> Any:
-    # Imported lazily: kit.ui.operations.getpacks uses kit.ui.getpacks.jobs, and the
-    # page uses the operations, so importing the page here would make a cycle.
+    # Imported lazily: importing the package (kit.ui.getpacks.texts, .style) need not
+    # load the page and Qt's widgets.
     if name == "GetPacksPage":
         from kit.ui.getpacks.page import GetPacksPage
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from kit.i18n import _
 from kit.ui.getpacks.downloads import FAILED, PAUSED, DownloadRow
-from kit.ui.getpacks.jobs import CANCELLED, DONE
-from kit.ui.getpacks.jobs import PAUSED as TASK_PAUSED
+from kit.ui.runners.network import CANCELLED, DONE
+from kit.ui.runners.network import PAUSED as TASK_PAUSED
 
 
 class DownloadsMixin:
@@ -68,9 +68,9 @@ class DownloadsMixin:
             self._drop_row(pack_id)
             return
         self.rows[pack_id].cancel_button.setEnabled(False)
-        self.service.discard(
-            job, lambda _r: self._drop_row(pack_id), lambda m: self.say(m, error=True)
-        )
+        self.service.discard(job).success(lambda _r: self._drop_row(pack_id)).failure(
+            lambda m: self.say(m, error=True)
+        ).run(self)
 
     def _row(self, pack_id: str, title: str, version: str, size: int) -> DownloadRow:
         row = self.rows.get(pack_id)
@@ -148,12 +148,9 @@ class DownloadsMixin:
             self.jobs[pack_id] = task.job
             row.show_paused(int(payload or 0))
         else:
-            message = str(payload)
             if task.job is not None:
                 self.jobs[pack_id] = task.job
-                # The core names the download file; the user knows the pack by its title.
-                message = message.replace(task.job.download.name, row.title.text())
-            row.show_failed(message)
+            row.show_failed(str(payload))  # the core names the pack by its title
         self._mark_card(pack_id)
 
     def _installed(self, result: Any) -> None:
@@ -165,8 +162,7 @@ class DownloadsMixin:
             )
         else:
             text = _("Installed {title} {version}.").format(title=title, version=result.version)
-        self.say(text)
-        self.ctx.changes.library_changed.emit()
+        self.say(text)  # the runner announced the library change (kit.ui.operations.getpacks)
 
     def shutdown(self) -> None:
         """Pause every download (partial files are kept for next time) and stop the threads."""

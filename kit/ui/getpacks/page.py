@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kit.i18n import _, ngettext
+from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext
 from kit.ui.getpacks.controller import DownloadsMixin
 from kit.ui.getpacks.downloads import DownloadRow
@@ -65,7 +66,7 @@ class GetPacksPage(DownloadsMixin, QWidget):
         layout.addWidget(self.source_warning)
         layout.addWidget(self._body(), 1)
         self._shortcuts()
-        ctx.changes.library_changed.connect(self._library_changed)
+        ctx.changes.operation_did_execute.connect(self._changed)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -191,12 +192,9 @@ class GetPacksPage(DownloadsMixin, QWidget):
         self.loading += 1
         self.checking += online
         self._show_busy()
-        self.service.load(
-            online,
-            lambda listing: self._loaded(listing, online),
-            lambda message: self._load_failed(message, online),
-            with_pending,
-        )
+        self.service.load(online, with_pending).success(
+            lambda listing: self._loaded(listing, online)
+        ).failure(lambda message: self._load_failed(message, online)).run(self)
 
     def _show_busy(self) -> None:
         for w in (self.busy_label, self.busy_bar):
@@ -275,8 +273,9 @@ class GetPacksPage(DownloadsMixin, QWidget):
         else:
             self.empty.show_state("")
 
-    def _library_changed(self) -> None:
-        self.reload(online=False)
+    def _changed(self, changes: OpChanges, _initiator: object) -> None:
+        if changes.touches(Change.LIBRARY):  # installed here or elsewhere: statuses change
+            self.reload(online=False)
 
     def say(self, text: str, error: bool = False) -> None:
         """One sentence above the list (an error in red)."""

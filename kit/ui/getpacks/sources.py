@@ -168,7 +168,9 @@ class SourcesDialog(QDialog):
         self.message.setVisible(bool(text))
 
     def reload(self) -> None:
-        self.service.list_sources(self._show_sources, lambda m: self._say(m, error=True))
+        self.service.list_sources().success(self._show_sources).failure(
+            lambda m: self._say(m, error=True)
+        ).run(self)
 
     def _show_sources(self, sources: list[Any]) -> None:
         self.list.clear()
@@ -198,7 +200,7 @@ class SourcesDialog(QDialog):
 
     def _add(self, location: str) -> None:
         self._set_busy(True, _("Reading the catalog…"))
-        self.service.add_source(location, self._added, self._failed)
+        self.service.add_source(location).success(self._added).failure(self._failed).run(self)
 
     def _added(self, result: tuple[Any, int]) -> None:
         source, count = result
@@ -219,7 +221,7 @@ class SourcesDialog(QDialog):
             return
         location = item.data(Qt.ItemDataRole.UserRole)
         self._set_busy(True)
-        self.service.remove_source(location, self._removed, self._failed)
+        self.service.remove_source(location).success(self._removed).failure(self._failed).run(self)
 
     def _removed(self, source: Any) -> None:
         self._set_busy(False)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from kit.ui.context import AppContext
-from kit.ui.worker import Job
+from kit.ui.operations.op import Op
 
 
 @dataclass(frozen=True)
@@ -17,9 +16,7 @@ class StartState:
     pack_count: int
 
 
-def open_core(
-    ctx: AppContext, on_done: Callable[[StartState], None], on_failure: Callable[[str], None]
-) -> Job:
+def open_core(ctx: AppContext) -> Op[StartState]:
     """Open library.db and records.db on the worker (they are used only there)."""
 
     def work() -> StartState:
@@ -32,18 +29,22 @@ def open_core(
             ctx.records = Records(ctx.data)
         return StartState(ctx.records.list_profiles(), len(ctx.library.list_packs()))
 
-    return ctx.worker.submit(work, on_done, on_failure)
+    return Op(ctx, work)
 
 
 def close_core(ctx: AppContext) -> None:
-    """Close the databases on the worker, then stop it (at shutdown; waits)."""
+    """Stop the network runner, close the databases on the worker, then stop it
+    (at shutdown; waits)."""
+    ctx.services.stop_network()
 
     def work() -> None:
-        for name in ("library", "records"):
-            obj = getattr(ctx, name)
-            if obj is not None:
-                obj.close()
-                setattr(ctx, name, None)
+        services = ctx.services
+        if services.library is not None:
+            services.library.close()
+            services.library = None
+        if services.records is not None:
+            services.records.close()
+            services.records = None
 
     try:
         ctx.worker.call(work, timeout=30)

@@ -7,11 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kit.ui.changes import Change
 from kit.ui.context import AppContext
-from kit.ui.worker import Job, JobControl
-
-Done = Callable[..., None]
-Failed = Callable[[str], None]
+from kit.ui.operations.op import JobControl, Op
 
 
 @dataclass(frozen=True)
@@ -101,67 +99,37 @@ def read_library(ctx: AppContext) -> LibraryView:
     return LibraryView(views, _continue_target(ctx, packs))
 
 
-def load_library(ctx: AppContext, on_done: Done, on_failure: Failed | None = None) -> Job:
-    return ctx.worker.submit(lambda: read_library(ctx), on_done, on_failure)
+def load_library(ctx: AppContext) -> Op[LibraryView]:
+    return Op(ctx, lambda: read_library(ctx))
 
 
-Progress = Callable[[int, int], None]
-Ended = Callable[[], None]
+def _installing(ctx: AppContext, work: Callable[..., Any], **options: Any) -> Op[Any]:
+    """An install with progress(done, total) and Cancel (JobControl)."""
 
-
-def _install_job(
-    ctx: AppContext, work, on_done, on_failure, on_progress, on_cancelled, on_finished
-) -> Job:
-    """Submit with every callback connected before the job is queued (none is missed)."""
-
-    def run(control: JobControl):
+    def run(control: JobControl) -> Any:
         return work(lambda done, total: control.progress(done, total), control.cancelled)
 
-    relay = (lambda done, total, _text: on_progress(done, total)) if on_progress else None
-    return ctx.worker.submit(
-        run, on_done, on_failure, control=True,
-        on_progress=relay, on_cancelled=on_cancelled, on_finished=on_finished,
-    )  # fmt: skip
+    return Op(ctx, run, Change.LIBRARY, control=True, **options)
 
 
-def install_file(
-    ctx: AppContext,
-    path: Path | str,
-    on_done: Done,
-    on_failure: Failed,
-    on_progress: Progress | None = None,
-    *,
-    on_cancelled: Ended | None = None,
-    on_finished: Ended | None = None,
-) -> Job:
-    """Install a .kitpack; progress(done_bytes, total_bytes); the job honours Cancel.
-
-    on_finished() runs last whatever the outcome (after on_done, on_failure or on_cancelled).
-    """
-    return _install_job(
+def install_file(ctx: AppContext, path: Path | str) -> Op[Any]:
+    """Install a .kitpack (-> InstallResult); progress in bytes; the job honours Cancel."""
+    return _installing(
         ctx,
         lambda progress, cancel: ctx.library.install(Path(path), progress=progress, cancel=cancel),
-        on_done, on_failure, on_progress, on_cancelled, on_finished,
-    )  # fmt: skip
+    )
 
 
-def install_bundled(
-    ctx: AppContext,
-    on_done: Done,
-    on_failure: Failed,
-    on_progress: Progress | None = None,
-    *,
-    on_cancelled: Ended | None = None,
-    on_finished: Ended | None = None,
-) -> Job:
-    """Install the packs that ship with the app; progress(packs done, packs)."""
+def install_bundled(ctx: AppContext) -> Op[list[Any]]:
+    """Install the packs that ship with the app; progress(packs done, packs). The packs
+    installed before a Cancel stay, and are announced."""
 
-    def work(progress, cancel):
+    def work(progress: Callable[[int, int], None], cancel: Callable[[], bool]) -> list[Any]:
         from kit.core.bundled import install_bundled as install
 
         return install(ctx.library, progress=progress, cancel=cancel)
 
-    return _install_job(ctx, work, on_done, on_failure, on_progress, on_cancelled, on_finished)
+    return _installing(ctx, work, announce_cancelled=True)
 
 
 def has_bundled_packs() -> bool:
@@ -170,26 +138,25 @@ def has_bundled_packs() -> bool:
     return bool(bundled_sources())
 
 
-def search(
-    ctx: AppContext, query: str, on_done: Done, on_failure: Failed | None = None, limit: int = 30
-) -> Job:
-    return ctx.worker.submit(lambda: ctx.library.search(query, limit), on_done, on_failure)
-
-
-def bundled_credits(ctx: AppContext, on_done: Done, on_failure: Failed | None = None) -> Job:
+def bundled_credits(ctx: AppContext) -> Op[list[dict[str, Any]]]:
     """The installed packs that came with the app (their attribution, licence, authors)."""
 
     def work() -> list[dict[str, Any]]:
         return [p for p in ctx.library.list_packs(ctx.language) if p.get("origin") == "bundled"]
 
-    return ctx.worker.submit(work, on_done, on_failure)
+    return Op(ctx, work)
 
 
-def remove_pack(ctx: AppContext, pack_id: str, on_done: Done, on_failure: Failed) -> Job:
+def remove_pack(ctx: AppContext, pack_id: str) -> Op[str]:
     """Remove a pack's content and unused media; learners' records are kept."""
 
     def work() -> str:
         ctx.library.remove(pack_id)
         return pack_id
 
-    return ctx.worker.submit(work, on_done, on_failure)
+    return Op(ctx, work, Change.LIBRARY)
+
+
+def media_file(ctx: AppContext, pack_id: str, rel_path: str) -> Op[Path | None]:
+    """Where a pack's data file (a lesson's CSV, a spreadsheet) is in the media store."""
+    return Op(ctx, lambda: ctx.library.media_path(pack_id, rel_path))

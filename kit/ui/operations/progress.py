@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from kit.ui.context import AppContext
-from kit.ui.worker import Job
-
-Done = Callable[..., None]
-Failed = Callable[[str], None]
+from kit.ui.operations.op import Op
 
 
 @dataclass(frozen=True)
@@ -106,5 +102,5 @@ def read_progress(ctx: AppContext) -> list[PackProgressView]:
     return views
 
 
-def load_progress(ctx: AppContext, on_done: Done, on_failure: Failed | None = None) -> Job:
-    return ctx.worker.submit(lambda: read_progress(ctx), on_done, on_failure)
+def load_progress(ctx: AppContext) -> Op[list[PackProgressView]]:
+    return Op(ctx, lambda: read_progress(ctx))

@@ -1,7 +1,8 @@
 """What the reader asks of the core: load an item, record what the learner did.
 
-Each function submits its work to ``ctx.worker`` (the one thread that touches the
-databases) and returns the Job; results arrive on the GUI thread through the callbacks.
+Each function returns an Op (kit.ui.operations.op) for the database worker (the one
+thread that touches the databases); results arrive on the GUI thread through its
+callbacks, and every write announces a records change.
 Writes return only once the records are durable, so a callback is the moment the
 screen may say "saved".
 """
@@ -24,10 +25,10 @@ from kit.core.quiz import unfinished_answers
 from kit.core.records import ModuleProgress, QuizStats, Status
 from kit.core.render import BOX_TITLES, Labels, is_rtl, render_markdown
 from kit.i18n import _
-from kit.ui.worker import Job
+from kit.ui.changes import Change
+from kit.ui.context import AppContext
+from kit.ui.operations.op import Op
 
-OnDone = Callable[[Any], None]
-OnFail = Callable[[str], None] | None
 # Pictures wider than the reader's text column (kit.ui.reader.browser) are scaled down
 # here, on the worker, so the GUI thread never resamples a large screenshot.
 MAX_IMAGE_WIDTH = 812
@@ -166,7 +167,7 @@ def _render_item(item: Mapping[str, Any], lang: str) -> tuple[str, list[str]]:
     return body, slides
 
 
-def prepare_item(ctx: Any, pack_id: str, item_id: str) -> ItemView:
+def prepare_item(ctx: AppContext, pack_id: str, item_id: str) -> ItemView:
     """Runs on the worker: the item in the reader's language, rendered, with its images,
     and the learner's progress through its module (reads only)."""
     library, records = ctx.library, ctx.records
@@ -210,13 +211,13 @@ def prepare_item(ctx: Any, pack_id: str, item_id: str) -> ItemView:
     )
 
 
-def load_item(ctx: Any, pack_id: str, item_id: str, on_done: OnDone, on_fail: OnFail) -> Job:
-    """Open an item (on_done(ItemView)), then record that it was viewed.
+def load_item(ctx: AppContext, pack_id: str, item_id: str) -> tuple[Op[ItemView], Op[None]]:
+    """Open an item (-> ItemView), and the "viewed" event to run right after it.
 
-    The "viewed" event is a job of its own, queued behind the reading one, so the
-    item appears without waiting for the durable write.
+    The "viewed" event is a job of its own, queued behind the reading one, so the item
+    appears without waiting for the durable write; it is recorded only if the item was
+    found, and announced (the Continue card follows it).
     """
-
     found: list[ItemView] = []
 
     def run() -> ItemView:
@@ -230,12 +231,10 @@ def load_item(ctx: Any, pack_id: str, item_id: str, on_done: OnDone, on_fail: On
         if found and ctx.profile_id is not None and ctx.records is not None:
             ctx.records.append_event(ctx.profile_id, pack_id, item_id, "viewed")
 
-    job = ctx.worker.submit(run, on_done, on_fail)
-    ctx.worker.submit(viewed)
-    return job
+    return Op(ctx, run), Op(ctx, viewed, Change.RECORDS if ctx.profile_id else Change.NONE)
 
 
-def _with_progress(ctx: Any, pack_id: str, module_id: str, write: Callable[[], str]) -> Any:
+def _with_progress(ctx: AppContext, pack_id: str, module_id: str, write: Callable[[], str]) -> Any:
     library, records, profile_id = ctx.library, ctx.records, ctx.profile_id
     pack = library.get_pack(pack_id)
     before = records.module_progress(profile_id, pack, module_id) if pack else None
@@ -245,14 +244,9 @@ def _with_progress(ctx: Any, pack_id: str, module_id: str, write: Callable[[], s
 
 
 def complete_item(
-    ctx: Any,
-    pack_id: str,
-    module_id: str,
-    item: Mapping[str, Any],
-    on_done: OnDone,
-    on_fail: OnFail,
-) -> Job:
-    """Mark a lesson, slide deck or activity done (once); on_done(ProgressChange)."""
+    ctx: AppContext, pack_id: str, module_id: str, item: Mapping[str, Any]
+) -> Op[ProgressChange]:
+    """Mark a lesson, slide deck or activity done (once); -> ProgressChange."""
 
     def write() -> str:
         status = ctx.records.item_status(ctx.profile_id, pack_id, item)
@@ -260,40 +254,31 @@ def complete_item(
             ctx.records.append_event(ctx.profile_id, pack_id, str(item["id"]), "completed")
         return "completed"
 
-    return ctx.worker.submit(
-        lambda: _with_progress(ctx, pack_id, module_id, write), on_done, on_fail
-    )
+    return Op(ctx, lambda: _with_progress(ctx, pack_id, module_id, write), Change.RECORDS)
 
 
 def record_answer(
-    ctx: Any,
-    pack_id: str,
-    item_id: str,
-    result: Mapping[str, Any],
-    on_done: OnDone,
-    on_fail: OnFail,
-) -> Job:
-    """One answered question (quiz or survey); on_done(Event) once it is durable."""
+    ctx: AppContext, pack_id: str, item_id: str, result: Mapping[str, Any]
+) -> Op[Any]:
+    """One answered question (quiz or survey); -> Event once it is durable."""
     payload = dict(result)
-    return ctx.worker.submit(
+    return Op(
+        ctx,
         lambda: ctx.records.append_event(ctx.profile_id, pack_id, item_id, "answered", payload),
-        on_done,
-        on_fail,
+        Change.RECORDS,
     )
 
 
 def record_quiz_attempt(
-    ctx: Any,
+    ctx: AppContext,
     pack_id: str,
     module_id: str,
     item_id: str,
     score: float,
     pass_mark: float,
     details: Mapping[str, Any],
-    on_done: OnDone,
-    on_fail: OnFail,
-) -> Job:
-    """A finished attempt, "passed" at or above the pass mark; on_done(ProgressChange)."""
+) -> Op[ProgressChange]:
+    """A finished attempt, "passed" at or above the pass mark; -> ProgressChange."""
 
     def write() -> str:
         event = ctx.records.record_quiz_attempt(
@@ -301,20 +286,13 @@ def record_quiz_attempt(
         )
         return str(event.verb)
 
-    return ctx.worker.submit(
-        lambda: _with_progress(ctx, pack_id, module_id, write), on_done, on_fail
-    )
+    return Op(ctx, lambda: _with_progress(ctx, pack_id, module_id, write), Change.RECORDS)
 
 
 def record_survey(
-    ctx: Any,
-    pack_id: str,
-    item_id: str,
-    answers: Mapping[str, Any],
-    on_done: OnDone,
-    on_fail: OnFail,
-) -> Job:
-    """Every survey answer as an "answered" event, then "completed"; on_done(count)."""
+    ctx: AppContext, pack_id: str, item_id: str, answers: Mapping[str, Any]
+) -> Op[int]:
+    """Every survey answer as an "answered" event, then "completed"; -> how many."""
     given = dict(answers)
 
     def write() -> int:
@@ -327,12 +305,10 @@ def record_survey(
         ctx.records.append_events(ctx.profile_id, pack_id, item_id, entries)
         return len(given)
 
-    return ctx.worker.submit(write, on_done, on_fail)
+    return Op(ctx, write, Change.RECORDS)
 
 
-def load_certificate(
-    ctx: Any, pack_id: str, module_id: str, on_done: OnDone, on_fail: OnFail
-) -> Job:
+def load_certificate(ctx: AppContext, pack_id: str, module_id: str) -> Op[Any]:
     """The certificate's contents (kit.core.records.CertificateData), in the reader's language."""
 
     def run() -> Any:
@@ -344,4 +320,4 @@ def load_certificate(
             pack = ctx.library.get_pack(pack_id, lang) or pack
         return ctx.records.certificate(ctx.profile_id, pack, module_id)
 
-    return ctx.worker.submit(run, on_done, on_fail)
+    return Op(ctx, run)

@@ -2,34 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from kit.ui.changes import Change
 from kit.ui.context import AppContext
-from kit.ui.worker import Job
-
-Done = Callable[..., None]
-Failed = Callable[[str], None]
+from kit.ui.operations.op import Op
 
 
-def auto_backup(ctx: AppContext, on_failure: Failed | None = None) -> Job:
+def auto_backup(ctx: AppContext) -> Op[Any]:
     """The start-up backup (at most once a day; cheap when there is nothing to do)."""
-    return ctx.worker.submit(lambda: ctx.records.auto_backup(), None, on_failure)
+    return Op(ctx, lambda: ctx.records.auto_backup())
 
 
-def list_backups(ctx: AppContext, on_done: Done, on_failure: Failed | None = None) -> Job:
-    return ctx.worker.submit(lambda: ctx.records.backups(), on_done, on_failure)
+def list_backups(ctx: AppContext) -> Op[list[Any]]:
+    return Op(ctx, lambda: ctx.records.backups())
 
 
-def backup_now(ctx: AppContext, on_done: Done, on_failure: Failed) -> Job:
-    return ctx.worker.submit(lambda: ctx.records.backup("manual"), on_done, on_failure)
+def backup_now(ctx: AppContext) -> Op[Any]:
+    return Op(ctx, lambda: ctx.records.backup("manual"))
 
 
-def restore_loss(ctx: AppContext, path: Path | str, on_done: Done, on_failure: Failed) -> Job:
+def restore_loss(ctx: AppContext, path: Path | str) -> Op[Any]:
     """What restoring `path` would take out of the app (a RestoreLoss), for the question."""
-    return ctx.worker.submit(lambda: ctx.records.restore_loss(path), on_done, on_failure)
+    return Op(ctx, lambda: ctx.records.restore_loss(path))
 
 
-def restore_backup(ctx: AppContext, path: Path | str, on_done: Done, on_failure: Failed) -> Job:
-    """Restore a backup (the current records are backed up first by the core)."""
-    return ctx.worker.submit(lambda: ctx.records.restore(path), on_done, on_failure)
+def restore_backup(ctx: AppContext, path: Path | str, **facilitator: Any) -> Op[Any]:
+    """Restore a backup (the current records are backed up first by the core); every
+    profile and every learner's records may have changed."""
+    return Op(
+        ctx, lambda: ctx.records.restore(path, **facilitator), Change.RECORDS | Change.PROFILES
+    )

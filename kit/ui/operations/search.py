@@ -3,11 +3,11 @@ items match in all (both read on the worker, in one job)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kit.ui.worker import Job
+from kit.ui.context import AppContext
+from kit.ui.operations.op import Op
 
 PAGE_SIZE = 50  # results shown at once; the count says how many match in all
 
@@ -19,16 +19,10 @@ class SearchResults:
     total: int = 0  # every matching item, copies included
 
 
-def search(
-    ctx: Any,
-    query: str,
-    on_done: Callable[[SearchResults], None],
-    on_fail: Callable[[str], None] | None = None,
-    limit: int = PAGE_SIZE,
-) -> Job:
+def search(ctx: AppContext, query: str, limit: int = PAGE_SIZE) -> Op[SearchResults]:
     def run() -> SearchResults:
         rows = ctx.library.search(query, limit)
         total = ctx.library.search_count(query) if rows else 0
         return SearchResults(query, rows, max(total, len(rows)))
 
-    return ctx.worker.submit(run, on_done, on_fail)
+    return Op(ctx, run)

@@ -82,7 +82,9 @@ class AboutPage(QWidget):
                                  "nh3, cryptography, PyYAML and platformdirs."), "muted"))  # fmt: skip
         column.addStretch(1)
         self.credit_texts: list[str] = []
-        ops.bundled_credits(ctx, self.show_credits, self.show_credits_failed)
+        ops.bundled_credits(ctx).success(self.show_credits).failure(self.show_credits_failed).run(
+            self
+        )
 
     def show_credits(self, packs: list[dict]) -> None:
         self.credit_texts = []

@@ -74,7 +74,7 @@ class BackupsDialog(QDialog):
         return self.confirm
 
     def reload(self) -> None:
-        ops.list_backups(self.ctx, self.show_backups, self.status.setText)
+        ops.list_backups(self.ctx).success(self.show_backups).failure(self.status.setText).run(self)
 
     def show_backups(self, backups: list) -> None:
         self.list.clear()
@@ -91,10 +91,9 @@ class BackupsDialog(QDialog):
             self.list.setCurrentRow(0)
 
     def backup_now(self) -> None:
-        ops.backup_now(
-            self.ctx, lambda _b: (self.status.setText(_("A backup was made.")), self.reload()),
-            self.status.setText,
-        )  # fmt: skip
+        ops.backup_now(self.ctx).success(
+            lambda _b: (self.status.setText(_("A backup was made.")), self.reload())
+        ).failure(self.status.setText).run(self)
 
     def ask_restore(self) -> None:
         """Count what the chosen backup lacks (on the worker), then ask."""
@@ -106,7 +105,9 @@ class BackupsDialog(QDialog):
         self.confirm_text.setText(_("Counting what this backup does not have…"))
         self.confirm_button.setEnabled(False)
         self.confirm.show()
-        ops.restore_loss(self.ctx, path, lambda loss: self._ask(path, loss), self._refused)
+        ops.restore_loss(self.ctx, path).success(lambda loss: self._ask(path, loss)).failure(
+            self._refused
+        ).run(self)
 
     def _ask(self, path: str, loss) -> None:
         if path != self._pending or not self.confirm.isVisible():
@@ -129,7 +130,9 @@ class BackupsDialog(QDialog):
         path, self._pending = self._pending, None
         self.confirm.hide()
         if path is not None:
-            ops.restore_backup(self.ctx, path, self._restored, self.status.setText)
+            ops.restore_backup(self.ctx, path).success(self._restored).failure(
+                self.status.setText
+            ).run(self)
 
     def _restored(self, _result) -> None:
         self.status.setText(_("The records were restored."))

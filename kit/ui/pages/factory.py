@@ -53,8 +53,8 @@ def _get_packs(window: Any) -> QWidget:
     page = GetPacksPage(window.ctx)
     page.back_requested.connect(window.show_library)
     page.loaded.connect(lambda: _ready_soon(window))
-    # A pack installed here shows in the library through ctx.changes.library_changed,
-    # which the page emits and the library page listens to.
+    # A pack installed here shows in the library: the runner announces the change on
+    # ctx.changes and the library page listens.
     return page
 
 

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from kit.i18n import _, ngettext
 from kit.ui.context import AppContext
 from kit.ui.operations import library as ops
+from kit.ui.operations.op import Op
 from kit.ui.widgets.job_dialog import JobDialog
+from kit.ui.worker import Job
 
 
-class Installer(QObject):
+class InstallFlow(QObject):
     """Starts installs and reports the outcome as one sentence (`message(text, kind)`)."""
 
     message = Signal(str, str)  # text, "info" | "error"
@@ -28,7 +30,7 @@ class Installer(QObject):
         self.ctx = ctx
         self.window = parent
         self.dialog: JobDialog | None = None
-        self.job = None
+        self.job: Job | None = None
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -43,10 +45,8 @@ class Installer(QObject):
         self.dialog = JobDialog(
             _("Installing a pack"), _("Installing {name}…").format(name=name), self.window
         )
-        self.job = ops.install_file(
-            self.ctx, path, self._installed, self._refused, self.dialog.on_progress,
-            on_cancelled=self._file_cancelled, on_finished=self.dialog.accept,
-        )  # fmt: skip
+        self.job = self._run(ops.install_file(self.ctx, path).success(self._installed)
+                             .cancelled(self._file_cancelled))  # fmt: skip
         return self._open()
 
     def install_bundled(self) -> JobDialog:
@@ -54,11 +54,18 @@ class Installer(QObject):
             _("Installing the included packs"),
             _("Setting up the packs that come with Training Kit…"), self.window, unit="count",
         )  # fmt: skip
-        self.job = ops.install_bundled(
-            self.ctx, self._bundled_done, self._refused, self.dialog.on_progress,
-            on_cancelled=self._bundled_cancelled, on_finished=self.dialog.accept,
-        )  # fmt: skip
+        self.job = self._run(ops.install_bundled(self.ctx).success(self._bundled_done)
+                             .cancelled(self._bundled_cancelled))  # fmt: skip
         return self._open()
+
+    def _run(self, op: Op) -> Job:
+        dialog = self.dialog
+        return (
+            op.failure(self._refused)
+            .progress(lambda done, total, _text: dialog.on_progress(done, total))
+            .finished(dialog.accept)
+            .run(self)
+        )
 
     def _open(self) -> JobDialog:
         self.dialog.attach(self.job)  # for Cancel; the dialog closes through on_finished
@@ -72,12 +79,10 @@ class Installer(QObject):
             "unchanged": _("{pack} {version} was already installed."),
         }
         text = texts.get(result.action, texts["installed"])
-        self.ctx.changes.library_changed.emit()
         self._say(text.format(pack=result.pack_id, version=result.version))
 
     def _bundled_done(self, results: list) -> None:
         added = sum(1 for r in results if r.action != "unchanged")
-        self.ctx.changes.library_changed.emit()
         self._say(
             ngettext(
                 "{n} pack is ready in your library.", "{n} packs are ready in your library.", added
@@ -90,7 +95,7 @@ class Installer(QObject):
         self._say(_("The installation was cancelled; nothing changed."))
 
     def _bundled_cancelled(self) -> None:
-        self.ctx.changes.library_changed.emit()  # the packs done before Cancel stay
+        # The packs done before Cancel stay: the runner announced them (announce_cancelled).
         self._say(_("Installing the included packs was cancelled."))
 
     def _refused(self, sentence: str) -> None:

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from kit.i18n import _, format_percent
+from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext
 from kit.ui.operations import library as ops
 from kit.ui.operations.library import LibraryView
 from kit.ui.pages.pack_panel import PackPanel, _card
 from kit.ui.widgets.elide import fit_lines
 from kit.ui.widgets.forms import button, label
-from kit.ui.widgets.owned import owned
 
 SIDEBAR_WIDTH = 290
 SIDEBAR_NARROWEST = 200
@@ -64,8 +64,7 @@ class LibraryPage(QWidget):
         self.stack.addWidget(self.empty)
         self.main = self._build_main()
         self.stack.addWidget(self.main)
-        ctx.changes.library_changed.connect(self.mark_dirty)  # a method: dropped with the page
-        ctx.changes.records_changed.connect(owned(self, lambda _pid: self.mark_dirty()))
+        ctx.changes.operation_did_execute.connect(self._changed)  # dropped with the page
 
     # -- building --------------------------------------------------------------
     def _build_empty(self) -> QWidget:
@@ -172,6 +171,12 @@ class LibraryPage(QWidget):
                 item.setText(self._pack_label(pack_view))
 
     # -- loading ----------------------------------------------------------------
+    def _changed(self, changes: OpChanges, _initiator: object) -> None:
+        """Packs, or this learner's records (the Continue card, the bars), changed."""
+        mine = changes.profile_id in (None, self.ctx.profile_id)
+        if changes.touches(Change.LIBRARY) or (changes.touches(Change.RECORDS) and mine):
+            self.mark_dirty()
+
     def mark_dirty(self) -> None:
         self.dirty = True
         if self.isVisible():
@@ -186,7 +191,7 @@ class LibraryPage(QWidget):
         self.dirty = False
         if self.view is None:
             self.stack.setCurrentWidget(self.loading)
-        ops.load_library(self.ctx, self.show_view, self._failed)
+        ops.load_library(self.ctx).success(self.show_view).failure(self._failed).run(self)
 
     def _failed(self, message: str) -> None:
         self.loading.setText(message)
@@ -293,12 +298,11 @@ class LibraryPage(QWidget):
 
         def removed(_pack_id: str) -> None:
             dialog.accept()
-            self.ctx.changes.library_changed.emit()
             self.message.emit(
                 _("{pack} was removed; learners keep their progress.").format(pack=title), "info"
             )
 
-        ops.remove_pack(self.ctx, pack_id, removed, dialog.removal_failed)
+        ops.remove_pack(self.ctx, pack_id).success(removed).failure(dialog.removal_failed).run(self)
 
     def select_pack(self, pack_id: str) -> None:
         for row in range(self.packs.count()):

@@ -126,9 +126,8 @@ class CreateProfileForm(QWidget):
         self.create_button.setEnabled(False)
         colour = self.colours.checkedButton().property("colour")
         ops.create_profile(
-            self.ctx, self.name.text(), colour, pin or None, self.ctx.language,
-            self.created.emit, self._failed,
-        )  # fmt: skip
+            self.ctx, self.name.text(), colour, pin or None, self.ctx.language
+        ).success(self.created.emit).failure(self._failed).run(self)
 
     def _failed(self, message: str) -> None:
         self.create_button.setEnabled(True)
@@ -174,7 +173,7 @@ class PinForm(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
-        ops.pin_wait_seconds(ctx, profile.id, self._locked_for)
+        ops.pin_wait_seconds(ctx, profile.id).success(self._locked_for).run(self)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -187,7 +186,9 @@ class PinForm(QWidget):
             self.error.setText(_("A PIN has exactly 4 digits."))
             return
         self.ok.setEnabled(False)
-        ops.check_pin(self.ctx, self.profile.id, self.pin.text(), self._answered)
+        ops.check_pin(self.ctx, self.profile.id, self.pin.text()).success(self._answered).failure(
+            lambda message: self._answered(ops.PinAnswer(False, message))
+        ).run(self)
 
     def _answered(self, answer: ops.PinAnswer) -> None:
         self.ok.setEnabled(True)
@@ -325,26 +326,25 @@ class ManageForm(QWidget):
         if new != again:
             self.error.setText(_("The two PINs are not the same."))
             return
-        ops.set_pin(
-            self.ctx, self.profile.id, new, self._pin(), self._pin_saved, self.error.setText
-        )
+        ops.set_pin(self.ctx, self.profile.id, new, self._pin()).success(self._pin_saved).failure(
+            self.error.setText
+        ).run(self)
 
     def remove_pin(self) -> None:
         self.error.setText("")
         if self._current_pin_typed():
-            ops.set_pin(
-                self.ctx, self.profile.id, None, self._pin(), self._pin_saved, self.error.setText
-            )
+            ops.set_pin(self.ctx, self.profile.id, None, self._pin()).success(
+                self._pin_saved
+            ).failure(self.error.setText).run(self)
 
     def _pin_saved(self, _profile) -> None:
         self.changed.emit()
 
     def rename(self) -> None:
         self.error.setText("")
-        ops.rename_profile(
-            self.ctx, self.profile.id, self._pin(), self.name.text(),
-            lambda _p: self.changed.emit(), self.error.setText,
-        )  # fmt: skip
+        ops.rename_profile(self.ctx, self.profile.id, self._pin(), self.name.text()).success(
+            lambda _p: self.changed.emit()
+        ).failure(self.error.setText).run(self)
 
     def ask_delete(self) -> None:
         self.error.setText("")
@@ -356,7 +356,6 @@ class ManageForm(QWidget):
 
     def delete(self) -> None:
         self.confirm.hide()
-        ops.delete_profile(
-            self.ctx, self.profile.id, self._pin(), lambda _b: self.changed.emit(),
-            self.error.setText,
-        )  # fmt: skip
+        ops.delete_profile(self.ctx, self.profile.id, self._pin()).success(
+            lambda _b: self.changed.emit()
+        ).failure(self.error.setText).run(self)

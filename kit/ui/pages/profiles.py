@@ -102,7 +102,7 @@ class ProfilesPage(QWidget):
         return view
 
     def reload(self) -> None:
-        ops.list_profiles(self.ctx, self.show_profiles)
+        ops.list_profiles(self.ctx).success(self.show_profiles).run(self)
 
     def show_profiles(self, profiles: list) -> None:
         self.profiles = list(profiles)
@@ -201,7 +201,6 @@ class ProfilesPage(QWidget):
         self._pending = profile
 
     def _after_change(self) -> None:
-        self.ctx.changes.profiles_changed.emit()
         self.manage_mode = False
         self._close_form()  # done with this profile: back to the list
         self.reload()
@@ -216,7 +215,6 @@ class ProfilesPage(QWidget):
         form.name.setFocus()
 
     def _created(self, profile) -> None:
-        self.ctx.changes.profiles_changed.emit()
         self.signed_in.emit(profile)
 
     # -- first start: the interface language ------------------------------------

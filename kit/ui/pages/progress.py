@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kit.i18n import _, format_date, format_number, format_percent, ngettext
+from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext
 from kit.ui.operations import progress as ops
 from kit.ui.operations.progress import ModuleView, PackProgressView, QuizView
@@ -51,11 +52,12 @@ class ProgressPage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(self.scroll, 1)
-        ctx.changes.records_changed.connect(self._records_changed)
-        ctx.changes.library_changed.connect(self.mark_dirty)
+        ctx.changes.operation_did_execute.connect(self._changed)
 
-    def _records_changed(self, _profile_id: str) -> None:
-        self.mark_dirty()
+    def _changed(self, changes: OpChanges, _initiator: object) -> None:
+        mine = changes.profile_id in (None, self.ctx.profile_id)
+        if changes.touches(Change.LIBRARY) or (changes.touches(Change.RECORDS) and mine):
+            self.mark_dirty()
 
     def mark_dirty(self) -> None:
         self.dirty = True
@@ -69,7 +71,7 @@ class ProgressPage(QWidget):
 
     def reload(self) -> None:
         self.dirty = False
-        ops.load_progress(self.ctx, self.show_views, self._failed)
+        ops.load_progress(self.ctx).success(self.show_views).failure(self._failed).run(self)
 
     def _failed(self, message: str) -> None:
         self.summary.setText(message)

@@ -141,7 +141,7 @@ class SearchPage(QWidget):
             self.show_results(SearchResults(""))
             return
         self.count.setText(_("Searching…"))
-        ops.search(self.ctx, query, self._answered, self._failed)
+        ops.search(self.ctx, query).success(self._answered).failure(self._failed).run(self)
 
     def _answered(self, results: SearchResults) -> None:
         if results.query == self._asked:

@@ -212,12 +212,16 @@ class ContentBrowser(QTextBrowser):
             self.scrollToAnchor(url.fragment())
 
 
-def save_pack_file(parent: QWidget | None, source: Path) -> Path | None:
-    """Ask where to save a file of the pack (a lesson's data, a handout) and copy it there."""
+def save_pack_file(parent: QWidget | None, source: Path, name: str | None = None) -> Path | None:
+    """Ask where to save a file of the pack (a lesson's data, a handout) and copy it there.
+
+    `name` is the file's name in the pack (the media store names files by their hash).
+    """
+    name = name or source.name
     from PySide6.QtWidgets import QFileDialog
 
     target, _filter = QFileDialog.getSaveFileName(
-        parent, _("Save the file"), str(Path.home() / source.name)
+        parent, _("Save the file"), str(Path.home() / name)
     )
     if not target:
         return None
@@ -228,7 +232,7 @@ def save_pack_file(parent: QWidget | None, source: Path) -> Path | None:
             parent,
             _("Save the file"),
             _("{name} could not be saved ({reason}). Choose another folder.").format(
-                name=source.name, reason=exc.strerror or exc.__class__.__name__
+                name=name, reason=exc.strerror or exc.__class__.__name__
             ),
         )
         return None

@@ -203,4 +203,4 @@ def save_certificate(
     def failed(error: str) -> None:
         _tell(parent, _("No certificate yet"), error, warning=True)
 
-    return ops.load_certificate(ctx, pack_id, module_id, got, failed)
+    return ops.load_certificate(ctx, pack_id, module_id).success(got).failure(failed).run(parent)

@@ -16,6 +16,7 @@ class LessonView(QWidget):
     """One lesson. `item_link` carries internal links up to the page."""
 
     item_link = Signal(str, str)
+    file_requested = Signal(str)  # a link to a data file of the pack ('media/...')
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,6 +25,7 @@ class LessonView(QWidget):
         self.revealed: set[int] = set()
         self.browser = ContentBrowser(self)
         self.browser.item_link.connect(self.item_link)
+        self.browser.file_requested.connect(self.file_requested)
         self.browser.reveal_requested.connect(self.reveal)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -9,6 +9,7 @@ the certificate itself).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMetaMethod, Qt, Signal
@@ -37,6 +38,7 @@ class ReaderPage(QWidget):
     item_shown = Signal(str, str)  # an item is on screen (tests, benchmarks)
     progress_changed = Signal(object)  # ProgressChange after a write that may move progress
     text_scale_chosen = Signal(float)  # A-/A+ chose a text size step (the shell saves it)
+    file_saved = Signal(object)  # where a pack's data file was saved (None: not saved)
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,8 @@ class ReaderPage(QWidget):
             self.stack.addWidget(view)
             if hasattr(view, "item_link"):
                 view.item_link.connect(self._follow_link)
+            if hasattr(view, "file_requested"):
+                view.file_requested.connect(self.save_file)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -121,13 +125,11 @@ class ReaderPage(QWidget):
         if self.view is None:
             self.message.show_text(_("Opening…"))
             self.stack.setCurrentWidget(self.message)
-        ops.load_item(
-            self.ctx,
-            pack_id,
-            item_id,
-            lambda view: self._loaded(token, view),
-            lambda error: self._failed(token, error),
-        )
+        load, viewed = ops.load_item(self.ctx, pack_id, item_id)
+        load.success(lambda view: self._loaded(token, view)).failure(
+            lambda error: self._failed(token, error)
+        ).run(self)
+        viewed.run(self)
 
     def _loaded(self, token: int, view: ItemView) -> None:
         if token != self._token:
@@ -192,6 +194,27 @@ class ReaderPage(QWidget):
         if self.view is not None and item_id:
             self._move_to(item_id)
 
+    # -- data files ------------------------------------------------------------
+    def save_file(self, rel_path: str) -> None:
+        """A link to one of the pack's data files: find it in the media store (on the
+        worker), then ask where to save a copy."""
+        if self.view is None:
+            return
+        from kit.ui.operations.library import media_file
+
+        media_file(self.ctx, str(self.view.pack["id"]), rel_path).success(
+            lambda path: self._offer_file(rel_path, path)
+        ).failure(self.message_box).run(self)
+
+    def _offer_file(self, rel_path: str, path: Path | None) -> None:
+        from kit.ui.reader.browser import save_pack_file
+
+        name = rel_path.rsplit("/", 1)[-1]
+        if path is None:
+            self.message_box(_("{name} is not in this pack.").format(name=name))
+            return
+        self.file_saved.emit(save_pack_file(self, path, name))
+
     # -- progress ------------------------------------------------------------
     def mark_done(self) -> bool:
         """Record the current lesson, slide deck or activity as completed (once).
@@ -205,13 +228,8 @@ class ReaderPage(QWidget):
             return False
         self.footer.set_done(True)
         ops.complete_item(
-            self.ctx,
-            str(view.pack["id"]),
-            str(view.module["id"]),
-            view.item,
-            self._on_progress,
-            self._write_failed,
-        )
+            self.ctx, str(view.pack["id"]), str(view.module["id"]), view.item
+        ).success(self._on_progress).failure(self._write_failed).run(self)
         return True
 
     def _write_failed(self, error: str) -> None:
@@ -232,8 +250,6 @@ class ReaderPage(QWidget):
             self.banner.offer(str(self.view.module.get("title") or ""))
         elif finishing:
             self.back_requested.emit()
-        if self.ctx.changes is not None and self.ctx.profile_id:
-            self.ctx.changes.records_changed.emit(self.ctx.profile_id)
         self.progress_changed.emit(change)
 
     def _certificate_clicked(self) -> None:

@@ -264,14 +264,9 @@ class QuizView(QWidget):
         if self.ctx.profile_id is None:
             card.saved()
         else:
-            ops.record_answer(
-                self.ctx,
-                str(view.pack["id"]),
-                str(view.item["id"]),
-                result,
-                card.saved,
-                card.not_saved,
-            )
+            ops.record_answer(self.ctx, str(view.pack["id"]), str(view.item["id"]), result).success(
+                card.saved
+            ).failure(card.not_saved).run(self)
         self.scroll.ensureWidgetVisible(card.feedback, 0, 40)
         if all(c.correct is not None for c in self.cards):
             self._finish()
@@ -313,9 +308,7 @@ class QuizView(QWidget):
             score,
             mark,
             details,
-            self._attempt_saved,
-            self._attempt_failed,
-        )
+        ).success(self._attempt_saved).failure(self._attempt_failed).run(self)
         self.scroll.ensureWidgetVisible(self.summary)
 
     def _attempt_saved(self, change: ops.ProgressChange) -> None:

@@ -23,6 +23,7 @@ SLIDE_SCALE = 1.35
 
 class SlidesView(QWidget):
     item_link = Signal(str, str)
+    file_requested = Signal(str)  # a link to a data file of the pack ('media/...')
     reached_end = Signal()
     past_end = Signal()  # Next pressed on the last slide
     before_start = Signal()  # Previous pressed on the first slide
@@ -35,6 +36,7 @@ class SlidesView(QWidget):
         self.browser = ContentBrowser(self, point_size=11.5 * SLIDE_SCALE)
         self.browser.setAccessibleName(_("Slide"))
         self.browser.item_link.connect(self.item_link)
+        self.browser.file_requested.connect(self.file_requested)
         self.previous_button = QPushButton(_("◀ Previous slide"))
         self.previous_button.setAccessibleName(_("Previous slide"))
         self.next_button = QPushButton(_("Next slide ▶"))

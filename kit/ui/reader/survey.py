@@ -109,9 +109,9 @@ class SurveyView(QWidget):
             self._sent(len(answers))
             return
         set_state(self.state, _("Saving…"), failed="false")
-        ops.record_survey(
-            self.ctx, str(view.pack["id"]), str(view.item["id"]), answers, self._sent, self._failed
-        )
+        ops.record_survey(self.ctx, str(view.pack["id"]), str(view.item["id"]), answers).success(
+            self._sent
+        ).failure(self._failed).run(self)
 
     def _sent(self, count: int) -> None:
         set_state(self.state, _("Thank you! Your answers are saved ✓"), failed="false")

@@ -29,7 +29,7 @@ class _Relay(QObject):
 def owned(owner: QObject, fn: Callable[..., Any]) -> Callable[..., None]:
     """`fn` as a slot that lives as long as `owner`: connect the result, not `fn`.
 
-    ctx.changes.records_changed.connect(owned(self, lambda _pid: self.mark_dirty()))
+    ctx.changes.operation_did_execute.connect(owned(self, lambda _c, _i: self.mark_dirty()))
     """
     return _Relay(owner, fn).call
 
