@@ -328,14 +328,29 @@ class Records:
         """Backups, newest first."""
         return backups.list_backups(self.data_dir.backups)
 
-    def restore(self, source: str | os.PathLike[str] | Path) -> RestoreResult:
+    def restore(
+        self,
+        source: str | os.PathLike[str] | Path,
+        *,
+        by: str | None = None,
+        pin: str | None = None,
+    ) -> RestoreResult:
         """Restore a backup file, or "latest"; the current records are backed up first.
 
-        A damaged or foreign file is refused (RecordsError) and nothing changes.
+        Once a facilitator exists, only a facilitator may: `by` its id, `pin` its PIN
+        (NotFacilitator, WrongPin, PinLocked otherwise). A damaged, crafted or foreign
+        file is refused (RecordsError) and nothing changes.
         """
-        return restore.restore_backup(
-            self.rdb, source, self.data_dir.backups, self.keep_backups, self.clocks
-        )
+        with self.rdb.lock:
+            if not self.may_self_appoint():
+                self.facilitator((by or "", pin))
+            return restore.restore_backup(
+                self.rdb, source, self.data_dir.backups, self.keep_backups, self.clocks
+            )
+
+    def facilitators(self) -> list[Profile]:
+        """The facilitator profiles, by name (who may restore, change roles, read reports)."""
+        return [p for p in self.list_profiles() if p.is_facilitator]
 
     def restore_loss(self, source: str | os.PathLike[str] | Path) -> RestoreLoss:
         """What restoring `source` would take out of the app (ask before `restore`):
