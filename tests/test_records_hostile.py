@@ -84,6 +84,40 @@ CASES: dict[str, tuple[Craft, str]] = {
         _sql("DELETE FROM _sqlite_migrations WHERE name = 'm001_profiles_and_events'"),
         "not a backup of learner records",
     ),
+    "unreadable date": (
+        _sql("UPDATE profiles SET created = 'yesterday'"),
+        "would not write (created)",
+    ),
+    "name with control characters": (
+        _sql("UPDATE profiles SET name = 'Ana' || char(27) || '[2J'"),
+        "would not write (name)",
+    ),
+    "costly PIN hash": (
+        _sql("UPDATE profiles SET pin_hash = 'scrypt$1073741824$8$1$AAAA$AAAA'"),
+        "would not write (pin_hash)",
+    ),
+    "unknown verb": (
+        _sql(
+            "INSERT INTO events (id, profile_id, pack_id, item_id, verb, at, device_id) "
+            "SELECT 'e2', id, 'p', 'i', 'deleted_everything', "
+            "'2024-01-01T00:00:00.000000Z', 'd' FROM profiles"
+        ),
+        "the event e2 has a value Training Kit would not write (verb)",
+    ),
+    "result that is not a JSON object": (
+        _sql(
+            "INSERT INTO events (id, profile_id, pack_id, item_id, verb, result, at, device_id) "
+            "SELECT 'e3', id, 'p', 'i', 'answered', '[1, 2', "
+            "'2024-01-01T00:00:00.000000Z', 'd' FROM profiles"
+        ),
+        "would not write (result)",
+    ),
+    "negative PIN wait": (
+        _sql(
+            "INSERT INTO pin_throttle (profile_id, failures, wait) SELECT id, -5, -1 FROM profiles"
+        ),
+        "PIN lock",
+    ),
     "future version": (
         _sql(
             "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
@@ -191,7 +225,10 @@ def test_a_backup_at_an_older_schema_is_restored_and_migrated(
         assert records.check() == []
 
 
-@pytest.mark.parametrize("case", ["trigger", "view", "missing column", "renamed index"])
+@pytest.mark.parametrize(
+    "case",
+    ["trigger", "view", "missing column", "renamed index", "unreadable date", "unknown verb"],
+)
 def test_records_check_notices_a_tampered_schema(run_kit, data: DataDir, case: str) -> None:
     craft, message = CASES[case]
     conn = sqlite3.connect(data.records_db)

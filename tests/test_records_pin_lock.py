@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from kit.core.paths import DataDir
 from kit.core.records import PinLocked, Records, WrongPin
 from kit.core.records.db import migrations
-from kit.core.records.pins import BOOT_ID_FILE, system_uptime
+from kit.core.records.pins import BOOT_ID_FILE, hash_pin, system_uptime
 from tests.fake_clock import FakeClock
 
 
@@ -115,7 +115,8 @@ def test_a_lock_from_before_the_boot_clock_is_kept_after_upgrading(data_dir: Pat
     migrations.apply(db, stop_before="m003_pin_throttle_boot_clock")
     db.execute(
         "INSERT INTO profiles (id, name, name_key, colour, language, created, pin_hash) "
-        "VALUES ('p1', 'Ana', 'ana', '#000000', 'en', '2024-01-01T00:00:00.000000Z', 'x')"
+        "VALUES ('p1', 'Ana', 'ana', '#000000', 'en', '2024-01-01T00:00:00.000000Z', ?)",
+        [hash_pin("1234")],
     )
     db.execute("INSERT INTO pin_throttle VALUES ('p1', 5, 4102444800)")  # until 2100
     db.conn.commit()

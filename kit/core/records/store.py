@@ -16,7 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.paths import DataDir
-from kit.core.records import backups, events, pins, profiles, progress, restore, roles, schema
+from kit.core.records import (
+    backups,
+    events,
+    pins,
+    profiles,
+    progress,
+    restore,
+    roles,
+    rows,
+    schema,
+)
 from kit.core.records.backups import Backup
 from kit.core.records.certificates import CertificateData, certificate_data
 from kit.core.records.db import RecordsDB, RecordsError
@@ -361,7 +371,10 @@ class Records:
         return restore.restore_loss(self.rdb, source, self.data_dir.backups)
 
     def check(self) -> list[str]:
-        """Problems found by SQLite's integrity and foreign-key checks and by comparing
-        the schema with the one this app makes ([] when sound)."""
+        """Problems found by SQLite's integrity and foreign-key checks, by comparing the
+        schema with the one this app makes and by checking every row's values ([] when
+        sound)."""
         with self.rdb.lock:
-            return self.rdb.integrity_problems() + schema.current_problems(self.rdb.db.conn)
+            conn = self.rdb.db.conn
+            found = self.rdb.integrity_problems() + schema.current_problems(conn)
+            return found or rows.problems(conn)
