@@ -237,3 +237,31 @@ def test_records_check_notices_a_tampered_schema(run_kit, data: DataDir, case: s
     conn.close()
     code, out, err = run_kit("records", "check")
     assert code == 1 and out == "" and message in err and err.count("\n") == 1
+
+
+def test_a_backup_with_the_older_bookkeeping_table_is_still_accepted(
+    data: DataDir, tmp_path: Path
+) -> None:
+    """sqlite-utils once keyed _sqlite_migrations by (migration_set, name), without id."""
+
+    def legacy(conn: sqlite3.Connection) -> None:
+        conn.execute("DROP INDEX idx__sqlite_migrations_migration_set_name")
+        conn.execute("ALTER TABLE _sqlite_migrations RENAME TO old_migrations")
+        conn.execute(
+            "CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, applied_at TEXT, "
+            "PRIMARY KEY (migration_set, name))"
+        )
+        conn.execute(
+            "INSERT INTO _sqlite_migrations SELECT migration_set, name, applied_at "
+            "FROM old_migrations ORDER BY id"
+        )
+        conn.execute("DROP TABLE old_migrations")
+
+    crafted = _crafted(data, tmp_path, legacy)
+    with Records(data) as records:
+        records.restore(crafted)
+        assert [p.name for p in records.list_profiles()] == ["Ana"]
+        assert records.check() == []
+    extra = _crafted(data, tmp_path, _sql("CREATE INDEX m ON _sqlite_migrations (applied_at)"))
+    with Records(data) as records, pytest.raises(RecordsError, match="index m"):
+        records.restore(extra)
