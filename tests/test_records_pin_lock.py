@@ -156,3 +156,16 @@ def test_records_and_backups_are_private_to_their_user(data_dir: Path) -> None:
     conn = sqlite3.connect(data_dir / "records.db")
     assert conn.execute("SELECT count(*) FROM profiles").fetchone()[0] == 1
     conn.close()
+
+
+def test_a_folder_that_cannot_be_made_private_still_works(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Path, mode: int) -> None:
+        raise PermissionError(1, "Operation not permitted", str(self))  # e.g. FAT or not ours
+
+    monkeypatch.setattr(Path, "chmod", refuse)
+    with Records(DataDir(data_dir)) as records:
+        records.create_profile("Ana")
+        records.backup()
+        assert [p.name for p in records.list_profiles()] == ["Ana"]
