@@ -85,6 +85,7 @@ class BackupsDialog(QDialog):
         self.facilitator.setAccessibleName(_("Facilitator"))
         row.addWidget(self.facilitator, 1)
         self.facilitator_pin = pin_edit(_("Facilitator PIN"))
+        self.facilitator_pin.setPlaceholderText(_("PIN"))
         self.facilitator_pin.returnPressed.connect(self.restore)
         row.addWidget(self.facilitator_pin)
         self.facilitator_row.hide()
