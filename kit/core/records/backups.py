@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from kit.core.fsutil import sync_folders
 from kit.core.records.db import (
     RecordsDB,
     RecordsError,
@@ -59,17 +60,6 @@ class RestoreResult:
 
     restored: Path
     previous: Backup | None
-
-
-def _fsync_path(path: Path) -> None:
-    # Directories cannot be opened for fsync on every OS (Windows); the data is safe there
-    # once the file itself is synced.
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def list_backups(folder: Path) -> list[Backup]:
@@ -118,9 +108,9 @@ def create_backup(rdb: RecordsDB, folder: Path, reason: str = "manual", keep: in
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
-    _fsync_path(partial)
+    sync_folders([partial])  # the copy (errors ignored, as before)
     os.replace(partial, final)
-    _fsync_path(folder)
+    sync_folders([folder])
     rotate(folder, keep)
     return Backup(final, now, reason, final.stat().st_size)
 
