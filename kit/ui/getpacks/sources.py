@@ -69,6 +69,7 @@ class SourcesDialog(QDialog):
         layout.addLayout(self._add_row())
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setObjectName("dialogMessage")
         self.message.setAccessibleName(_("Message"))
         self.message.hide()
