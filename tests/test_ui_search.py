@@ -131,3 +131,15 @@ def test_back_from_a_result_returns_to_the_same_results_and_place(qtbot, window)
     assert reader.header.back.text() == "← Library"
     qtbot.mouseClick(reader.header.back, Qt.MouseButton.LeftButton)
     assert window.current == "library"
+
+
+def test_typing_in_the_toolbar_shows_results_without_enter(qtbot, window):
+    assert window.current == "library"
+    window.toolbar.search.setFocus()
+    qtbot.waitUntil(window.toolbar.search.hasFocus)
+    qtbot.keyClicks(window.toolbar.search, "basics")  # no Enter
+    assert window.current == "search"
+    page = window.pages["search"]
+    qtbot.waitUntil(lambda: [r["item_id"] for r in page.results] == ["shared"], timeout=5_000)
+    assert page.field.text() == "basics"
+    assert window.toolbar.search.hasFocus()  # the learner goes on typing there

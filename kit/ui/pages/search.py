@@ -133,6 +133,12 @@ class SearchPage(QWidget):
     def _typed(self, _text: str) -> None:
         self.typing.start()  # restarted by each key: one search when typing pauses
 
+    def type_query(self, text: str) -> None:
+        """Typing elsewhere (the toolbar's field): search once the typing pauses."""
+        if self.field.text() != text:
+            self.field.setText(text)
+        self.typing.start()
+
     def search(self, query: str) -> None:
         """Search for `query` now (the toolbar's Enter, the field's Enter, a pause)."""
         self.typing.stop()
