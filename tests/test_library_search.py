@@ -115,3 +115,51 @@ def test_removed_pack_leaves_search(lib) -> None:
 @pytest.mark.parametrize("query", ["e-mail", "l'équipe", "don't", "E-MAIL l'equipe"])
 def test_words_joined_by_punctuation_are_found(lib, query: str) -> None:
     assert _ids(lib, query) == ["mail"]
+
+
+REAL = (
+    "Citations let readers check where a fact comes from. Add a citation after each "
+    "sentence that states a fact, and prefer reliable published sources over blogs."
+)
+
+
+@pytest.fixture
+def busy_lib(tmp_path: Path, data_dir: Path):
+    """Two packs sharing a lesson, video stubs, and more matches than one page holds."""
+    shared = lesson("shared", "Citation basics", REAL)
+    stub = lesson(
+        "stub",
+        "Video: Citation tips",
+        "> **Video: Citation tips**: watch online: <https://v.example/x>",
+    )
+    many = [lesson(f"l{n}", f"Lesson {n}", f"The citation number {n}. " + REAL) for n in range(40)]
+    library = open_library(data_dir)
+    library.install(
+        write_pack(tmp_path / "a.kitpack", content("alpha", items=[stub, shared, *many]))
+    )
+    library.install(write_pack(tmp_path / "b.kitpack", content("beta", items=[shared])))
+    yield library
+    library.close()
+
+
+def test_count_is_every_match_not_the_page_size(busy_lib) -> None:
+    assert len(busy_lib.search("citation", limit=30)) == 30
+    assert busy_lib.search_count("citation") == 43  # 40 + stub + shared in two packs
+    assert busy_lib.search_count("citation basics") == 2
+    assert busy_lib.search_count("zzzz") == 0 and busy_lib.search_count("  ") == 0
+
+
+def test_identical_copies_are_one_row_listing_the_others(busy_lib) -> None:
+    rows = busy_lib.search("basics")
+    assert [(r["pack_id"], r["item_id"]) for r in rows] == [("alpha", "shared")]
+    assert rows[0]["copies"] == [("beta", "shared")]
+
+
+def test_stubs_with_hardly_any_text_rank_below_real_text(busy_lib) -> None:
+    rows = busy_lib.search("citation tips")
+    assert [r["item_id"] for r in rows] == ["stub"]  # still found
+    rows = busy_lib.search("citation", limit=50)
+    assert rows[-1]["item_id"] == "stub" and rows[-1]["thin"]
+    assert not any(r["thin"] for r in rows[:-1])
+    # Without the rule bm25 puts the short stub first.
+    assert min(rows, key=lambda r: r["rank"])["item_id"] == "stub"

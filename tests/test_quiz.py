@@ -136,3 +136,27 @@ def test_feedback_for_a_known_wrong_short_answer() -> None:
     }
     assert feedback(q, " mombasa") == ["Mombasa is the port."]
     assert not is_correct(q, "Mombasa")
+
+
+def test_unfinished_answers_are_those_after_the_last_finished_attempt() -> None:
+    from types import SimpleNamespace
+
+    from kit.core.quiz import unfinished_answers
+
+    def ev(verb: str, **result):
+        return SimpleNamespace(verb=verb, result=result)
+
+    questions = [{"id": "a"}, {"id": "b"}, {"id": "c"}]
+    history = [
+        ev("viewed"),
+        ev("answered", question="a", response="1"),
+        ev("passed", score=100),
+        ev("answered", question="b", response="2"),
+        ev("viewed"),
+        ev("answered", question="b", response="3"),  # checked once: the first one counts
+        ev("answered", question="gone", response="1"),  # no longer in the quiz
+        ev("answered", question="c"),  # no response recorded
+    ]
+    assert unfinished_answers(history, questions) == {"b": "2"}
+    assert unfinished_answers([*history, ev("failed", score=0)], questions) == {}
+    assert unfinished_answers([], questions) == {}

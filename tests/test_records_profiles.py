@@ -16,16 +16,7 @@ from kit.core.records import (
     WrongPin,
 )
 from kit.core.records.pins import MAX_LOCK_SECONDS, lock_seconds, normalize_pin
-
-
-class FakeClock:
-    """Wall-clock seconds that the test moves forward by hand (nothing sleeps)."""
-
-    def __init__(self) -> None:
-        self.now = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.fake_clock import FakeClock
 
 
 @pytest.fixture
@@ -35,7 +26,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def records(data_dir: Path, clock: FakeClock):
-    with Records(DataDir(data_dir), clock=clock) as rec:
+    with Records(DataDir(data_dir), clock=clock, uptime=clock.uptime) as rec:
         yield rec
 
 
@@ -101,15 +92,15 @@ def test_wrong_pins_lock_and_the_lock_survives_reopening(
         records.check_pin(ana.id, "1234")  # even the right PIN waits
     records.close()
 
-    with Records(DataDir(data_dir), clock=clock) as reopened:
+    with Records(DataDir(data_dir), clock=clock, uptime=clock.uptime) as reopened:
         with pytest.raises(PinLocked) as locked:
             reopened.check_pin(ana.id, "1234")
         assert locked.value.seconds == reopened.pin_wait_seconds(ana.id) == 2
-        clock.now += 2
+        clock.advance(2)
         with pytest.raises(WrongPin):
             reopened.check_pin(ana.id, "9999")
         assert reopened.pin_wait_seconds(ana.id) == 4  # doubles
-        clock.now += 4
+        clock.advance(4)
         reopened.check_pin(ana.id, "1234")  # right: the count starts again
         for _ in range(3):
             with pytest.raises(WrongPin):

@@ -51,3 +51,45 @@ def test_rtl_languages_are_laid_out_right_to_left() -> None:
 
 def test_internal_item_links_survive() -> None:
     assert 'href="item:next-lesson"' in render_markdown("[next](item:next-lesson)")
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<img src="//evil.example/x.png" alt="far">',
+        '<img src=" http://evil.example/x.png" alt="far">',
+        '<img src="&#9;http://evil.example/x.png" alt="far">',
+        '<img src="\thttp://evil.example/x.png" alt="far">',
+        '<img src="ht&#x09;tp://evil.example/x.png" alt="far">',
+        '<img src="\\\\evil.example\\x.png" alt="far">',
+        "![far](//evil.example/x.png)",
+    ],
+)
+def test_every_spelling_of_a_remote_image_becomes_a_link(tag: str) -> None:
+    out = render_markdown(tag)
+    assert "<img" not in out
+    assert "evil.example/x.png" in out and "[far]</a>" in out
+
+
+@pytest.mark.parametrize(
+    "src", ["/etc/passwd.png", "../../../home/x.png", "media/../../x.png", "media\\..\\x.png"]
+)
+def test_images_outside_the_media_store_show_their_alt_text(src: str) -> None:
+    out = render_markdown(f'<img src="{src}" alt="outside">')
+    assert "<img" not in out and "[outside]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "~~~\nx = 1\n~~~\n{: .language-python}\n\nNext",
+        "Para\n\n{: .note}",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n{: .table}",
+    ],
+)
+def test_attribute_list_lines_never_show(text: str) -> None:
+    assert "{:" not in render_markdown(text)
+
+
+def test_attribute_list_inside_code_is_shown() -> None:
+    assert "{: .note}" in render_markdown("```\n{: .note}\n```")

@@ -212,6 +212,7 @@ def test_backups_can_be_restored_after_a_confirmation(qtbot, data_dir, pack) -> 
     dialog.list.setCurrentRow(manual)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.confirm.isVisible()
+    qtbot.waitUntil(dialog.confirm_button.isEnabled)  # once it says what would be lost
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.status.text() == "The records were restored.")
     assert window.current == "profiles" and window.ctx.profile is None

@@ -85,7 +85,8 @@ def test_a_lock_outlives_a_restart(qtbot, data_dir, pack) -> None:
     prepare(data_dir, [pack])
     ben = add_profile(data_dir, "Ben", pin="1234")
     now = [time.time()]
-    with Records(DataDir(data_dir), clock=lambda: now[0]) as records:
+    fake = {"clock": lambda: now[0], "uptime": lambda: ("test-boot", now[0])}
+    with Records(DataDir(data_dir), **fake) as records:
         for tries in range(1, 8):  # each lock waited out on a fake clock: the last is 32 s
             with pytest.raises(WrongPin):
                 records.check_pin(ben.id, "0000")

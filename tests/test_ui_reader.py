@@ -174,9 +174,9 @@ def test_text_size_changes(qtbot, reader_env):
     qtbot.keyClick(browser, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(browser, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert browser.point_size() > before
-    assert reader_env.ctx.text_scale == 1.2
+    assert reader_env.ctx.text_scale == 1.3  # two steps of the Settings scale: Large, Larger
     qtbot.mouseClick(page.header.smaller, Qt.MouseButton.LeftButton)
-    assert reader_env.ctx.text_scale == 1.1
+    assert reader_env.ctx.text_scale == 1.15
     qtbot.keyClick(browser, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert browser.point_size() == before
 
@@ -210,3 +210,29 @@ def test_back_button_and_missing_item(qtbot, reader_env):
     page2.open_item(PACK_ID, "no-such-item")
     qtbot.waitUntil(lambda: "not in the library" in page2.message.label.text(), timeout=10_000)
     assert page2.stack.currentWidget() is page2.message
+
+
+def test_text_size_steps_are_the_ones_settings_names(qtbot, reader_env):
+    from kit.ui.operations.settings import TEXT_SCALES
+    from kit.ui.pages.settings import SettingsDialog
+
+    page = open_page(qtbot, reader_env, "welcome")
+    seen = []
+    for _step in range(len(TEXT_SCALES) + 2):  # past the end: stays at the largest
+        qtbot.mouseClick(page.header.larger, Qt.MouseButton.LeftButton)
+        seen.append(reader_env.ctx.text_scale)
+    assert set(seen) <= set(TEXT_SCALES) and seen[-1] == TEXT_SCALES[-1]
+    assert not page.header.larger.isEnabled()
+    for _step in range(3):
+        qtbot.mouseClick(page.header.smaller, Qt.MouseButton.LeftButton)
+    assert reader_env.ctx.text_scale == 1.3
+    dialog = SettingsDialog("en", reader_env.ctx.text_scale)
+    qtbot.addWidget(dialog)
+    assert dialog.size.currentText() == "Larger"  # not "Small", as a free value used to give
+    with qtbot.waitSignal(dialog.applied) as applied:
+        dialog._accept()
+    assert applied.args == ["en", 1.3]
+    # A size that is not a step (an old settings file, another version) reads as the nearest.
+    other = SettingsDialog("en", 1.2)
+    qtbot.addWidget(other)
+    assert other.size.currentText() == "Large"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import ui_reader_pack
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QMessageBox
 from ui_reader_pack import LEARNER, PACK_ID, open_page, pdf_text
 
 from kit.ui.reader.certificate import suggested_name, write_certificate_pdf
@@ -42,7 +42,7 @@ def click(qtbot, widget) -> None:
 def choose(qtbot, card, *texts: str) -> None:
     assert isinstance(card.input, ChoiceInput)
     for _cid, button in card.input.buttons:
-        if button.text() in texts:
+        if button.accessibleName() in texts:
             click(qtbot, button)
     click(qtbot, card.check_button)
 
@@ -245,3 +245,119 @@ def test_write_certificate_pdf_directly(qapp, tmp_path):
     text = pdf_text(path.read_bytes())
     assert "Zeynep Ünal" in text and "March 7, 2025" in text and "Red Cross volunteers" in text
     assert suggested_name(data) == "Certificate - Zeynep Ünal - Burns scalds what to do.pdf"
+
+
+def rendered_height(label) -> int:
+    return label.heightForWidth(400) if label.wordWrap() else label.sizeHint().height()
+
+
+def test_quiz_and_survey_text_follows_the_text_size(qtbot, reader_env):
+    page = open_page(qtbot, reader_env, "check")
+    quiz = page.views["quiz"]
+    prompt = quiz.cards[0].prompt
+    before_font, before_height = prompt.font().pointSizeF(), rendered_height(prompt)
+    qtbot.mouseClick(page.header.larger, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.header.larger, Qt.MouseButton.LeftButton)
+    assert prompt.font().pointSizeF() > before_font * 1.2
+    assert rendered_height(prompt) > before_height
+    answer_text = quiz.cards[0].input.labels[0]
+    assert answer_text.font().pointSizeF() == prompt.font().pointSizeF()
+    # A retry builds new questions: they keep the size.
+    quiz.restart()
+    assert quiz.cards[0].prompt.font().pointSizeF() == prompt_size(quiz)
+    assert prompt_size(quiz) > before_font * 1.2
+    with qtbot.waitSignal(page.item_shown, timeout=10_000):
+        page.open_item(PACK_ID, "feedback")
+    survey = page.views["survey"]
+    from kit.ui.reader.questions import PromptLabel
+
+    survey_prompt = survey.findChildren(PromptLabel)[0]
+    larger = prompt_size(quiz)
+    assert survey_prompt.font().pointSizeF() == larger
+    qtbot.mouseClick(page.header.smaller, Qt.MouseButton.LeftButton)
+    assert survey_prompt.font().pointSizeF() < larger
+
+
+def prompt_size(quiz) -> float:
+    return quiz.cards[0].prompt.font().pointSizeF()
+
+
+def reopen_records(env) -> None:
+    """What a new app instance on the same data folder has: records.db read afresh."""
+    from kit.core.records import Records
+
+    def again() -> None:
+        env.ctx.records.close()
+        env.ctx.records = Records(env.ctx.data)
+
+    env.ctx.worker.call(again)
+
+
+def test_a_half_finished_quiz_comes_back_with_its_answers(qtbot, reader_env):
+    page = open_page(qtbot, reader_env, "check")
+    c = cards(page)
+    choose(qtbot, c["colour"], "Green")  # wrong
+    choose(qtbot, c["earth"], "True")  # right
+    qtbot.waitUntil(lambda: len(events(reader_env, "answered")) == 2, timeout=10_000)
+    with qtbot.waitSignal(page.item_shown, timeout=10_000):
+        page.open_item(PACK_ID, "welcome")  # leave
+    for fresh in (False, True):
+        if fresh:  # and after a crash: a new app on the same data folder
+            reopen_records(reader_env)
+            page = open_page(qtbot, reader_env, "check")
+        else:
+            with qtbot.waitSignal(page.item_shown, timeout=10_000):
+                page.open_item(PACK_ID, "check")
+        c = cards(page)
+        assert c["colour"].correct is False and c["earth"].correct is True
+        assert "✗ Not quite." in feedback(page, "colour")
+        assert "The right answer: Blue" in feedback(page, "colour")
+        assert "✓ Right!" in feedback(page, "earth") and "One trip takes a year." in feedback(
+            page, "earth"
+        )
+        chosen = [b.accessibleName() for _cid, b in c["colour"].input.buttons if b.isChecked()]
+        assert chosen == ["Green"] and c["colour"].input.locked
+        assert c["colour"].save_state.text() == "Saved ✓"
+        assert not c["colour"].check_button.isVisible()
+        for qid in ("fruits", "capital", "steps"):
+            assert c[qid].correct is None and not c[qid].feedback.isVisible()
+        intro = page.views["quiz"].findChild(QLabel, "quizIntro")
+        assert "Your 2 answers so far are kept" in intro.text()
+    assert len(events(reader_env, "answered")) == 2  # reopening wrote no answer again
+    # Finishing counts the kept answers: 2 right of 5 would be 40%; here 4 of 5 right.
+    quiz = page.views["quiz"]
+    with qtbot.waitSignal(quiz.attempt_saved, timeout=10_000):
+        choose(qtbot, c["fruits"], "Apple", "Mango")
+        qtbot.keyClicks(c["capital"].input.edit, "Nairobi")
+        qtbot.keyClick(c["capital"].input.edit, Qt.Key.Key_Return)
+        put_in_order(qtbot, c["steps"], RIGHT_ORDER)
+        click(qtbot, c["steps"].check_button)
+    [(_item, _verb, result)] = events(reader_env, "passed")
+    assert result["score"] == 80 and result["responses"]["colour"] == "2"
+    # After a finished attempt the quiz opens empty again.
+    with qtbot.waitSignal(page.item_shown, timeout=10_000):
+        page.open_item(PACK_ID, "check")
+    assert all(card.correct is None for card in page.views["quiz"].cards)
+
+
+def test_all_answers_saved_but_no_score_saves_the_score_on_reopening(qtbot, reader_env):
+    ctx = reader_env.ctx
+    responses = {
+        "colour": "1",
+        "fruits": ["1", "2"],
+        "earth": "1",
+        "capital": "x",
+        "steps": ["1", "2", "3"],
+    }
+
+    def answer_all() -> None:  # as a crash right after the last answer leaves it
+        for qid, response in responses.items():
+            ctx.records.append_event(ctx.profile_id, PACK_ID, "check", "answered",
+                                     {"question": qid, "response": response, "attempt": 1})  # fmt: skip
+
+    ctx.worker.call(answer_all)
+    page = open_page(qtbot, reader_env, "check")
+    quiz = page.views["quiz"]
+    qtbot.waitUntil(lambda: len(events(reader_env, "passed")) == 1, timeout=10_000)
+    assert "You scored 80%: 4 of 5 right." in quiz.summary_text.text()
+    qtbot.waitUntil(lambda: quiz.summary_state.text() == "Your score is saved ✓")

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from kit import __version__
+from kit.cli.output import escaping_output
 from kit.core.errors import KitError
 from kit.i18n import _, translate_argparse
 
@@ -127,13 +128,21 @@ def _early_language(argv: Sequence[str] | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _early_language(argv)
     translate_argparse()
-    args = _app_args(argv) or build_parser().parse_args(argv)
-    if args.command is None:
-        from kit.ui.app import run_app
+    args = _app_args(argv)
+    if args is None:
+        # Everything a command prints, its errors and argparse's too, is escaped.
+        with escaping_output():
+            args = build_parser().parse_args(argv)
+            if args.command is not None:
+                return _run(args)
+    from kit.ui.app import run_app
 
-        return run_app(
-            data_dir=args.data_dir, screenshot=args.screenshot, lang=args.lang, profile=args.profile
-        )
+    return run_app(
+        data_dir=args.data_dir, screenshot=args.screenshot, lang=args.lang, profile=args.profile
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args) or 0)
     except KitError as exc:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from kit.cli.output import print_json, write_raw
 from kit.core.errors import KitError
 from kit.i18n import N_, _, format_percent, format_size, ngettext
 
@@ -171,13 +171,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
             for r in reports
         ]
-        print(
-            json.dumps(
-                {"sources": sources, "packs": [o.to_json() for o in offers]},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        print_json({"sources": sources, "packs": [o.to_json() for o in offers]})
         return 0
     _report_sources(reports)
     if not reports:
@@ -223,7 +217,7 @@ def cmd_source_list(args: argparse.Namespace) -> int:
 
     sources = SourceStore(resolve_data_dir(args.data_dir)).list()
     if args.json:
-        print(json.dumps([describe(s) for s in sources], indent=2))
+        print_json([describe(s) for s in sources])
         return 0
     if not sources:
         print(_("There are no sources yet; add one with: kit source add URL|FOLDER"))
@@ -254,7 +248,8 @@ def _progress_printer() -> Any:
         if p.phase != "download":
             doing = _("checking…") if p.phase == "check" else _("installing…")
             line = _("{id}: {doing}").format(id=p.pack_id, doing=doing)
-            print("\r" + line + " " * 30, end="", file=sys.stderr, flush=True)
+            write_raw("\r")
+            print(line + " " * 30, end="", file=sys.stderr, flush=True)
             return
         fraction = int(p.done * 100 / p.total) / 100 if p.total else 0
         eta = f"{int(p.eta) // 60}:{int(p.eta) % 60:02d}" if p.eta is not None else "?"
@@ -265,7 +260,8 @@ def _progress_printer() -> Any:
             speed=format_size(int(p.speed)),
             eta=eta,
         )
-        print("\r" + line + "   ", end="", file=sys.stderr, flush=True)
+        write_raw("\r")
+        print(line + "   ", end="", file=sys.stderr, flush=True)
 
     return show
 
@@ -329,7 +325,7 @@ def cmd_updates(args: argparse.Namespace) -> int:
         reports = packs.refresh()
         updates = packs.updates(packs.offers(reports))
         if args.json:
-            print(json.dumps([o.to_json() for o in updates], ensure_ascii=False, indent=2))
+            print_json([o.to_json() for o in updates])
         else:
             _report_sources(reports)
             if not updates:

@@ -82,8 +82,6 @@ def _options(args: argparse.Namespace):  # -> ImportOptions
 def _print_report(report) -> int:  # report: ImportReport
     for warning in report.warnings:
         print(_("warning: {w}").format(w=warning), file=sys.stderr)
-    for url, reason in report.media_failed:
-        print(_("not downloaded: {url} ({reason})").format(url=url, reason=reason), file=sys.stderr)
     for path in report.packs:
         print(_("Wrote {path}").format(path=path))
     n = len(report.packs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from kit.cli.output import print_json
 from kit.i18n import _
 
 
@@ -97,12 +98,11 @@ def cmd_trust(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    import json
 
     with _library(args) as lib:
         keys = lib.trusted_keys()
     if args.json:
-        print(json.dumps(keys, ensure_ascii=False, indent=2))
+        print_json(keys)
     elif not keys:
         print(_("No publisher keys are trusted. Trust one with: kit keys trust PUBKEY --name NAME"))
     for key in [] if args.json else keys:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
 
+from kit.cli.output import print_json, write_raw
 from kit.core.errors import KitError
 from kit.i18n import _, format_size, ngettext
 
@@ -90,7 +90,7 @@ def _progress() -> Callable[[int, int], None] | None:
         percent = int(done * 100 / total) if total else 100
         if percent != last[0]:
             last[0] = percent
-            print(f"\r{percent:3d}%", end="", file=sys.stderr, flush=True)
+            write_raw(f"\r{percent:3d}%")
 
     return show
 
@@ -110,14 +110,14 @@ def cmd_install(args: argparse.Namespace) -> int:
                 result = lib.install(path, allow_downgrade=args.allow_downgrade, progress=progress)
             except KitError as exc:
                 if progress:
-                    print("\r", end="", file=sys.stderr)
+                    write_raw("\r")
                 if len(args.files) == 1:
                     raise
                 print(str(exc), file=sys.stderr)
                 failed += 1
                 continue
             if progress:
-                print("\r", end="", file=sys.stderr)
+                write_raw("\r")
             print(_install_message(result))
     if failed:
         raise KitError(
@@ -134,6 +134,10 @@ def _install_message(result: Any) -> str:
         return _("{id} {version} is already installed; nothing to do.").format(
             id=result.pack_id, version=result.version
         )
+    if result.action == "repaired":
+        return _("Repaired {id} {version}: its damaged or missing files were restored.").format(
+            id=result.pack_id, version=result.version
+        )
     if result.action == "updated":
         return _("Updated {id} from {old} to {version} ({who}).").format(
             id=result.pack_id, old=result.previous_version, version=result.version, who=who
@@ -147,7 +151,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         packs = lib.list_packs()
     if args.json:
-        print(json.dumps(packs, ensure_ascii=False, indent=2))
+        print_json(packs)
         return 0
     if not packs:
         print(_("No packs are installed. Install one with: kit library install FILE"))
@@ -169,7 +173,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             _("No pack '{id}' is installed; see 'kit library list'.").format(id=args.pack_id)
         )
     if args.json:
-        print(json.dumps(pack, ensure_ascii=False, indent=2))
+        print_json(pack)
         return 0
     print(f"{pack['title']} ({pack['id']} {pack['version']})")
     if pack.get("description"):
@@ -195,7 +199,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         results = lib.search(" ".join(args.query), limit=max(1, args.limit))
     if args.json:
-        print(json.dumps(results, ensure_ascii=False, indent=2))
+        print_json(results)
         return 0
     if not results:
         print(_("Nothing found."))

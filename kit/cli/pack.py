@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kit.cli.output import print_json
 from kit.core.errors import KitError
 from kit.i18n import _, format_size, ngettext
 
@@ -129,7 +130,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    import json
 
     from kit.core.packformat.manifest import read_manifest, verify_contents
 
@@ -142,7 +142,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             "signature": sig.__dict__,
             "file_size": Path(args.file).stat().st_size,
         }
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print_json(out)
         return 0
     signature = _("signed by key {key}").format(key=sig.key_id) if sig.signed else _("not signed")
     counts = manifest.data.get("counts", {})

@@ -111,6 +111,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     with _open(args, create=True) as records:
+        print(records.restore_loss(args.source).sentence())
         result = records.restore(args.source)
     print(_("Restored the learner records from {path}.").format(path=result.restored))
     if result.previous:
@@ -126,7 +127,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _no_records()
     with records:
         problems = records.check()
-        count = len(records.list_profiles())
+        count = 0 if problems else len(records.list_profiles())
     if problems:
         raise KitError(
             ngettext(

@@ -51,7 +51,8 @@ class DataDir:
         return self.root / "backups"
 
     def ensure(self) -> DataDir:
-        self.root.mkdir(parents=True, exist_ok=True)
+        """Create the folder if needed, private to its user (0700; see `private_dir`)."""
+        private_dir(self.root)
         return self
 
 
@@ -65,3 +66,31 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> DataDir:
     import platformdirs  # only when no folder is given (it is slow to import)
 
     return DataDir(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+
+def private_dir(path: Path) -> Path:
+    """Create `path` (and parents) if needed and make it readable by its owner only (0700).
+
+    Learner records and their backups live here; a folder that already exists with
+    looser bits is tightened too. Where the system has no such bits (Windows) this
+    changes nothing.
+    """
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _chmod(path, 0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Make an existing file readable and writable by its owner only (0600)."""
+    _chmod(path, 0o600)
+    return path
+
+
+def _chmod(path: Path, mode: int) -> None:
+    if os.name != "posix":
+        return
+    try:
+        if path.stat().st_mode & 0o777 != mode:
+            path.chmod(mode)
+    except FileNotFoundError:
+        pass

@@ -94,3 +94,37 @@ def feedback(question: dict[str, Any], response: Any) -> list[str]:
     if question.get("explanation"):
         out.append(question["explanation"])
     return [text for text in out if text]
+
+
+ATTEMPT_VERBS = ("passed", "failed")
+
+
+def unfinished_answers(
+    events: Sequence[Any], questions: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
+    """The answers of the attempt in progress: question id -> response.
+
+    `events` are one quiz's records, oldest first (objects with `verb` and `result`, as
+    kit.core.records gives them). The attempt in progress is every "answered" event after
+    the last finished attempt ("passed" or "failed"); a question answered twice there keeps
+    its first answer, as the screen did (an answer once checked cannot change). Answers
+    to questions the quiz no longer has are left out. Empty when no attempt is open.
+
+    >>> from types import SimpleNamespace as E
+    >>> qs = [{"id": "a"}, {"id": "b"}]
+    >>> unfinished_answers([E(verb="answered", result={"question": "a", "response": "1"}),
+    ...                     E(verb="failed", result={}),
+    ...                     E(verb="answered", result={"question": "b", "response": "2"})], qs)
+    {'b': '2'}
+    """
+    known = {str(q.get("id")) for q in questions}
+    answers: dict[str, Any] = {}
+    for event in events:
+        if event.verb in ATTEMPT_VERBS:
+            answers = {}
+        elif event.verb == "answered":
+            result = event.result if isinstance(event.result, dict) else {}
+            qid = str(result.get("question"))
+            if qid in known and qid not in answers and "response" in result:
+                answers[qid] = result["response"]
+    return answers

@@ -17,6 +17,8 @@ import threading
 from dataclasses import dataclass
 
 from kit.core.packformat.body import DIV_CLOSE_RE, DIV_OPEN_RE, code_fence_mask
+from kit.core.render_lists import normalize_lists
+from kit.core.render_math import extract_math, insert_math
 
 RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
 REVEAL_SCHEME = "kit-reveal"
@@ -78,7 +80,24 @@ def _render_md(text: str) -> str:
         import markdown  # imported when the first item is shown: slow to import
 
         md = _local.md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
-    return md.reset().convert(text)
+    return md.reset().convert(normalize_lists(_drop_attribute_lines(text)))
+
+
+_ATTRIBUTE_LINE_RE = re.compile(r"^\s*\{:[^}\n]*\}\s*$")
+
+
+def _drop_attribute_lines(text: str) -> str:
+    """A line holding only a '{: .class}' attribute list (kramdown's block attributes)
+    never shows: Python-Markdown applies it only right after a paragraph's text."""
+    if "{:" not in text:
+        return text
+    lines = text.split("\n")
+    mask = code_fence_mask(lines)
+    return "\n".join(
+        line
+        for line, code in zip(lines, mask, strict=True)
+        if code or not _ATTRIBUTE_LINE_RE.match(line)
+    )
 
 
 def _blocks(text: str, revealed: set[int], labels: Labels, counter: list[int]) -> str:
@@ -144,17 +163,53 @@ def _box(
     return f'<table width="100%" cellpadding="8" bgcolor="#eef2fa"><tr><td><p><b>{heading}</b></p>{body}</td></tr></table>'
 
 
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_SRC_RE = re.compile(r'\bsrc="([^"]*)"')
+_ALT_RE = re.compile(r'\balt="([^"]*)"')
+
+
+def image_source(src: str) -> tuple[str, str]:
+    """('local', path), ('remote', url) or ('refused', '') for an image address.
+
+    Browsers strip leading spaces and control characters and drop tabs and newlines
+    anywhere in an address, and read '//host/x' (protocol-relative) and '\\\\host\\x' as
+    remote: the same is done here, so no spelling of a remote or outside address slips
+    through as a "local" one. A local path must stay inside the pack's media store:
+    relative, no '..' part, no backslash.
+    """
+    clean = re.sub(r"[\t\n\r]", "", src).strip(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
+        "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+    )
+    if _SCHEME_RE.match(clean) or clean.replace("\\", "/").startswith("//"):
+        remote = "https:" + clean.replace("\\", "/") if not _SCHEME_RE.match(clean) else clean
+        scheme = remote.split(":", 1)[0].lower()
+        return ("remote", remote) if scheme in ("http", "https") else ("refused", "")
+    parts = clean.split("?")[0].split("#")[0].split("/")
+    if not clean or clean.startswith("/") or "\\" in clean or ".." in parts:
+        return "refused", ""
+    return "local", clean
+
+
 def _localize_images(html_text: str, labels: Labels) -> str:
-    """Remote images become links: nothing is ever fetched while reading."""
+    """Remote images become links, images outside the media store their alt text:
+    nothing is ever fetched while reading."""
 
     def repl(m: re.Match[str]) -> str:
         tag = m.group(0)
-        src = re.search(r'src="([^"]*)"', tag)
-        if not src or not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", src.group(1)):
+        src = _SRC_RE.search(tag)
+        if not src:
             return tag
-        alt = re.search(r'alt="([^"]*)"', tag)
-        text = alt.group(1) if alt and alt.group(1) else labels.remote_image
-        return f'<a href="{src.group(1)}">[{text}]</a>'
+        kind, where = image_source(html.unescape(src.group(1)))
+        alt = _ALT_RE.search(tag)
+        text = alt.group(1) if alt and alt.group(1) else ""
+        if kind == "local":
+            return tag[: src.start(1)] + html.escape(where) + tag[src.end(1) :]
+        if kind == "remote":
+            return (
+                f'<a href="{html.escape(where)}">[{text or html.escape(labels.remote_image)}]</a>'
+            )
+        return f"[{text}]" if text else ""
 
     return re.sub(r"<img\b[^>]*>", repl, html_text)
 
@@ -168,7 +223,8 @@ def render_markdown(
 ) -> str:
     """Markdown (with '::: kind' blocks) to sanitized HTML, right-to-left where the language is."""
     labels = labels or Labels()
-    raw = _blocks(text or "", revealed or set(), labels, [0])
+    text, formulas = extract_math(text or "")
+    raw = _blocks(text, revealed or set(), labels, [0])
     import nh3
 
     clean = nh3.clean(
@@ -179,7 +235,7 @@ def render_markdown(
         link_rel=None,
         strip_comments=True,
     )
-    clean = _localize_images(clean, labels)
+    clean = insert_math(_localize_images(clean, labels), formulas)
     if is_rtl(lang):
         return f'<div dir="rtl" align="right">{clean}</div>'
     return clean

@@ -66,6 +66,7 @@ class MainWindow(DialogsMixin, QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.current = ""
         self.current_item: tuple[str, str] | None = None
+        self.reader_return = "library"  # or "search": where the reader's Back goes
         self.start_state: core.StartState | None = None
         self.setWindowTitle(_("Training Kit"))
         self.fit_to_screen()
@@ -282,8 +283,17 @@ class MainWindow(DialogsMixin, QMainWindow):
 
     def open_item(self, pack_id: str, item_id: str) -> None:
         self.current_item = (pack_id, item_id)
+        if self.current != "reader":  # where the reader's Back returns: results or library
+            self.reader_return = "search" if self.current == "search" else "library"
         reader = self._show("reader")
+        reader.set_back_to(self.reader_return)
         reader.open_item(pack_id, item_id)
+
+    def leave_reader(self) -> None:
+        if self.reader_return == "search" and "search" in self.pages:
+            self._show("search")  # the same query, scrolled where it was
+        else:
+            self.show_library()
 
     def save_certificate(self, pack_id: str, module_id: str) -> None:
         from kit.ui.reader.certificate import save_certificate

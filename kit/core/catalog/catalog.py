@@ -17,7 +17,6 @@ The signature covers the canonical JSON of the document without its "signature" 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 import time
@@ -27,12 +26,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from kit.core import strictjson
 from kit.core.catalog import CATALOG_FORMAT, CATALOG_NAME
 from kit.core.errors import FutureFormatError, KitError, PackError, SignatureError
 from kit.core.packformat import PACK_SUFFIX
 from kit.core.packformat.build import canonical_json
 from kit.core.packformat.fields import ID_RE, SEMVER_RE
 from kit.core.packformat.manifest import SHA_RE, read_manifest
+from kit.core.strictjson import StrictJSONError
 
 MAX_CATALOG_BYTES = 16 * 1024 * 1024
 
@@ -130,7 +131,7 @@ def next_catalog_version(previous: int | None, now: float | None = None) -> int:
 
 def _previous_version(path: Path) -> int | None:
     try:
-        data = json.loads(path.read_bytes())
+        data = strictjson.loads(path.read_bytes())
         value = data.get("catalog_version")
         return value if isinstance(value, int) and not isinstance(value, bool) else None
     except (OSError, ValueError, AttributeError):
@@ -206,9 +207,11 @@ def parse_catalog(raw: bytes, name: str = "The catalog") -> Catalog:
     if len(raw) > MAX_CATALOG_BYTES:
         raise CatalogError(f"{name} is too large to be a catalog.")
     try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        doc = strictjson.loads(raw)
+    except UnicodeDecodeError:
         raise CatalogError(f"{name} is damaged: it is not valid JSON.") from None
+    except StrictJSONError as exc:
+        raise CatalogError(f"{name} is damaged: it {exc.reason}.") from None
     if not isinstance(doc, dict) or "packs" not in doc:
         raise CatalogError(f"{name} is not a Training Kit catalog.")
     fmt = doc.get("format_version")

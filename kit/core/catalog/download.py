@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from kit.core import strictjson
 from kit.core.catalog.catalog import write_atomic
 from kit.core.catalog.hashing import SLAB, Hasher, HashingWriter, hash_file
 from kit.core.catalog.urls import is_remote, local_path
@@ -418,7 +419,7 @@ def _validator(headers: Any) -> str:
 
 def _read_json(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_bytes())
+        data = strictjson.loads(path.read_bytes())
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kit.core import strictjson
 from kit.core.catalog.catalog import Entry, check_pack_matches, write_atomic
 from kit.core.catalog.download import Download, DownloadError, DownloadProgress
 from kit.core.errors import Cancelled, KitError
@@ -47,7 +48,7 @@ class PendingQueue:
 
     def items(self) -> list[dict[str, Any]]:
         try:
-            data = json.loads(self.path.read_bytes())
+            data = strictjson.loads(self.path.read_bytes())
         except (OSError, ValueError):
             return []
         rows = data.get("jobs", []) if isinstance(data, dict) else []

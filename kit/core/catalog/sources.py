@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin
 
+from kit.core import strictjson
 from kit.core.catalog import CATALOG_NAME
 from kit.core.catalog.catalog import (
     MAX_CATALOG_BYTES,
@@ -95,7 +96,7 @@ class SourceStore:
 
     def list(self) -> list[Source]:
         try:
-            data = json.loads(self.path.read_bytes())
+            data = strictjson.loads(self.path.read_bytes())
         except FileNotFoundError:
             return []
         except (OSError, ValueError):

@@ -17,7 +17,9 @@ from kit.core.errors import KitError
 from kit.core.importers.carpentries_md import (
     Div,
     code_chunks,
+    kramdown_boxes,
     list_items,
+    pandoc_spans,
     parse_divs,
     render,
     take_title,
@@ -38,8 +40,9 @@ from kit.core.importers.common import (
     slugify,
 )
 from kit.core.importers.htmlmedia import MediaContext, rewrite_media
+from kit.core.importers.mdrefs import inline_references
 from kit.core.importers.media import MediaFetcher
-from kit.core.packformat.yamlio import split_front_matter
+from kit.core.packformat.yamlio import split_front_matter, strict_load
 
 DEFAULT_CHALLENGE_MINUTES = 5
 
@@ -88,11 +91,12 @@ class _Importer:
             import yaml
 
             try:
-                loaded = yaml.safe_load(header_text)
+                loaded = strict_load(header_text)
                 header = loaded if isinstance(loaded, dict) else {}
             except yaml.YAMLError:
                 self.report.warn(rel, "the header is not valid YAML; it is ignored")
-        page = Page(path, rel, item_id, module, filename, header, code_chunks(body))
+        body = kramdown_boxes(pandoc_spans(code_chunks(body)))
+        page = Page(path, rel, item_id, module, filename, header, body)
         self.pages[rel] = page
         return page
 
@@ -101,6 +105,7 @@ class _Importer:
         """Figures to media/, links to items, remote images to placeholders or files."""
         from kit.core.importers.carpentries_pages import rewrite_local
 
+        text = inline_references(text, lambda message: self.report.warn(page.rel, message))
         text = rewrite_local(text, page, self)
         ctx = MediaContext(self.fetcher, self.files, self.report, page.rel, self.info.language)
         return rewrite_media(text, ctx)

@@ -103,3 +103,57 @@ def clean_inline(text: str) -> str:
 def code_chunks(text: str) -> str:
     """R Markdown chunks ('```{r name}') as plain code fences ('```r')."""
     return "\n".join(R_CHUNK_RE.sub(r"\1```\2", line) for line in text.split("\n"))
+
+
+# [text]{#id .class key=value} (a pandoc span), `code`{.lang} (attributes on code)
+SPAN_RE = re.compile(r"(?<![!\]\\])\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\{([^{}\n]*)\}")
+CODE_ATTR_RE = re.compile(r"(`+)([^`\n]+?)\1\{[^{}\n]*\}")
+IAL_RE = re.compile(r"^\s*\{:\s*([^}]*)\}\s*$")
+ID_RE = re.compile(r"(?:^|\s)#([\w:.-]+)")
+LANG_RE = re.compile(r"\blang\s*=\s*[\"']?([A-Za-z0-9-]+)")
+BOX_KINDS = {"callout", "challenge", "solution", "discussion", "checklist", "keypoints",
+             "objectives", "questions", "prereq", "testimonial", "caution", "hint", "spoiler",
+             "instructor", "exercise"}  # fmt: skip
+
+
+def pandoc_spans(text: str) -> str:
+    """Pandoc's attribute spans as what they mean to a reader: '[term]{#term}' becomes an
+    anchor that links to '#term' reach, 'lang' is kept, other attributes are dropped."""
+    lines = text.split("\n")
+    out = []
+    for line, code in zip(lines, code_fence_mask(lines), strict=True):
+        if not code and "{" in line:
+            line = CODE_ATTR_RE.sub(lambda m: m.group(1) + m.group(2) + m.group(1), line)
+            line = SPAN_RE.sub(_span, line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _span(m: re.Match[str]) -> str:
+    attrs, words = m.group(2), m.group(1)
+    anchor = ID_RE.search(attrs)
+    lang = LANG_RE.search(attrs)
+    if lang:
+        words = f'<span lang="{lang.group(1)}">{words}</span>'
+    return (f'<a name="{anchor.group(1)}"></a>' if anchor else "") + words
+
+
+def kramdown_boxes(text: str) -> str:
+    """Older lessons' boxes, a blockquote closed by '{: .challenge}' (kramdown), as
+    '::: challenge' blocks; other '{: ...}' lines (kramdown attributes) are dropped."""
+    out: list[str] = []
+    lines = text.split("\n")
+    for line, code in zip(lines, code_fence_mask(lines), strict=True):
+        m = None if code else IAL_RE.match(line)
+        if m is None:
+            out.append(line)
+            continue
+        kind = next((c[1:] for c in m.group(1).split() if c[1:] in BOX_KINDS), None)
+        start = len(out)
+        while start > 0 and out[start - 1].lstrip().startswith(">"):
+            start -= 1
+        if kind is None or start == len(out):
+            continue
+        inner = [re.sub(r"^\s*> ?", "", q) for q in out[start:]]
+        out[start:] = [f"::: {kind}", kramdown_boxes("\n".join(inner)), ":::"]
+    return "\n".join(out)

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from kit.core.importers.carpentries_files import data_files, site_file
+from kit.core.importers.carpentries_files import local_file as _local_file
 from kit.core.importers.carpentries_md import parse_divs, render, tidy
 from kit.core.importers.common import (
     INVALID,
@@ -20,7 +22,6 @@ from kit.core.importers.common import (
     spdx_licence,
     text_of,
 )
-from kit.core.packformat.links import MEDIA_SUFFIXES
 
 if TYPE_CHECKING:
     from kit.core.importers.carpentries import Page, _Importer
@@ -34,8 +35,12 @@ CARPENTRIES = {
     "lab": "The Carpentries Lab",
 }
 PAGE_SUFFIXES = (".md", ".Rmd", ".rmd")
+# A figure's caption and its '{alt="..."}' attributes may run over several lines (not
+# over a blank line).
+_NO_BLANK = r"\n(?![ \t]*\n)"
 MD_IMAGE_RE = re.compile(
-    r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)(\{[^}\n]*\})?"
+    rf"!\[((?:[^\]\n]|{_NO_BLANK})*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)"
+    rf"(\{{(?:[^}}\n]|{_NO_BLANK})*\}})?"
 )
 MD_LINK_RE = re.compile(
     r"(?<!!)\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]\(\s*<?([^)\s>]+)>?((?:\s+\"[^\"\n]*\")?)\s*\)(\{[^}\n]*\})?"
@@ -223,12 +228,17 @@ def _module(
     imp: _Importer, name: str, title: str, pages: list[Page], facilitator: bool
 ) -> list[tuple[str, dict[str, Any]]]:
     files = []
+    host = next((p for p in pages if p.item_id == "learners-setup"), None) or next(
+        (p for p in pages if p.item_id == "about"), None
+    )
     for page in pages:
         page_title = text_of(page.header.get("title"))
         if page.item_id == "about":
             page_title = "About this lesson"
         page_title = page_title or page.path.stem.replace("-", " ").replace("_", " ").title()
         body = imp.convert(page, render(parse_divs(page.body)))
+        if page is host:
+            body = _with_data_list(imp, body)
         if facilitator:
             body = f"{NOTES_INTRO}\n\n::: notes\n{body}\n:::"
         elif not body.strip():
@@ -242,26 +252,47 @@ def _module(
     return [(name, {"id": name, "title": title, "items": files})]
 
 
+def _with_data_list(imp: _Importer, body: str) -> str:
+    """The setup page lists every data file of the lesson, for learners to save."""
+    found = data_files(imp)
+    if not found:
+        return body
+    links = "\n".join(f"- [{name}]({path})" for name, path in found)
+    return f"{body}\n\n## Data files\n\n{links}"
+
+
 def rewrite_local(text: str, page: Page, imp: _Importer) -> str:
     """Local figures to media/, links to other pages to item: links, attributes dropped."""
     base = posixpath.dirname(page.rel)
 
     def image(m: re.Match[str]) -> str:
-        attrs = m.group(3) or ""
-        alt_m = ALT_RE.search(attrs)
-        alt = m.group(1) or (alt_m.group(1) or alt_m.group(2) if alt_m else "")
-        alt = alt.replace("\\_", "_")
+        alt_m = ALT_RE.search(m.group(3) or "")
+        caption = _one_line(m.group(1))
+        alt = _one_line(alt_m.group(1) or alt_m.group(2) or "") if alt_m else ""
         local = _local_file(imp, page, base, m.group(2))
         if local is None:
             return (
-                f"![{alt}]({m.group(2)})"
+                f"![{alt or caption}]({m.group(2)})"
                 if urlsplit(m.group(2)).scheme
-                else f"*[{alt or m.group(2)}]*"
+                else f"*[{alt or caption or m.group(2)}]*"
             )
-        return f"![{alt}]({local})"
+        indent = _alone(m)
+        if indent is None or not caption:
+            return f"![{alt or caption}]({local})"
+        # pandoc shows an image alone in its paragraph as a figure: the text in brackets
+        # is its caption, the 'alt' attribute (if any) what a screen reader says.
+        if indent:
+            return f"![{alt or caption}]({local})\n\n{indent}*{caption}*"
+        return (
+            f'<figure markdown="1">\n![{alt or caption}]({local})\n'
+            f'<figcaption markdown="1">{caption}</figcaption>\n</figure>'
+        )
 
     def link(m: re.Match[str]) -> str:
         target = m.group(2)
+        own = site_file(imp, target)
+        if own is not None:  # the lesson's own site: a file the lesson carries
+            return f"[{m.group(1)}]({_local_file(imp, page, '', own)}{m.group(3)})"
         if target.startswith("#") or urlsplit(target).scheme:
             return f"[{m.group(1)}]({target}{m.group(3)})"
         path, _sep, fragment = target.partition("#")
@@ -282,26 +313,26 @@ def rewrite_local(text: str, page: Page, imp: _Importer) -> str:
     return MD_LINK_RE.sub(link, text)
 
 
-def _local_file(imp: _Importer, page: Page, base: str, target: str) -> str | None:
-    """Copy a file of the lesson into media/; its path from an item, or None."""
-    if urlsplit(target).scheme or target.startswith("/"):
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\\_", "_")).strip()
+
+
+def _alone(m: re.Match[str]) -> str | None:
+    """The indentation of an image that is a paragraph on its own, else None."""
+    text, start, end = m.string, m.start(), m.end()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    if before.strip() or after.strip():
         return None
-    rel = posixpath.normpath(posixpath.join(base, unquote(target.split("#")[0].split("?")[0])))
-    path = imp.root / rel
-    if (
-        rel.startswith("..")
-        or not path.is_file()
-        or not path.resolve().is_relative_to(imp.root.resolve())
-    ):
-        imp.report.warn(page.rel, f"'{target}' is not a file of the lesson; its link is dropped")
+    prev_line = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)]
+    next_end = text.find("\n", line_end + 1)
+    next_line = text[line_end + 1 : len(text) if next_end < 0 else next_end]
+    if (line_start and _text_line(prev_line)) or _text_line(next_line):
         return None
-    if path.suffix.lower() not in MEDIA_SUFFIXES:
-        imp.report.warn(
-            page.rel, f"'{target}' is not a media type packs carry; its link is dropped"
-        )
-        return None
-    name = rel.removeprefix("episodes/")
-    name = "/".join(slugify(p, "file") if i < len(name.split("/")) - 1 else re.sub(r"[^\w.-]+", "_", p)
-                    for i, p in enumerate(name.split("/")))  # fmt: skip
-    imp.files.add_bytes(f"media/{name}", path.read_bytes())
-    return f"../../media/{name}"
+    return before
+
+
+def _text_line(line: str) -> bool:
+    return bool(line.strip()) and not re.match(r"^\s*:{3,}", line)

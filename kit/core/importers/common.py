@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from kit.core.errors import KitError
+from kit.core.packformat.yamlio import strict_load
 
 MARKER = ".kit-import"
 MARKER_TEXT = (
@@ -164,7 +165,7 @@ def read_yaml_file(path: Path, root: Path, report: ImportReport) -> Any:
         report.warn(rel, f"could not be read ({exc.__class__.__name__}); left out")
         return INVALID
     try:
-        return yaml.safe_load(text)
+        return strict_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

@@ -39,6 +39,7 @@ LABELS = {
         "embed": "Embedded content",
         "open": "open online",
         "inline": "image",
+        "alt": "Description",
     },
     "es": {
         "image": "Imagen (solo en línea)",
@@ -49,6 +50,7 @@ LABELS = {
         "embed": "Contenido incrustado",
         "open": "abrir en línea",
         "inline": "imagen",
+        "alt": "Descripción",
     },
     "fr": {
         "image": "Image (en ligne seulement)",
@@ -59,6 +61,7 @@ LABELS = {
         "embed": "Contenu intégré",
         "open": "ouvrir en ligne",
         "inline": "image",
+        "alt": "Description",
     },
 }
 
@@ -111,6 +114,11 @@ def _absolute(src: str, ctx: MediaContext) -> str | None:
 def _local_copy(url: str, ctx: MediaContext) -> str | None:
     data = ctx.fetcher.fetch(url)
     if data is None:
+        reason = ctx.fetcher.failure(url)
+        if reason is not None:
+            ctx.report.warn(
+                ctx.source, f"{url} was not downloaded ({reason}); it is linked instead"
+            )
         return None
     name = media_name(url)
     ctx.files.add_bytes(f"media/{name}", data)
@@ -124,11 +132,15 @@ def _name_from_url(url: str) -> str:
     return re.sub(r"^\d+px-", "", base).replace("_", " ") or url
 
 
-def placeholder(url: str, caption: str, credit: str, ctx: MediaContext, indent: str = "") -> str:
+def placeholder(
+    url: str, caption: str, credit: str, ctx: MediaContext, indent: str = "", alt: str = ""
+) -> str:
     """A block that reads well as Markdown: what the image showed and where it is."""
     ctx.report.placeholders += 1
     words = labels_for(ctx.lang)
     lines = [f"> **{words['image']}:** {caption or _name_from_url(url)}"]
+    if alt and caption and alt.strip() != caption.strip():
+        lines += [">", f"> {words['alt']}: {alt.strip()}"]
     if credit:
         lines += [">", f"> {words['credit']}: {credit}"]
     lines += [">", f"> <{url}>"]
@@ -153,8 +165,9 @@ def _figure(m: re.Match[str], ctx: MediaContext, indent: str) -> str:
             credit = text
         else:
             caption = text
-    caption = caption or attr(img.group(0), "alt") or attr(img.group(0), "title")
-    return placeholder(url, caption, credit, ctx, indent)
+    alt = attr(img.group(0), "alt")
+    caption = caption or alt or attr(img.group(0), "title")
+    return placeholder(url, caption, credit, ctx, indent, alt)
 
 
 def _with_src(tag: str, local: str) -> str:

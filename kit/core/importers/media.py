@@ -106,6 +106,10 @@ class MediaFetcher:
         digest = hashlib.sha256(url.encode("utf-8")).hexdigest()
         return self.cache / digest[:2] / (digest + url_suffix(url))
 
+    def failure(self, url: str) -> str | None:
+        """Why `url` could not be fetched in this run, or None."""
+        return next((r for u, r in self.report.media_failed if u == url), None)
+
     def _fail(self, url: str, reason: str) -> None:
         if all(u != url for u, _r in self.report.media_failed):
             self.report.media_failed.append((url, reason))

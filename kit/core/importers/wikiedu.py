@@ -22,6 +22,7 @@ from kit.core.importers.common import (
     text_of,
 )
 from kit.core.importers.htmlmedia import MediaContext, rewrite_media
+from kit.core.importers.mdrefs import inline_references
 from kit.core.importers.media import MediaFetcher
 from kit.core.importers.wikiedu_corpus import Corpus, Library, Module, Slide, read_corpus
 from kit.core.importers.wikiedu_links import DASHBOARD, Here, LinkResolver, PackIndex
@@ -173,6 +174,7 @@ class _PackWriter:
     def convert(self, text: str, here: Here, title: str) -> str:
         ctx = MediaContext(self.fetcher, self.files, self.report, here.source, here.lang, title)
         ctx.site_url = DASHBOARD
+        text = inline_references(text, lambda message: self.report.warn(here.source, message))
         return self.resolver.rewrite(rewrite_media(text, ctx), here).strip("\n")
 
     def write(self, out_dir: Path) -> Path:
@@ -297,6 +299,10 @@ def import_wikiedu(
         raise KitError(f"{root} is not a Dashboard training folder (no libraries/ and modules/).")
     report = ImportReport()
     corpus = read_corpus(root, report)
+    listed = {slug for module in corpus.modules.values() for slug in module.slides}
+    for slide in corpus.slides.values():
+        if slide.slug not in listed:
+            report.warn(slide.rel, "no module lists this slide; left out")
     plans = [p for p in (plan_library(lib, corpus, report) for lib in corpus.libraries) if p]
     seen_ids: set[str] = set()
     for plan in plans:

@@ -167,6 +167,11 @@ class Library:
         with self._mutex:
             return search.search(self._db, query, limit)
 
+    def search_count(self, query: str) -> int:
+        """How many items match `query` (search() returns the best few of them)."""
+        with self._mutex:
+            return search.count(self._db, query)
+
     def verify(self) -> list[str]:
         """Check the database and every stored file's hash; one sentence per problem."""
         from kit.core.library.verify import verify

@@ -6,12 +6,13 @@ for its type here so later code can rely on it.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from kit.core import strictjson
 from kit.core.errors import PackError
 from kit.core.packformat import ITEM_TYPES
 from kit.core.packformat.fields import ID_RE
+from kit.core.strictjson import StrictJSONError
 
 
 class _Bad(Exception):
@@ -36,9 +37,15 @@ def _str_list(value: Any, what: str) -> None:
     )
 
 
-def _int(value: Any, what: str) -> None:
+# What a pack source may declare (kit.core.packformat.fields checks the same ranges).
+MAX_MINUTES = 100_000
+MAX_PASS_MARK = 100
+
+
+def _int(value: Any, what: str, high: int = MAX_MINUTES) -> None:
     ok = value is None or (isinstance(value, int | float) and not isinstance(value, bool))
-    _need(ok and (value is None or value >= 0), f"{what} is not a number")
+    _need(ok, f"{what} is not a number")
+    _need(value is None or 0 <= value <= high, f"{what} is not a number from 0 to {high}")
 
 
 def _id(value: Any, what: str) -> None:
@@ -97,10 +104,13 @@ def _check_item(item: Any, seen: set[str]) -> None:
         raise _Bad(f"item '{item_id}' has an unknown type")
     if not isinstance(item.get("title"), str):
         raise _Bad(f"item '{item_id}' has no title")
-    for key, label in (("minutes", "minutes"), ("pass_mark", "pass mark")):
+    for key, label, high in (
+        ("minutes", "minutes", MAX_MINUTES),
+        ("pass_mark", "pass mark", MAX_PASS_MARK),
+    ):
         value = item.get(key)
         if value is not None:
-            _int(value, f"the {label} of item '{item_id}'")
+            _int(value, f"the {label} of item '{item_id}'", high)
     _check_texts(item, f"item '{item_id}'")
 
 
@@ -147,9 +157,9 @@ def parse_content(raw: bytes, name: str, pack_id: str, version: str) -> dict[str
     except UnicodeDecodeError:
         raise PackError(f"{name} is damaged: its content.json is not UTF-8 text.") from None
     try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        raise PackError(f"{name} is damaged: its content.json is not valid JSON.") from None
+        data = strictjson.loads(text)
+    except StrictJSONError as exc:
+        raise PackError(f"{name} is damaged: its content.json {exc.reason}.") from None
     try:
         _need(isinstance(data, dict), "it is not an object")
         pack = data.get("pack")

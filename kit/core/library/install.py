@@ -45,7 +45,7 @@ Progress = Callable[[int, int], None]
 class InstallResult:
     pack_id: str
     version: str
-    action: str  # "installed" | "updated" | "unchanged"
+    action: str  # "installed" | "updated" | "unchanged" | "repaired" (same version, files mended)
     verified: bool
     publisher: str
     previous_version: str | None = None
@@ -217,7 +217,11 @@ class Installer:
     def _install(self, op: _Opened, allow_downgrade: bool) -> InstallResult:
         installed = rows.installed_version(self.conn, op.pack_id)
         verified, publisher = rows.trust_of(self.conn, op.signature)
-        if installed is not None and self._same_as_installed(op, installed, allow_downgrade):
+        same = installed is not None and self._same_as_installed(op, installed, allow_downgrade)
+        # What the store already holds intact (size and SHA-256) is not copied again;
+        # a missing or damaged file is, even at the same version: that is the repair.
+        self.present = self._intact_media(op)
+        if same and len(self.present) == len({f["sha256"] for f in op.media}):
             rows.set_origin(self.conn, op.pack_id, self.origin)
             return InstallResult(
                 op.pack_id, op.version, "unchanged", verified, publisher, installed
@@ -231,6 +235,9 @@ class Installer:
         # content.json is checked and its rows written on a helper thread, inside the
         # open transaction, while this thread stages media (hashing and file I/O release
         # the GIL); the commit comes only after every file is in the store.
+        # The commit that says "installed" reaches the disk before install() returns.
+        if self.store.sync:
+            self.conn.execute("PRAGMA synchronous=FULL")
         self.conn.execute("BEGIN IMMEDIATE")
         writer = self.writer = _RowWriter(self.conn, raw_content, op, self.origin)
         writer.start()
@@ -256,9 +263,13 @@ class Installer:
                     "free some disk space and try again."
                 ) from None
             raise
+        finally:
+            self.conn.execute("PRAGMA synchronous=NORMAL")
         self.store.delete_unused(unused, rows.used_shas(self.conn))
         staging.close()
         action = "updated" if installed not in (None, op.version) else "installed"
+        if same:
+            action = "repaired"
         return InstallResult(op.pack_id, op.version, action, verified, publisher, installed)
 
     def _same_as_installed(self, op: _Opened, installed: str, allow_downgrade: bool) -> bool:
@@ -273,8 +284,15 @@ class Installer:
         # again, so that it can be exported.
         return order == 0 and rows.has_original(self.conn, op.pack_id, installed)
 
+    def _intact_media(self, op: _Opened) -> set[str]:
+        present: set[str] = set()
+        for f in op.media:
+            sha = f["sha256"]
+            if sha not in present and self.store.intact(sha, f["size"]):
+                present.add(sha)
+        return present
+
     def _check_space(self, op: _Opened) -> None:
-        self.present = {f["sha256"] for f in op.media if self.store.has(f["sha256"], f["size"])}
         needed = sum(f["size"] for f in op.media if f["sha256"] not in self.present)
         self.store.root.parent.mkdir(parents=True, exist_ok=True)
         free = shutil.disk_usage(self.store.root.parent).free

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # the manifest module (YAML, cryptography) is slow to import
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def now() -> str:

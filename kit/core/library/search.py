@@ -14,7 +14,8 @@ import sqlite3
 import unicodedata
 from typing import Any
 
-from kit.core.library.snippets import END, START, Matcher, is_word_char, make_snippet
+from kit.core.library.snippets import END, START, Matcher, fold, is_word_char, make_snippet
+from kit.core.library.snippets import WORD as _WORDS
 
 _ARABIC_MARKS = dict.fromkeys(
     [*range(0x610, 0x61B), *range(0x64B, 0x660), 0x670, *range(0x6D6, 0x6DD),
@@ -45,6 +46,33 @@ def plain_text(markdown: str) -> str:
     if "#" in text or ">" in text or ":::" in text:
         text = _MD_LINE.sub("", text)
     return text.translate(_EMPHASIS)
+
+
+_MD_LIST = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+")
+_MD_FENCE = re.compile(r"^[ \t]*(?:```|~~~).*$", re.MULTILINE)
+
+
+def readable_text(markdown: str) -> str:
+    """Markdown as the plain text a reader sees, for short descriptions shown as text:
+    no marks, links as their words, list items as bullets, paragraphs kept."""
+    text = html.unescape(plain_text(_MD_FENCE.sub("", markdown)))
+    paragraphs = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines: list[str] = []
+        for raw in block.splitlines():
+            line = " ".join(raw.split())
+            if not line:
+                continue
+            bullet = _MD_LIST.match(line)
+            if bullet:
+                lines.append("• " + line[bullet.end() :])
+            elif lines:
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
+        if lines:
+            paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
 
 
 def item_text(item: dict[str, Any]) -> str:
@@ -83,6 +111,10 @@ def fts_query(words: list[str]) -> str:
     return " ".join(quoted)
 
 
+THIN_WORDS = 12  # an item with fewer words of its own than this (a "watch online" stub)
+FETCH_FACTOR = 3  # rows ranked per row returned, so stubs and copies can make room
+
+
 def _ranked_rows(conn: sqlite3.Connection, words: list[str], limit: int) -> list[Any]:
     return conn.execute(
         """
@@ -99,11 +131,43 @@ def _ranked_rows(conn: sqlite3.Connection, words: list[str], limit: int) -> list
         JOIN packs p ON p.id = s.pack_id
         ORDER BY top.rank
         """,
-        (fts_query(words), RANK_AT_MOST, limit * 2),
+        (fts_query(words), RANK_AT_MOST, limit * FETCH_FACTOR),
     ).fetchall()
 
 
+def is_thin(title: str, text: str) -> bool:
+    """Whether an item has hardly any text of its own beyond its title (a video or link
+    stub): such items match every word of their title and would otherwise rank first."""
+    own = {fold(w) for w in _WORDS.findall(title)}
+    count = 0
+    for word in _WORDS.findall(text):
+        if fold(word) not in own:
+            count += 1
+            if count >= THIN_WORDS:
+                return False
+    return True
+
+
+def count(conn: sqlite3.Connection, query: str) -> int:
+    """How many items match `query` (every copy counted), without the ranking cap."""
+    words = query_words(query)
+    if not words:
+        return 0
+    try:
+        row = conn.execute(
+            "SELECT count(*) FROM (SELECT DISTINCT pack_id, item_id FROM search_index"
+            " WHERE search_index MATCH ?)",
+            (fts_query(words),),
+        ).fetchone()
+    except sqlite3.OperationalError:
+        return 0
+    return int(row[0])
+
+
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    """The best `limit` items for `query`: real text before stubs, identical copies
+    (same title and text, e.g. a lesson shared by two packs) as one row whose
+    `copies` lists the others as (pack_id, item_id)."""
     words = query_words(query)
     if not words or limit <= 0:
         return []
@@ -115,27 +179,32 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[s
     except sqlite3.OperationalError:
         return []  # a query the index cannot answer (e.g. a phrase): nothing found
     matcher = Matcher(words, words[-1] if len(words[-1]) >= PREFIX_MIN else None)
-    out: list[dict[str, Any]] = []
+    kept: dict[tuple[str, str], dict[str, Any]] = {}  # (title, text) -> result
     seen: set[tuple[str, str]] = set()
     for pack_id, item_id, lang, title, text, itype, module_id, pack_title, rank in rows:
         if (pack_id, item_id) in seen:
             continue
         seen.add((pack_id, item_id))
-        snip = make_snippet(text, matcher)
-        out.append(
-            {
-                "pack_id": pack_id,
-                "item_id": item_id,
-                "lang": lang or None,
-                "title": title,
-                "type": itype,
-                "module_id": module_id,
-                "pack_title": pack_title,
-                "snippet": snip.replace(START, "[").replace(END, "]"),
-                "snippet_html": html.escape(snip).replace(START, "<b>").replace(END, "</b>"),
-                "rank": rank,
-            }
-        )
-        if len(out) >= limit:
-            break
-    return out
+        same = kept.get((title, text))
+        if same is not None:
+            same["copies"].append((pack_id, item_id))
+            continue
+        kept[(title, text)] = {
+            "pack_id": pack_id,
+            "item_id": item_id,
+            "lang": lang or None,
+            "title": title,
+            "type": itype,
+            "module_id": module_id,
+            "pack_title": pack_title,
+            "rank": rank,
+            "thin": is_thin(title, text),
+            "copies": [],
+            "_text": text,
+        }
+    best = sorted(kept.values(), key=lambda r: (r["thin"], r["rank"]))[:limit]
+    for result in best:
+        snip = make_snippet(result.pop("_text"), matcher)
+        result["snippet"] = snip.replace(START, "[").replace(END, "]")
+        result["snippet_html"] = html.escape(snip).replace(START, "<b>").replace(END, "</b>")
+    return best

@@ -18,7 +18,7 @@ _SPACES = re.compile(r"\s+")
 # Letters and digits ([^\W_]) plus the combining-mark blocks of the scripts we serve
 # (Latin, Cyrillic, Hebrew, Arabic, the Indic scripts minus their dandas, and the
 # generic combining blocks): a regex is much faster than testing each character.
-_WORD = re.compile(
+WORD = re.compile(
     "(?:[^\\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
     "\u0670\u06d6-\u06ed\u0900-\u0963\u0966-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff"
     "\u20d0-\u20ff\ufe20-\ufe2f])+"
@@ -61,7 +61,7 @@ class Matcher:
         if self.ascii and text.isascii():
             found = self.regex.search(text)
             return found.start() if found else 0
-        for m in _WORD.finditer(text):
+        for m in WORD.finditer(text):
             if self.matches(m.group()):
                 return m.start()
         return 0
@@ -71,8 +71,8 @@ def make_snippet(text: str, matcher: Matcher) -> str:
     """About WINDOW words from a little before the first match; matches marked."""
     begin = max(0, matcher.locate(text) - LEAD_CHARS)
     spans: list[tuple[int, int]] = []
-    for m in _WORD.finditer(text, begin):
-        if not (m.start() == begin > 0 and _WORD.match(text, begin - 1)):  # a cut word
+    for m in WORD.finditer(text, begin):
+        if not (m.start() == begin > 0 and WORD.match(text, begin - 1)):  # a cut word
             spans.append(m.span())
         if len(spans) > WINDOW:
             break

@@ -1,10 +1,12 @@
 """The content-addressed media store (media/ab/<sha256>) and install staging (tmp/).
 
 Files reach the store only by rename from tmp/, so a store file is always complete,
-and a file in the store is never rewritten: a failed or killed install cannot damage
-what is already installed. Files are not fsynced one by one (that would double the
-install time); after a power cut right after an install, `kit library verify` names
-any file the disk lost, and installing the pack again repairs it.
+and a sound file in the store is never rewritten: a failed or killed install cannot
+damage what is already installed. Before the library says a pack is installed, every
+staged file is fsynced, then renamed, then each folder that gained a name is fsynced
+(`sync`; the bench turns it off to measure its cost). A store file the disk still lost
+or damaged (wrong size or SHA-256) is found by `kit library verify`, and installing the
+pack again, or any pack that uses the file, writes it anew.
 Before new files are moved in, their hashes are written to a journal in the staging
 folder; if the process dies before the database commit, the next open deletes the
 journaled files that no pack references. Files are shared between packs and versions.
@@ -17,15 +19,19 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from kit.core.fsutil import sha256_file, sync_folders, sync_path
 
 JOURNAL = "journal.txt"
 
 
 class MediaStore:
-    def __init__(self, root: Path, tmp: Path) -> None:
+    def __init__(self, root: Path, tmp: Path, sync: bool = True) -> None:
         self.root = root
         self.tmp = tmp
+        self.sync = sync
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
@@ -33,6 +39,15 @@ class MediaStore:
     def has(self, sha256: str, size: int) -> bool:
         try:
             return self.path_for(sha256).stat().st_size == size
+        except OSError:
+            return False
+
+    def intact(self, sha256: str, size: int) -> bool:
+        """The stored file is there with its size and SHA-256 (reads it whole)."""
+        if not self.has(sha256, size):
+            return False
+        try:
+            return sha256_file(self.path_for(sha256)) == sha256
         except OSError:
             return False
 
@@ -93,17 +108,32 @@ class Staging:
             fh.write("".join(f"{sha}\n" for sha in shas))
 
     def move_into_store(self) -> None:
+        """Rename every staged file into the store, durably when the store syncs.
+
+        A staged file is one the store lacks or holds damaged (the installer checked),
+        so an existing file under that name is replaced: that is the repair.
+        """
         self.journal(self.staged)
+        sync = self.store.sync
+        if sync:
+            # fsync waits on the disk, not the CPU: several at once let it merge the flushes.
+            with ThreadPoolExecutor(max_workers=8, thread_name_prefix="kit-sync") as pool:
+                list(pool.map(sync_path, self.staged.values()))
+            sync_folders([self.folder])  # the journal
         made: set[Path] = set()
+        root = self.store.root
+        new_dirs = [] if root.is_dir() else [root.parent]
         for sha, path in self.staged.items():
             target = self.store.path_for(sha)
             if target.parent not in made:
+                if not target.parent.is_dir():
+                    new_dirs.append(root)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            if target.exists():
-                continue
             os.replace(path, target)
             self.moved.append(sha)
+        if sync:
+            sync_folders([*new_dirs, *made])
 
     def undo(self, used: set[str]) -> None:
         """The install failed: take back the files it added, and the staging folder."""

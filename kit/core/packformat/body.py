@@ -13,6 +13,9 @@ LINK_RE = re.compile(r"(!?\[[^\]\n]*\]\()\s*(<[^>\n]+>|[^)\s]+)((?:\s+\"[^\"\n]*
 IMG_SRC_RE = re.compile(
     r"(<(?:img|audio|video|source)\b[^>]*?\bsrc\s*=\s*[\"'])([^\"']+)([\"'])", re.IGNORECASE
 )
+# [label]: target "title" (a reference definition) and ![alt][label] / ![alt][] (its use)
+REF_DEF_RE = re.compile(r"^( {0,3}\[([^\]\n]+)\]:[ \t]*)(<[^>\n]*>|\S+)")
+REF_IMAGE_RE = re.compile(r"!\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\[([^\[\]\n]*)\]")
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 # '::: instructor' is another name for '::: notes'.
 NOTE_ALIASES = {"instructor": "notes", "facilitator": "notes"}
@@ -112,6 +115,8 @@ def iter_targets(body: str) -> Iterator[tuple[int, str, bool]]:
         if in_code:
             continue
         spans = _code_spans(line)
+        if (ref := REF_DEF_RE.match(line)) is not None:
+            yield i, ref.group(3).strip("<>"), False
         for m in LINK_RE.finditer(line):
             if not _in_spans(m.start(), spans):
                 yield i, m.group(2).strip("<>"), m.group(1).startswith("!")
@@ -144,11 +149,39 @@ def rewrite_targets(body: str, mapping: dict[str, str]) -> str:
     for line, in_code in zip(lines, mask, strict=True):
         if not in_code:
             spans = _code_spans(line)
+            line = REF_DEF_RE.sub(
+                lambda m: m.group(1) + mapping.get(m.group(3).strip("<>"), m.group(3)), line
+            )
             line = LINK_RE.sub(md, line)
             spans = _code_spans(line)
             line = IMG_SRC_RE.sub(img, line)
         out.append(line)
     return "\n".join(out)
+
+
+def _label(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip()).casefold()
+
+
+def raw_markup(body: str) -> list[tuple[int, str]]:
+    """(line offset, message) for constructs learners would see as raw markup: an image
+    reference ('![alt][ref]') whose label no '[ref]: target' line defines."""
+    lines = body.split("\n")
+    mask = code_fence_mask(lines)
+    defined = {
+        _label(m.group(2))
+        for line, code in zip(lines, mask, strict=True)
+        if not code and (m := REF_DEF_RE.match(line))
+    }
+    found: list[tuple[int, str]] = []
+    for i, (line, code) in enumerate(zip(lines, mask, strict=True)):
+        spans = [] if code else _code_spans(line)
+        for m in [] if code else REF_IMAGE_RE.finditer(line):
+            label = _label(m.group(2) or m.group(1))
+            if label not in defined and not _in_spans(m.start(), spans):
+                found.append((i, f"the image '{m.group(0)}' refers to [{m.group(2) or m.group(1)}], "
+                              "which no '[label]: file' line defines; learners would see the markup"))  # fmt: skip
+    return found
 
 
 def is_external(target: str) -> bool:

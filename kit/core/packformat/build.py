@@ -25,7 +25,8 @@ MANIFEST_PACK_KEYS = (
 
 
 def canonical_json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8") + b"\n"
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False)
+    return text.encode("utf-8") + b"\n"
 
 
 def _sha256_file(path: Path) -> tuple[str, int]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from kit.core.packformat.body import is_external, iter_targets, rewrite_targets
+from kit.core.packformat.body import is_external, iter_targets, raw_markup, rewrite_targets
 
 if TYPE_CHECKING:
     from kit.core.packformat.source import _Reader
@@ -16,7 +16,12 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 AUDIO_SUFFIXES = {".mp3", ".ogg", ".oga", ".wav", ".m4a", ".opus"}
 VIDEO_SUFFIXES = {".mp4", ".webm", ".ogv"}
 DOCUMENT_SUFFIXES = {".pdf", ".txt", ".csv"}
-MEDIA_SUFFIXES = IMAGE_SUFFIXES | AUDIO_SUFFIXES | VIDEO_SUFFIXES | DOCUMENT_SUFFIXES
+# Lesson data a learner saves and opens with other programs; the app never opens them.
+DATA_SUFFIXES = {".zip", ".gz", ".tsv", ".json", ".geojson", ".xml", ".xlsx", ".xls", ".ods",
+                 ".sqlite", ".db", ".ipynb", ".py", ".r", ".rds"}  # fmt: skip
+MEDIA_SUFFIXES = (
+    IMAGE_SUFFIXES | AUDIO_SUFFIXES | VIDEO_SUFFIXES | DOCUMENT_SUFFIXES | DATA_SUFFIXES
+)
 
 
 def resolve_links(
@@ -29,6 +34,8 @@ def resolve_links(
     """
     base = posixpath.dirname(base_rel or rel)
     mapping: dict[str, str] = {}
+    for offset, message in raw_markup(body):
+        reader.report.warn(rel, body_line + offset, message)
     for offset, target, _is_image in iter_targets(body):
         line = body_line + offset
         if target.startswith("#") or is_external(target):

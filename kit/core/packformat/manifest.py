@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import zipfile
 import zlib
@@ -11,9 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kit.core import strictjson
 from kit.core.errors import FutureFormatError, PackError
 from kit.core.packformat import FORMAT_VERSION
 from kit.core.packformat.fields import ID_RE, SEMVER_RE
+from kit.core.strictjson import StrictJSONError
 
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -60,15 +61,17 @@ class PackManifest:
 def parse_manifest(raw: bytes, name: str = "the pack") -> dict[str, Any]:
     """Decode and check a manifest; raises PackError with one clear sentence."""
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = strictjson.loads(raw)
     except UnicodeDecodeError:
         raise PackError(f"{name} is damaged: its manifest is not UTF-8 text.") from None
-    except json.JSONDecodeError:
-        raise PackError(f"{name} is damaged: its manifest is not valid JSON.") from None
+    except StrictJSONError as exc:
+        raise PackError(f"{name} is damaged: its manifest {exc.reason}.") from None
     if not isinstance(data, dict):
         raise PackError(f"{name} is damaged: its manifest is not a JSON object.")
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
+        raise PackError(f"{name} is damaged: its manifest has no format version.")
+    if version < 1:
         raise PackError(f"{name} is damaged: its manifest has no format version.")
     if version > FORMAT_VERSION:
         raise FutureFormatError(
@@ -170,7 +173,7 @@ def check_signature(sig_raw: bytes | None, manifest_raw: bytes, name: str) -> Si
     from kit.core.signing import key_id, verify
 
     try:
-        sig = json.loads(sig_raw.decode("utf-8"))
+        sig = strictjson.loads(sig_raw)
         if not isinstance(sig, dict):
             raise ValueError
     except (UnicodeDecodeError, ValueError):

@@ -1,11 +1,94 @@
-"""YAML and front matter reading that remembers line numbers for error messages."""
+"""YAML and front matter reading that remembers line numbers for error messages.
+
+`StrictLoader` is the one YAML loader for files from strangers (pack sources, imported
+lessons): PyYAML's SafeLoader turns `.inf` and 1e999 into infinity, raises ValueError
+deep inside int() on a 5000-digit number, recurses until the stack runs out on deep
+nesting, and expands aliases into structures far larger than the text ("billion laughs").
+Here each of those is a yaml.YAMLError with the line it is on.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.constructor import ConstructorError
+from yaml.events import AliasEvent
+
+from kit.core.strictjson import MAX_DEPTH, MAX_INT, MAX_NUMBER_CHARS
+
+
+class StrictLoader(yaml.SafeLoader):
+    """SafeLoader with bounded numbers and nesting, and no aliases."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed", event.start_mark
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None,
+                    None,
+                    f"it is nested too deeply (more than {MAX_DEPTH} levels)",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        digits = str(node.value).replace("_", "")
+        if len(digits) > MAX_NUMBER_CHARS:
+            raise _bad_number(node)
+        value = super().construct_yaml_int(node)
+        if abs(value) > MAX_INT:
+            raise _bad_number(node)
+        return value
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+        value = super().construct_yaml_float(node)
+        if len(str(node.value)) > MAX_NUMBER_CHARS or not math.isfinite(value):
+            raise _bad_number(node)
+        return value
+
+
+def _bad_number(node: yaml.Node) -> ConstructorError:
+    return ConstructorError(
+        None,
+        None,
+        "a number is out of range (.inf, .nan or too many digits)",
+        node.start_mark,
+    )
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)
+
+
+def strict_compose(text: str) -> tuple[Any, yaml.Node | None]:
+    """(data, root node) of one YAML document; raises yaml.YAMLError on anything refused."""
+    loader = StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+        return data, node
+    finally:
+        loader.dispose()
+
+
+def strict_load(text: str) -> Any:
+    """Like yaml.safe_load, with StrictLoader's limits."""
+    return strict_compose(text)[0]
 
 
 class YamlProblem(Exception):
@@ -32,8 +115,7 @@ class Doc:
 def load_mapping(text: str, first_line: int = 1) -> Doc:
     """Parse YAML text that must be a mapping; raises YamlProblem with a line number."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text) if node is not None else None
+        data, node = strict_compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + first_line) if mark is not None else first_line

@@ -4,13 +4,14 @@ Kept in records.db, apart from library.db: installing or removing content never 
 it. Start with `Records` (kit.core.records.store); see docs/architecture.md, "Records".
 """
 
-from kit.core.records.backups import Backup, RestoreResult
+from kit.core.records.backups import Backup
 from kit.core.records.certificates import CertificateData
 from kit.core.records.db import FutureRecordsError, RecordsError
 from kit.core.records.events import VERBS, Event
 from kit.core.records.pins import PinLocked, WrongPin
 from kit.core.records.profiles import Profile, ProfileNotFound
 from kit.core.records.progress import ContinuePoint, ModuleProgress, QuizStats, Status
+from kit.core.records.restore import RestoreLoss, RestoreResult
 from kit.core.records.store import Records
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "QuizStats",
     "Records",
     "RecordsError",
+    "RestoreLoss",
     "RestoreResult",
     "Status",
     "WrongPin",

@@ -30,22 +30,20 @@ refused untouched.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kit.core.errors import KitError
-from kit.core.migrations import MigrationSet
+from kit.core.paths import private_dir, private_file
+from kit.core.records.migrations import migrate, migrations, schema_version
 
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
-# Recorded without importing sqlite-utils, which is slow to import (see kit.core.migrations).
-migrations = MigrationSet("kit.records")
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -57,60 +55,7 @@ class FutureRecordsError(RecordsError):
     """records.db was written by a newer Training Kit."""
 
 
-def _run(db: Database, *statements: str) -> None:
-    # Statement by statement on the open transaction: executescript() would COMMIT
-    # first and make a half-applied migration possible.
-    for sql in statements:
-        db.conn.execute(sql)
-
-
-@migrations()
-def m001_profiles_and_events(db: Database) -> None:
-    _run(
-        db,
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        """CREATE TABLE profiles (
-            id TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            name_key TEXT NOT NULL UNIQUE,
-            colour TEXT NOT NULL,
-            pin_hash TEXT,
-            language TEXT NOT NULL,
-            created TEXT NOT NULL
-        )""",
-        """CREATE TABLE events (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            id TEXT NOT NULL UNIQUE,
-            profile_id TEXT NOT NULL REFERENCES profiles(id) DEFERRABLE INITIALLY DEFERRED,
-            pack_id TEXT NOT NULL,
-            item_id TEXT NOT NULL,
-            verb TEXT NOT NULL,
-            result TEXT NOT NULL DEFAULT '{}',
-            at TEXT NOT NULL,
-            device_id TEXT NOT NULL
-        )""",
-        "CREATE INDEX events_profile_item ON events (profile_id, pack_id, item_id)",
-        """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
-        """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-        WHEN EXISTS (SELECT 1 FROM profiles WHERE id = OLD.profile_id)
-        BEGIN SELECT RAISE(ABORT, 'events are deleted only with their profile'); END""",
-    )
-
-
-@migrations()
-def m002_pin_throttle(db: Database) -> None:
-    _run(
-        db,
-        """CREATE TABLE pin_throttle (
-            profile_id TEXT PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
-            failures INTEGER NOT NULL DEFAULT 0,
-            locked_until REAL NOT NULL DEFAULT 0
-        )""",
-    )
-
-
-SCHEMA_VERSION = len(migrations.steps)
+SCHEMA_VERSION = schema_version()
 
 
 class RecordsDB:
@@ -136,7 +81,7 @@ class RecordsDB:
         """Open (and create or migrate) records.db at `path`."""
         if not create and not path.is_file():
             raise RecordsError(f"There are no learner records at {path} yet.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _private_files(path)
         try:
             conn = sqlite3.connect(
                 str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
@@ -146,6 +91,7 @@ class RecordsDB:
         rdb = cls(path, conn)
         try:
             rdb._configure()
+            _private_files(path)  # the -wal and -shm made just now
             rdb._migrate()
             rdb.device_id = rdb._device_id()
         except sqlite3.DatabaseError as exc:
@@ -216,6 +162,17 @@ class RecordsDB:
     def close(self) -> None:
         with self.lock:
             self.db.conn.close()
+
+
+def _private_files(path: Path) -> None:
+    """Keep the records folder 0700 and records.db, -wal, -shm 0600 (SQLite gives a new
+    -wal/-shm the database file's mode, so a database made 0600 stays private)."""
+    private_dir(path.parent)
+    if not path.exists():
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
+        private_file(path.parent / name)
 
 
 class Connection:
@@ -299,13 +256,6 @@ def storage_errors(path: Path, doing: str) -> Iterator[None]:
         raise
     except sqlite3.DatabaseError as exc:
         raise RecordsError(f"The learner records {path} could not be {doing} ({exc}).") from exc
-
-
-def migrate(db: Database) -> None:
-    """Apply pending migrations and record the schema version in user_version."""
-    migrations.as_sqlite_utils().apply(db)
-    count = len(migrations.applied_names(db.conn))
-    db.execute(f"PRAGMA user_version={int(count)}")
 
 
 def check_connection(conn: sqlite3.Connection) -> list[str]:

@@ -169,7 +169,7 @@ def update_profile(
     return get_profile(rdb, profile_id)
 
 
-def check_pin(rdb: RecordsDB, profile_id: str, pin: str | None, clock: pins.Clock) -> None:
+def check_pin(rdb: RecordsDB, profile_id: str, pin: str | None, clocks: pins.Clocks) -> None:
     """Pass silently when the profile has no PIN or `pin` is right.
 
     Raises WrongPin or PinLocked (throttled, see `pins`).
@@ -177,7 +177,7 @@ def check_pin(rdb: RecordsDB, profile_id: str, pin: str | None, clock: pins.Cloc
     stored = _row(rdb, profile_id)["pin_hash"]
     if stored is None:
         return
-    pins.verify(rdb, profile_id, pin, stored, clock)
+    pins.verify(rdb, profile_id, pin, stored, clocks)
 
 
 def set_pin(
@@ -186,10 +186,10 @@ def set_pin(
     new_pin: str | None,
     *,
     current_pin: str | None,
-    clock: pins.Clock,
+    clocks: pins.Clocks,
 ) -> Profile:
     """Set, change or (with `new_pin` None) remove the PIN; the current PIN is required."""
-    check_pin(rdb, profile_id, current_pin, clock)
+    check_pin(rdb, profile_id, current_pin, clocks)
     stored = pins.hash_pin(new_pin) if new_pin not in (None, "") else None
     with rdb.write() as db:
         db.conn.execute("UPDATE profiles SET pin_hash = ? WHERE id = ?", [stored, profile_id])

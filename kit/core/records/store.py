@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.paths import DataDir
-from kit.core.records import backups, events, pins, profiles, progress
-from kit.core.records.backups import Backup, RestoreResult
+from kit.core.records import backups, events, pins, profiles, progress, restore, schema
+from kit.core.records.backups import Backup
 from kit.core.records.certificates import CertificateData, certificate_data
 from kit.core.records.db import RecordsDB, RecordsError
 from kit.core.records.events import Event
 from kit.core.records.profiles import Profile
 from kit.core.records.progress import ContinuePoint, ModuleProgress, QuizStats, Status
+from kit.core.records.restore import RestoreLoss, RestoreResult
 from kit.i18n import _
 
 
@@ -39,8 +40,9 @@ class Records:
         records.pack_progress(ana.id, library.get_pack("first-aid"))
         records.close()
 
-    `clock` (seconds since the epoch) exists so tests can move time for the PIN
-    throttle; `keep_backups` is how many backup files to keep.
+    `clock` (the wall clock, seconds since the epoch) and `uptime` ((boot id, seconds
+    since boot), see `pins.system_uptime`) exist so tests can move time for the PIN
+    throttle, which waits on `uptime` only; `keep_backups` is how many backups to keep.
     """
 
     def __init__(
@@ -49,10 +51,11 @@ class Records:
         *,
         create: bool = True,
         clock: pins.Clock = time.time,
+        uptime: pins.Uptime = pins.system_uptime,
         keep_backups: int = backups.KEEP,
     ) -> None:
         self.data_dir = data_dir
-        self.clock = clock
+        self.clocks = pins.Clocks(clock, uptime)
         self.keep_backups = keep_backups
         self.rdb = RecordsDB.open(data_dir.records_db, create=create)
 
@@ -107,18 +110,18 @@ class Records:
         Raises WrongPin ("That PIN is not right.") or PinLocked ("Too many wrong PINs;
         try again in N seconds.", with `.seconds`). Never sleeps.
         """
-        profiles.check_pin(self.rdb, profile_id, pin, self.clock)
+        profiles.check_pin(self.rdb, profile_id, pin, self.clocks)
 
     def pin_wait_seconds(self, profile_id: str) -> int:
         """Seconds before this profile may try a PIN again (0: now), for a countdown."""
-        return pins.seconds_locked(self.rdb, profile_id, self.clock())
+        return pins.seconds_locked(self.rdb, profile_id, self.clocks)
 
     def set_pin(
         self, profile_id: str, new_pin: str | None, *, current_pin: str | None = None
     ) -> Profile:
         """Set, change or remove (new_pin=None) the PIN; needs the current PIN if any."""
         return profiles.set_pin(
-            self.rdb, profile_id, new_pin, current_pin=current_pin, clock=self.clock
+            self.rdb, profile_id, new_pin, current_pin=current_pin, clocks=self.clocks
         )
 
     def delete_profile(self, profile_id: str, *, pin: str | None = None) -> Backup:
@@ -238,8 +241,20 @@ class Records:
 
         A damaged or foreign file is refused (RecordsError) and nothing changes.
         """
-        return backups.restore_backup(self.rdb, source, self.data_dir.backups, self.keep_backups)
+        return restore.restore_backup(
+            self.rdb, source, self.data_dir.backups, self.keep_backups, self.clocks
+        )
+
+    def restore_loss(self, source: str | os.PathLike[str] | Path) -> RestoreLoss:
+        """What restoring `source` would take out of the app (ask before `restore`):
+        `.profiles` and `.events` now recorded that the backup lacks, and `.sentence()`.
+
+        The backup is checked as `restore` checks it (RecordsError when refused).
+        """
+        return restore.restore_loss(self.rdb, source, self.data_dir.backups)
 
     def check(self) -> list[str]:
-        """Problems found by SQLite's integrity and foreign-key checks ([] when sound)."""
-        return self.rdb.integrity_problems()
+        """Problems found by SQLite's integrity and foreign-key checks and by comparing
+        the schema with the one this app makes ([] when sound)."""
+        with self.rdb.lock:
+            return self.rdb.integrity_problems() + schema.current_problems(self.rdb.db.conn)

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from kit.core.errors import KitError
+from kit.core.quiz import unfinished_answers
 from kit.core.records import ModuleProgress, QuizStats, Status
 from kit.core.render import BOX_TITLES, Labels, is_rtl, render_markdown
 from kit.i18n import _
@@ -84,6 +85,8 @@ class ItemView:
     progress: ModuleProgress | None = None
     status: Status | None = None
     quiz: QuizStats | None = None
+    # A quiz left half-way (or a crash): the answers of its open attempt, from the records.
+    resume: dict[str, Any] = field(default_factory=dict)
 
     @property
     def rtl(self) -> bool:
@@ -181,11 +184,17 @@ def prepare_item(ctx: Any, pack_id: str, item_id: str) -> ItemView:
     profile_id = ctx.profile_id
     if profile_id is None or records is None:
         return view
+    is_quiz = item["type"] == "quiz"
     return replace(
         view,
         progress=records.module_progress(profile_id, pack, module["id"]),
         status=records.item_status(profile_id, pack_id, item),
-        quiz=records.quiz_stats(profile_id, pack_id, item_id) if item["type"] == "quiz" else None,
+        quiz=records.quiz_stats(profile_id, pack_id, item_id) if is_quiz else None,
+        resume=unfinished_answers(
+            records.events(profile_id, pack_id, item_id), item.get("questions") or []
+        )
+        if is_quiz
+        else {},
     )
 
 

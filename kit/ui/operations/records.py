@@ -25,6 +25,11 @@ def backup_now(ctx: AppContext, on_done: Done, on_failure: Failed) -> Job:
     return ctx.worker.submit(lambda: ctx.records.backup("manual"), on_done, on_failure)
 
 
+def restore_loss(ctx: AppContext, path: Path | str, on_done: Done, on_failure: Failed) -> Job:
+    """What restoring `path` would take out of the app (a RestoreLoss), for the question."""
+    return ctx.worker.submit(lambda: ctx.records.restore_loss(path), on_done, on_failure)
+
+
 def restore_backup(ctx: AppContext, path: Path | str, on_done: Done, on_failure: Failed) -> Job:
     """Restore a backup (the current records are backed up first by the core)."""
     return ctx.worker.submit(lambda: ctx.records.restore(path), on_done, on_failure)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kit.core.paths import DataDir
 
-TEXT_SCALES = (0.9, 1.0, 1.15, 1.3, 1.5)
+TEXT_SCALES = (0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)  # steps of kit.ui.textsize
 
 
 @dataclass

@@ -40,17 +40,9 @@ class BackupsDialog(QDialog):
                                "muted"))  # fmt: skip
         self.list = QListWidget()
         self.list.setAccessibleName(_("Backups, newest first"))
-        self.list.currentItemChanged.connect(lambda *_a: self.confirm.hide())
+        self.list.currentItemChanged.connect(lambda *_a: self.cancel_restore())
         layout.addWidget(self.list, 1)
-        self.confirm = QWidget()
-        row = QHBoxLayout(self.confirm)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(label(_("Replace all current records with this backup?")), 1)
-        self.confirm_button = button(_("Yes, restore"), "danger", slot=self.restore)
-        row.addWidget(self.confirm_button)
-        row.addWidget(button(_("No"), slot=lambda: self.confirm.hide()))
-        self.confirm.hide()
-        layout.addWidget(self.confirm)
+        layout.addWidget(self._confirmation())
         self.status = label("", "muted")
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
@@ -61,6 +53,25 @@ class BackupsDialog(QDialog):
         buttons.addWidget(button(_("Close"), slot=self.accept))
         layout.addLayout(buttons)
         self.reload()
+
+    def _confirmation(self) -> QWidget:
+        """The question before a restore: what it takes out of the app, Yes or Cancel."""
+        self.confirm = QWidget()
+        box = QVBoxLayout(self.confirm)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.confirm_text = label("")
+        self.confirm_text.setAccessibleName(_("What restoring this backup loses"))
+        box.addWidget(self.confirm_text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.confirm_button = button(_("Yes, restore"), "danger", slot=self.restore)
+        row.addWidget(self.confirm_button)
+        self.cancel_button = button(_("Cancel"), slot=self.cancel_restore)
+        row.addWidget(self.cancel_button)
+        box.addLayout(row)
+        self.confirm.hide()
+        self._pending: str | None = None
+        return self.confirm
 
     def reload(self) -> None:
         ops.list_backups(self.ctx, self.show_backups, self.status.setText)
@@ -86,13 +97,39 @@ class BackupsDialog(QDialog):
         )  # fmt: skip
 
     def ask_restore(self) -> None:
-        if self.list.currentItem() is not None:
-            self.confirm.show()
+        """Count what the chosen backup lacks (on the worker), then ask."""
+        item = self.list.currentItem()
+        if item is None:
+            return
+        path = item.data(Qt.ItemDataRole.UserRole)
+        self._pending = path
+        self.confirm_text.setText(_("Counting what this backup does not have…"))
+        self.confirm_button.setEnabled(False)
+        self.confirm.show()
+        ops.restore_loss(self.ctx, path, lambda loss: self._ask(path, loss), self._refused)
+
+    def _ask(self, path: str, loss) -> None:
+        if path != self._pending or not self.confirm.isVisible():
+            return  # another backup was chosen, or the question was cancelled meanwhile
+        self.confirm_text.setText(
+            loss.sentence() + " " + _("Replace all current records with this backup?")
+        )
+        self.confirm_button.setEnabled(True)
+        self.confirm_button.setFocus()
+
+    def _refused(self, message: str) -> None:
+        self.cancel_restore()
+        self.status.setText(message)
+
+    def cancel_restore(self) -> None:
+        self._pending = None
+        self.confirm.hide()
 
     def restore(self) -> None:
+        path, self._pending = self._pending, None
         self.confirm.hide()
-        path = self.list.currentItem().data(Qt.ItemDataRole.UserRole)
-        ops.restore_backup(self.ctx, path, self._restored, self.status.setText)
+        if path is not None:
+            ops.restore_backup(self.ctx, path, self._restored, self.status.setText)
 
     def _restored(self, _result) -> None:
         self.status.setText(_("The records were restored."))

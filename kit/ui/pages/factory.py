@@ -70,9 +70,11 @@ def _reader(window: Any) -> QWidget:
     from kit.ui.reader import ReaderPage
 
     page = ReaderPage(window.ctx)
-    page.back_requested.connect(window.show_library)
+    page.back_requested.connect(window.leave_reader)
     page.item_requested.connect(lambda p, i: setattr(window, "current_item", (p, i)))
     page.certificate_requested.connect(window.save_certificate)
+    # A-/A+ choose the app's text size, saved like Settings does.
+    page.text_scale_chosen.connect(lambda scale: window.apply_settings(window.ctx.language, scale))
     return page
 
 

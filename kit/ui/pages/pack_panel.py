@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kit.core.library.search import readable_text
 from kit.i18n import _, format_number, ngettext
 from kit.ui.operations.library import PackView
 from kit.ui.widgets.forms import button, label
@@ -24,6 +25,11 @@ from kit.ui.widgets.text import (
     pack_minutes,
     status_text,
 )
+
+
+def markdown_text(markdown: object) -> str:
+    """A description written in Markdown, as the plain text a reader sees (no marks)."""
+    return readable_text(str(markdown))
 
 
 def _card(role: str = "card") -> tuple[QFrame, QVBoxLayout]:
@@ -53,7 +59,7 @@ class ModuleCard(QFrame):
         title = str(module.get("title") or module.get("id"))
         layout.addWidget(label(title, "heading"))
         if module.get("summary"):
-            layout.addWidget(label(str(module["summary"]), "muted"))
+            layout.addWidget(label(markdown_text(module["summary"]), "muted"))
         layout.addLayout(self._progress_row(title))
         self.items_box = QWidget()
         self.items_box.hide()
@@ -170,7 +176,7 @@ class PackPanel(QWidget):
         )  # fmt: skip
         layout.addLayout(head)
         if pack.get("description"):
-            layout.addWidget(label(str(pack["description"]), "muted"))
+            layout.addWidget(label(markdown_text(pack["description"]), "muted"))
         layout.addLayout(self._meta_row(pack))
         self.modules: list[ModuleCard] = []
         for module in pack.get("modules", []):

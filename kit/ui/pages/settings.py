@@ -8,9 +8,13 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from kit.i18n import N_, _, available_languages
 from kit.ui.operations.settings import TEXT_SCALES
 from kit.ui.pages.profiles import language_name
+from kit.ui.textsize import nearest_index
 from kit.ui.widgets.forms import label
 
-SCALE_NAMES = (N_("Small"), N_("Normal"), N_("Large"), N_("Larger"), N_("Largest"))
+SCALE_NAMES = (
+    N_("Small"), N_("Normal"), N_("Large"), N_("Larger"), N_("Very large"), N_("Extra large"),
+    N_("Largest"),
+)  # fmt: skip
 
 
 class SettingsDialog(QDialog):
@@ -35,7 +39,7 @@ class SettingsDialog(QDialog):
         self.size.setAccessibleName(_("Text size"))
         for value, name in zip(TEXT_SCALES, SCALE_NAMES, strict=True):
             self.size.addItem(_(name), value)
-        self.size.setCurrentIndex(max(self.size.findData(scale), 0))
+        self.size.setCurrentIndex(nearest_index(scale))  # what A+/A- chose, by its name
         form.addRow(_("Text size"), self.size)
         layout.addLayout(form)
         buttons = QDialogButtonBox(

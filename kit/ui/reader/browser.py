@@ -10,14 +10,19 @@ system browser only after the learner agrees.
 
 from __future__ import annotations
 
+import base64
 import re
+import shutil
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QImage, QTextDocument, QTextOption
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from kit.core.render import REVEAL_SCHEME
+from kit.core.render_math import SVG_PREFIX
 from kit.i18n import _
+from kit.ui.widgets.plain import plain_message
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 BASE_POINT_SIZE = 11.5
@@ -50,14 +55,15 @@ def confirm_external(parent: QWidget | None, url: QUrl) -> bool:
             "This link leads to a web page outside Training Kit:\n\n{url}\n\n"
             "It needs an internet connection. Open it in your web browser?"
         ).format(url=target)
-    answer = QMessageBox.question(
+    box = plain_message(
         parent,
+        QMessageBox.Icon.Question,
         _("Open a link outside the app?"),
         text,
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
-    return answer == QMessageBox.StandardButton.Open
+    return box.exec() == QMessageBox.StandardButton.Open
 
 
 class ContentBrowser(QTextBrowser):
@@ -66,11 +72,15 @@ class ContentBrowser(QTextBrowser):
     item_link = Signal(str, str)  # item id, fragment
     reveal_requested = Signal(int)  # solution number
     external_opened = Signal(QUrl)  # after the learner agreed and it was handed over
+    # A link to a file of the pack that is not an image (lesson data, a handout): the
+    # page looks it up in the media store and offers to save it (save_pack_file).
+    file_requested = Signal(str)  # its path in the pack, 'media/...'
 
     def __init__(self, parent: QWidget | None = None, *, point_size: float = BASE_POINT_SIZE):
         super().__init__(parent)
         self._media: dict[str, QImage] = {}
         self._scaled: dict[tuple[str, int], QImage] = {}
+        self._formulas: dict[str, QImage] = {}
         self.loaded_resources: list[str] = []  # names served from the media map
         self.refused_resources: list[str] = []  # names asked for and not served
         self._point_size = point_size
@@ -114,6 +124,8 @@ class ContentBrowser(QTextBrowser):
         if kind == QTextDocument.ResourceType.ImageResource.value or kind == (
             QTextDocument.ResourceType.ImageResource
         ):
+            if name.startswith(SVG_PREFIX):
+                return self._formula(name)
             image = self._media.get(name) or self._media.get(
                 QUrl.fromPercentEncoding(name.encode("utf-8"))
             )
@@ -124,6 +136,20 @@ class ContentBrowser(QTextBrowser):
         # An empty image, never None: PySide6 mishandles the reference count of None
         # returned from this override, which crashes the interpreter after many calls.
         return QImage()
+
+    def _formula(self, name: str) -> QImage:
+        """A formula the renderer drew (render_math): an SVG picture in the address
+        itself, never a file and never the network."""
+        image = self._formulas.get(name)
+        if image is None:
+            try:
+                data = base64.b64decode(name[len(SVG_PREFIX) :], validate=True)
+            except ValueError:
+                data = b""
+            image = QImage.fromData(data, "SVG")
+            self._formulas[name] = image
+        self.loaded_resources.append("formula")
+        return image
 
     def _side_margin(self) -> int:
         return max(MARGIN, (self.viewport().width() - COLUMN_WIDTH) // 2)
@@ -180,5 +206,30 @@ class ContentBrowser(QTextBrowser):
             if confirm_external(self.window(), url):
                 QDesktopServices.openUrl(url)
                 self.external_opened.emit(url)
+        elif not scheme and url.path().startswith("media/") and ".." not in url.path():
+            self.file_requested.emit(url.path())
         elif not scheme and url.fragment():
             self.scrollToAnchor(url.fragment())
+
+
+def save_pack_file(parent: QWidget | None, source: Path) -> Path | None:
+    """Ask where to save a file of the pack (a lesson's data, a handout) and copy it there."""
+    from PySide6.QtWidgets import QFileDialog
+
+    target, _filter = QFileDialog.getSaveFileName(
+        parent, _("Save the file"), str(Path.home() / source.name)
+    )
+    if not target:
+        return None
+    try:
+        shutil.copyfile(source, target)
+    except OSError as exc:
+        QMessageBox.warning(
+            parent,
+            _("Save the file"),
+            _("{name} could not be saved ({reason}). Choose another folder.").format(
+                name=source.name, reason=exc.strerror or exc.__class__.__name__
+            ),
+        )
+        return None
+    return Path(target)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from kit.core.records import CertificateData
 from kit.i18n import _, format_date
 from kit.ui.operations import reader as ops
+from kit.ui.widgets.plain import plain_message
 from kit.ui.worker import Job
 
 INK = QColor("#1f2328")
@@ -151,10 +152,8 @@ def suggested_name(data: CertificateData) -> str:
 
 def _tell(parent: QWidget | None, title: str, text: str, *, warning: bool = False) -> None:
     """A message that does not block the event loop (the worker keeps running)."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setText(text)
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+    box = plain_message(parent, icon, title, text)  # the text may hold a module's title
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from kit.core.records import ModuleProgress, Status
 from kit.i18n import N_, _, format_number, ngettext
 from kit.ui.operations.reader import ItemView
+from kit.ui.widgets.plain import ElidedLabel, plain_label
 
 TYPE_NAMES = {
     "lesson": N_("Lesson"),
@@ -25,23 +26,28 @@ TYPE_NAMES = {
     "survey": N_("Survey"),
 }
 STYLE = """
-#readerPage { background: #ffffff; }
-#readerHeader { background: #f6f7f9; border-bottom: 1px solid #dde1e6; }
-#readerFooter { background: #f6f7f9; border-top: 1px solid #dde1e6; }
-#crumbs { color: #57606a; }
-#itemTitle { font-size: 17pt; font-weight: 600; color: #1f2328; }
-#itemMeta { color: #57606a; }
-#typeChip { background: #e7eefc; color: #1a4fa0; border-radius: 8px; padding: 1px 8px;
-            font-weight: 600; }
-#progressText, #positionText, #slideCounter { color: #57606a; }
-QProgressBar#moduleProgress { border: none; background: #e4e7eb; border-radius: 3px;
-                              max-height: 6px; min-height: 6px; }
-QProgressBar#moduleProgress::chunk { background: #2e9e5b; border-radius: 3px; }
-#completeBanner { background: #e8f6ee; border-top: 1px solid #b5e0c6; }
-#completeText { color: #14532d; font-weight: 600; }
-#messageText { color: #57606a; font-size: 12pt; }
-#messageText[error="true"] { color: #b42318; }
+#readerPage {{ background: #ffffff; }}
+#readerHeader {{ background: #f6f7f9; border-bottom: 1px solid #dde1e6; }}
+#readerFooter {{ background: #f6f7f9; border-top: 1px solid #dde1e6; }}
+#crumbs {{ color: #57606a; }}
+#itemTitle {{ font-size: {title}pt; font-weight: 600; color: #1f2328; }}
+#itemMeta {{ color: #57606a; }}
+#typeChip {{ background: #e7eefc; color: #1a4fa0; border-radius: 8px; padding: 1px 8px;
+            font-weight: 600; }}
+#progressText, #positionText, #slideCounter {{ color: #57606a; }}
+QProgressBar#moduleProgress {{ border: none; background: #e4e7eb; border-radius: 3px;
+                              max-height: 6px; min-height: 6px; }}
+QProgressBar#moduleProgress::chunk {{ background: #2e9e5b; border-radius: 3px; }}
+#completeBanner {{ background: #e8f6ee; border-top: 1px solid #b5e0c6; }}
+#completeText {{ color: #14532d; font-weight: 600; }}
+#messageText {{ color: #57606a; font-size: {message}pt; }}
+#messageText[error="true"] {{ color: #b42318; }}
 """
+
+
+def reader_style(scale: float) -> str:
+    """The reader's frame at a text size (its title grows with the text)."""
+    return STYLE.format(title=f"{17 * scale:.1f}", message=f"{12 * scale:.1f}")
 
 
 class Header(QFrame):
@@ -51,9 +57,7 @@ class Header(QFrame):
         self.back = QPushButton(_("← Library"))
         self.back.setAccessibleName(_("Back to the library"))
         self.back.setToolTip(_("Back to the library (Alt+Up)"))
-        self.crumbs = QLabel()
-        self.crumbs.setObjectName("crumbs")
-        self.crumbs.setAccessibleName(_("Pack and module"))
+        self.crumbs = ElidedLabel("crumbs", accessible=_("Pack and module"))
         self.smaller = QPushButton(_("A−"))
         self.smaller.setAccessibleName(_("Smaller text"))
         self.smaller.setToolTip(_("Smaller text (Ctrl+-)"))
@@ -62,24 +66,19 @@ class Header(QFrame):
         self.larger.setToolTip(_("Larger text (Ctrl+=)"))
         for button in (self.smaller, self.larger):
             button.setFixedWidth(44)
-        self.title = QLabel()
-        self.title.setObjectName("itemTitle")
-        self.title.setWordWrap(True)
-        self.title.setAccessibleName(_("Item title"))
-        self.chip = QLabel()
-        self.chip.setObjectName("typeChip")
-        self.chip.setAccessibleName(_("Kind of item"))
-        self.meta = QLabel()
-        self.meta.setObjectName("itemMeta")
-        self.meta.setAccessibleName(_("Time needed"))
+        self.title = plain_label(name="itemTitle", wrap=True, accessible=_("Item title"))
+        # Wrapped, and never wider than the window (an unbreakable word is cut instead).
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.chip = plain_label(name="typeChip", accessible=_("Kind of item"))
+        self.meta = plain_label(name="itemMeta", accessible=_("Time needed"))
         self.bar = QProgressBar()
         self.bar.setObjectName("moduleProgress")
         self.bar.setTextVisible(False)
         self.bar.setFixedWidth(180)
         self.bar.setAccessibleName(_("Progress through the module"))
-        self.progress_text = QLabel()
-        self.progress_text.setObjectName("progressText")
-        self.progress_text.setAccessibleName(_("Progress through the module"))
+        self.progress_text = plain_label(
+            name="progressText", accessible=_("Progress through the module")
+        )
 
         top = QHBoxLayout()
         top.addWidget(self.back)
@@ -102,8 +101,24 @@ class Header(QFrame):
         layout.addWidget(self.title)
         layout.addLayout(bottom)
 
+    back_to = "library"  # or "search": the page Back returns to
+
+    def set_back_to(self, target: str) -> None:
+        self.back_to = target
+        self._label_back(self.layoutDirection() == Qt.LayoutDirection.RightToLeft)
+
+    def _label_back(self, rtl: bool) -> None:
+        if self.back_to == "search":
+            self.back.setText(_("→ Results") if rtl else _("← Results"))
+            self.back.setAccessibleName(_("Back to the search results"))
+            self.back.setToolTip(_("Back to the search results (Alt+Up)"))
+        else:
+            self.back.setText(_("→ Library") if rtl else _("← Library"))
+            self.back.setAccessibleName(_("Back to the library"))
+            self.back.setToolTip(_("Back to the library (Alt+Up)"))
+
     def show_view(self, view: ItemView) -> None:
-        self.back.setText(_("→ Library") if view.rtl else _("← Library"))
+        self._label_back(view.rtl)
         pack_title = str(view.pack.get("title") or view.pack["id"])
         module_title = str(view.module.get("title") or view.module["id"])
         self.crumbs.setText(f"{pack_title}  ›  {module_title}")
@@ -148,15 +163,12 @@ class Footer(QFrame):
         self.next.setDefault(True)
         self.done = QPushButton(_("Mark as done"))
         self.done.setAccessibleName(_("Mark as done"))
-        self.position = QLabel()
-        self.position.setObjectName("positionText")
-        self.position.setAccessibleName(_("Position in the module"))
+        self.position = ElidedLabel("positionText", accessible=_("Position in the module"))
+        self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 10)
         layout.addWidget(self.previous)
-        layout.addStretch(1)
-        layout.addWidget(self.position)
-        layout.addStretch(1)
+        layout.addWidget(self.position, 1)  # takes what is left, cut short on a narrow window
         layout.addWidget(self.done)
         layout.addSpacing(8)
         layout.addWidget(self.next)
@@ -198,10 +210,7 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("completeBanner")
-        self.text = QLabel()
-        self.text.setObjectName("completeText")
-        self.text.setWordWrap(True)
-        self.text.setAccessibleName(_("Module complete"))
+        self.text = plain_label(name="completeText", wrap=True, accessible=_("Module complete"))
         self.certificate = QPushButton(_("Save my certificate…"))
         self.certificate.setAccessibleName(_("Save my certificate"))
         layout = QHBoxLayout(self)
@@ -223,11 +232,8 @@ class MessagePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel()
-        self.label.setObjectName("messageText")
+        self.label = plain_label(name="messageText", wrap=True, accessible=_("Message"))
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setWordWrap(True)
-        self.label.setAccessibleName(_("Message"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
 

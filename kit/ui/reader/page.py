@@ -16,17 +16,18 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kit.i18n import _
+from kit.ui import textsize
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView, ProgressChange
 from kit.ui.reader.activity import ActivityView
-from kit.ui.reader.chrome import STYLE, Banner, Footer, Header, MessagePanel
+from kit.ui.reader.chrome import Banner, Footer, Header, MessagePanel, reader_style
 from kit.ui.reader.lesson import LessonView
 from kit.ui.reader.quiz import QuizView
 from kit.ui.reader.slides import SlidesView
 from kit.ui.reader.survey import SurveyView
+from kit.ui.widgets.plain import plain_message
 
 COMPLETABLE = ("lesson", "slides", "activity")
-MIN_SCALE, MAX_SCALE, SCALE_STEP = 0.7, 2.5, 0.1
 
 
 class ReaderPage(QWidget):
@@ -35,6 +36,7 @@ class ReaderPage(QWidget):
     certificate_requested = Signal(str, str)  # pack id, module id
     item_shown = Signal(str, str)  # an item is on screen (tests, benchmarks)
     progress_changed = Signal(object)  # ProgressChange after a write that may move progress
+    text_scale_chosen = Signal(float)  # A-/A+ chose a text size step (the shell saves it)
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +46,6 @@ class ReaderPage(QWidget):
         self._finishing = False  # "Finish" pressed on the last item, write pending
         self.setObjectName("readerPage")
         self.setAccessibleName(_("Reader"))
-        self.setStyleSheet(STYLE)
         self.header = Header(self)
         self.banner = Banner(self)
         self.footer = Footer(self)
@@ -100,12 +101,16 @@ class ReaderPage(QWidget):
             ("Ctrl+=", lambda: self.change_text_size(+1)),
             ("Ctrl++", lambda: self.change_text_size(+1)),
             ("Ctrl+-", lambda: self.change_text_size(-1)),
-            ("Ctrl+0", lambda: self.set_text_scale(1.0)),
+            ("Ctrl+0", lambda: self.choose_text_scale(textsize.NORMAL)),
         ]
         for keys, slot in bindings:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
+
+    def set_back_to(self, target: str) -> None:
+        """Where Back (and Alt+Up) leads, as the shell will do it: "library" or "search"."""
+        self.header.set_back_to(target)
 
     # -- opening items -------------------------------------------------------
     def open_item(self, pack_id: str, item_id: str) -> None:
@@ -217,7 +222,7 @@ class ReaderPage(QWidget):
     def message_box(self, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self, _("Not saved"), text)
+        plain_message(self, QMessageBox.Icon.Warning, _("Not saved"), text).exec()
 
     def _on_progress(self, change: ProgressChange) -> None:
         if change.after is not None:
@@ -245,12 +250,25 @@ class ReaderPage(QWidget):
 
     # -- text size -----------------------------------------------------------
     def change_text_size(self, steps: int) -> None:
-        self.set_text_scale(float(self.ctx.text_scale or 1.0) + steps * SCALE_STEP)
+        """A-/A+: the next text size step, the same steps as in Settings."""
+        self.choose_text_scale(textsize.step(float(self.ctx.text_scale or 1.0), steps))
+
+    def choose_text_scale(self, scale: float) -> None:
+        """The learner chose a size: the shell applies it everywhere and saves it (it calls
+        set_text_scale back); a page on its own applies it to itself."""
+        scale = textsize.nearest(scale)
+        if scale == self.ctx.text_scale:
+            return
+        if self.isSignalConnected(QMetaMethod.fromSignal(self.text_scale_chosen)):
+            self.text_scale_chosen.emit(scale)
+        else:
+            self.set_text_scale(scale)
 
     def set_text_scale(self, scale: float) -> None:
-        scale = round(max(MIN_SCALE, min(MAX_SCALE, scale)), 2)
+        scale = textsize.nearest(scale)
         self.ctx.text_scale = scale
+        self.setStyleSheet(reader_style(scale))
         for view in self.views.values():
             view.set_scale(scale)  # type: ignore[attr-defined]
-        self.header.smaller.setEnabled(scale > MIN_SCALE)
-        self.header.larger.setEnabled(scale < MAX_SCALE)
+        self.header.smaller.setEnabled(not textsize.is_smallest(scale))
+        self.header.larger.setEnabled(not textsize.is_largest(scale))

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from kit.core.render import render_markdown
 from kit.i18n import _
 from kit.ui.operations.reader import labels
+from kit.ui.widgets.plain import mark_sanitized
 
 _IMG = re.compile(r"<img\b[^>]*>")
 _ALT = re.compile(r'alt="([^"]*)"')
@@ -57,18 +59,49 @@ class AnswerInput(QWidget):
     def response(self) -> Any:
         raise NotImplementedError
 
+    def set_response(self, response: Any) -> None:
+        """Show an answer given earlier (a quiz reopened half-way)."""
+
     def set_locked(self, locked: bool) -> None:
         """Answered: the answer stays readable (not greyed out) but cannot change."""
         for child in self.findChildren(QWidget):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, locked)
-            child.setFocusPolicy(Qt.FocusPolicy.NoFocus if locked else Qt.FocusPolicy.StrongFocus)
+            if not isinstance(child, QLabel):  # answer texts never take the focus
+                policy = Qt.FocusPolicy.NoFocus if locked else Qt.FocusPolicy.StrongFocus
+                child.setFocusPolicy(policy)
         self.locked = locked
 
     locked = False
 
 
+class ChoiceText(QLabel):
+    """An answer's words beside its radio button or check box: plain text, wrapped, and a
+    click on them chooses the answer as a click on the button does."""
+
+    def __init__(self, text: str, button: QAbstractButton) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+        self.setWordWrap(True)
+        self.setObjectName("choiceText")
+        self.button = button
+        self.setBuddy(button)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.button.click()
+            self.button.setFocus()
+        super().mouseReleaseEvent(event)
+
+
 class ChoiceInput(AnswerInput):
-    """Radio buttons (one answer) or check boxes (several); a row for Likert scales."""
+    """Radio buttons (one answer) or check boxes (several); a row for Likert scales.
+
+    Each answer's text is a wrapping label beside its button (a button's own text never
+    wraps, so a long answer would be cut off); the button carries it as accessible name.
+    """
 
     def __init__(
         self,
@@ -83,25 +116,44 @@ class ChoiceInput(AnswerInput):
         self.group = QButtonGroup(self)
         self.group.setExclusive(not multiple)
         self.buttons: list[tuple[str, QRadioButton | QCheckBox]] = []
+        self.labels: list[ChoiceText] = []
         layout = QHBoxLayout(self) if horizontal else QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(6)
         for choice in choices:
             text = plain(choice.get("text", ""))
-            button = QCheckBox(text) if multiple else QRadioButton(text)
+            button = QCheckBox() if multiple else QRadioButton()
             button.setAccessibleName(text)
             self.group.addButton(button)
             button.toggled.connect(lambda _on: self.changed.emit())
             self.buttons.append((str(choice["id"]), button))
-            layout.addWidget(button)
+            words = ChoiceText(text, button)
+            self.labels.append(words)
+            row = QHBoxLayout()
+            row.setSpacing(8)
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(words, 1)
+            layout.addLayout(row, 1 if horizontal else 0)
         if horizontal:
             layout.addStretch(1)
+
+    def text_of(self, choice_id: str) -> str:
+        for (cid, _button), words in zip(self.buttons, self.labels, strict=True):
+            if cid == choice_id:
+                return words.text()
+        return ""
 
     def response(self) -> str | list[str] | None:
         chosen = [cid for cid, b in self.buttons if b.isChecked()]
         if self.multiple:
             return chosen or None
         return chosen[0] if chosen else None
+
+    def set_response(self, response: Any) -> None:
+        if isinstance(response, str):
+            self.choose(response)
+        elif isinstance(response, list | tuple):
+            self.choose(*(str(r) for r in response))
 
     def choose(self, *ids: str) -> None:
         for cid, button in self.buttons:
@@ -132,6 +184,9 @@ class ShortInput(AnswerInput):
     def response(self) -> str | None:
         text = self.edit.text()
         return text if text.strip() else None
+
+    def set_response(self, response: Any) -> None:
+        self.edit.setText(str(response or ""))
 
     def set_locked(self, locked: bool) -> None:
         self.edit.setReadOnly(locked)
@@ -212,6 +267,15 @@ class OrderInput(AnswerInput):
         rows = max(len(order), 2)
         self.list.setFixedHeight(rows * (self.list.sizeHintForRow(0) + 4) + 8)
 
+    def set_response(self, response: Any) -> None:
+        """Rows in the order of `response` (ids it does not name stay at the end)."""
+        wanted = [str(r) for r in response] if isinstance(response, list | tuple) else []
+        rows = [self.list.takeItem(0) for _n in range(self.list.count())]
+        rank = {cid: n for n, cid in enumerate(wanted)}
+        rows.sort(key=lambda r: rank.get(str(r.data(Qt.ItemDataRole.UserRole)), len(rank)))
+        for row in rows:
+            self.list.addItem(row)
+
     def move(self, step: int) -> None:
         row = self.list.currentRow()
         target = row + step
@@ -246,7 +310,7 @@ class PromptLabel(QLabel):
 
     def __init__(self, text: str, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.RichText)
+        mark_sanitized(self)
         self.setText(rich(text, lang))
         self.setWordWrap(True)
         self.setOpenExternalLinks(False)

@@ -10,22 +10,28 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kit.core import quiz as marking
-from kit.i18n import _, format_number
+from kit.i18n import _, format_number, ngettext
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
-from kit.ui.reader.browser import COLUMN_WIDTH
+from kit.ui.reader.layout import (
+    centred_column,
+    direction,
+    intro_label,
+    page_scroll,
+    question_heading,
+    quiz_style,
+    set_state,
+)
 from kit.ui.reader.questions import (
     AnswerInput,
     ChoiceInput,
@@ -35,21 +41,7 @@ from kit.ui.reader.questions import (
     plain,
     rich,
 )
-
-QUIZ_STYLE = """
-#quizPage { background: #f6f7f9; }
-#prompt { font-weight: 600; color: #1f2328; }
-#questionCard { background: #ffffff; border: 1px solid #dde1e6; border-radius: 8px; }
-#questionNumber { color: #57606a; font-weight: 600; }
-#feedback { border-radius: 6px; padding: 10px; }
-#feedback[verdict="right"] { background: #e8f6ee; color: #14532d; }
-#feedback[verdict="wrong"] { background: #fdecea; color: #7a1c12; }
-#saveState { color: #57606a; }
-#saveState[failed="true"] { color: #b42318; }
-#quizSummary { background: #f6f7f9; border: 1px solid #dde1e6; border-radius: 8px; }
-#summaryText { font-size: 13pt; font-weight: 600; }
-#quizIntro { color: #1f2328; }
-"""
+from kit.ui.widgets.plain import plain_label, rich_label
 
 
 def make_input(question: dict[str, Any]) -> AnswerInput:
@@ -73,56 +65,6 @@ def right_answer_text(question: dict[str, Any]) -> str:
     return "; ".join(plain(c["text"]) for c in choices if c.get("correct"))
 
 
-def set_state(label: QLabel, text: str, **props: str) -> None:
-    label.setText(text)
-    for name, value in props.items():
-        label.setProperty(name, value)
-    label.style().unpolish(label)
-    label.style().polish(label)
-
-
-def direction(rtl: bool) -> Qt.LayoutDirection:
-    return Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-
-
-def centred_column() -> tuple[QWidget, QVBoxLayout]:
-    """A page (quizzes, surveys) holding a column of readable width, centred."""
-    page = QWidget()
-    page.setObjectName("quizPage")
-    outer = QHBoxLayout(page)
-    body = QWidget()
-    body.setMaximumWidth(COLUMN_WIDTH)
-    outer.setContentsMargins(0, 0, 0, 0)
-    outer.addStretch(1)
-    outer.addWidget(body, 1000)  # grows to its maximum width, then stays centred
-    outer.addStretch(1)
-    column = QVBoxLayout(body)
-    column.setContentsMargins(24, 18, 24, 24)
-    column.setSpacing(14)
-    return page, column
-
-
-def page_scroll(owner: QWidget, accessible: str) -> QScrollArea:
-    """The frameless scroll area that fills a quiz or survey page."""
-    scroll = QScrollArea(owner)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setAccessibleName(accessible)
-    layout = QVBoxLayout(owner)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(scroll)
-    return scroll
-
-
-def intro_label(html_text: str, accessible: str) -> QLabel:
-    """The item's own text above its questions."""
-    intro = QLabel(html_text)
-    intro.setWordWrap(True)
-    intro.setTextFormat(Qt.TextFormat.RichText)
-    intro.setAccessibleName(accessible)
-    return intro
-
-
 class QuestionCard(QFrame):
     checked = Signal(object)  # the card, after its answer was marked
 
@@ -131,11 +73,9 @@ class QuestionCard(QFrame):
         self.question = question
         self.lang = lang
         self.correct: bool | None = None
+        self.answer: Any = None
         self.setObjectName("questionCard")
-        heading = QLabel(
-            _("Question {n} of {total}").format(n=format_number(number), total=format_number(total))
-        )
-        heading.setObjectName("questionNumber")
+        heading = question_heading(number, total)
         self.prompt = PromptLabel(str(question.get("prompt") or ""), lang)
         self.input = make_input(question)
         self.check_button = QPushButton(_("Check answer"))
@@ -147,15 +87,9 @@ class QuestionCard(QFrame):
         self.check_button.clicked.connect(self.check)
         if isinstance(self.input, ShortInput):
             self.input.submitted.connect(self.check)
-        self.feedback = QLabel()
-        self.feedback.setObjectName("feedback")
-        self.feedback.setWordWrap(True)
-        self.feedback.setTextFormat(Qt.TextFormat.RichText)
-        self.feedback.setAccessibleName(_("Feedback"))
+        self.feedback = rich_label(name="feedback", accessible=_("Feedback"))
         self.feedback.hide()
-        self.save_state = QLabel()
-        self.save_state.setObjectName("saveState")
-        self.save_state.setAccessibleName(_("Whether the answer is saved"))
+        self.save_state = plain_label(name="saveState", accessible=_("Whether the answer is saved"))
         row = QHBoxLayout()
         row.addWidget(self.check_button)
         row.addStretch(1)
@@ -174,19 +108,29 @@ class QuestionCard(QFrame):
             self.check_button.setEnabled(self.input.response() is not None)
 
     def response(self) -> Any:
-        return self.input.response()
+        return self.answer if self.correct is not None else self.input.response()
 
     def check(self) -> None:
         response = self.input.response()
         if self.correct is not None or response is None:
             return
+        self._mark(response)
+        set_state(self.save_state, _("Saving…"), failed="false")
+        self.checked.emit(self)
+
+    def restore(self, response: Any) -> None:
+        """An answer already in the records: shown checked, with its feedback."""
+        self.input.set_response(response)
+        self._mark(response)
+        self.saved()
+
+    def _mark(self, response: Any) -> None:
+        self.answer = response
         self.correct = marking.is_correct(self.question, response)
         self.input.set_locked(True)
         self.check_button.setEnabled(False)
         self.check_button.hide()
         self._show_feedback(response)
-        set_state(self.save_state, _("Saving…"), failed="false")
-        self.checked.emit(self)
 
     def _show_feedback(self, response: Any) -> None:
         notes = marking.feedback(self.question, response)
@@ -223,21 +167,17 @@ class QuizView(QWidget):
         self.view: ItemView | None = None
         self.cards: list[QuestionCard] = []
         self.attempts = 0
-        self._base_size = self.font().pointSizeF()
-        self.setStyleSheet(QUIZ_STYLE)
+        self.setStyleSheet(quiz_style(getattr(ctx, "text_scale", 1.0) or 1.0))
         self.scroll = page_scroll(self, _("Quiz"))
         self.summary = self._make_summary()
 
     def _make_summary(self) -> QFrame:
         box = QFrame()
         box.setObjectName("quizSummary")
-        self.summary_text = QLabel()
-        self.summary_text.setObjectName("summaryText")
-        self.summary_text.setWordWrap(True)
-        self.summary_text.setAccessibleName(_("Your score"))
-        self.summary_state = QLabel()
-        self.summary_state.setObjectName("saveState")
-        self.summary_state.setAccessibleName(_("Whether the score is saved"))
+        self.summary_text = plain_label(name="summaryText", wrap=True, accessible=_("Your score"))
+        self.summary_state = plain_label(
+            name="saveState", accessible=_("Whether the score is saved")
+        )
         self.retry = QPushButton(_("Try again"))
         self.retry.setAccessibleName(_("Try the quiz again"))
         self.retry.clicked.connect(self.restart)
@@ -253,15 +193,20 @@ class QuizView(QWidget):
     def show_view(self, view: ItemView) -> None:
         self.view = view
         self.attempts = view.quiz.attempts if view.quiz else 0
-        self.build()
+        self.build(view.resume)
 
-    def build(self) -> None:
+    def build(self, resume: dict[str, Any] | None = None) -> None:
+        """The questions, empty, or with the answers of an attempt left half-way."""
         view = self.view
         if view is None:
             return
+        resume = resume or {}
         self.setLayoutDirection(direction(view.rtl))
         page, column = centred_column()
-        intro = intro_label(view.body_html + self._status_html(), _("About this quiz"))
+        intro = intro_label(
+            view.body_html + self._status_html() + self._resume_html(len(resume)),
+            _("About this quiz"),
+        )
         intro.setObjectName("quizIntro")
         column.addWidget(intro)
         questions = list(view.item.get("questions") or [])
@@ -269,6 +214,8 @@ class QuizView(QWidget):
         for number, question in enumerate(questions, start=1):
             card = QuestionCard(question, number, len(questions), view.lang)
             card.checked.connect(self._card_checked)
+            if str(question.get("id")) in resume:
+                card.restore(resume[str(question.get("id"))])
             self.cards.append(card)
             column.addWidget(card)
         self.summary.setParent(None)
@@ -277,6 +224,19 @@ class QuizView(QWidget):
         column.addStretch(1)
         self.scroll.setWidget(page)  # the old page is deleted with its cards
         self.scroll.verticalScrollBar().setValue(0)
+        if self.cards and all(c.correct is not None for c in self.cards):
+            self._finish()  # every answer was saved, the score was not (a crash): save it
+
+    @staticmethod
+    def _resume_html(answered: int) -> str:
+        if not answered:
+            return ""
+        text = ngettext(
+            "Your answer so far is kept: carry on where you left off.",
+            "Your {n} answers so far are kept: carry on where you left off.",
+            answered,
+        ).format(n=format_number(answered))
+        return f"<p><b>{html.escape(text)}</b></p>"
 
     def _status_html(self) -> str:
         assert self.view is not None
@@ -368,14 +328,14 @@ class QuizView(QWidget):
 
     def restart(self) -> None:
         """Retry: fresh, empty questions (order questions shuffled again)."""
-        self.build()
+        self.build({})
         if self.cards:
             self.cards[0].input.setFocus()
 
     def set_scale(self, scale: float) -> None:
-        font = self.font()
-        font.setPointSizeF(self._base_size * scale)
-        self.setFont(font)
+        self.setStyleSheet(quiz_style(scale))
 
     def focus_target(self) -> QWidget:
-        return self.cards[0].input if self.cards else self.scroll
+        """The first question still to answer."""
+        waiting = [c for c in self.cards if c.correct is None]
+        return waiting[0].input if waiting else self.scroll

@@ -11,11 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kit.i18n import _, format_number
 from kit.ui.operations.reader import ItemView
 from kit.ui.reader.browser import ContentBrowser
+from kit.ui.widgets.plain import plain_label
 
 SLIDE_SCALE = 1.35
 
@@ -38,8 +39,7 @@ class SlidesView(QWidget):
         self.previous_button.setAccessibleName(_("Previous slide"))
         self.next_button = QPushButton(_("Next slide ▶"))
         self.next_button.setAccessibleName(_("Next slide"))
-        self.counter = QLabel()
-        self.counter.setObjectName("slideCounter")
+        self.counter = plain_label(name="slideCounter")
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.counter.setAccessibleName(_("Slide number"))
         self.previous_button.clicked.connect(self.previous_slide)

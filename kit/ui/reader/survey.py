@@ -12,24 +12,25 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kit.i18n import _, format_number
+from kit.i18n import _
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
-from kit.ui.reader.questions import AnswerInput, ChoiceInput, PromptLabel, TextInput
-from kit.ui.reader.quiz import (
-    QUIZ_STYLE,
+from kit.ui.reader.layout import (
     centred_column,
     direction,
     intro_label,
     page_scroll,
+    question_heading,
+    quiz_style,
     set_state,
 )
+from kit.ui.reader.questions import AnswerInput, ChoiceInput, PromptLabel, TextInput
+from kit.ui.widgets.plain import plain_label
 
 
 def make_survey_input(question: dict[str, Any]) -> AnswerInput:
@@ -51,15 +52,12 @@ class SurveyView(QWidget):
         self.ctx = ctx
         self.view: ItemView | None = None
         self.inputs: dict[str, AnswerInput] = {}
-        self._base_size = self.font().pointSizeF()
-        self.setStyleSheet(QUIZ_STYLE)
+        self.setStyleSheet(quiz_style(getattr(ctx, "text_scale", 1.0) or 1.0))
         self.scroll = page_scroll(self, _("Survey"))
         self.send = QPushButton(_("Send my answers"))
         self.send.setAccessibleName(_("Send my answers"))
         self.send.clicked.connect(self.submit)
-        self.state = QLabel()
-        self.state.setObjectName("saveState")
-        self.state.setAccessibleName(_("Whether the answers are saved"))
+        self.state = plain_label(name="saveState", accessible=_("Whether the answers are saved"))
 
     def show_view(self, view: ItemView) -> None:
         self.view = view
@@ -85,10 +83,7 @@ class SurveyView(QWidget):
     def _card(self, question: dict[str, Any], number: int, total: int, lang: str) -> QFrame:
         card = QFrame()
         card.setObjectName("questionCard")
-        heading = QLabel(
-            _("Question {n} of {total}").format(n=format_number(number), total=format_number(total))
-        )
-        heading.setObjectName("questionNumber")
+        heading = question_heading(number, total)
         answer = make_survey_input(question)
         self.inputs[str(question["id"])] = answer
         layout = QVBoxLayout(card)
@@ -129,9 +124,7 @@ class SurveyView(QWidget):
         set_state(self.state, _("Not saved: {reason}").format(reason=error), failed="true")
 
     def set_scale(self, scale: float) -> None:
-        font = self.font()
-        font.setPointSizeF(self._base_size * scale)
-        self.setFont(font)
+        self.setStyleSheet(quiz_style(scale))
 
     def focus_target(self) -> QWidget:
         return self.send

@@ -1,0 +1,106 @@
+"""Small file helpers used across the core: durable writes and SHA-256 of a file.
+
+A file "written" here is on stable storage when the call returns: the data is fsynced,
+then renamed into place, then the folder that gained the name is fsynced, so a power cut
+leaves either the old file or the new one, never an empty or half one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+CHUNK = 1 << 20
+_umask_lock = threading.Lock()
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 (hex) of a file's bytes, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sha256_and_size(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with Path(path).open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where the OS allows."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    with _umask_lock:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def public_mode() -> int:
+    """The mode a newly made file gets from open(): 0o666 less the umask (0o644 under 022)."""
+    return 0o666 & ~current_umask()
+
+
+def sync_file(fh: BinaryIO) -> None:
+    fh.flush()
+    os.fsync(fh.fileno())
+
+
+def sync_path(path: Path) -> None:
+    """fsync a file or folder by name (folders cannot be opened on Windows: skipped there)."""
+    if os.name == "nt" and Path(path).is_dir():  # pragma: no cover
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def sync_folders(folders: Iterable[Path]) -> None:
+    """fsync each folder once, so the names it gained (renames, new files) survive a power cut."""
+    for folder in dict.fromkeys(folders):
+        with contextlib.suppress(OSError):
+            sync_path(folder)
+
+
+def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
+    """Write a whole file or nothing: temporary file, fsync, rename, fsync of the folder.
+
+    The file gets the mode a plain open() would give it (the user's umask, so a web
+    server can serve it), or 0600 when `private` (keys, learners' data).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if not private:
+                os.chmod(fh.fileno(), public_mode())
+            sync_file(fh)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    sync_folders([path.parent])
+
+
+def make_public(fd_or_path: int | Path) -> None:
+    """Give a file made by mkstemp (0600) the mode open() would have given it."""
+    os.chmod(fd_or_path, public_mode())

@@ -1,0 +1,236 @@
+"""Restoring a backup of records.db: checked whole first, and never half-done.
+
+Restore never replaces files under a running database (a stale ``-wal`` beside a
+swapped file would corrupt it). Instead it copies the chosen backup to a scratch file,
+checks it (``PRAGMA integrity_check``, that it is learner records, not from a newer
+app, and that its schema is exactly the one the app makes at its version:
+`kit.core.records.schema`), migrates the copy to the current schema, carries the
+stricter PIN throttle over, makes a ``before-restore`` backup of the current records,
+and then copies the scratch database into the live one with SQLite's online backup
+API: one write transaction in the live WAL database, so an interruption leaves either
+the old records or the restored ones, never a mix. A refused backup leaves the current
+records untouched. `restore_loss` tells first what a restore would take away.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from kit.core.paths import private_dir, private_file
+from kit.core.records import pins, schema
+from kit.core.records.backups import (
+    KEEP,
+    PARTIAL_SUFFIX,
+    Backup,
+    create_backup,
+    has_records,
+    list_backups,
+    remove_partials,
+)
+from kit.core.records.db import (
+    SCHEMA_VERSION,
+    RecordsDB,
+    RecordsError,
+    check_connection,
+    migrate,
+)
+from kit.i18n import _, format_number, ngettext
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did: the backup restored, and the backup of the records it replaced."""
+
+    restored: Path
+    previous: Backup | None
+
+
+def resolve_backup(folder: Path, source: str | os.PathLike[str]) -> Path:
+    """The file meant by `source`: a path, or "latest" (the newest backup)."""
+    if str(source) == "latest":
+        backups = list_backups(folder)
+        if not backups:
+            raise RecordsError(_("There are no backups of the learner records yet."))
+        return backups[0].path
+    path = Path(source).expanduser()
+    if not path.is_file():
+        raise RecordsError(_("There is no backup file {path}.").format(path=path))
+    return path
+
+
+def _checked_copy(source: Path, scratch: Path, page_size: int | None) -> sqlite3.Connection:
+    """Copy `source` to `scratch`, check it and bring it to the current schema."""
+    shutil.copyfile(source, scratch)
+    private_file(scratch)
+    with scratch.open("rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise RecordsError(
+                _("{path} is not a backup of learner records.").format(path=source.name)
+            )
+    conn = sqlite3.connect(str(scratch))
+    try:
+        # Nothing in the file's schema (a view, a trigger) may run while it is checked.
+        conn.execute("PRAGMA trusted_schema=OFF")
+        problems = check_connection(conn)
+        if problems:
+            raise RecordsError(
+                _("The backup {path} is damaged ({problem}); nothing was restored.").format(
+                    path=source.name, problem=problems[0]
+                )
+            )
+        _check_schema(conn, source, _backup_version(conn, source))
+        conn.execute("PRAGMA journal_mode=DELETE")
+        from sqlite_utils import Database
+
+        migrate(Database(conn))
+        _check_schema(conn, source, SCHEMA_VERSION)
+        if page_size and conn.execute("PRAGMA page_size").fetchone()[0] != page_size:
+            conn.execute(f"PRAGMA page_size={int(page_size)}")
+            conn.execute("VACUUM")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise RecordsError(
+            _("The backup {path} cannot be read ({error}); nothing was restored.").format(
+                path=source.name, error=exc
+            )
+        ) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _backup_version(conn: sqlite3.Connection, source: Path) -> int:
+    try:
+        return schema.version_of(conn)
+    except schema.FromNewerApp:
+        raise RecordsError(
+            _("The backup {path} was made by a newer Training Kit; update the app first.").format(
+                path=source.name
+            )
+        ) from None
+    except schema.NotRecords:
+        raise RecordsError(
+            _("{path} is not a backup of learner records.").format(path=source.name)
+        ) from None
+
+
+def _check_schema(conn: sqlite3.Connection, source: Path, version: int) -> None:
+    """Refuse a backup whose schema is not exactly the one the app makes at `version`."""
+    problems = schema.problems(conn, version)
+    if problems:
+        raise RecordsError(
+            _(
+                "The backup {path} is not learner records as Training Kit writes them "
+                "({problem}); nothing was restored."
+            ).format(path=source.name, problem=problems[0])
+        )
+
+
+@dataclass(frozen=True)
+class RestoreLoss:
+    """What restoring `backup` would take out of the app: profiles and events (answers,
+    completions, quiz attempts...) in the current records that the backup lacks."""
+
+    backup: Path
+    profiles: int
+    events: int
+    current_records: bool  # whether there is anything now (else nothing is backed up first)
+
+    def sentence(self) -> str:
+        """One sentence naming the numbers, for the confirmation and the CLI."""
+        if not self.current_records:
+            return _("There are no learner records yet, so restoring this backup loses nothing.")
+        if not (self.profiles or self.events):
+            return _(
+                "Everything recorded now is also in this backup, so nothing will be lost; "
+                "the current records are backed up first."
+            )
+        profiles = ngettext("{n} profile", "{n} profiles", self.profiles)
+        events = ngettext(
+            "{n} answer or other activity", "{n} answers and other activities", self.events
+        )
+        return _(
+            # Translators: {profiles} is e.g. "2 profiles", {events} "15 answers and other
+            # activities".
+            "After restoring this backup, {profiles} and {events} recorded since it was made "
+            "will no longer be in the app; the current records are backed up first."
+        ).format(
+            profiles=profiles.format(n=format_number(self.profiles)),
+            events=events.format(n=format_number(self.events)),
+        )
+
+
+def _ids(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {str(r[0]) for r in conn.execute(f"SELECT id FROM {table}")}
+
+
+def restore_loss(rdb: RecordsDB, source: str | os.PathLike[str], folder: Path) -> RestoreLoss:
+    """What restoring `source` would lose: the current records' profiles and events
+    that are not in the backup. The backup is checked as for a restore (RecordsError)."""
+    path = resolve_backup(folder, source)
+    private_dir(folder)
+    remove_partials(folder)
+    scratch = folder / f".restore-{uuid.uuid4().hex}{PARTIAL_SUFFIX}"
+    try:
+        with rdb.lock:
+            conn = _checked_copy(path, scratch, None)
+            try:
+                live = rdb.db.conn
+                lost_profiles = _ids(live, "profiles") - _ids(conn, "profiles")
+                lost_events = _ids(live, "events") - _ids(conn, "events")
+            finally:
+                conn.close()
+            current = has_records(rdb)
+    finally:
+        with contextlib.suppress(OSError):
+            scratch.unlink()
+    return RestoreLoss(path, len(lost_profiles), len(lost_events), current)
+
+
+def restore_backup(
+    rdb: RecordsDB,
+    source: str | os.PathLike[str],
+    folder: Path,
+    keep: int = KEEP,
+    clocks: pins.Clocks | None = None,
+) -> RestoreResult:
+    """Replace the live records with the backup `source` (a path or "latest").
+
+    Refused with RecordsError, and the current records left unchanged, when the backup
+    is damaged, not learner records, or from a newer app.
+    """
+    path = resolve_backup(folder, source)
+    private_dir(folder)
+    remove_partials(folder)
+    scratch = folder / f".restore-{uuid.uuid4().hex}{PARTIAL_SUFFIX}"
+    try:
+        with rdb.lock:
+            page_size = rdb.db.conn.execute("PRAGMA page_size").fetchone()[0]
+            conn = _checked_copy(path, scratch, page_size)
+            try:
+                # A restore must never undo a PIN lock (nor the count towards the next).
+                pins.carry_over(rdb.db.conn, conn, clocks or pins.Clocks())
+                conn.commit()
+                previous = (
+                    create_backup(rdb, folder, "before-restore", keep) if has_records(rdb) else None
+                )
+                conn.backup(rdb.db.conn)
+            finally:
+                conn.close()
+            with rdb.write() as db:
+                # Keep this computer's identity even when the backup came from another.
+                db.conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('device_id', ?)",
+                    [rdb.device_id],
+                )
+    finally:
+        with contextlib.suppress(OSError):
+            scratch.unlink()
+    return RestoreResult(path, previous)
