@@ -266,3 +266,42 @@ def test_no_item_type_name_is_compared_outside_the_registry() -> None:
         for line, name in type_comparisons(path.read_text(encoding="utf-8")):
             offenders.append(f"kit/{rel}:{line}: '{name}'")
     assert offenders == [], "use kit.core.itemtypes instead of:\n" + "\n".join(offenders)
+
+
+@pytest.mark.parametrize(("path", "field"), LEAVES, ids=[p for p, _f in LEAVES])
+def test_a_pack_with_any_translatable_field_misshapen_is_refused(
+    path, field, tmp_path, data_dir
+) -> None:
+    # e.g. a short answer's "answers": [{"text": 5}] used to install, then the reader
+    # failed on it when showing the feedback.
+    from kit.core.errors import PackError
+
+    item = _quiz_with_every_text()
+    _put(item, path, "x")
+    key, _sep, rest = path.rpartition("/")
+    entry = item
+    for part in key.split("/") if key else []:
+        entry = entry[part][0]
+    entry[rest] = [5] if field.many else 5
+    library = open_library(data_dir)
+    try:
+        with pytest.raises(PackError) as err:
+            library.install(write_pack(tmp_path / "p.kitpack", content(items=[item])))
+        assert library.list_packs() == []
+    finally:
+        library.close()
+    message = str(err.value)
+    assert "item 'all'" in message and "\n" not in message and message.endswith("."), message
+
+
+def test_a_question_with_null_choices_is_still_refused(tmp_path, data_dir) -> None:
+    from kit.core.errors import PackError
+
+    item = _quiz_with_every_text()
+    item["questions"][0]["choices"] = None
+    library = open_library(data_dir)
+    try:
+        with pytest.raises(PackError, match="the choices in item 'all' are not a list"):
+            library.install(write_pack(tmp_path / "p.kitpack", content(items=[item])))
+    finally:
+        library.close()

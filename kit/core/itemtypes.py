@@ -256,6 +256,38 @@ def _collect(
             out += [text for text in value if isinstance(text, str) and text]
 
 
+def misshapen(entry: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first translatable field of an item that has the wrong shape, as (where, what
+    it should be): ("questions/q1/answers/2/text", "text"); None when every one fits.
+    Missing fields and None are fine. For checking content from outside (a pack file)."""
+    return _misshapen(entry, TRANSLATABLE_FIELDS, "")
+
+
+def _misshapen(
+    entry: Mapping[str, Any], fields: tuple[TextField, ...], prefix: str
+) -> tuple[str, str] | None:
+    for f in fields:
+        value = entry.get(f.key)
+        if value is None:
+            continue
+        where = prefix + f.key
+        if f.parts:
+            if not isinstance(value, list):
+                return where, "a list"
+            for n, part in enumerate(value):
+                if not isinstance(part, dict):
+                    return f"{where}/{n + 1}", "an object"
+                found = _misshapen(part, f.parts, f"{where}/{part.get('id', n + 1)}/")
+                if found:
+                    return found
+        elif f.many:
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                return where, "a list of texts"
+        elif not isinstance(value, str):
+            return where, "text"
+    return None
+
+
 def texts(item: Mapping[str, Any], index: str | None = None) -> Iterator[tuple[str, str]]:
     """(where, text) for every non-empty translatable text of an item, in reading order.
 
