@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QPushButton
@@ -228,3 +229,41 @@ def test_closing_stops_the_worker_and_closes_the_databases(qtbot, data_dir, pack
     assert not window.ctx.worker._runner.isRunning()
     with Library(DataDir(data_dir)) as lib:
         assert [p["id"] for p in lib.list_packs()] == ["getting-started"]
+
+
+def test_a_screenshot_never_skips_a_pin(qtbot, data_dir, pack) -> None:
+    """KIT_PROFILE=Ana kit --screenshot: Ana's library without a PIN, her PIN prompt with one."""
+    from kit.ui.pages.profile_forms import PinForm
+
+    prepare(data_dir, [pack])
+    add_profile(data_dir, "Ana", pin="1234")
+    add_profile(data_dir, "Ben")
+    window = open_window(qtbot, data_dir, profile="Ana", preview=True)
+    profiles = window.pages["profiles"]
+    qtbot.waitUntil(lambda: isinstance(profiles.form, PinForm))
+    assert window.current == "profiles" and window.ctx.profile is None
+    assert "library" not in window.pages
+    close(window)
+    window = open_window(qtbot, data_dir, profile="Ben", preview=True)
+    wait_library(qtbot, window)
+    assert window.ctx.profile.name == "Ben"
+    close(window)
+
+
+@pytest.mark.parametrize("page", ["progress", "about", "shortcuts", "getpacks"])
+def test_a_screenshot_can_start_on_each_screen(qtbot, data_dir, pack, page) -> None:
+    prepare(data_dir, [pack])
+    add_profile(data_dir, "Ben")
+    window = open_window(qtbot, data_dir, profile="Ben", preview=True, page=page)
+    assert window.current == page  # `ready` came from that page
+    close(window)
+
+
+def test_kit_screenshot_start_about_saves_the_about_page(data_dir, pack, kit_exe, tmp_path) -> None:
+    prepare(data_dir, [pack])
+    shot = tmp_path / "about.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIT_SCREENSHOT_START": "about"}
+    done = subprocess.run([*kit_exe, "--screenshot", str(shot)], env=env, capture_output=True,
+                          text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert QImage(str(shot)).width() > 500

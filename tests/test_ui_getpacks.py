@@ -152,6 +152,24 @@ def test_no_sources_shows_how_to_add_one(open_page) -> None:
     assert page.cards == {} and not page.source_warning.isVisible()
 
 
+def test_a_plain_http_source_is_not_added_when_the_learner_declines(
+    ctx, open_page, qtbot, nginx
+) -> None:
+    page = open_page()
+    click(qtbot, page.empty.add_button)
+    dialog = page.sources_dialog
+    qtbot.keyClicks(dialog.address, nginx.url("/"))
+    qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
+    assert dialog.http_confirm.isVisible()
+    assert "could change its catalog and packs on the way" in dialog.http_text.text()
+    click(qtbot, dialog.http_cancel_button)
+    assert not dialog.http_confirm.isVisible() and not dialog.busy
+    dialog.reload()
+    qtbot.waitUntil(lambda: dialog.empty.isVisible())
+    assert dialog.list.count() == 0  # the sources as kept on disk: none
+    dialog.close()
+
+
 def test_sources_dialog_adds_a_web_source_and_a_folder_then_lists_offers(
     ctx, open_page, qtbot, nginx, tmp_path: Path, monkeypatch
 ) -> None:
@@ -163,7 +181,12 @@ def test_sources_dialog_adds_a_web_source_and_a_folder_then_lists_offers(
     dialog = page.sources_dialog
     qtbot.keyClicks(dialog.address, nginx.url("/"))
     click(qtbot, dialog.add_button)
+    # Plain http: the risk is explained first and nothing is added until confirmed.
+    assert dialog.http_confirm.isVisible() and "plain http://" in dialog.http_text.text()
+    assert not dialog.busy and dialog.list.count() == 0
+    click(qtbot, dialog.http_add_button)
     qtbot.waitUntil(lambda: not dialog.busy and dialog.list.count() == 1)
+    assert not dialog.http_confirm.isVisible()
     assert dialog.message.text() == f"Added {nginx.url('/')}: 2 packs."
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
     click(qtbot, dialog.folder_button)

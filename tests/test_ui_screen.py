@@ -58,7 +58,9 @@ def test_the_window_and_its_pages_fit_the_screen(
     assert shown["minimum"][0] <= width and shown["minimum"][1] <= height
     _x, _y, window_w, window_h = shown["window"]
     names = [page["name"] for page in shown["pages"]]
-    assert {"library", "reader", "getpacks", "profiles"} <= set(names)
+    assert {"library", "reader", "getpacks", "progress", "about", "shortcuts", "profiles"} <= set(
+        names
+    )
     for page in shown["pages"]:
         stack_w, stack_h = page["stack"]
         assert page["minimum"][0] <= stack_w and page["minimum"][1] <= stack_h, page

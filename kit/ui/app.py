@@ -8,9 +8,11 @@ Which screen comes first, on a shared computer:
 - `kit --profile NAME` (or KIT_PROFILE=NAME) opens NAME's library directly, for a laptop
   used by one learner or a facilitator's projector; a profile with a PIN still asks for it.
 - `kit --screenshot FILE` saves a PNG once the first screen has really painted, then
-  exits: the library of --profile/KIT_PROFILE if given, otherwise the library as a
-  preview without anyone's progress (a facilitator's handout must not show a learner's
-  records). KIT_SCREENSHOT_START=profiles shoots the start screen instead.
+  exits: the library of --profile/KIT_PROFILE if given and that profile has no PIN (one
+  with a PIN shows its PIN prompt: a screenshot never skips a PIN), otherwise the library
+  as a preview without anyone's progress (a facilitator's handout must not show a
+  learner's records). KIT_SCREENSHOT_START=profiles shoots the start screen instead;
+  getpacks, about or shortcuts that page, and progress the learner's Progress page.
 - KIT_EXIT_WHEN_READY=1 prints "ready" on stdout at the first paint and exits
   (bench/startup.py measures start-up with it).
 """
@@ -34,7 +36,7 @@ def run_app(
     from PySide6.QtWidgets import QApplication
 
     from kit.core.paths import resolve_data_dir
-    from kit.ui.main_window import StartOptions
+    from kit.ui.main_window import START_PAGES, StartOptions
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Training Kit")
@@ -50,7 +52,7 @@ def run_app(
         profile=profile or os.environ.get("KIT_PROFILE") or None,
         preview=bool(screenshot) and start != "profiles",
         language=lang,
-        page="getpacks" if start == "getpacks" else "library",
+        page=start if start in START_PAGES else "library",
     )
     window = show_main_window(data, options)
     code = {"value": 0}

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kit.core.paths import DataDir
@@ -20,13 +20,15 @@ from kit.ui.operations import core
 from kit.ui.operations.settings import UiSettings
 from kit.ui.widgets.banner import MessageBar
 from kit.ui.widgets.forms import label
+from kit.ui.widgets.screen import fit_to_screen
 from kit.ui.widgets.style import apply_style
 from kit.ui.widgets.toolbar import AppToolbar
+from kit.ui.window_dialogs import DialogsMixin
 from kit.ui.worker import Worker
 
-DEFAULT_SIZE = QSize(1180, 760)
-MINIMUM_SIZE = QSize(820, 560)
-FRAME_ALLOWANCE = QSize(16, 40)  # a title bar and borders, until the real frame is known
+START_PAGES = ("library", "getpacks", "progress", "about", "shortcuts")
+# A learner's own pages, dropped at sign-in and sign-out: nothing of the last one stays.
+LEARNER_PAGES = ("library", "search", "reader", "progress")
 
 
 @dataclass
@@ -36,7 +38,7 @@ class StartOptions:
     profile: open this profile (by name) at once; one with a PIN asks for it.
     preview: with no profile, show the library without anyone's progress (screenshots).
     language: the interface language given on the command line.
-    page: the first page of a preview, "library" or "getpacks" (screenshots).
+    page: the first page (screenshots): one of START_PAGES.
     """
 
     profile: str | None = None
@@ -45,7 +47,7 @@ class StartOptions:
     page: str = "library"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DialogsMixin, QMainWindow):
     ready = Signal()  # the first real content (library or profiles) has been painted
 
     def __init__(self, data: DataDir, options: StartOptions | None = None) -> None:
@@ -59,6 +61,8 @@ class MainWindow(QMainWindow):
         self._apply_direction()
         self._ready_sent = False
         self._closed = False
+        self._screen_watched = False
+        self.back_to = "library"  # where About and Keyboard shortcuts go back to
         self.pages: dict[str, QWidget] = {}
         self.current = ""
         self.current_item: tuple[str, str] | None = None
@@ -73,34 +77,13 @@ class MainWindow(QMainWindow):
 
     # -- size ------------------------------------------------------------------------
     def fit_to_screen(self) -> None:
-        """Size the window (and its minimum) to the screen's free area, down to 1024x600.
-
-        The free area (QScreen.availableGeometry) leaves out task bars and docks; before
-        the window is shown its frame is unknown, so room is kept for a title bar.
-        """
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            self.setMinimumSize(MINIMUM_SIZE)
-            self.resize(DEFAULT_SIZE)
-            return
-        free = screen.availableGeometry()
-        frame = self.frameGeometry().size() - self.geometry().size()
-        if not self.isVisible() or frame.height() <= 0:
-            frame = FRAME_ALLOWANCE
-        room = QSize(max(1, free.width() - frame.width()), max(1, free.height() - frame.height()))
-        self.setMinimumSize(MINIMUM_SIZE.boundedTo(room))
-        size = self.size().boundedTo(room) if self.isVisible() else DEFAULT_SIZE.boundedTo(room)
-        self.resize(size)
-        if not free.contains(self.frameGeometry()):
-            self.move(
-                free.x() + max(0, (free.width() - size.width() - frame.width()) // 2),
-                free.y() + max(0, (free.height() - size.height() - frame.height()) // 2),
-            )
+        """Size the window and its minimum to the screen's free area (kit.ui.widgets.screen)."""
+        fit_to_screen(self)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         handle = self.windowHandle()
-        if handle is not None and not getattr(self, "_screen_watched", False):
+        if handle is not None and not self._screen_watched:
             self._screen_watched = True
             handle.screenChanged.connect(lambda _screen: self.fit_to_screen())
             QTimer.singleShot(0, self, self.fit_to_screen)  # once the real frame is known
@@ -117,7 +100,8 @@ class MainWindow(QMainWindow):
         self.get_packs.triggered.connect(self.show_get_packs)
         self.toolbar.insertAction(self.toolbar.search_action, self.get_packs)
         self.toolbar.menu_button.menu().insertAction(self.toolbar.install, self.get_packs)
-        for action in (self.toolbar.install, self.toolbar.quit, self.toolbar.find):
+        toolbar = self.toolbar
+        for action in (toolbar.install, toolbar.quit, toolbar.find, toolbar.progress, toolbar.keys):
             self.addAction(action)
         self.addAction(self.get_packs)
         self.toolbar.home.triggered.connect(self.show_library)
@@ -126,6 +110,9 @@ class MainWindow(QMainWindow):
         self.toolbar.settings.triggered.connect(self.show_settings)
         self.toolbar.backups.triggered.connect(self.show_backups)
         self.toolbar.switch.triggered.connect(self.sign_out)
+        self.toolbar.progress.triggered.connect(self.show_progress)
+        self.toolbar.keys.triggered.connect(self.show_shortcuts)
+        self.toolbar.about.triggered.connect(self.show_about)
         self.toolbar.quit.triggered.connect(self.close)
         central = QWidget()
         column = QVBoxLayout(central)
@@ -171,10 +158,9 @@ class MainWindow(QMainWindow):
         )
         if chosen is not None and not chosen.has_pin:
             self.sign_in(chosen)
-            if self.options.page == "getpacks":
-                self.show_get_packs()
+            self._open_start_page()
         elif chosen is not None:
-            self.show_profiles().show_pin(chosen)
+            self.show_profiles().show_pin(chosen)  # a PIN is never skipped, not even for a shot
         else:
             if wanted:
                 self.message.show_message(
@@ -182,12 +168,24 @@ class MainWindow(QMainWindow):
                     "error",
                 )
             if self.options.preview and not wanted:
-                self.show_get_packs() if self.options.page == "getpacks" else self.show_library()
+                self.show_library()
+                self._open_start_page()
             else:
                 self.show_profiles()
         from kit.ui.operations.records import auto_backup
 
         auto_backup(self.ctx)  # queued behind the first screen's work
+
+    def _open_start_page(self) -> None:
+        """The first page asked for (screenshots): Progress needs a signed-in learner."""
+        opener = {
+            "getpacks": self.show_get_packs,
+            "progress": self.show_progress,
+            "about": self.show_about,
+            "shortcuts": self.show_shortcuts,
+        }.get(self.options.page)
+        if opener is not None:
+            opener()
 
     def _core_failed(self, message: str) -> None:
         self.starting.setText(message)
@@ -243,6 +241,41 @@ class MainWindow(QMainWindow):
         self._show_toolbar(self.ctx.profile)
         return page
 
+    def show_progress(self):
+        """The signed-in learner's progress (nobody's without a profile)."""
+        if self.ctx.profile is None or self.ctx.library is None:
+            return None
+        page = self._show("progress")
+        self._show_toolbar(self.ctx.profile)
+        return page
+
+    def show_about(self):
+        return self._show_help("about")
+
+    def show_shortcuts(self):
+        return self._show_help("shortcuts")
+
+    def _show_help(self, name: str):
+        if self.ctx.library is None:  # the core is still opening (the credits need it)
+            return None
+        if self.current not in ("about", "shortcuts"):
+            self.back_to = self.current or "profiles"
+        return self._show(name)
+
+    def go_back(self) -> None:
+        """From About or Keyboard shortcuts back to where the learner was."""
+        back = self.back_to
+        if back == "profiles" or (self.ctx.profile is None and not self.options.preview):
+            self.show_profiles()
+        elif back == "progress":
+            self.show_progress()
+        elif back == "getpacks":
+            self.show_get_packs()
+        elif back == "reader" and self.current_item is not None:
+            self.open_item(*self.current_item)
+        else:
+            self.show_library()
+
     def search(self, query: str) -> None:
         if not query.strip():
             return
@@ -274,14 +307,14 @@ class MainWindow(QMainWindow):
         self.message.hide()
         if profile.language and profile.language != self.ctx.language:
             self.change_language(profile.language, save_to_profile=False)
-        self._drop_pages("library", "search", "reader")  # nothing of the last learner stays
+        self._drop_pages(*LEARNER_PAGES)  # nothing of the last learner stays
         self.show_library()
 
     def sign_out(self) -> None:
         self.ctx.profile = None
         self.current_item = None
         self.ctx.changes.profile_selected.emit(None)
-        self._drop_pages("library", "search", "reader")
+        self._drop_pages(*LEARNER_PAGES)
         self.toolbar.search.clear()
         self.message.hide()
         self.show_profiles()
@@ -335,53 +368,12 @@ class MainWindow(QMainWindow):
         self.current = ""
         if was == "reader" and item is not None:
             self.open_item(*item)
-        elif was == "getpacks":
-            self.show_get_packs()
+        elif was in ("getpacks", "progress", "about", "shortcuts"):
+            getattr(self, {"getpacks": "show_get_packs"}.get(was, f"show_{was}"))()
         elif was in ("library", "search"):
             self.show_library()
         else:
             self.show_profiles()
-
-    def show_settings(self) -> None:
-        from kit.ui.pages.settings import SettingsDialog
-
-        self.settings_dialog = SettingsDialog(self.ctx.language, self.ctx.text_scale, self)
-        self.settings_dialog.applied.connect(self.apply_settings)
-        self.settings_dialog.open()
-
-    def apply_settings(self, language: str, scale: float) -> None:
-        if scale != self.ctx.text_scale:
-            self.ctx.text_scale = self.settings.text_scale = scale
-            self._save_settings()
-            apply_style(QApplication.instance(), scale)
-            for name in ("reader", "getpacks"):  # pages with their own stylesheets
-                page = self.pages.get(name)
-                if page is not None and hasattr(page, "set_text_scale"):
-                    page.set_text_scale(scale)
-        if language != self.ctx.language:
-            self.change_language(language)
-
-    def show_backups(self) -> None:
-        from kit.ui.pages.backups import BackupsDialog
-
-        self.backups_dialog = BackupsDialog(self.ctx, self)
-        self.backups_dialog.restored.connect(self._records_restored)
-        self.backups_dialog.open()
-
-    def _records_restored(self) -> None:
-        self.ctx.changes.profiles_changed.emit()
-        if self.ctx.profile is not None:
-            self.ctx.changes.records_changed.emit(self.ctx.profile.id)
-        self.sign_out()  # the restored records may not have this profile any more
-
-    def _save_settings(self) -> None:
-        try:
-            self.settings.save(self.ctx.data)
-        except OSError as exc:
-            self.message.show_message(
-                _("The settings could not be saved: {reason}.").format(reason=exc.strerror or exc),
-                "error",
-            )
 
     # -- ready, title, closing ----------------------------------------------------------
     def send_ready(self) -> None:

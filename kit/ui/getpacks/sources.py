@@ -67,6 +67,7 @@ class SourcesDialog(QDialog):
         self.empty.setObjectName("muted")
         layout.addWidget(self.empty)
         layout.addLayout(self._add_row())
+        layout.addWidget(self._http_warning())
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("dialogMessage")
@@ -99,6 +100,54 @@ class SourcesDialog(QDialog):
         row.addWidget(self.add_button)
         row.addWidget(self.folder_button)
         return row
+
+    def _http_warning(self) -> QWidget:
+        """Shown before a plain http:// address is added: what could go wrong, and a choice."""
+        self.http_confirm = QWidget()
+        column = QVBoxLayout(self.http_confirm)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.http_text = QLabel()
+        self.http_text.setWordWrap(True)
+        self.http_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.http_text.setObjectName("dialogMessage")
+        self.http_text.setProperty("error", True)
+        column.addWidget(self.http_text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.http_add_button = QPushButton(_("Add it anyway"))
+        self.http_add_button.clicked.connect(self._http_confirmed)
+        self.http_cancel_button = QPushButton(_("Do not add"))
+        self.http_cancel_button.clicked.connect(self._http_cancelled)
+        row.addWidget(self.http_cancel_button)
+        row.addWidget(self.http_add_button)
+        column.addLayout(row)
+        self.http_confirm.hide()
+        self._http_pending = ""
+        return self.http_confirm
+
+    def _ask_http(self, location: str) -> None:
+        self._http_pending = location
+        self.http_text.setText(
+            _(
+                "{where} is a plain http:// address: anyone on the network between here and "
+                "it (a public Wi-Fi, a shared router) could change its catalog and packs on "
+                "the way. Only packs signed by a publisher you trust can be checked; the others "
+                "would install as unverified. Use https:// if the site has it."
+            ).format(where=location)
+        )
+        self.http_confirm.show()
+        self.http_cancel_button.setFocus()
+
+    def _http_confirmed(self) -> None:
+        location, self._http_pending = self._http_pending, ""
+        self.http_confirm.hide()
+        if location and not self.busy:
+            self._add(location)
+
+    def _http_cancelled(self) -> None:
+        self._http_pending = ""
+        self.http_confirm.hide()
+        self.address.setFocus()
 
     def _update_buttons(self) -> None:
         self.add_button.setEnabled(not self.busy and bool(self.address.text().strip()))
@@ -133,7 +182,11 @@ class SourcesDialog(QDialog):
 
     def add_address(self) -> None:
         text = self.address.text().strip()
-        if text and not self.busy:
+        if not text or self.busy:
+            return
+        if text.lower().startswith("http://"):
+            self._ask_http(text)  # added only once the learner has read why it is risky
+        else:
             self._add(text)
 
     def choose_folder(self) -> None:

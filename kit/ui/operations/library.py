@@ -174,3 +174,22 @@ def search(
     ctx: AppContext, query: str, on_done: Done, on_failure: Failed | None = None, limit: int = 30
 ) -> Job:
     return ctx.worker.submit(lambda: ctx.library.search(query, limit), on_done, on_failure)
+
+
+def bundled_credits(ctx: AppContext, on_done: Done, on_failure: Failed | None = None) -> Job:
+    """The installed packs that came with the app (their attribution, licence, authors)."""
+
+    def work() -> list[dict[str, Any]]:
+        return [p for p in ctx.library.list_packs(ctx.language) if p.get("origin") == "bundled"]
+
+    return ctx.worker.submit(work, on_done, on_failure)
+
+
+def remove_pack(ctx: AppContext, pack_id: str, on_done: Done, on_failure: Failed) -> Job:
+    """Remove a pack's content and unused media; learners' records are kept."""
+
+    def work() -> str:
+        ctx.library.remove(pack_id)
+        return pack_id
+
+    return ctx.worker.submit(work, on_done, on_failure)

@@ -79,6 +79,21 @@ def rename_profile(
     return ctx.worker.submit(work, on_done, on_failure)
 
 
+def set_pin(
+    ctx: AppContext,
+    profile_id: str,
+    new_pin: str | None,
+    current_pin: str | None,
+    on_done: Done,
+    on_failure: Failed,
+) -> Job:
+    """Set, change or remove (new_pin=None) a profile's PIN; its current PIN is checked."""
+    return ctx.worker.submit(
+        lambda: ctx.records.set_pin(profile_id, new_pin, current_pin=current_pin),
+        on_done, on_failure,
+    )  # fmt: skip
+
+
 def delete_profile(
     ctx: AppContext, profile_id: str, pin: str | None, on_done: Done, on_failure: Failed
 ) -> Job:

@@ -43,6 +43,7 @@ def _library(window: Any) -> QWidget:
     page.bundled_requested.connect(window.installer.install_bundled)
     page.get_packs_requested.connect(window.show_get_packs)
     page.content_ready.connect(window.send_ready)
+    page.message.connect(window.message.show_message)
     return page
 
 
@@ -77,10 +78,41 @@ def _reader(window: Any) -> QWidget:
     return page
 
 
+def _progress(window: Any) -> QWidget:
+    from kit.ui.pages.progress import ProgressPage
+
+    page = ProgressPage(window.ctx)
+    page.back_requested.connect(window.show_library)
+    page.certificate_requested.connect(window.save_certificate)
+    page.loaded.connect(lambda: _ready_soon(window))
+    return page
+
+
+def _about(window: Any) -> QWidget:
+    from kit.ui.pages.about import AboutPage
+
+    page = AboutPage(window.ctx)
+    page.back_requested.connect(window.go_back)
+    page.loaded.connect(lambda: _ready_soon(window))
+    return page
+
+
+def _shortcuts(window: Any) -> QWidget:
+    from kit.ui.pages.about import ShortcutsPage
+
+    page = ShortcutsPage(window.actions())
+    page.back_requested.connect(window.go_back)
+    _ready_soon(window)  # built at once, nothing to wait for
+    return page
+
+
 _MAKERS = {
     "profiles": _profiles,
     "library": _library,
     "getpacks": _get_packs,
     "search": _search,
     "reader": _reader,
+    "progress": _progress,
+    "about": _about,
+    "shortcuts": _shortcuts,
 }

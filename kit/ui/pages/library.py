@@ -42,6 +42,7 @@ class LibraryPage(QWidget):
     bundled_requested = Signal()  # "Install the packs that come with Training Kit"
     get_packs_requested = Signal()  # "Get packs…": the Get packs page
     content_ready = Signal()  # the loaded content has been painted (once per load)
+    message = Signal(str, str)  # a sentence for the window's message bar, "info" | "error"
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
@@ -281,7 +282,23 @@ class LibraryPage(QWidget):
         pack_view = next((p for p in self.view.packs if p.id == pack_id), None)
         if pack_view is not None:
             self.details = PackDetailsDialog(pack_view.pack, self)
+            self.details.remove_confirmed.connect(self.remove_pack)
             self.details.open()
+
+    def remove_pack(self, pack_id: str) -> None:
+        """Remove a pack on the worker; learners' records stay (the core never touches them)."""
+        dialog = self.details
+        title = next((str(p.pack.get("title") or p.id) for p in (self.view.packs if self.view
+                      else []) if p.id == pack_id), pack_id)  # fmt: skip
+
+        def removed(_pack_id: str) -> None:
+            dialog.accept()
+            self.ctx.changes.library_changed.emit()
+            self.message.emit(
+                _("{pack} was removed; learners keep their progress.").format(pack=title), "info"
+            )
+
+        ops.remove_pack(self.ctx, pack_id, removed, dialog.removal_failed)
 
     def select_pack(self, pack_id: str) -> None:
         for row in range(self.packs.count()):

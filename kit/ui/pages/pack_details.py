@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kit.i18n import _, format_number, format_size
-from kit.ui.widgets.forms import label
+from kit.ui.widgets.forms import button, label
 
 
 def _authors(pack: dict) -> str:
@@ -20,8 +27,13 @@ def _authors(pack: dict) -> str:
 
 
 class PackDetailsDialog(QDialog):
+    """The pack's details, and "Remove from this computer…" (after a confirmation)."""
+
+    remove_confirmed = Signal(str)  # pack id
+
     def __init__(self, pack: dict, parent=None) -> None:
         super().__init__(parent)
+        self.pack_id = str(pack.get("id"))
         title = str(pack.get("title") or pack.get("id"))
         self.setWindowTitle(_("About {pack}").format(pack=title))
         self.setMinimumWidth(520)
@@ -62,7 +74,46 @@ class PackDetailsDialog(QDialog):
             form.addRow(name, shown)
             self.fields[name] = value
         layout.addLayout(form)
+        layout.addWidget(self._removal(title))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+
+    def _removal(self, title: str) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 10, 0, 0)
+        self.remove_button = button(_("Remove from this computer…"), "danger", slot=self.ask_remove)
+        column.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.confirm = QWidget()
+        row = QHBoxLayout(self.confirm)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label(_("Remove {pack}? Learners keep their progress: installing the "
+                              "pack again brings it back.").format(pack=title)), 1)  # fmt: skip
+        self.confirm_button = button(_("Yes, remove"), "danger", slot=self._confirmed)
+        row.addWidget(self.confirm_button)
+        row.addWidget(button(_("Keep it"), slot=self.confirm.hide))
+        self.confirm.hide()
+        column.addWidget(self.confirm)
+        self.status = label("", "muted")
+        self.status.hide()
+        column.addWidget(self.status)
+        return box
+
+    def ask_remove(self) -> None:
+        self.confirm.show()
+        self.confirm_button.setFocus()
+
+    def _confirmed(self) -> None:
+        self.confirm.hide()
+        self.remove_button.setEnabled(False)
+        self.status.setText(_("Removing…"))
+        self.status.show()
+        self.remove_confirmed.emit(self.pack_id)
+
+    def removal_failed(self, message: str) -> None:
+        self.remove_button.setEnabled(True)
+        self.status.setText(message)
+        self.status.setProperty("role", "error")
+        self.status.style().polish(self.status)

@@ -259,6 +259,7 @@ class ManageForm(QWidget):
         self.rename_button = button(_("Rename"), slot=self.rename)
         row.addWidget(self.rename_button)
         column.addLayout(row)
+        self._pin_section(column)
         column.addWidget(label(_("Delete"), "heading"))
         column.addWidget(
             label(_("Deleting removes this profile and all its progress from this computer."))
@@ -284,6 +285,59 @@ class ManageForm(QWidget):
 
     def _pin(self) -> str | None:
         return self.pin.text() if self.profile.has_pin else None
+
+    def _pin_section(self, column: QVBoxLayout) -> None:
+        """Set a PIN, or change or remove it (the current PIN, typed above, is checked)."""
+        column.addWidget(label(_("PIN"), "heading"))
+        row = QHBoxLayout()
+        self.new_pin = pin_edit(_("New PIN"))
+        self.new_pin_again = pin_edit(_("Repeat the new PIN"))
+        for edit, text in ((self.new_pin, _("New PIN")),
+                           (self.new_pin_again, _("Repeat the new PIN"))):  # fmt: skip
+            edit.setPlaceholderText(text)
+            row.addWidget(edit)
+        has_pin = self.profile.has_pin
+        self.set_pin_button = button(_("Change PIN") if has_pin else _("Set PIN"),
+                                     slot=self.change_pin)  # fmt: skip
+        row.addWidget(self.set_pin_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.remove_pin_button = button(_("Remove the PIN"), slot=self.remove_pin)
+        self.remove_pin_button.setVisible(has_pin)
+        if has_pin:
+            column.addWidget(self.remove_pin_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _current_pin_typed(self) -> bool:
+        if self.profile.has_pin and len(self.pin.text()) != 4:
+            self.error.setText(_("Enter the PIN of this profile first."))
+            self.pin.setFocus()
+            return False
+        return True
+
+    def change_pin(self) -> None:
+        self.error.setText("")
+        new, again = self.new_pin.text(), self.new_pin_again.text()
+        if not self._current_pin_typed():
+            return
+        if len(new) != 4:
+            self.error.setText(_("A PIN has exactly 4 digits."))
+            return
+        if new != again:
+            self.error.setText(_("The two PINs are not the same."))
+            return
+        ops.set_pin(
+            self.ctx, self.profile.id, new, self._pin(), self._pin_saved, self.error.setText
+        )
+
+    def remove_pin(self) -> None:
+        self.error.setText("")
+        if self._current_pin_typed():
+            ops.set_pin(
+                self.ctx, self.profile.id, None, self._pin(), self._pin_saved, self.error.setText
+            )
+
+    def _pin_saved(self, _profile) -> None:
+        self.changed.emit()
 
     def rename(self) -> None:
         self.error.setText("")

@@ -111,7 +111,9 @@ class ProfilesPage(QWidget):
             self.loaded.emit()
             return
         self._fill_grid()
-        self._close_form()
+        ids = {p.id for p in self.profiles}
+        if getattr(getattr(self.form, "profile", None), "id", None) not in ids:
+            self._close_form()  # a form of a listed profile stays open (a late reload)
         pending, self._pending = self._pending, None
         if pending is not None:
             self.choose(pending)
@@ -121,6 +123,8 @@ class ProfilesPage(QWidget):
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
+                widget.hide()
+                widget.setParent(None)  # gone from card_for at once, not at the next loop
                 widget.deleteLater()
         columns = 4
         cards = [self._card(p) for p in self.profiles] + [self._new_card()]
@@ -199,6 +203,7 @@ class ProfilesPage(QWidget):
     def _after_change(self) -> None:
         self.ctx.changes.profiles_changed.emit()
         self.manage_mode = False
+        self._close_form()  # done with this profile: back to the list
         self.reload()
 
     def show_create(self, first: bool) -> None:
@@ -242,8 +247,13 @@ class ProfilesPage(QWidget):
     def _open_form(self, form: QWidget) -> None:
         self._close_form()
         self.form = form
-        self.stack.addWidget(form)
-        self.stack.setCurrentWidget(form)
+        self._form_frame = frame = QScrollArea()  # a small screen scrolls a long form
+        frame.setWidgetResizable(True)
+        frame.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form.setObjectName("page")
+        frame.setWidget(form)
+        self.stack.addWidget(frame)
+        self.stack.setCurrentWidget(frame)
         if hasattr(form, "back"):
             form.back.connect(self._back_to_list)
         if hasattr(form, "cancelled"):
@@ -251,8 +261,8 @@ class ProfilesPage(QWidget):
 
     def _close_form(self) -> None:
         if self.form is not None:
-            self.stack.removeWidget(self.form)
-            self.form.deleteLater()
+            self.stack.removeWidget(self._form_frame)
+            self._form_frame.deleteLater()
             self.form = None
         self.stack.setCurrentWidget(self.list_view)
 

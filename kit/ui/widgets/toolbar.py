@@ -46,6 +46,11 @@ class AppToolbar(QToolBar):
         self.install.setShortcut(QKeySequence.StandardKey.Open)
         self.settings = QAction(_("Settings…"), self)
         self.backups = QAction(_("Backups…"), self)
+        self.progress = QAction(_("My progress"), self)
+        self.progress.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.keys = QAction(_("Keyboard shortcuts"), self)
+        self.keys.setShortcuts([QKeySequence(Qt.Key.Key_F1), QKeySequence("Ctrl+?")])
+        self.about = QAction(_("About Training Kit"), self)
         self.switch = QAction(_("Switch profile"), self)
         self.quit = QAction(_("Quit"), self)
         self.quit.setShortcut(QKeySequence.StandardKey.Quit)
@@ -55,6 +60,7 @@ class AppToolbar(QToolBar):
         self.profile_button.setAutoRaise(True)
         self.profile_button.setIconSize(QSize(28, 28))
         self.profile_menu = QMenu(self.profile_button)
+        self.profile_menu.addAction(self.progress)
         self.profile_menu.addAction(self.switch)
         self.profile_button.setMenu(self.profile_menu)
         self.profile_action = self.addWidget(self.profile_button)
@@ -64,8 +70,11 @@ class AppToolbar(QToolBar):
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setAutoRaise(True)
         menu = QMenu(self.menu_button)
-        for action in (self.install, self.settings, self.backups):
+        for action in (self.progress, self.install, self.settings, self.backups):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.keys)
+        menu.addAction(self.about)
         menu.addSeparator()
         menu.addAction(self.quit)
         self.menu_button.setMenu(menu)
@@ -80,7 +89,7 @@ class AppToolbar(QToolBar):
     def show_signed_in(self, profile) -> None:
         """Show the learner's name and the learner's tools (or hide them)."""
         signed_in = profile is not None
-        for action in (self.home, self.search_action, self.profile_action):
+        for action in (self.home, self.search_action, self.profile_action, self.progress):
             action.setVisible(signed_in)
         if signed_in:
             self.profile_button.setText(profile.name)
@@ -94,3 +103,4 @@ class AppToolbar(QToolBar):
         for action in (self.home, self.search_action):
             action.setVisible(True)
         self.profile_action.setVisible(False)
+        self.progress.setVisible(False)

@@ -1,0 +1,55 @@
+"""The main window's dialogs: Settings (language, text size) and Backups.
+
+A mixin of kit.ui.main_window.MainWindow (it uses the window's ctx, settings, message
+bar and navigation), kept apart so the window stays small.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from kit.i18n import _
+from kit.ui.widgets.style import apply_style
+
+
+class DialogsMixin:
+    def show_settings(self) -> None:
+        from kit.ui.pages.settings import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self.ctx.language, self.ctx.text_scale, self)
+        self.settings_dialog.applied.connect(self.apply_settings)
+        self.settings_dialog.open()
+
+    def apply_settings(self, language: str, scale: float) -> None:
+        if scale != self.ctx.text_scale:
+            self.ctx.text_scale = self.settings.text_scale = scale
+            self._save_settings()
+            apply_style(QApplication.instance(), scale)
+            for name in ("reader", "getpacks"):  # pages with their own stylesheets
+                page = self.pages.get(name)
+                if page is not None and hasattr(page, "set_text_scale"):
+                    page.set_text_scale(scale)
+        if language != self.ctx.language:
+            self.change_language(language)
+
+    def show_backups(self) -> None:
+        from kit.ui.pages.backups import BackupsDialog
+
+        self.backups_dialog = BackupsDialog(self.ctx, self)
+        self.backups_dialog.restored.connect(self._records_restored)
+        self.backups_dialog.open()
+
+    def _records_restored(self) -> None:
+        self.ctx.changes.profiles_changed.emit()
+        if self.ctx.profile is not None:
+            self.ctx.changes.records_changed.emit(self.ctx.profile.id)
+        self.sign_out()  # the restored records may not have this profile any more
+
+    def _save_settings(self) -> None:
+        try:
+            self.settings.save(self.ctx.data)
+        except OSError as exc:
+            self.message.show_message(
+                _("The settings could not be saved: {reason}.").format(reason=exc.strerror or exc),
+                "error",
+            )
