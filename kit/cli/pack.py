@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kit.cli.output import print_json
+from kit.core import itemtypes
 from kit.core.errors import KitError
 from kit.i18n import _, format_size, ngettext
 
@@ -142,7 +143,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         print_json(out)
         return 0
     signature = _("signed by key {key}").format(key=sig.key_id) if sig.signed else _("not signed")
-    counts = manifest.data.get("counts", {})
+    counts = manifest.data.get("counts")
+    counts = counts if isinstance(counts, dict) else {}  # written by the pack's maker
     lines = [
         f"{pack['title']} ({pack['id']} {pack['version']})",
         pack.get("description", ""),
@@ -167,15 +169,9 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def _item_counts(counts: dict[str, int]) -> str:
-    labels = {
-        "lesson": lambda n: ngettext("{n} lesson", "{n} lessons", n),
-        "slides": lambda n: ngettext("{n} slide deck", "{n} slide decks", n),
-        "quiz": lambda n: ngettext("{n} quiz", "{n} quizzes", n),
-        "activity": lambda n: ngettext("{n} activity", "{n} activities", n),
-        "survey": lambda n: ngettext("{n} survey", "{n} surveys", n),
-    }
-    parts = []
-    for kind, label in labels.items():
-        if counts.get(kind):
-            parts.append(label(counts[kind]).format(n=counts[kind]))
+    parts = [
+        kind.count_text(n)
+        for name, kind in itemtypes.TYPES.items()
+        if isinstance(n := counts.get(name), int) and not isinstance(n, bool) and n > 0
+    ]
     return ", ".join(parts) or _("none")
