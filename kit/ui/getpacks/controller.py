@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from kit.i18n import _
+from kit.ui.context import AppContext
 from kit.ui.getpacks.downloads import FAILED, PAUSED, DownloadRow
 from kit.ui.runners.network import CANCELLED, DONE
 from kit.ui.runners.network import PAUSED as TASK_PAUSED
@@ -14,7 +15,7 @@ from kit.ui.runners.network import PAUSED as TASK_PAUSED
 class DownloadsMixin:
     """Mixed into GetPacksPage (which provides service, rows, tasks, jobs, cards, ctx)."""
 
-    ctx: Any
+    ctx: AppContext
     service: Any
     rows: dict[str, DownloadRow]
     tasks: dict[str, Any]

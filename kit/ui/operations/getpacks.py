@@ -94,6 +94,16 @@ class PackService:
 
         return self._op(work, Change.SOURCES)
 
+    def catalog_is_trusted(self, location: str) -> Op[bool]:
+        """Whether the catalog at `location` is signed by a key trusted here (read, not kept)."""
+        from kit.core.catalog.sources import normalise_location
+
+        def work() -> bool:
+            catalog = fetch_catalog(Source(location=normalise_location(location)))
+            return bool(catalog.signer) and catalog.signer in self.packs.trusted()
+
+        return self._op(work)
+
     def remove_source(self, location: str) -> Op[Any]:
         return self._op(lambda: self.packs.sources.remove(location), Change.SOURCES)
 

@@ -23,14 +23,18 @@ def backup_now(ctx: AppContext) -> Op[Any]:
     return Op(ctx, lambda: ctx.records.backup("manual"))
 
 
-def restore_loss(ctx: AppContext, path: Path | str) -> Op[Any]:
-    """What restoring `path` would take out of the app (a RestoreLoss), for the question."""
-    return Op(ctx, lambda: ctx.records.restore_loss(path))
+def restore_question(ctx: AppContext, path: Path | str) -> Op[tuple[Any, list[Any]]]:
+    """For the question before a restore: (RestoreLoss, facilitators), where facilitators
+    are the profiles one of whom must give a PIN ([] while there are none)."""
+    return Op(ctx, lambda: (ctx.records.restore_loss(path), ctx.records.facilitators()))
 
 
-def restore_backup(ctx: AppContext, path: Path | str, **facilitator: Any) -> Op[Any]:
-    """Restore a backup (the current records are backed up first by the core); every
-    profile and every learner's records may have changed."""
+def restore_backup(
+    ctx: AppContext, path: Path | str, by: str | None = None, pin: str | None = None
+) -> Op[Any]:
+    """Restore a backup (by facilitator `by` with `pin` once one exists); the current
+    records are backed up first by the core. Every profile and every learner's records
+    may have changed."""
     return Op(
-        ctx, lambda: ctx.records.restore(path, **facilitator), Change.RECORDS | Change.PROFILES
+        ctx, lambda: ctx.records.restore(path, by=by, pin=pin), Change.RECORDS | Change.PROFILES
     )

@@ -9,7 +9,7 @@ from typing import Any
 from kit.ui.context import AppContext
 from kit.ui.operations.op import Op
 
-PAGE_SIZE = 50  # results shown at once; the count says how many match in all
+PAGE_SIZE = 30  # results shown at once; the count says how many match in all
 
 
 @dataclass(frozen=True)
@@ -17,12 +17,14 @@ class SearchResults:
     query: str
     rows: list[dict[str, Any]] = field(default_factory=list)
     total: int = 0  # every matching item, copies included
+    exact: bool = True  # False: at least `total` (a very broad query)
 
 
 def search(ctx: AppContext, query: str, limit: int = PAGE_SIZE) -> Op[SearchResults]:
     def run() -> SearchResults:
         rows = ctx.library.search(query, limit)
-        total = ctx.library.search_count(query) if rows else 0
-        return SearchResults(query, rows, max(total, len(rows)))
+        total, exact = ctx.library.search_count(query) if rows else (0, True)
+        listed = len(rows) + sum(len(r.get("copies") or []) for r in rows)
+        return SearchResults(query, rows, max(total, listed), exact)
 
     return Op(ctx, run)

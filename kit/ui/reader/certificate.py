@@ -12,7 +12,6 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QMarginsF, QRectF, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kit.core.records import CertificateData
 from kit.i18n import _, format_date
+from kit.ui.context import AppContext
 from kit.ui.operations import reader as ops
 from kit.ui.widgets.plain import plain_message
 from kit.ui.worker import Job
@@ -176,7 +176,7 @@ def ask_path(parent: QWidget | None, data: CertificateData) -> Path | None:
 
 def save_certificate(
     parent: QWidget | None,
-    ctx: Any,
+    ctx: AppContext,
     pack_id: str,
     module_id: str,
     on_saved: Callable[[Path], None] | None = None,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kit.core.render import render_markdown
+from kit.ui.context import AppContext
 from kit.ui.operations.reader import ItemView, labels
 from kit.ui.reader.browser import ContentBrowser
 
@@ -18,7 +17,7 @@ class LessonView(QWidget):
     item_link = Signal(str, str)
     file_requested = Signal(str)  # a link to a data file of the pack ('media/...')
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.view: ItemView | None = None

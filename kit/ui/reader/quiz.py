@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kit.core import quiz as marking
 from kit.i18n import _, format_number, ngettext
+from kit.ui.context import AppContext
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
 from kit.ui.reader.layout import (
@@ -161,7 +162,7 @@ class QuizView(QWidget):
     progress_changed = Signal(object)  # ProgressChange after the attempt was recorded
     attempt_saved = Signal(object)  # ProgressChange: the attempt is durable
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.view: ItemView | None = None
@@ -240,7 +241,7 @@ class QuizView(QWidget):
 
     def _status_html(self) -> str:
         assert self.view is not None
-        mark = int(self.view.item.get("pass_mark", 70))
+        mark = self.view.pass_mark
         text = _("Pass mark: {mark}%").format(mark=format_number(mark))
         stats = self.view.quiz
         if stats and stats.attempts and stats.best_score is not None:
@@ -277,9 +278,9 @@ class QuizView(QWidget):
         questions = [c.question for c in self.cards]
         responses = {str(c.question["id"]): c.response() for c in self.cards}
         score = marking.score(questions, responses)
-        mark = int(view.item.get("pass_mark", 70))
+        mark = view.pass_mark
         right = sum(1 for c in self.cards if c.correct)
-        passed = score >= mark
+        passed = view.passed(score)
         text = _("You scored {score}%: {right} of {total} right.").format(
             score=format_number(round(score)),
             right=format_number(right),

@@ -7,13 +7,12 @@ shown: the deck counts as done then.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kit.i18n import _, format_number
+from kit.ui.context import AppContext
 from kit.ui.operations.reader import ItemView
 from kit.ui.reader.browser import ContentBrowser
 from kit.ui.widgets.plain import plain_label
@@ -28,7 +27,7 @@ class SlidesView(QWidget):
     past_end = Signal()  # Next pressed on the last slide
     before_start = Signal()  # Previous pressed on the first slide
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.view: ItemView | None = None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kit.i18n import _
+from kit.ui.context import AppContext
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
 from kit.ui.reader.layout import (
@@ -47,7 +48,7 @@ class SurveyView(QWidget):
     item_link = Signal(str, str)
     sent = Signal(int)  # number of answers saved
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.view: ItemView | None = None
