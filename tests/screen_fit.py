@@ -10,6 +10,8 @@ import json
 import sys
 from pathlib import Path
 
+from kit.ui.pages import kinds
+
 
 def rect(widget, window) -> list[int]:
     """`widget`'s rectangle in `window` coordinates: x, y, width, height."""
@@ -77,12 +79,12 @@ def probe(data: Path) -> dict:
                                 window.minimumSizeHint().height()],
         "pages": [],
     }  # fmt: skip
-    ready = window.pages.get("library")
+    ready = window.pages.get(kinds.Library)
     out["pages"].append(page_info("library"))
     view = ready.view if ready is not None else None
     if view is not None and view.continue_to is not None:
         window.open_item(view.continue_to.pack_id, view.continue_to.item_id)
-        reader = window.pages["reader"]
+        reader = window.pages[kinds.Reader]
         end = QEventLoop()
         QTimer.singleShot(10_000, end.quit)
         timer = QTimer()

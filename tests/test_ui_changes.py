@@ -10,13 +10,14 @@ from ui_shell import add_profile, close, open_window, prepare, sign_in, wait_lib
 
 from kit.core.paths import DataDir
 from kit.core.records import Records
+from kit.ui.pages import kinds
 
 KIT_UI = Path(__file__).resolve().parents[1] / "kit" / "ui"
 
 
 def wait_reader(qtbot, window, item_id: str):
-    qtbot.waitUntil(lambda: window.current == "reader")
-    reader = window.pages["reader"]
+    qtbot.waitUntil(lambda: window.current is kinds.Reader)
+    reader = window.pages[kinds.Reader]
     qtbot.waitUntil(lambda: reader.view is not None and reader.view.item["id"] == item_id)
     return reader
 

@@ -14,6 +14,8 @@ from ui_shell import (
     sign_in,
 )
 
+from kit.ui.pages import kinds
+
 LEARNING = ["choose-a-profile", "read-lessons", "tour", "quiz-basics"]
 
 
@@ -24,8 +26,8 @@ def ana(data_dir, pack):
 
 
 def wait_reader(qtbot, window, item_id: str):
-    qtbot.waitUntil(lambda: window.current == "reader")
-    reader = window.pages["reader"]
+    qtbot.waitUntil(lambda: window.current is kinds.Reader)
+    reader = window.pages[kinds.Reader]
     qtbot.waitUntil(lambda: reader.view is not None and reader.view.item["id"] == item_id)
     return reader
 
@@ -47,7 +49,7 @@ def test_the_library_shows_the_pack_its_modules_and_opens_a_module(qtbot, data_d
     reader = wait_reader(qtbot, window, "choose-a-profile")
     assert window.current_item == ("getting-started", "choose-a-profile")
     reader.back_requested.emit()
-    assert window.current == "library"
+    assert window.current is kinds.Library
 
 
 def test_continue_opens_the_next_unfinished_item_and_survives_a_restart(
@@ -115,8 +117,8 @@ def test_search_finds_a_lesson_and_opens_it(qtbot, data_dir, ana) -> None:
     assert window.toolbar.search.hasFocus()  # the shortcut, not the test, put it there
     qtbot.keyClicks(window.toolbar.search, "projector")
     qtbot.keyClick(window.toolbar.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.current == "search")
-    search = window.pages["search"]
+    qtbot.waitUntil(lambda: window.current is kinds.Search)
+    search = window.pages[kinds.Search]
     qtbot.waitUntil(lambda: bool(search.results))
     first = search.results[0]
     assert "[" in first["snippet"]  # the match is marked in the snippet
@@ -132,7 +134,7 @@ def test_search_with_no_match_says_so(qtbot, data_dir, ana) -> None:
     window = open_window(qtbot, data_dir)
     sign_in(qtbot, window, "Ana", "1234")
     window.search("zzzqqq")
-    search = window.pages["search"]
+    search = window.pages[kinds.Search]
     qtbot.waitUntil(lambda: search.count.text().startswith("Nothing found"))
     assert search.list.count() == 0
 

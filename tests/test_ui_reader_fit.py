@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from ui_reader_pack import PACK_ID, ReaderEnv, RecordingServer
 
 from kit.core.packformat.build import build_pack
+from kit.ui.pages import kinds
 
 LONG_PACK = "A pack whose title goes on and on, " * 4
 LONG_MODULE = "A module with a very long name about citations and sources " * 2
@@ -131,7 +132,7 @@ def test_text_size_from_the_reader_is_saved_and_named_in_settings(qtbot, data_di
     window = open_window(qtbot, data_dir)
     sign_in(qtbot, window, "Ana")
     window.open_item("getting-started", "check-learning")
-    reader = window.pages["reader"]
+    reader = window.pages[kinds.Reader]
     qtbot.waitUntil(lambda: reader.view is not None)
     qtbot.mouseClick(reader.header.larger, Qt.MouseButton.LeftButton)
     assert window.ctx.text_scale == 1.15

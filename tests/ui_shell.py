@@ -8,6 +8,7 @@ from pathlib import Path
 from kit.core.library import Library
 from kit.core.paths import BUNDLED_PACKS_DIR, DataDir
 from kit.core.records import Records
+from kit.ui.pages import kinds
 
 GETTING_STARTED = BUNDLED_PACKS_DIR / "getting-started"
 
@@ -66,7 +67,7 @@ def sign_in(qtbot, window, name: str, pin: str | None = None):
     """Click the profile's card (and type its PIN); returns the library page once loaded."""
     from PySide6.QtCore import Qt
 
-    profiles = window.pages["profiles"]
+    profiles = window.pages[kinds.Profiles]
     qtbot.waitUntil(lambda: profiles.card_for(name) is not None)
     qtbot.mouseClick(profiles.card_for(name), Qt.MouseButton.LeftButton)
     if pin is not None:
@@ -79,8 +80,8 @@ def sign_in(qtbot, window, name: str, pin: str | None = None):
 
 
 def wait_library(qtbot, window):
-    qtbot.waitUntil(lambda: window.current == "library" and "library" in window.pages)
-    page = window.pages["library"]
+    qtbot.waitUntil(lambda: window.current is kinds.Library and kinds.Library in window.pages)
+    page = window.pages[kinds.Library]
     qtbot.waitUntil(lambda: page.view is not None and not page.dirty)
     return page
 

@@ -18,6 +18,8 @@ from kit.i18n import _, install_qt_translations, set_language
 from kit.ui.context import AppContext
 from kit.ui.operations import core
 from kit.ui.operations.settings import UiSettings
+from kit.ui.pages import kinds
+from kit.ui.pages.kinds import PageKind
 from kit.ui.widgets.banner import MessageBar
 from kit.ui.widgets.forms import label
 from kit.ui.widgets.screen import fit_to_screen
@@ -26,9 +28,7 @@ from kit.ui.widgets.toolbar import AppToolbar
 from kit.ui.window_dialogs import DialogsMixin
 from kit.ui.worker import Worker
 
-START_PAGES = ("library", "getpacks", "progress", "about", "shortcuts")
-# A learner's own pages, dropped at sign-in and sign-out: nothing of the last one stays.
-LEARNER_PAGES = ("library", "search", "reader", "progress")
+START_PAGES = ("library", "getpacks", "progress", "about", "shortcuts")  # KIT_SCREENSHOT_START
 
 
 @dataclass
@@ -63,11 +63,11 @@ class MainWindow(DialogsMixin, QMainWindow):
         self._ready_sent = False
         self._closed = False
         self._screen_watched = False
-        self.back_to = "library"  # where About and Keyboard shortcuts go back to
-        self.pages: dict[str, QWidget] = {}
-        self.current = ""
+        self.back_to: type[PageKind] = kinds.Library  # where About and shortcuts go back to
+        self.pages: dict[type[PageKind], QWidget] = {}
+        self.current: type[PageKind] | None = None
         self.current_item: tuple[str, str] | None = None
-        self.reader_return = "library"  # or "search": where the reader's Back goes
+        self.reader_return: type[PageKind] = kinds.Library  # or Search: the reader's Back
         self.start_state: core.StartState | None = None
         self.setWindowTitle(_("Training Kit"))
         self.fit_to_screen()
@@ -181,10 +181,10 @@ class MainWindow(DialogsMixin, QMainWindow):
     def _open_start_page(self) -> None:
         """The first page asked for (screenshots): Progress needs a signed-in learner."""
         opener = {
-            "getpacks": self.show_get_packs,
-            "progress": self.show_progress,
-            "about": self.show_about,
-            "shortcuts": self.show_shortcuts,
+            kinds.GetPacks.name: self.show_get_packs,
+            kinds.Progress.name: self.show_progress,
+            kinds.About.name: self.show_about,
+            kinds.Shortcuts.name: self.show_shortcuts,
         }.get(self.options.page)
         if opener is not None:
             opener()
@@ -195,33 +195,31 @@ class MainWindow(DialogsMixin, QMainWindow):
         self.send_ready()
 
     # -- pages ---------------------------------------------------------------------
-    def page(self, name: str) -> QWidget:
-        if name not in self.pages:
-            from kit.ui.pages.factory import make_page
-
-            self.pages[name] = widget = make_page(self, name)
+    def page(self, kind: type[PageKind]) -> QWidget:
+        if kind not in self.pages:
+            self.pages[kind] = widget = kind.make(self)
             self.stack.addWidget(widget)
-        return self.pages[name]
+        return self.pages[kind]
 
-    def _show(self, name: str) -> QWidget:
-        widget = self.page(name)
-        self.current = name
+    def _show(self, kind: type[PageKind]) -> QWidget:
+        widget = self.page(kind)
+        self.current = kind
         self.stack.setCurrentWidget(widget)
         # The Get packs page has its own Ctrl+F (its filter): only one may hold the key.
-        self.toolbar.find.setEnabled(name != "getpacks")
+        self.toolbar.find.setEnabled(kind is not kinds.GetPacks)
         self._update_title()
         return widget
 
     def _show_toolbar(self, profile) -> None:
         """The learner's tools for `profile` (None: signed out, or a preview without one)."""
-        if profile is None and self.options.preview and self.current != "profiles":
+        if profile is None and self.options.preview and self.current is not kinds.Profiles:
             self.toolbar.show_preview()
         else:
             self.toolbar.show_signed_in(profile)
         self.get_packs.setVisible(self.toolbar.home.isVisible())
 
     def show_profiles(self):
-        page = self._show("profiles")
+        page = self._show(kinds.Profiles)
         self._show_toolbar(None)
         page.reload()
         return page
@@ -229,7 +227,7 @@ class MainWindow(DialogsMixin, QMainWindow):
     def show_library(self):
         if self.ctx.profile is None and not self.options.preview:
             return self.show_profiles()
-        page = self._show("library")
+        page = self._show(kinds.Library)
         self._show_toolbar(self.ctx.profile)
         return page
 
@@ -239,7 +237,7 @@ class MainWindow(DialogsMixin, QMainWindow):
             return self.show_profiles()
         if self.ctx.library is None:  # the core is still opening (or failed to)
             return None
-        page = self._show("getpacks")
+        page = self._show(kinds.GetPacks)
         self._show_toolbar(self.ctx.profile)
         return page
 
@@ -247,33 +245,33 @@ class MainWindow(DialogsMixin, QMainWindow):
         """The signed-in learner's progress (nobody's without a profile)."""
         if self.ctx.profile is None or self.ctx.library is None:
             return None
-        page = self._show("progress")
+        page = self._show(kinds.Progress)
         self._show_toolbar(self.ctx.profile)
         return page
 
     def show_about(self):
-        return self._show_help("about")
+        return self._show_help(kinds.About)
 
     def show_shortcuts(self):
-        return self._show_help("shortcuts")
+        return self._show_help(kinds.Shortcuts)
 
-    def _show_help(self, name: str):
+    def _show_help(self, kind: type[PageKind]):
         if self.ctx.library is None:  # the core is still opening (the credits need it)
             return None
-        if self.current not in ("about", "shortcuts"):
-            self.back_to = self.current or "profiles"
-        return self._show(name)
+        if self.current not in (kinds.About, kinds.Shortcuts):
+            self.back_to = self.current or kinds.Profiles
+        return self._show(kind)
 
     def go_back(self) -> None:
         """From About or Keyboard shortcuts back to where the learner was."""
         back = self.back_to
-        if back == "profiles" or (self.ctx.profile is None and not self.options.preview):
+        if back is kinds.Profiles or (self.ctx.profile is None and not self.options.preview):
             self.show_profiles()
-        elif back == "progress":
+        elif back is kinds.Progress:
             self.show_progress()
-        elif back == "getpacks":
+        elif back is kinds.GetPacks:
             self.show_get_packs()
-        elif back == "reader" and self.current_item is not None:
+        elif back is kinds.Reader and self.current_item is not None:
             self.open_item(*self.current_item)
         else:
             self.show_library()
@@ -281,23 +279,23 @@ class MainWindow(DialogsMixin, QMainWindow):
     def search(self, query: str) -> None:
         if not query.strip():
             return
-        self._show("search").search(query)
+        self._show(kinds.Search).search(query)
 
     def _search_typed(self, text: str) -> None:
         if text.strip() and self.toolbar.search_action.isVisible():
-            self._show("search").type_query(text)
+            self._show(kinds.Search).type_query(text)
 
     def open_item(self, pack_id: str, item_id: str) -> None:
         self.current_item = (pack_id, item_id)
-        if self.current != "reader":  # where the reader's Back returns: results or library
-            self.reader_return = "search" if self.current == "search" else "library"
-        reader = self._show("reader")
-        reader.set_back_to(self.reader_return)
+        if self.current is not kinds.Reader:  # where the reader's Back returns: results or library
+            self.reader_return = kinds.Search if self.current is kinds.Search else kinds.Library
+        reader = self._show(kinds.Reader)
+        reader.set_back_to(self.reader_return.name)  # "library" or "search"
         reader.open_item(pack_id, item_id)
 
     def leave_reader(self) -> None:
-        if self.reader_return == "search" and "search" in self.pages:
-            self._show("search")  # the same query, scrolled where it was
+        if self.reader_return is kinds.Search and kinds.Search in self.pages:
+            self._show(kinds.Search)  # the same query, scrolled where it was
         else:
             self.show_library()
 
@@ -312,20 +310,20 @@ class MainWindow(DialogsMixin, QMainWindow):
         self.message.hide()
         if profile.language and profile.language != self.ctx.language:
             self.change_language(profile.language, save_to_profile=False)
-        self._drop_pages(*LEARNER_PAGES)  # nothing of the last learner stays
+        self._drop_learner_pages()  # nothing of the last learner stays
         self.show_library()
 
     def sign_out(self) -> None:
         self.ctx.profile = None
         self.current_item = None
-        self._drop_pages(*LEARNER_PAGES)
+        self._drop_learner_pages()
         self.toolbar.search.clear()
         self.message.hide()
         self.show_profiles()
 
-    def _drop_pages(self, *names: str) -> None:
-        for name in names:
-            widget = self.pages.pop(name, None)
+    def _drop_learner_pages(self) -> None:
+        for kind in [k for k in self.pages if k.learner]:
+            widget = self.pages.pop(kind, None)
             if widget is not None:
                 self.stack.removeWidget(widget)
                 widget.deleteLater()
@@ -371,12 +369,16 @@ class MainWindow(DialogsMixin, QMainWindow):
         self._build_chrome()
         old.deleteLater()
         self.pages.clear()
-        self.current = ""
-        if was == "reader" and item is not None:
+        self.current = None
+        if was is kinds.Reader and item is not None:
             self.open_item(*item)
-        elif was in ("getpacks", "progress", "about", "shortcuts"):
-            getattr(self, {"getpacks": "show_get_packs"}.get(was, f"show_{was}"))()
-        elif was in ("library", "search"):
+        elif was is kinds.GetPacks:
+            self.show_get_packs()
+        elif was is kinds.Progress:
+            self.show_progress()
+        elif was in (kinds.About, kinds.Shortcuts):
+            self._show_help(was)
+        elif was in (kinds.Library, kinds.Search):
             self.show_library()
         else:
             self.show_profiles()
@@ -395,7 +397,7 @@ class MainWindow(DialogsMixin, QMainWindow):
         )
 
     def _shutdown_get_packs(self) -> None:
-        page = self.pages.get("getpacks")
+        page = self.pages.get(kinds.GetPacks)
         if page is not None:
             page.shutdown()  # pauses downloads; their threads use the library
 

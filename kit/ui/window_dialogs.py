@@ -25,8 +25,10 @@ class DialogsMixin:
             self.ctx.text_scale = self.settings.text_scale = scale
             self._save_settings()
             apply_style(QApplication.instance(), scale)
-            for name in ("reader", "getpacks"):  # pages with their own stylesheets
-                page = self.pages.get(name)
+            from kit.ui.pages import kinds
+
+            for kind in (kinds.Reader, kinds.GetPacks):  # pages with their own stylesheets
+                page = self.pages.get(kind)
                 if page is not None and hasattr(page, "set_text_scale"):
                     page.set_text_scale(scale)
         if language != self.ctx.language:

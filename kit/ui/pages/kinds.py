@@ -1,23 +1,18 @@
-"""The main window's pages, made when first needed, and what the window hears from each.
+"""The kinds of page a window shows, registered by type: each kind makes its page when
+first needed and wires what the window hears from it.
 
 Pages never call each other or the window: they emit signals, wired here to the window's
-navigation (show_library, open_item, sign_in, …).
+navigation (show_library, open_item, sign_in, …). A window keeps its pages by kind
+(`window.pages[kinds.Library]`); a mode (kit.ui.modes) lists the kinds it uses.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
-
-
-def make_page(window: Any, name: str) -> QWidget:
-    """A new page `name` for `window` (a kit.ui.main_window.MainWindow)."""
-    maker = _MAKERS.get(name)
-    if maker is None:
-        raise KeyError(name)
-    return maker(window)
 
 
 def _ready_soon(window: Any) -> None:
@@ -107,13 +102,51 @@ def _shortcuts(window: Any) -> QWidget:
     return page
 
 
-_MAKERS = {
-    "profiles": _profiles,
-    "library": _library,
-    "getpacks": _get_packs,
-    "search": _search,
-    "reader": _reader,
-    "progress": _progress,
-    "about": _about,
-    "shortcuts": _shortcuts,
-}
+class PageKind:
+    """A kind of page. `name` is how KIT_SCREENSHOT_START names it; `learner` pages hold
+    one learner's data and are dropped at sign-in and sign-out."""
+
+    name: ClassVar[str] = ""
+    learner: ClassVar[bool] = False
+    maker: ClassVar[Callable[[Any], QWidget]]
+
+    @classmethod
+    def make(cls, window: Any) -> QWidget:
+        return cls.maker(window)
+
+
+class Profiles(PageKind):
+    name, maker = "profiles", staticmethod(_profiles)
+
+
+class Library(PageKind):
+    name, learner, maker = "library", True, staticmethod(_library)
+
+
+class GetPacks(PageKind):
+    name, maker = "getpacks", staticmethod(_get_packs)
+
+
+class Search(PageKind):
+    name, learner, maker = "search", True, staticmethod(_search)
+
+
+class Reader(PageKind):
+    name, learner, maker = "reader", True, staticmethod(_reader)
+
+
+class Progress(PageKind):
+    name, learner, maker = "progress", True, staticmethod(_progress)
+
+
+class About(PageKind):
+    name, maker = "about", staticmethod(_about)
+
+
+class Shortcuts(PageKind):
+    name, maker = "shortcuts", staticmethod(_shortcuts)
+
+
+ALL: tuple[type[PageKind], ...] = (
+    Profiles, Library, GetPacks, Search, Reader, Progress, About, Shortcuts
+)  # fmt: skip
