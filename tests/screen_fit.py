@@ -34,8 +34,8 @@ def probe(data: Path) -> dict:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
 
+    from kit.app.main import show_main_window
     from kit.core.paths import DataDir
-    from kit.ui.app import show_main_window
     from kit.ui.main_window import StartOptions
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

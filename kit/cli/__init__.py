@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_parser().parse_args(argv)
             if args.command is not None:
                 return _run(args)
-    from kit.ui.app import run_app
+    from kit.app.main import run_app
 
     return run_app(
         data_dir=args.data_dir, screenshot=args.screenshot, lang=args.lang, profile=args.profile

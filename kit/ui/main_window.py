@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 from kit.core.paths import DataDir
 from kit.core.render import is_rtl
 from kit.i18n import _, install_qt_translations, set_language
-from kit.ui.context import AppContext
+from kit.ui.context import AppContext, Services, Session
+from kit.ui.modes.base import ActionSpec, Mode
 from kit.ui.operations import core
 from kit.ui.operations.settings import UiSettings
 from kit.ui.pages import kinds
@@ -33,7 +34,7 @@ START_PAGES = ("library", "getpacks", "progress", "about", "shortcuts")  # KIT_S
 
 @dataclass
 class StartOptions:
-    """How the window starts (see kit.ui.app for where these come from).
+    """How the window starts (see kit.app.main for where these come from).
 
     profile: open this profile (by name) at once; one with a PIN asks for it.
     preview: with no profile, show the library without anyone's progress (screenshots).
@@ -51,11 +52,24 @@ class MainWindow(DialogsMixin, QMainWindow):
     ready = Signal()  # the first real content (library or profiles) has been painted
     language_changed = Signal(str)  # the window's interface language changed (rebuilt)
 
-    def __init__(self, data: DataDir, options: StartOptions | None = None) -> None:
+    def __init__(
+        self,
+        data: DataDir,
+        options: StartOptions | None = None,
+        *,
+        services: Services | None = None,
+        mode: type[Mode] | None = None,
+    ) -> None:
+        """A window on `services` (the app's, from kit.app; its own when None, closed with
+        the window) in `mode` (learner mode by default), with a session of its own."""
         super().__init__()
+        from kit.ui.modes.learner import LearnerMode
+
         self.options = options or StartOptions()
+        self.mode = mode or LearnerMode
         self.settings = UiSettings.load(data)
-        self.ctx = AppContext(data, Worker())
+        self._owns_services = services is None
+        self.ctx = AppContext(services=services or Services(data, Worker()), session=Session())
         self.ctx.text_scale = self.settings.text_scale
         self.ctx.language = set_language(self.options.language or self.settings.language or None)
         install_qt_translations(QApplication.instance(), self.ctx.language)
@@ -95,16 +109,11 @@ class MainWindow(DialogsMixin, QMainWindow):
 
         self.toolbar = AppToolbar(self)
         self.addToolBar(self.toolbar)
-        self.get_packs = QAction(_("Get packs"), self.toolbar)  # goes with the toolbar
-        self.get_packs.setShortcut(QKeySequence("Ctrl+G"))
-        self.get_packs.setToolTip(_("Download packs from the web or a USB stick (Ctrl+G)"))
-        self.get_packs.triggered.connect(self.show_get_packs)
-        self.toolbar.insertAction(self.toolbar.search_action, self.get_packs)
-        self.toolbar.menu_button.menu().insertAction(self.toolbar.install, self.get_packs)
+        self.mode_actions = {spec.name: self._mode_action(spec) for spec in self.mode.actions}
+        self.get_packs = self.mode_actions["get_packs"]
         toolbar = self.toolbar
         for action in (toolbar.install, toolbar.quit, toolbar.find, toolbar.progress, toolbar.keys):
             self.addAction(action)
-        self.addAction(self.get_packs)
         self.toolbar.home.triggered.connect(self.show_library)
         self.toolbar.search_requested.connect(self.search)
         self.toolbar.search.textEdited.connect(self._search_typed)  # results while typing
@@ -130,6 +139,19 @@ class MainWindow(DialogsMixin, QMainWindow):
         self.installer = InstallFlow(self.ctx, self)
         self.installer.message.connect(self.message.show_message)
         self._show_toolbar(self.ctx.profile)  # a rebuilt toolbar shows the same learner
+
+    def _mode_action(self, spec: ActionSpec) -> QAction:
+        """One of the mode's actions, in the toolbar and its menu (goes with the toolbar)."""
+        action = QAction(_(spec.text), self.toolbar)
+        if spec.shortcut:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        if spec.tip:
+            action.setToolTip(_(spec.tip))
+        action.triggered.connect(getattr(self, spec.handler))
+        self.toolbar.insertAction(self.toolbar.search_action, action)
+        self.toolbar.menu_button.menu().insertAction(self.toolbar.install, action)
+        self.addAction(action)
+        return action
 
     # -- start-up ------------------------------------------------------------------
     def _core_opened(self, state: core.StartState) -> None:
@@ -406,7 +428,8 @@ class MainWindow(DialogsMixin, QMainWindow):
         if not self._closed:
             self._closed = True
             self._shutdown_get_packs()
-            core.close_core(self.ctx)
+            if self._owns_services:  # else the app (kit.app) closes them after every window
+                core.close_core(self.ctx)
 
     def closeEvent(self, event) -> None:
         self.shutdown()

@@ -35,6 +35,7 @@ def run_app(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from kit.app import App
     from kit.core.paths import resolve_data_dir
     from kit.ui.main_window import START_PAGES, StartOptions
 
@@ -54,7 +55,8 @@ def run_app(
         language=lang,
         page=start if start in START_PAGES else "library",
     )
-    window = show_main_window(data, options)
+    app_root = App(data, options)
+    window = app_root.start()[0]  # learner mode: its one window
     code = {"value": 0}
     if screenshot:
 
@@ -71,12 +73,13 @@ def run_app(
 
         window.ready.connect(report)
     result = app.exec()
-    window.shutdown()
+    app_root.shutdown()
     return code["value"] or result
 
 
 def show_main_window(data, options):
-    """The main window, sized to the screen's free area (MainWindow.fit_to_screen), shown."""
+    """The learner's main window on its own services, sized to the screen's free area
+    (MainWindow.fit_to_screen), shown (tests/screen_fit.py)."""
     from kit.ui.main_window import MainWindow
 
     window = MainWindow(data, options)
