@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 from kit.i18n import N_, _, ngettext
 from kit.ui.context import AppContext
 from kit.ui.operations import profiles as ops
+from kit.ui.operations.roles import create_facilitator
+from kit.ui.pages.facilitator_panel import FacilitatorPanel
 from kit.ui.widgets.avatar import avatar_pixmap
 from kit.ui.widgets.forms import button, label, pin_edit
 
@@ -80,6 +83,12 @@ class CreateProfileForm(QWidget):
         form.addRow(_("Repeat the PIN"), self.pin_again)
         column.addLayout(form)
         column.addWidget(label(_("A 4-digit PIN keeps others from opening your profile."), "muted"))
+        # The first profile on a computer is offered the facilitator's role (with a PIN).
+        self.facilitator = QCheckBox(
+            _("I run this computer for a group: make me its facilitator (needs a PIN)")
+        )
+        self.facilitator.setVisible(first)
+        column.addWidget(self.facilitator)
         self.error = label("", "error")
         column.addWidget(self.error)
         row = QHBoxLayout()
@@ -123,11 +132,19 @@ class CreateProfileForm(QWidget):
         if pin != again:
             self.error.setText(_("The two PINs are not the same."))
             return
+        facilitator = not self.facilitator.isHidden() and self.facilitator.isChecked()
+        if facilitator and not pin:
+            self.error.setText(_("A facilitator needs a PIN; type one twice above."))
+            return
         self.create_button.setEnabled(False)
         colour = self.colours.checkedButton().property("colour")
-        ops.create_profile(
-            self.ctx, self.name.text(), colour, pin or None, self.ctx.language
-        ).success(self.created.emit).failure(self._failed).run(self)
+        name, language = self.name.text(), self.ctx.language
+        op = (
+            create_facilitator(self.ctx, name, colour, pin, language)
+            if facilitator
+            else ops.create_profile(self.ctx, name, colour, pin or None, language)
+        )
+        op.success(self.created.emit).failure(self._failed).run(self)
 
     def _failed(self, message: str) -> None:
         self.create_button.setEnabled(True)
@@ -232,9 +249,11 @@ class PinForm(QWidget):
 
 
 class ManageForm(QWidget):
-    """Rename or delete one profile (its PIN is asked for both)."""
+    """Rename or delete one profile (its PIN is asked for both); a facilitator resets its
+    forgotten PIN or changes its role (kit.ui.pages.facilitator_panel)."""
 
     changed = Signal()
+    said = Signal(str)  # what a facilitator action did, for the profiles list
     back = Signal()
 
     def __init__(self, ctx: AppContext, profile, parent=None) -> None:
@@ -261,6 +280,9 @@ class ManageForm(QWidget):
         row.addWidget(self.rename_button)
         column.addLayout(row)
         self._pin_section(column)
+        self.facilitator = FacilitatorPanel(ctx, profile, self._pin)
+        self.facilitator.changed.connect(self._facilitator_done)
+        column.addWidget(self.facilitator)
         column.addWidget(label(_("Delete"), "heading"))
         column.addWidget(
             label(_("Deleting removes this profile and all its progress from this computer."))
@@ -280,9 +302,14 @@ class ManageForm(QWidget):
         column.addWidget(self.confirm)
         self.error = label("", "error")
         column.addWidget(self.error)
+        self.facilitator.failed.connect(self.error.setText)
         column.addWidget(button(_("Back"), accessible=_("Back to the profiles"), slot=self.back.emit),
                          0, Qt.AlignmentFlag.AlignLeft)  # fmt: skip
         column.addStretch(2)
+
+    def _facilitator_done(self, sentence: str) -> None:
+        self.said.emit(sentence)
+        self.changed.emit()
 
     def _pin(self) -> str | None:
         return self.pin.text() if self.profile.has_pin else None

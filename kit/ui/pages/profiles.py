@@ -84,6 +84,10 @@ class ProfilesPage(QWidget):
         self.subtitle = label(_("Choose your profile to continue where you stopped."), "muted")
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.subtitle)
+        self.notice = label("", "muted")  # what a facilitator just did
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.hide()
+        outer.addWidget(self.notice)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         self.cards = QWidget()
@@ -189,6 +193,7 @@ class ProfilesPage(QWidget):
         if self.manage_mode:
             self._open_form(ManageForm(self.ctx, profile))
             self.form.changed.connect(self._after_change)
+            self.form.said.connect(self._say)
             return
         if not profile.has_pin:
             self.signed_in.emit(profile)
@@ -199,6 +204,10 @@ class ProfilesPage(QWidget):
     def show_pin(self, profile) -> None:
         """Go to the PIN of `profile` once the list is loaded (start-up with --profile)."""
         self._pending = profile
+
+    def _say(self, sentence: str) -> None:
+        self.notice.setText(sentence)
+        self.notice.setVisible(bool(sentence))
 
     def _after_change(self) -> None:
         self.manage_mode = False
