@@ -82,7 +82,7 @@ def run(report: Report) -> None:
     from kit.core.records import Records
     from kit.ui.context import AppContext
     from kit.ui.reader import ReaderPage
-    from kit.ui.worker import Worker
+    from kit.ui.runners.worker import Worker
 
     app = QApplication.instance() or QApplication([])
     data, lessons = _install(report)

@@ -79,12 +79,12 @@ def probe(data: Path) -> dict:
                                 window.minimumSizeHint().height()],
         "pages": [],
     }  # fmt: skip
-    ready = window.pages.get(kinds.Library)
+    ready = window.pages.get(kinds.LibraryKind)
     out["pages"].append(page_info("library"))
     view = ready.view if ready is not None else None
     if view is not None and view.continue_to is not None:
         window.open_item(view.continue_to.pack_id, view.continue_to.item_id)
-        reader = window.pages[kinds.Reader]
+        reader = window.pages[kinds.ReaderKind]
         end = QEventLoop()
         QTimer.singleShot(10_000, end.quit)
         timer = QTimer()

@@ -43,3 +43,44 @@ def test_importing_every_core_module_loads_no_qt() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+KIT = CORE.parent
+
+
+def _imports(path: Path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("kit"):
+            yield node
+
+
+def test_no_private_name_is_imported_from_another_module() -> None:
+    """A name starting with _ is its module's own (gettext's `_` and `N_` aside)."""
+    offenders = [
+        f"{path.relative_to(KIT.parent)}:{node.lineno} {alias.name}"
+        for path in sorted(KIT.rglob("*.py"))
+        for node in _imports(path)
+        for alias in node.names
+        if alias.name.startswith("_")
+        and alias.name not in ("_", "N_")
+        and not alias.name.endswith("__")
+    ]
+    assert offenders == []
+
+
+def test_no_two_public_classes_share_a_name() -> None:
+    where: dict[str, list[str]] = {}
+    for path in sorted(KIT.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                where.setdefault(node.name, []).append(str(path.relative_to(KIT.parent)))
+    assert {name: paths for name, paths in where.items() if len(paths) > 1} == {}
+
+
+def test_the_ui_never_imports_the_cli_and_only_kit_app_builds_services() -> None:
+    offenders = []
+    for path in sorted((KIT / "ui").rglob("*.py")):
+        for node in _imports(path):
+            if node.module.startswith(("kit.cli", "kit.app")):
+                offenders.append(f"{path.relative_to(KIT.parent)}:{node.lineno} {node.module}")
+    assert offenders == []

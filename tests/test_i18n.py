@@ -228,16 +228,16 @@ def test_first_start_in_arabic_with_the_real_catalogs(qtbot, data_dir, tmp_path)
     prepare(data_dir, [build_getting_started(tmp_path / "packs")], first_start=True)
     (data_dir / "settings.json").write_text('{"bundled_offered": true}', encoding="utf-8")
     window = open_window(qtbot, data_dir)
-    form = window.pages[kinds.Profiles].form
+    form = window.pages[kinds.ProfilesKind].form
     choices = {b.property("language"): b for b in form.findChildren(QPushButton)
                if b.property("language")}  # fmt: skip
     assert {code: b.text() for code, b in choices.items()} == {
         "en": "English", "es": "Español", "ar": "العربية",
     }  # fmt: skip
     qtbot.mouseClick(choices["ar"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: hasattr(window.pages.get(kinds.Profiles) and window.pages[kinds.Profiles].form,
+    qtbot.waitUntil(lambda: hasattr(window.pages.get(kinds.ProfilesKind) and window.pages[kinds.ProfilesKind].form,
                                     "create_button"))  # fmt: skip
-    texts = [w.text() for w in window.pages[kinds.Profiles].form.findChildren(QLabel)]
+    texts = [w.text() for w in window.pages[kinds.ProfilesKind].form.findChildren(QLabel)]
     assert "مرحبًا! أنشئ ملفك الشخصي" in texts
     try:
         assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft

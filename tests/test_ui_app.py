@@ -46,15 +46,15 @@ def test_first_start_installs_the_bundled_packs_with_progress(
     assert not dialog.isVisible()
     assert window.message.text().endswith("packs are ready in your library.")
     # Then the language of the app (English here), then the first profile.
-    english = next(b for b in window.pages[kinds.Profiles].form.findChildren(QPushButton)
+    english = next(b for b in window.pages[kinds.ProfilesKind].form.findChildren(QPushButton)
                    if b.property("language") == "en")  # fmt: skip
     qtbot.mouseClick(english, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: hasattr(
-            window.pages.get(kinds.Profiles) and window.pages[kinds.Profiles].form, "name"
+            window.pages.get(kinds.ProfilesKind) and window.pages[kinds.ProfilesKind].form, "name"
         )
     )
-    form = window.pages[kinds.Profiles].form
+    form = window.pages[kinds.ProfilesKind].form
     qtbot.keyClicks(form.name, "Ana")
     qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
     page = wait_library(qtbot, window)
@@ -121,14 +121,14 @@ def test_language_change_rebuilds_the_screen_in_place(
     with qtbot.waitSignal(window.language_changed):
         window.change_language("es")
     try:
-        assert window.toolbar is not old_toolbar and window.current is kinds.Library
+        assert window.toolbar is not old_toolbar and window.current is kinds.LibraryKind
         assert window.toolbar.home.text() == "Biblioteca"
         wait_library(qtbot, window)
         assert window.ctx.profile.name == "Ana"
         # In the reader too: the rebuilt toolbar still shows the learner and their tools.
         window.open_item("getting-started", "choose-a-profile")
         window.change_language("en")
-        assert window.current is kinds.Reader and window.toolbar.home.text() == "Library"
+        assert window.current is kinds.ReaderKind and window.toolbar.home.text() == "Library"
         assert window.toolbar.profile_action.isVisible() and window.get_packs.isVisible()
         assert window.toolbar.profile_button.text() == "Ana"
         window.change_language("es")
@@ -218,7 +218,7 @@ def test_backups_can_be_restored_after_a_confirmation(qtbot, data_dir, pack) -> 
     qtbot.waitUntil(dialog.confirm_button.isEnabled)  # once it says what would be lost
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.status.text() == "The records were restored.")
-    assert window.current is kinds.Profiles and window.ctx.profile is None
+    assert window.current is kinds.ProfilesKind and window.ctx.profile is None
     close(window)
     with Records(DataDir(data_dir)) as records:
         assert records.events(ana.id) == []  # the backup was made before that event
@@ -242,10 +242,10 @@ def test_a_screenshot_never_skips_a_pin(qtbot, data_dir, pack) -> None:
     add_profile(data_dir, "Ana", pin="1234")
     add_profile(data_dir, "Ben")
     window = open_window(qtbot, data_dir, profile="Ana", preview=True)
-    profiles = window.pages[kinds.Profiles]
+    profiles = window.pages[kinds.ProfilesKind]
     qtbot.waitUntil(lambda: isinstance(profiles.form, PinForm))
-    assert window.current is kinds.Profiles and window.ctx.profile is None
-    assert kinds.Library not in window.pages
+    assert window.current is kinds.ProfilesKind and window.ctx.profile is None
+    assert kinds.LibraryKind not in window.pages
     close(window)
     window = open_window(qtbot, data_dir, profile="Ben", preview=True)
     wait_library(qtbot, window)

@@ -49,9 +49,9 @@ def test_progress_draws_each_pack_module_quiz_and_certificate(qtbot, data_dir, p
     sign_in(qtbot, window, "Ana")
     assert window.toolbar.progress.isVisible()
     window.toolbar.progress.trigger()
-    page = window.pages[kinds.Progress]
+    page = window.pages[kinds.ProgressKind]
     qtbot.waitUntil(lambda: page.views is not None)
-    assert window.current is kinds.Progress
+    assert window.current is kinds.ProgressKind
     (view,) = page.views
     learning, teaching = view.modules
     assert (learning.done, learning.total, learning.complete) == (6, 6, True)
@@ -117,7 +117,7 @@ def test_removing_a_pack_asks_first_and_keeps_the_progress(qtbot, data_dir, pack
 
 
 def manage(qtbot, window, name: str):
-    profiles = window.pages[kinds.Profiles]
+    profiles = window.pages[kinds.ProfilesKind]
     qtbot.waitUntil(lambda: profiles.card_for(name) is not None)
     click(qtbot, profiles.manage_button)
     click(qtbot, profiles.card_for(name))
@@ -140,7 +140,7 @@ def test_a_learner_changes_then_removes_her_pin_after_typing_it(qtbot, data_dir,
     form.pin.clear()
     qtbot.keyClicks(form.pin, "1234")
     click(qtbot, form.set_pin_button)
-    profiles = window.pages[kinds.Profiles]
+    profiles = window.pages[kinds.ProfilesKind]
     qtbot.waitUntil(lambda: profiles.form is None and profiles.card_for("Ana") is not None)
     with Records(DataDir(data_dir)) as records:
         records.check_pin(ana.id, "5678")  # the new PIN opens the profile
@@ -149,10 +149,10 @@ def test_a_learner_changes_then_removes_her_pin_after_typing_it(qtbot, data_dir,
     form = manage(qtbot, window, "Ana")
     qtbot.keyClicks(form.pin, "5678")
     click(qtbot, form.remove_pin_button)
-    qtbot.waitUntil(lambda: window.pages[kinds.Profiles].form is None)
+    qtbot.waitUntil(lambda: window.pages[kinds.ProfilesKind].form is None)
     with Records(DataDir(data_dir)) as records:
         assert not records.profile(ana.id).has_pin
-    profiles = window.pages[kinds.Profiles]
+    profiles = window.pages[kinds.ProfilesKind]
     qtbot.waitUntil(lambda: profiles.profiles and not profiles.profiles[0].has_pin)
     sign_in(qtbot, window, "Ana")  # no PIN asked any more
     close(window)
@@ -171,7 +171,7 @@ def test_a_profile_without_pin_gets_one(qtbot, data_dir, pack) -> None:
     form.new_pin_again.clear()
     qtbot.keyClicks(form.new_pin_again, "4321")
     click(qtbot, form.set_pin_button)
-    qtbot.waitUntil(lambda: window.pages[kinds.Profiles].form is None)
+    qtbot.waitUntil(lambda: window.pages[kinds.ProfilesKind].form is None)
     with Records(DataDir(data_dir)) as records:
         assert records.profile(ben.id).has_pin
     close(window)
@@ -186,8 +186,8 @@ def test_about_shows_version_licence_credits_and_the_data_folder(qtbot, data_dir
     add_profile(data_dir, "Ana")
     window = open_window(qtbot, data_dir)
     window.toolbar.about.trigger()  # from the start screen: nobody is signed in
-    page = window.pages[kinds.About]
-    assert window.current is kinds.About
+    page = window.pages[kinds.AboutKind]
+    assert window.current is kinds.AboutKind
     qtbot.waitUntil(lambda: bool(page.credit_texts))
     assert page.fields["Version"] == __version__
     assert page.fields["Data folder"] == str(data_dir)
@@ -197,7 +197,7 @@ def test_about_shows_version_licence_credits_and_the_data_folder(qtbot, data_dir
         "Licence: CC-BY-SA-4.0\nAuthors: Training Kit contributors"
     ]
     window.go_back()
-    assert window.current is kinds.Profiles
+    assert window.current is kinds.ProfilesKind
     close(window)
 
 
@@ -207,8 +207,8 @@ def test_f1_shows_every_keyboard_shortcut(qtbot, data_dir, pack) -> None:
     window = open_window(qtbot, data_dir)
     sign_in(qtbot, window, "Ana")
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: window.current is kinds.Shortcuts)
-    rows = dict((what, keys) for keys, what in window.pages[kinds.Shortcuts].rows)
+    qtbot.waitUntil(lambda: window.current is kinds.ShortcutsKind)
+    rows = dict((what, keys) for keys, what in window.pages[kinds.ShortcutsKind].rows)
     assert rows["Get packs"] == "Ctrl+G"
     assert rows["Search"] == "Ctrl+F"
     assert rows["Keyboard shortcuts"] == "F1 or Ctrl+?"
@@ -217,7 +217,7 @@ def test_f1_shows_every_keyboard_shortcut(qtbot, data_dir, pack) -> None:
     window.go_back()
     wait_library(qtbot, window)
     window.toolbar.keys.trigger()  # Menu → Keyboard shortcuts
-    assert window.current is kinds.Shortcuts
+    assert window.current is kinds.ShortcutsKind
     close(window)
 
 

@@ -16,8 +16,8 @@ KIT_UI = Path(__file__).resolve().parents[1] / "kit" / "ui"
 
 
 def wait_reader(qtbot, window, item_id: str):
-    qtbot.waitUntil(lambda: window.current is kinds.Reader)
-    reader = window.pages[kinds.Reader]
+    qtbot.waitUntil(lambda: window.current is kinds.ReaderKind)
+    reader = window.pages[kinds.ReaderKind]
     qtbot.waitUntil(lambda: reader.view is not None and reader.view.item["id"] == item_id)
     return reader
 

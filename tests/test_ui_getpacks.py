@@ -25,7 +25,7 @@ from kit.core.paths import DataDir
 from kit.core.signing import new_key
 from kit.ui.context import AppContext
 from kit.ui.getpacks import GetPacksPage
-from kit.ui.worker import Worker
+from kit.ui.runners.worker import Worker
 
 BIG = 300_000  # bytes of media in a "big" pack: ~9 s at 32 KB/s, so a pause is observable
 

@@ -75,8 +75,8 @@ def test_a_learner_gets_a_pack_from_a_usb_stick_and_finds_it_in_the_library(
     assert window.get_packs.isVisible() and window.get_packs in window.toolbar.actions()
 
     click(qtbot, library.get_more_button)  # "Get more packs…" under the learner's packs
-    assert window.current is kinds.GetPacks
-    page = window.pages[kinds.GetPacks]
+    assert window.current is kinds.GetPacksKind
+    page = window.pages[kinds.GetPacksKind]
     qtbot.waitUntil(lambda: "first-aid" in page.cards, timeout=10_000)
     card = page.cards["first-aid"]
     assert card.title.text() == "First aid"
@@ -90,15 +90,15 @@ def test_a_learner_gets_a_pack_from_a_usb_stick_and_finds_it_in_the_library(
     assert page.notice.text() == "Installed First aid 0.1.0."
 
     click(qtbot, page.back_button)
-    assert window.current is kinds.Library and window.toolbar.find.isEnabled()
-    library = window.pages[kinds.Library]
+    assert window.current is kinds.LibraryKind and window.toolbar.find.isEnabled()
+    library = window.pages[kinds.LibraryKind]
     qtbot.waitUntil(lambda: "First aid" in pack_titles(library))
     assert sorted(pack_titles(library)) == ["First aid", "Getting started with Training Kit"]
 
     # Ctrl+G comes back to the same page (downloads go on while the learner reads).
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
-    assert window.current is kinds.GetPacks and window.pages[kinds.GetPacks] is page
+    assert window.current is kinds.GetPacksKind and window.pages[kinds.GetPacksKind] is page
     close(window)
     assert page._closed  # shut down with the window: downloads paused, threads stopped
     with Library(DataDir(data_dir)) as lib:
@@ -113,15 +113,15 @@ def test_an_empty_library_offers_get_packs(qtbot, data_dir, usb) -> None:
     library = sign_in(qtbot, window, "Ana")
     assert library.stack.currentWidget() is library.empty
     click(qtbot, library.empty_get_button)
-    page = window.pages[kinds.GetPacks]
-    assert window.current is kinds.GetPacks
+    page = window.pages[kinds.GetPacksKind]
+    assert window.current is kinds.GetPacksKind
     qtbot.waitUntil(lambda: "first-aid" in page.cards, timeout=10_000)
     click(qtbot, page.cards["first-aid"].button)
     qtbot.waitUntil(lambda: "first-aid" not in page.rows, timeout=20_000)
     # Back with the keyboard (Alt+Left), like the reader's Back.
     activate(qtbot, window)
     qtbot.keyClick(page, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert window.current is kinds.Library
+    assert window.current is kinds.LibraryKind
     qtbot.waitUntil(lambda: pack_titles(library) == ["First aid"])
     assert library.stack.currentWidget() is library.main
 
@@ -130,9 +130,9 @@ def test_get_packs_needs_a_signed_in_learner(qtbot, data_dir, pack) -> None:
     prepare(data_dir, [pack])
     add_profile(data_dir, "Ana")
     window = open_window(qtbot, data_dir)
-    assert window.current is kinds.Profiles and not window.get_packs.isVisible()
+    assert window.current is kinds.ProfilesKind and not window.get_packs.isVisible()
     window.get_packs.trigger()  # the shortcut of a hidden action, say
-    assert window.current is kinds.Profiles and kinds.GetPacks not in window.pages
+    assert window.current is kinds.ProfilesKind and kinds.GetPacksKind not in window.pages
 
 
 def test_a_language_change_keeps_the_learner_on_get_packs(
@@ -149,13 +149,13 @@ def test_a_language_change_keeps_the_learner_on_get_packs(
     window = open_window(qtbot, data_dir)
     sign_in(qtbot, window, "Ana")
     window.get_packs.trigger()
-    old = window.pages[kinds.GetPacks]
+    old = window.pages[kinds.GetPacksKind]
     try:
         window.change_language("es")
-        assert window.current is kinds.GetPacks and window.pages[kinds.GetPacks] is not old
+        assert window.current is kinds.GetPacksKind and window.pages[kinds.GetPacksKind] is not old
         assert old._closed  # its threads were stopped before it went away
         assert window.get_packs.text() == "Obtener paquetes" and window.get_packs.isVisible()
-        page = window.pages[kinds.GetPacks]
+        page = window.pages[kinds.GetPacksKind]
         qtbot.waitUntil(lambda: "first-aid" in page.cards, timeout=10_000)
         # One Ctrl+G in the window, not one per language the learner went through.
         owners = [a for a in window.findChildren(type(window.get_packs)) if a.shortcut() == window.get_packs.shortcut()]  # fmt: skip
@@ -175,7 +175,7 @@ def test_get_packs_follows_the_text_size_and_backspace_stays_on_the_page(
     window = open_window(qtbot, data_dir)
     sign_in(qtbot, window, "Ana")
     window.get_packs.trigger()
-    page = window.pages[kinds.GetPacks]
+    page = window.pages[kinds.GetPacksKind]
     title = page.findChild(QLabel, "pageTitle")
     title.ensurePolished()
     normal = title.font().pointSizeF()
@@ -185,7 +185,7 @@ def test_get_packs_follows_the_text_size_and_backspace_stays_on_the_page(
     activate(qtbot, window)
     page.refresh_button.setFocus()  # not a text field
     qtbot.keyClick(page.refresh_button, Qt.Key.Key_Backspace)
-    assert window.current is kinds.GetPacks
+    assert window.current is kinds.GetPacksKind
     qtbot.keyClick(page.refresh_button, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert window.current is kinds.Library
+    assert window.current is kinds.LibraryKind
     close(window)

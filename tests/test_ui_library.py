@@ -26,8 +26,8 @@ def ana(data_dir, pack):
 
 
 def wait_reader(qtbot, window, item_id: str):
-    qtbot.waitUntil(lambda: window.current is kinds.Reader)
-    reader = window.pages[kinds.Reader]
+    qtbot.waitUntil(lambda: window.current is kinds.ReaderKind)
+    reader = window.pages[kinds.ReaderKind]
     qtbot.waitUntil(lambda: reader.view is not None and reader.view.item["id"] == item_id)
     return reader
 
@@ -49,7 +49,7 @@ def test_the_library_shows_the_pack_its_modules_and_opens_a_module(qtbot, data_d
     reader = wait_reader(qtbot, window, "choose-a-profile")
     assert window.current_item == ("getting-started", "choose-a-profile")
     reader.back_requested.emit()
-    assert window.current is kinds.Library
+    assert window.current is kinds.LibraryKind
 
 
 def test_continue_opens_the_next_unfinished_item_and_survives_a_restart(
@@ -117,8 +117,8 @@ def test_search_finds_a_lesson_and_opens_it(qtbot, data_dir, ana) -> None:
     assert window.toolbar.search.hasFocus()  # the shortcut, not the test, put it there
     qtbot.keyClicks(window.toolbar.search, "projector")
     qtbot.keyClick(window.toolbar.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.current is kinds.Search)
-    search = window.pages[kinds.Search]
+    qtbot.waitUntil(lambda: window.current is kinds.SearchKind)
+    search = window.pages[kinds.SearchKind]
     qtbot.waitUntil(lambda: bool(search.results))
     first = search.results[0]
     assert "[" in first["snippet"]  # the match is marked in the snippet
@@ -134,7 +134,7 @@ def test_search_with_no_match_says_so(qtbot, data_dir, ana) -> None:
     window = open_window(qtbot, data_dir)
     sign_in(qtbot, window, "Ana", "1234")
     window.search("zzzqqq")
-    search = window.pages[kinds.Search]
+    search = window.pages[kinds.SearchKind]
     qtbot.waitUntil(lambda: search.count.text().startswith("Nothing found"))
     assert search.list.count() == 0
 

@@ -61,7 +61,7 @@ def env(qapp, data_dir: Path, tmp_path: Path) -> Iterator[object]:
     from kit.core.paths import DataDir
     from kit.core.records import Records
     from kit.ui.context import AppContext
-    from kit.ui.worker import Worker
+    from kit.ui.runners.worker import Worker
 
     picture = tmp_path / "red.png"
     picture.write_bytes(tiny_png(60, 60, (255, 0, 0)))
@@ -201,8 +201,8 @@ def test_pack_panel_shows_markdown_descriptions_as_text(qtbot):
 
 
 def test_message_bar_and_progress_dialog_quote_titles_literally(qtbot, env):
+    from kit.ui.dialogs.job import JobDialog
     from kit.ui.widgets.banner import MessageBar
-    from kit.ui.widgets.job_dialog import JobDialog
 
     text = "Installed " + hostile("Pack", env.picture)
     bar = MessageBar()

@@ -23,7 +23,7 @@ from kit.ui.pages import kinds
 def test_first_profile_with_a_pin_then_the_library(qtbot, data_dir, pack) -> None:
     prepare(data_dir, [pack])
     window = open_window(qtbot, data_dir)
-    form = window.pages[kinds.Profiles].form
+    form = window.pages[kinds.ProfilesKind].form
     assert form is not None and form.name.isVisible()  # no profiles: straight to the form
     qtbot.keyClicks(form.name, "Amina")
     qtbot.keyClicks(form.pin, "2468")
@@ -47,7 +47,7 @@ def test_a_taken_name_is_refused_in_one_sentence(qtbot, data_dir, pack) -> None:
     prepare(data_dir, [pack])
     add_profile(data_dir, "Ana")
     window = open_window(qtbot, data_dir)
-    profiles = window.pages[kinds.Profiles]
+    profiles = window.pages[kinds.ProfilesKind]
     new_card = next(c for c in profiles.cards.findChildren(type(profiles.card_for("Ana")))
                     if c.accessibleName() == "Create a new profile")  # fmt: skip
     qtbot.mouseClick(new_card, Qt.MouseButton.LeftButton)
@@ -55,14 +55,14 @@ def test_a_taken_name_is_refused_in_one_sentence(qtbot, data_dir, pack) -> None:
     qtbot.mouseClick(profiles.form.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: profiles.form.error.text() != "")
     assert profiles.form.error.text().endswith(".") and "\n" not in profiles.form.error.text()
-    assert window.current is kinds.Profiles
+    assert window.current is kinds.ProfilesKind
 
 
 def test_wrong_pin_says_so_then_locks(qtbot, data_dir, pack) -> None:
     prepare(data_dir, [pack])
     add_profile(data_dir, "Ben", pin="1234")
     window = open_window(qtbot, data_dir)
-    profiles = window.pages[kinds.Profiles]
+    profiles = window.pages[kinds.ProfilesKind]
     assert profiles.card_for("Ben").accessibleName() == "Ben, protected by a PIN"
     qtbot.mouseClick(profiles.card_for("Ben"), Qt.MouseButton.LeftButton)
     form = profiles.form
@@ -75,7 +75,7 @@ def test_wrong_pin_says_so_then_locks(qtbot, data_dir, pack) -> None:
     # The third wrong PIN in a row locks the profile for a moment.
     assert "Too many wrong PINs; try again in" in form.wait_label.text()
     assert not form.pin.isEnabled() and not form.ok.isEnabled()
-    assert window.current is kinds.Profiles and window.ctx.profile is None
+    assert window.current is kinds.ProfilesKind and window.ctx.profile is None
 
 
 def test_a_lock_outlives_a_restart(qtbot, data_dir, pack) -> None:
@@ -96,7 +96,7 @@ def test_a_lock_outlives_a_restart(qtbot, data_dir, pack) -> None:
         with pytest.raises(PinLocked):
             records.check_pin(ben.id, "1234")
     window = open_window(qtbot, data_dir, profile="Ben")
-    form = window.pages[kinds.Profiles].form
+    form = window.pages[kinds.ProfilesKind].form
     qtbot.waitUntil(lambda: "Too many wrong PINs" in form.wait_label.text())
     assert not form.pin.isEnabled()
     assert window.ctx.profile is None
@@ -113,7 +113,7 @@ def test_second_profile_sees_none_of_the_first_ones_progress(qtbot, data_dir, pa
     assert page.view.continue_to.started
     assert window.toolbar.switch in window.toolbar.profile_button.menu().actions()
     window.toolbar.switch.trigger()  # the learner's menu: "Switch profile"
-    assert window.current is kinds.Profiles and kinds.Library not in window.pages
+    assert window.current is kinds.ProfilesKind and kinds.LibraryKind not in window.pages
     page = sign_in(qtbot, window, "Carlos")
     assert window.toolbar.profile_button.text() == "Carlos"
     assert all(card.bar.value() == 0 for card in page.panel.modules)
@@ -126,7 +126,7 @@ def test_rename_and_delete_need_the_pin(qtbot, data_dir, pack) -> None:
     add_profile(data_dir, "Dana", pin="4321")
     add_profile(data_dir, "Eli")
     window = open_window(qtbot, data_dir)
-    profiles = window.pages[kinds.Profiles]
+    profiles = window.pages[kinds.ProfilesKind]
     qtbot.mouseClick(profiles.manage_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(profiles.card_for("Dana"), Qt.MouseButton.LeftButton)
     form = profiles.form
@@ -169,20 +169,23 @@ def test_first_start_asks_the_language_then_the_profile(
     (data_dir / "settings.json").write_text('{"bundled_offered": true}', encoding="utf-8")
     try:
         window = open_window(qtbot, data_dir)
-        profiles = window.pages[kinds.Profiles]
+        profiles = window.pages[kinds.ProfilesKind]
         choices = {b.property("language"): b for b in profiles.form.findChildren(type(profiles.manage_button))
                    if b.property("language")}  # fmt: skip
         assert set(choices) == {"en", "es"}
         assert choices["es"].text() == "Español"
         qtbot.mouseClick(choices["es"], Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: kinds.Profiles in window.pages and window.pages[kinds.Profiles].form is not None
-                        and hasattr(window.pages[kinds.Profiles].form, "create_button"))  # fmt: skip
+        qtbot.waitUntil(lambda: kinds.ProfilesKind in window.pages and window.pages[kinds.ProfilesKind].form is not None
+                        and hasattr(window.pages[kinds.ProfilesKind].form, "create_button"))  # fmt: skip
         titles = [
-            w.text() for w in window.pages[kinds.Profiles].form.findChildren(type(window.starting))
+            w.text()
+            for w in window.pages[kinds.ProfilesKind].form.findChildren(type(window.starting))
         ]
         assert "¡Hola! Crea tu perfil" in titles
-        qtbot.keyClicks(window.pages[kinds.Profiles].form.name, "Lucia")
-        qtbot.mouseClick(window.pages[kinds.Profiles].form.create_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(window.pages[kinds.ProfilesKind].form.name, "Lucia")
+        qtbot.mouseClick(
+            window.pages[kinds.ProfilesKind].form.create_button, Qt.MouseButton.LeftButton
+        )
         wait_library(qtbot, window)
         close(window)
         with Records(DataDir(data_dir)) as records:

@@ -213,8 +213,8 @@ def test_back_button_and_missing_item(qtbot, reader_env):
 
 
 def test_text_size_steps_are_the_ones_settings_names(qtbot, reader_env):
+    from kit.ui.dialogs.settings import SettingsDialog
     from kit.ui.operations.settings import TEXT_SCALES
-    from kit.ui.pages.settings import SettingsDialog
 
     page = open_page(qtbot, reader_env, "welcome")
     seen = []

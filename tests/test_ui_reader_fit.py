@@ -34,7 +34,7 @@ def long_env(qapp, data_dir: Path, tmp_path: Path) -> Iterator[ReaderEnv]:
     from kit.core.paths import DataDir
     from kit.core.records import Records
     from kit.ui.context import AppContext
-    from kit.ui.worker import Worker
+    from kit.ui.runners.worker import Worker
 
     server = RecordingServer()
     source = ui_reader_pack.write_source(tmp_path / "src", server.url("/remote.png"))
@@ -132,7 +132,7 @@ def test_text_size_from_the_reader_is_saved_and_named_in_settings(qtbot, data_di
     window = open_window(qtbot, data_dir)
     sign_in(qtbot, window, "Ana")
     window.open_item("getting-started", "check-learning")
-    reader = window.pages[kinds.Reader]
+    reader = window.pages[kinds.ReaderKind]
     qtbot.waitUntil(lambda: reader.view is not None)
     qtbot.mouseClick(reader.header.larger, Qt.MouseButton.LeftButton)
     assert window.ctx.text_scale == 1.15

@@ -61,7 +61,7 @@ def svg_env(qapp, data_dir: Path, tmp_path: Path) -> Iterator[ReaderEnv]:
     from kit.core.paths import DataDir
     from kit.core.records import Records
     from kit.ui.context import AppContext
-    from kit.ui.worker import Worker
+    from kit.ui.runners.worker import Worker
 
     server = RecordingServer()
     source = ui_reader_pack.write_source(tmp_path / "src", server.url("/remote.png"))

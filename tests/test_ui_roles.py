@@ -27,7 +27,7 @@ def facilitator(data_dir, name: str, pin: str):
 
 
 def manage(qtbot, window, name: str):
-    profiles = window.pages[kinds.Profiles]
+    profiles = window.pages[kinds.ProfilesKind]
     qtbot.waitUntil(lambda: profiles.card_for(name) is not None)
     click(qtbot, profiles.manage_button)
     click(qtbot, profiles.card_for(name))
@@ -39,7 +39,7 @@ def manage(qtbot, window, name: str):
 def test_the_first_profile_is_offered_the_facilitator_role_with_a_pin(qtbot, data_dir, pack):
     prepare(data_dir, [pack])
     window = open_window(qtbot, data_dir)
-    form = window.pages[kinds.Profiles].form
+    form = window.pages[kinds.ProfilesKind].form
     assert form.facilitator.isVisible() and not form.facilitator.isChecked()
     qtbot.keyClicks(form.name, "Fatima")
     form.facilitator.setChecked(True)
@@ -58,7 +58,7 @@ def test_a_later_profile_is_not_offered_the_role(qtbot, data_dir, pack):
     prepare(data_dir, [pack])
     add_profile(data_dir, "Ana")
     window = open_window(qtbot, data_dir)
-    profiles = window.pages[kinds.Profiles]
+    profiles = window.pages[kinds.ProfilesKind]
     profiles.show_create(first=False)
     assert profiles.form.facilitator.isHidden()
     close(window)

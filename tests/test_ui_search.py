@@ -37,7 +37,7 @@ def window(qtbot, data_dir, tmp_path):
 
 def search(qtbot, win, query: str):
     win.search(query)
-    page = win.pages[kinds.Search]
+    page = win.pages[kinds.SearchKind]
     qtbot.waitUntil(lambda: page.query == query and page.count.text() != "Searching…")
     return page
 
@@ -105,7 +105,7 @@ def test_results_follow_typing_without_enter(qtbot, window, monkeypatch):
     assert asked == ["basics"]  # one search once typing paused, not one per key
     assert [r["item_id"] for r in page.results] == ["shared"]
     assert page.heading.text() == "Results for “basics”"
-    assert window.current is kinds.Search
+    assert window.current is kinds.SearchKind
 
 
 def test_back_from_a_result_returns_to_the_same_results_and_place(qtbot, window):
@@ -118,12 +118,12 @@ def test_back_from_a_result_returns_to_the_same_results_and_place(qtbot, window)
     qtbot.mouseClick(
         page.list.viewport(), Qt.MouseButton.LeftButton, pos=page.list.visualItemRect(row).center()
     )
-    qtbot.waitUntil(lambda: window.current is kinds.Reader)
-    reader = window.pages[kinds.Reader]
+    qtbot.waitUntil(lambda: window.current is kinds.ReaderKind)
+    reader = window.pages[kinds.ReaderKind]
     qtbot.waitUntil(lambda: reader.view is not None and reader.view.item["id"] == wanted)
     assert reader.header.back.text() == "← Results"
     qtbot.mouseClick(reader.header.back, Qt.MouseButton.LeftButton)
-    assert window.current is kinds.Search
+    assert window.current is kinds.SearchKind
     assert page.field.text() == "citation" and page.list.count() == 30
     assert page.list.verticalScrollBar().value() == scrolled
     # From the library the reader goes back to the library, as before.
@@ -132,16 +132,16 @@ def test_back_from_a_result_returns_to_the_same_results_and_place(qtbot, window)
     qtbot.waitUntil(lambda: reader.view.item["id"] == "l01")
     assert reader.header.back.text() == "← Library"
     qtbot.mouseClick(reader.header.back, Qt.MouseButton.LeftButton)
-    assert window.current is kinds.Library
+    assert window.current is kinds.LibraryKind
 
 
 def test_typing_in_the_toolbar_shows_results_without_enter(qtbot, window):
-    assert window.current is kinds.Library
+    assert window.current is kinds.LibraryKind
     window.toolbar.search.setFocus()
     qtbot.waitUntil(window.toolbar.search.hasFocus)
     qtbot.keyClicks(window.toolbar.search, "basics")  # no Enter
-    assert window.current is kinds.Search
-    page = window.pages[kinds.Search]
+    assert window.current is kinds.SearchKind
+    page = window.pages[kinds.SearchKind]
     qtbot.waitUntil(lambda: [r["item_id"] for r in page.results] == ["shared"], timeout=5_000)
     assert page.field.text() == "basics"
     assert window.toolbar.search.hasFocus()  # the learner goes on typing there

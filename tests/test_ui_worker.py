@@ -8,7 +8,7 @@ import sys
 SCRIPT = """
 import sys, time
 from PySide6.QtWidgets import QApplication
-from kit.ui.worker import Worker
+from kit.ui.runners.worker import Worker
 app = QApplication([])
 worker = Worker()
 done = [0]
@@ -36,7 +36,7 @@ def test_thousands_of_jobs_do_not_crash_the_app() -> None:
 def test_callbacks_given_to_submit_are_never_missed(qtbot) -> None:
     import threading
 
-    from kit.ui.worker import Worker
+    from kit.ui.runners.worker import Worker
 
     worker = Worker()
     try:
@@ -65,12 +65,12 @@ def test_a_job_dialog_closes_even_when_the_job_ends_while_it_attaches(qtbot, mon
 
     from PySide6.QtCore import Qt
 
-    import kit.ui.worker
-    from kit.ui.widgets.job_dialog import JobDialog
+    import kit.ui.runners.worker
+    from kit.ui.dialogs.job import JobDialog
 
     gate, ended = threading.Event(), threading.Event()
 
-    class RacingJob(kit.ui.worker.Job):
+    class RacingJob(kit.ui.runners.worker.Job):
         """The job ends (on the worker) right after the dialog first looks at `done`."""
 
         @property
@@ -85,8 +85,8 @@ def test_a_job_dialog_closes_even_when_the_job_ends_while_it_attaches(qtbot, mon
         def done(self, value: bool) -> None:
             self._done = value
 
-    monkeypatch.setattr(kit.ui.worker, "Job", RacingJob)
-    worker = kit.ui.worker.Worker()
+    monkeypatch.setattr(kit.ui.runners.worker, "Job", RacingJob)
+    worker = kit.ui.runners.worker.Worker()
     try:
         job = worker.submit(lambda: gate.wait(20))
         job.finished.connect(ended.set, Qt.ConnectionType.DirectConnection)

@@ -270,7 +270,7 @@ def reader_env(qapp, data_dir: Path, tmp_path: Path) -> Iterator[ReaderEnv]:
     from kit.core.paths import DataDir
     from kit.core.records import Records
     from kit.ui.context import AppContext
-    from kit.ui.worker import Worker
+    from kit.ui.runners.worker import Worker
 
     server = RecordingServer()
     source = write_source(tmp_path / "src", server.url("/remote.png"))

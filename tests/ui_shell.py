@@ -67,7 +67,7 @@ def sign_in(qtbot, window, name: str, pin: str | None = None):
     """Click the profile's card (and type its PIN); returns the library page once loaded."""
     from PySide6.QtCore import Qt
 
-    profiles = window.pages[kinds.Profiles]
+    profiles = window.pages[kinds.ProfilesKind]
     qtbot.waitUntil(lambda: profiles.card_for(name) is not None)
     qtbot.mouseClick(profiles.card_for(name), Qt.MouseButton.LeftButton)
     if pin is not None:
@@ -80,8 +80,10 @@ def sign_in(qtbot, window, name: str, pin: str | None = None):
 
 
 def wait_library(qtbot, window):
-    qtbot.waitUntil(lambda: window.current is kinds.Library and kinds.Library in window.pages)
-    page = window.pages[kinds.Library]
+    qtbot.waitUntil(
+        lambda: window.current is kinds.LibraryKind and kinds.LibraryKind in window.pages
+    )
+    page = window.pages[kinds.LibraryKind]
     qtbot.waitUntil(lambda: page.view is not None and not page.dirty)
     return page
 

@@ -32,7 +32,7 @@ class App:
         from kit.ui.context import Services
         from kit.ui.main_window import StartOptions
         from kit.ui.modes.learner import LearnerMode
-        from kit.ui.worker import Worker
+        from kit.ui.runners.worker import Worker
 
         self.options = options or StartOptions()
         self.mode = mode or LearnerMode

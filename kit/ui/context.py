@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from kit.core.paths import DataDir
 from kit.ui.changes import Changes
-from kit.ui.worker import Worker
+from kit.ui.runners.worker import Worker
 
 if TYPE_CHECKING:  # the core is imported on the worker thread, not at start-up
     from kit.core.library import Library

@@ -16,18 +16,18 @@ from kit.core.paths import DataDir
 from kit.core.render import is_rtl
 from kit.i18n import _, install_qt_translations, set_language
 from kit.ui.context import AppContext, Services, Session
+from kit.ui.dialogs.window import DialogsMixin
 from kit.ui.modes.base import ActionSpec, Mode
 from kit.ui.operations import core
 from kit.ui.operations.settings import UiSettings
 from kit.ui.pages import kinds
 from kit.ui.pages.kinds import PageKind
+from kit.ui.runners.worker import Worker
 from kit.ui.widgets.banner import MessageBar
 from kit.ui.widgets.forms import label
 from kit.ui.widgets.screen import fit_to_screen
 from kit.ui.widgets.style import apply_style
 from kit.ui.widgets.toolbar import AppToolbar
-from kit.ui.window_dialogs import DialogsMixin
-from kit.ui.worker import Worker
 
 START_PAGES = ("library", "getpacks", "progress", "about", "shortcuts")  # KIT_SCREENSHOT_START
 
@@ -77,11 +77,11 @@ class MainWindow(DialogsMixin, QMainWindow):
         self._ready_sent = False
         self._closed = False
         self._screen_watched = False
-        self.back_to: type[PageKind] = kinds.Library  # where About and shortcuts go back to
+        self.back_to: type[PageKind] = kinds.LibraryKind  # where About and shortcuts go back to
         self.pages: dict[type[PageKind], QWidget] = {}
         self.current: type[PageKind] | None = None
         self.current_item: tuple[str, str] | None = None
-        self.reader_return: type[PageKind] = kinds.Library  # or Search: the reader's Back
+        self.reader_return: type[PageKind] = kinds.LibraryKind  # or Search: the reader's Back
         self.start_state: core.StartState | None = None
         self.setWindowTitle(_("Training Kit"))
         self.fit_to_screen()
@@ -105,7 +105,7 @@ class MainWindow(DialogsMixin, QMainWindow):
 
     # -- chrome ------------------------------------------------------------------
     def _build_chrome(self) -> None:
-        from kit.ui.pages.install import InstallFlow
+        from kit.ui.dialogs.install import InstallFlow
 
         self.toolbar = AppToolbar(self)
         self.addToolBar(self.toolbar)
@@ -203,10 +203,10 @@ class MainWindow(DialogsMixin, QMainWindow):
     def _open_start_page(self) -> None:
         """The first page asked for (screenshots): Progress needs a signed-in learner."""
         opener = {
-            kinds.GetPacks.name: self.show_get_packs,
-            kinds.Progress.name: self.show_progress,
-            kinds.About.name: self.show_about,
-            kinds.Shortcuts.name: self.show_shortcuts,
+            kinds.GetPacksKind.name: self.show_get_packs,
+            kinds.ProgressKind.name: self.show_progress,
+            kinds.AboutKind.name: self.show_about,
+            kinds.ShortcutsKind.name: self.show_shortcuts,
         }.get(self.options.page)
         if opener is not None:
             opener()
@@ -228,20 +228,20 @@ class MainWindow(DialogsMixin, QMainWindow):
         self.current = kind
         self.stack.setCurrentWidget(widget)
         # The Get packs page has its own Ctrl+F (its filter): only one may hold the key.
-        self.toolbar.find.setEnabled(kind is not kinds.GetPacks)
+        self.toolbar.find.setEnabled(kind is not kinds.GetPacksKind)
         self._update_title()
         return widget
 
     def _show_toolbar(self, profile) -> None:
         """The learner's tools for `profile` (None: signed out, or a preview without one)."""
-        if profile is None and self.options.preview and self.current is not kinds.Profiles:
+        if profile is None and self.options.preview and self.current is not kinds.ProfilesKind:
             self.toolbar.show_preview()
         else:
             self.toolbar.show_signed_in(profile)
         self.get_packs.setVisible(self.toolbar.home.isVisible())
 
     def show_profiles(self):
-        page = self._show(kinds.Profiles)
+        page = self._show(kinds.ProfilesKind)
         self._show_toolbar(None)
         page.reload()
         return page
@@ -249,7 +249,7 @@ class MainWindow(DialogsMixin, QMainWindow):
     def show_library(self):
         if self.ctx.profile is None and not self.options.preview:
             return self.show_profiles()
-        page = self._show(kinds.Library)
+        page = self._show(kinds.LibraryKind)
         self._show_toolbar(self.ctx.profile)
         return page
 
@@ -259,7 +259,7 @@ class MainWindow(DialogsMixin, QMainWindow):
             return self.show_profiles()
         if self.ctx.library is None:  # the core is still opening (or failed to)
             return None
-        page = self._show(kinds.GetPacks)
+        page = self._show(kinds.GetPacksKind)
         self._show_toolbar(self.ctx.profile)
         return page
 
@@ -267,33 +267,33 @@ class MainWindow(DialogsMixin, QMainWindow):
         """The signed-in learner's progress (nobody's without a profile)."""
         if self.ctx.profile is None or self.ctx.library is None:
             return None
-        page = self._show(kinds.Progress)
+        page = self._show(kinds.ProgressKind)
         self._show_toolbar(self.ctx.profile)
         return page
 
     def show_about(self):
-        return self._show_help(kinds.About)
+        return self._show_help(kinds.AboutKind)
 
     def show_shortcuts(self):
-        return self._show_help(kinds.Shortcuts)
+        return self._show_help(kinds.ShortcutsKind)
 
     def _show_help(self, kind: type[PageKind]):
         if self.ctx.library is None:  # the core is still opening (the credits need it)
             return None
-        if self.current not in (kinds.About, kinds.Shortcuts):
-            self.back_to = self.current or kinds.Profiles
+        if self.current not in (kinds.AboutKind, kinds.ShortcutsKind):
+            self.back_to = self.current or kinds.ProfilesKind
         return self._show(kind)
 
     def go_back(self) -> None:
         """From About or Keyboard shortcuts back to where the learner was."""
         back = self.back_to
-        if back is kinds.Profiles or (self.ctx.profile is None and not self.options.preview):
+        if back is kinds.ProfilesKind or (self.ctx.profile is None and not self.options.preview):
             self.show_profiles()
-        elif back is kinds.Progress:
+        elif back is kinds.ProgressKind:
             self.show_progress()
-        elif back is kinds.GetPacks:
+        elif back is kinds.GetPacksKind:
             self.show_get_packs()
-        elif back is kinds.Reader and self.current_item is not None:
+        elif back is kinds.ReaderKind and self.current_item is not None:
             self.open_item(*self.current_item)
         else:
             self.show_library()
@@ -301,23 +301,27 @@ class MainWindow(DialogsMixin, QMainWindow):
     def search(self, query: str) -> None:
         if not query.strip():
             return
-        self._show(kinds.Search).search(query)
+        self._show(kinds.SearchKind).search(query)
 
     def _search_typed(self, text: str) -> None:
         if text.strip() and self.toolbar.search_action.isVisible():
-            self._show(kinds.Search).type_query(text)
+            self._show(kinds.SearchKind).type_query(text)
 
     def open_item(self, pack_id: str, item_id: str) -> None:
         self.current_item = (pack_id, item_id)
-        if self.current is not kinds.Reader:  # where the reader's Back returns: results or library
-            self.reader_return = kinds.Search if self.current is kinds.Search else kinds.Library
-        reader = self._show(kinds.Reader)
+        if (
+            self.current is not kinds.ReaderKind
+        ):  # where the reader's Back returns: results or library
+            self.reader_return = (
+                kinds.SearchKind if self.current is kinds.SearchKind else kinds.LibraryKind
+            )
+        reader = self._show(kinds.ReaderKind)
         reader.set_back_to(self.reader_return.name)  # "library" or "search"
         reader.open_item(pack_id, item_id)
 
     def leave_reader(self) -> None:
-        if self.reader_return is kinds.Search and kinds.Search in self.pages:
-            self._show(kinds.Search)  # the same query, scrolled where it was
+        if self.reader_return is kinds.SearchKind and kinds.SearchKind in self.pages:
+            self._show(kinds.SearchKind)  # the same query, scrolled where it was
         else:
             self.show_library()
 
@@ -392,15 +396,15 @@ class MainWindow(DialogsMixin, QMainWindow):
         old.deleteLater()
         self.pages.clear()
         self.current = None
-        if was is kinds.Reader and item is not None:
+        if was is kinds.ReaderKind and item is not None:
             self.open_item(*item)
-        elif was is kinds.GetPacks:
+        elif was is kinds.GetPacksKind:
             self.show_get_packs()
-        elif was is kinds.Progress:
+        elif was is kinds.ProgressKind:
             self.show_progress()
-        elif was in (kinds.About, kinds.Shortcuts):
+        elif was in (kinds.AboutKind, kinds.ShortcutsKind):
             self._show_help(was)
-        elif was in (kinds.Library, kinds.Search):
+        elif was in (kinds.LibraryKind, kinds.SearchKind):
             self.show_library()
         else:
             self.show_profiles()
@@ -419,7 +423,7 @@ class MainWindow(DialogsMixin, QMainWindow):
         )
 
     def _shutdown_get_packs(self) -> None:
-        page = self.pages.get(kinds.GetPacks)
+        page = self.pages.get(kinds.GetPacksKind)
         if page is not None:
             page.shutdown()  # pauses downloads; their threads use the library
 

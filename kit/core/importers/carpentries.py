@@ -68,7 +68,7 @@ class Challenge:
     filename: str = ""
 
 
-class _Importer:
+class CarpentriesImporter:
     def __init__(self, root: Path, options: ImportOptions) -> None:
         self.root, self.options = root, options
         self.report = ImportReport()
@@ -248,7 +248,7 @@ def import_carpentries(
         raise KitError(f"{root} is not a folder.")
     if not (root / "episodes").is_dir():
         raise KitError(f"{root} is not a Carpentries lesson (no episodes/ folder).")
-    importer = _Importer(root, options or ImportOptions())
+    importer = CarpentriesImporter(root, options or ImportOptions())
     if pack_id:
         importer.info.pack_id = slugify(pack_id)
     importer.info.version = (options or ImportOptions()).pack_version

@@ -18,13 +18,13 @@ from kit.core.importers.common import slugify
 from kit.core.packformat.links import MEDIA_SUFFIXES
 
 if TYPE_CHECKING:
-    from kit.core.importers.carpentries import Page, _Importer
+    from kit.core.importers.carpentries import CarpentriesImporter, Page
 
 SITE_ROOTS = ("", "episodes/", "learners/")
 DATA_FOLDER = "episodes/data"
 
 
-def _existing(imp: _Importer, rel: str) -> str | None:
+def _existing(imp: CarpentriesImporter, rel: str) -> str | None:
     rel = posixpath.normpath(rel)
     path = imp.root / rel
     if rel.startswith("..") or rel.startswith("/") or not path.is_file():
@@ -32,7 +32,7 @@ def _existing(imp: _Importer, rel: str) -> str | None:
     return rel if path.resolve().is_relative_to(imp.root.resolve()) else None
 
 
-def lesson_path(imp: _Importer, base: str, target: str) -> str | None:
+def lesson_path(imp: CarpentriesImporter, base: str, target: str) -> str | None:
     """The lesson file a relative link means (next to its page, then at the site root)."""
     clean = unquote(target.split("#")[0].split("?")[0])
     if not clean or clean.startswith("/") or urlsplit(target).scheme:
@@ -43,7 +43,7 @@ def lesson_path(imp: _Importer, base: str, target: str) -> str | None:
     return found
 
 
-def site_file(imp: _Importer, target: str) -> str | None:
+def site_file(imp: CarpentriesImporter, target: str) -> str | None:
     """A link to the lesson's own site or repository, as the lesson file it shows."""
     url = target.split("#")[0].split("?")[0]
     for prefix in (imp.info.homepage, imp.info.source):
@@ -71,7 +71,7 @@ def _media_name(rel: str) -> str:
     )
 
 
-def local_file(imp: _Importer, page: Page, base: str, target: str) -> str | None:
+def local_file(imp: CarpentriesImporter, page: Page, base: str, target: str) -> str | None:
     """Copy a file of the lesson into media/; its path from an item, or None."""
     if urlsplit(target).scheme or target.startswith("/"):
         return None
@@ -89,7 +89,7 @@ def local_file(imp: _Importer, page: Page, base: str, target: str) -> str | None
     return f"../../media/{name}"
 
 
-def data_files(imp: _Importer) -> list[tuple[str, str]]:
+def data_files(imp: CarpentriesImporter) -> list[tuple[str, str]]:
     """Every file of episodes/data/ in media/ (learners download them from the setup
     page, linked or not): (file name, path from an item)."""
     folder = imp.root / DATA_FOLDER

@@ -24,7 +24,7 @@ from kit.core.importers.common import (
 )
 
 if TYPE_CHECKING:
-    from kit.core.importers.carpentries import Page, _Importer
+    from kit.core.importers.carpentries import CarpentriesImporter, Page
 
 CARPENTRIES = {
     "lc": "Library Carpentry",
@@ -178,7 +178,7 @@ class PagePlans:
     after: list[tuple[str, dict[str, Any]]]
 
 
-def page_files(imp: _Importer) -> PagePlans:
+def page_files(imp: CarpentriesImporter) -> PagePlans:
     """Read every page (so links resolve), write the non-episode items."""
     info = imp.info
     episodes = []
@@ -225,7 +225,7 @@ def _first_paragraph(body: str) -> str:
 
 
 def _module(
-    imp: _Importer, name: str, title: str, pages: list[Page], facilitator: bool
+    imp: CarpentriesImporter, name: str, title: str, pages: list[Page], facilitator: bool
 ) -> list[tuple[str, dict[str, Any]]]:
     files = []
     host = next((p for p in pages if p.item_id == "learners-setup"), None) or next(
@@ -252,7 +252,7 @@ def _module(
     return [(name, {"id": name, "title": title, "items": files})]
 
 
-def _with_data_list(imp: _Importer, body: str) -> str:
+def _with_data_list(imp: CarpentriesImporter, body: str) -> str:
     """The setup page lists every data file of the lesson, for learners to save."""
     found = data_files(imp)
     if not found:
@@ -261,7 +261,7 @@ def _with_data_list(imp: _Importer, body: str) -> str:
     return f"{body}\n\n## Data files\n\n{links}"
 
 
-def rewrite_local(text: str, page: Page, imp: _Importer) -> str:
+def rewrite_local(text: str, page: Page, imp: CarpentriesImporter) -> str:
     """Local figures to media/, links to other pages to item: links, attributes dropped."""
     base = posixpath.dirname(page.rel)
 

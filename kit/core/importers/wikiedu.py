@@ -24,7 +24,7 @@ from kit.core.importers.common import (
 from kit.core.importers.htmlmedia import MediaContext, rewrite_media
 from kit.core.importers.mdrefs import inline_references
 from kit.core.importers.media import MediaFetcher
-from kit.core.importers.wikiedu_corpus import Corpus, Library, Module, Slide, read_corpus
+from kit.core.importers.wikiedu_corpus import Corpus, Module, Slide, TrainingLibrary, read_corpus
 from kit.core.importers.wikiedu_links import DASHBOARD, Here, LinkResolver, PackIndex
 from kit.core.importers.wikiedu_slides import check_assessment, slide_files, slide_title
 from kit.core.packformat.fields import LANG_RE
@@ -59,7 +59,7 @@ class ModulePlan:
 
 @dataclass
 class PackPlan:
-    library: Library
+    library: TrainingLibrary
     pack_id: str
     title: str
     modules: list[ModulePlan] = field(default_factory=list)
@@ -107,7 +107,7 @@ def _plan_module(
     return plan
 
 
-def plan_library(library: Library, corpus: Corpus, report: ImportReport) -> PackPlan | None:
+def plan_library(library: TrainingLibrary, corpus: Corpus, report: ImportReport) -> PackPlan | None:
     name = text_of(library.data.get("name")) or library.slug
     plan = PackPlan(library, slugify(f"wikiedu-{library.slug}"), f"{name} (Wiki Education)")
     ids: set[str] = set()

@@ -50,7 +50,7 @@ class LibraryModule:
 
 
 @dataclass
-class Library:
+class TrainingLibrary:
     slug: str
     rel: str
     data: dict[str, Any]
@@ -60,7 +60,7 @@ class Library:
 @dataclass
 class Corpus:
     root: Path
-    libraries: list[Library] = field(default_factory=list)
+    libraries: list[TrainingLibrary] = field(default_factory=list)
     modules: dict[str, Module] = field(default_factory=dict)
     slides: dict[str, Slide] = field(default_factory=dict)
 
@@ -142,7 +142,7 @@ def _read_library(corpus: Corpus, path: Path, report: ImportReport) -> None:
     data = _mapping(read_yaml_file(path, corpus.root, report), rel, report)
     if data is None:
         return
-    library = Library(text_of(data.get("slug")) or path.stem, rel, data)
+    library = TrainingLibrary(text_of(data.get("slug")) or path.stem, rel, data)
     categories = data.get("categories")
     if not isinstance(categories, list):
         report.warn(rel, "the library lists no categories of modules")

@@ -31,7 +31,7 @@ from kit.core.fsutil import make_public, sync_file, sync_folders
 from kit.core.library.originals import unpack
 from kit.core.library.store import MediaStore
 from kit.core.packformat import PACK_SUFFIX
-from kit.core.packformat.build import _zipinfo
+from kit.core.packformat.build import zip_entry
 from kit.core.packformat.manifest import MAX_MANIFEST_BYTES
 from kit.core.paths import DataDir
 
@@ -219,10 +219,10 @@ class _Writer:
         original = self.original
         with path.open("wb") as fh:
             with zipfile.ZipFile(fh, "w") as zf:
-                zf.writestr(_zipinfo("manifest.json"), original.manifest_raw)
+                zf.writestr(zip_entry("manifest.json"), original.manifest_raw)
                 if original.signature_raw is not None:
-                    zf.writestr(_zipinfo("signature.json"), original.signature_raw)
-                zf.writestr(_zipinfo("content.json"), original.content_raw)
+                    zf.writestr(zip_entry("signature.json"), original.signature_raw)
+                zf.writestr(zip_entry("content.json"), original.content_raw)
                 self.tick(len(original.content_raw))
                 for f in original.files:
                     if f["path"] != "content.json":
@@ -239,7 +239,7 @@ class _Writer:
             src = self.store.path_for(f["sha256"]).open("rb")
         except FileNotFoundError:
             raise _lost(self.original, f["path"]) from None
-        with src, zf.open(_zipinfo(f["path"]), "w", force_zip64=zip64) as dst:
+        with src, zf.open(zip_entry(f["path"]), "w", force_zip64=zip64) as dst:
             while chunk := src.read(CHUNK):
                 digest.update(chunk)
                 dst.write(chunk)

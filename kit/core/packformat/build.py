@@ -49,7 +49,7 @@ def make_manifest(loaded: LoadedSource, content_bytes: bytes) -> dict[str, Any]:
     return {"format_version": FORMAT_VERSION, "pack": pack, "counts": counts, "files": files}
 
 
-def _zipinfo(name: str) -> zipfile.ZipInfo:
+def zip_entry(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
     info.external_attr = 0o644 << 16
     info.create_system = 3
@@ -109,12 +109,12 @@ def _write_zip(
 ) -> None:
     total = len(loaded.media) + 1
     with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr(_zipinfo("manifest.json"), manifest_bytes)
+        zf.writestr(zip_entry("manifest.json"), manifest_bytes)
         if signature is not None:
-            zf.writestr(_zipinfo("signature.json"), signature)
-        zf.writestr(_zipinfo("content.json"), content_bytes)
+            zf.writestr(zip_entry("signature.json"), signature)
+        zf.writestr(zip_entry("content.json"), content_bytes)
         for done, rel in enumerate(sorted(loaded.media), start=2):
-            with loaded.media[rel].open("rb") as src, zf.open(_zipinfo(rel), "w") as dst:
+            with loaded.media[rel].open("rb") as src, zf.open(zip_entry(rel), "w") as dst:
                 while chunk := src.read(1 << 20):
                     dst.write(chunk)
             if progress:

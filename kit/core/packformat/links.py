@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from kit.core.packformat.body import is_external, iter_targets, raw_markup, rewrite_targets
 
 if TYPE_CHECKING:
-    from kit.core.packformat.source import _Reader
+    from kit.core.packformat.source import SourceReader
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 AUDIO_SUFFIXES = {".mp3", ".ogg", ".oga", ".wav", ".m4a", ".opus"}
@@ -25,7 +25,7 @@ MEDIA_SUFFIXES = (
 
 
 def resolve_links(
-    reader: _Reader, rel: str, body: str, body_line: int, base_rel: str | None = None
+    reader: SourceReader, rel: str, body: str, body_line: int, base_rel: str | None = None
 ) -> str:
     """Check every local link and image; rewrite them to pack paths and item: links.
 
@@ -68,7 +68,9 @@ def resolve_links(
     return rewrite_targets(body, mapping)
 
 
-def _resolve_path(reader: _Reader, where: tuple[str, int], base: str, target: str) -> str | None:
+def _resolve_path(
+    reader: SourceReader, where: tuple[str, int], base: str, target: str
+) -> str | None:
     rel, line = where
     clean = unquote(target.split("#")[0].split("?")[0])
     joined = posixpath.normpath(posixpath.join(base, clean))
@@ -85,7 +87,7 @@ def _resolve_path(reader: _Reader, where: tuple[str, int], base: str, target: st
     return joined
 
 
-def collect_media_folder(reader: _Reader) -> None:
+def collect_media_folder(reader: SourceReader) -> None:
     """Everything in media/ goes into the pack, referenced or not."""
     folder = reader.root / "media"
     if not folder.is_dir():

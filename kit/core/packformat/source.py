@@ -38,7 +38,7 @@ class LoadedSource:
 
 
 @dataclass
-class _ItemFile:
+class ItemFile:
     rel: str  # path relative to the source root, posix
     header: Doc
     body: str
@@ -47,7 +47,7 @@ class _ItemFile:
     base_rel: str | None = None  # where links resolve from (translations: the original)
 
 
-class _Reader:
+class SourceReader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.real_root = root.resolve()
@@ -139,7 +139,7 @@ class _Reader:
 
     def _read_modules(
         self, module_dirs: list[str], pack_doc: Doc
-    ) -> list[tuple[str, Doc, list[_ItemFile]]]:
+    ) -> list[tuple[str, Doc, list[ItemFile]]]:
         out = []
         seen: set[str] = set()
         for mdir in module_dirs:
@@ -165,7 +165,7 @@ class _Reader:
             out.append((mdir, mdoc, files))
         return out
 
-    def _read_item_headers(self, mdir: str, mdoc: Doc) -> list[_ItemFile]:
+    def _read_item_headers(self, mdir: str, mdoc: Doc) -> list[ItemFile]:
         rel_yaml = f"modules/{mdir}/module.yaml"
         module_id = str(mdoc.data.get("id") or "")
         items = mdoc.data.get("items")
@@ -176,7 +176,7 @@ class _Reader:
                 "missing 'items': list the module's item files in order",
             )
             return []
-        files: list[_ItemFile] = []
+        files: list[ItemFile] = []
         listed: set[str] = set()
         for name in items:
             if not isinstance(name, str) or "/" in name or "\\" in name or not name.endswith(".md"):
@@ -204,7 +204,7 @@ class _Reader:
 
     def _read_item_file(
         self, rel: str, module_id: str, rel_yaml: str, mdoc: Doc
-    ) -> _ItemFile | None:
+    ) -> ItemFile | None:
         if not (self.root / rel).is_file():
             self.report.error(rel_yaml, mdoc.line("items"), f"item file '{rel}' not found")
             return None
@@ -228,9 +228,9 @@ class _Reader:
         item_id = header.data.get("id")
         if isinstance(item_id, str) and ID_RE.match(item_id):
             self.item_by_file[rel] = item_id
-        return _ItemFile(rel, header, body, body_line, module_id)
+        return ItemFile(rel, header, body, body_line, module_id)
 
-    def _check_unique_ids(self, headers: list[tuple[str, Doc, list[_ItemFile]]]) -> None:
+    def _check_unique_ids(self, headers: list[tuple[str, Doc, list[ItemFile]]]) -> None:
         module_seen: dict[str, str] = {}
         item_seen: dict[str, str] = {}
         for mdir, mdoc, files in headers:
@@ -256,7 +256,7 @@ class _Reader:
                     item_seen[iid] = item.rel
 
     # -- modules and items -------------------------------------------------
-    def _build_module(self, mdir: str, mdoc: Doc, files: list[_ItemFile]) -> dict[str, Any]:
+    def _build_module(self, mdir: str, mdoc: Doc, files: list[ItemFile]) -> dict[str, Any]:
         rel = f"modules/{mdir}/module.yaml"
         f = FieldChecker(mdoc, self.report, rel, MODULE_KEYS)
         items = []
@@ -286,9 +286,7 @@ class _Reader:
         self.module_by_dir[mdir] = module
         return module
 
-    def build_item(
-        self, item: _ItemFile, expected_type: str | None = None
-    ) -> dict[str, Any] | None:
+    def build_item(self, item: ItemFile, expected_type: str | None = None) -> dict[str, Any] | None:
         f = FieldChecker(item.header, self.report, item.rel, ITEM_KEYS)
         iid = f.pattern("id", ID_RE, "lowercase letters, digits, '.', '_' or '-'")
         itype = f.text("type", required=expected_type is None, default=expected_type or "")
@@ -321,4 +319,4 @@ def load_source(root: str | Path) -> LoadedSource:
         report = Report()
         report.error(str(root), 1, "not a pack source: pack.yaml not found")
         return LoadedSource(root, {"pack": {}, "modules": []}, {}, report)
-    return _Reader(root).load()
+    return SourceReader(root).load()

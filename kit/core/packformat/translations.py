@@ -14,7 +14,7 @@ from kit.core.packformat.items import TYPE_FIELDS
 from kit.core.packformat.yamlio import Doc, YamlProblem, load_mapping, split_front_matter
 
 if TYPE_CHECKING:
-    from kit.core.packformat.source import _Reader
+    from kit.core.packformat.source import SourceReader
 
 PACK_T_KEYS = ("title", "description", "attribution")
 MODULE_T_KEYS = {"id", "title", "summary", "objectives"}
@@ -23,7 +23,7 @@ FIXED_ITEM_KEYS = tuple(k for k in ("minutes", *TYPE_FIELDS) if k not in TRANSLA
 
 
 def read_translations(
-    reader: _Reader, content: dict[str, Any], languages: list[str]
+    reader: SourceReader, content: dict[str, Any], languages: list[str]
 ) -> dict[str, Any]:
     """{lang: {"pack": {...}, "modules": {id: {...}}, "items": {id: {...}}}}."""
     base = reader.root / "translations"
@@ -47,7 +47,7 @@ def read_translations(
     return out
 
 
-def _read_language(reader: _Reader, lang: str) -> dict[str, Any]:
+def _read_language(reader: SourceReader, lang: str) -> dict[str, Any]:
     prefix = f"translations/{lang}/"
     result: dict[str, Any] = {"pack": {}, "modules": {}, "items": {}}
     root = reader.root / "translations" / lang
@@ -79,7 +79,7 @@ def _read_language(reader: _Reader, lang: str) -> dict[str, Any]:
     return result
 
 
-def _read_module(reader: _Reader, rel: str, orig: str, result: dict[str, Any]) -> None:
+def _read_module(reader: SourceReader, rel: str, orig: str, result: dict[str, Any]) -> None:
     mdir = orig.split("/")[1]
     module = reader.module_by_dir.get(mdir)
     if module is None and mdir in reader.listed_modules:
@@ -99,7 +99,7 @@ def _read_module(reader: _Reader, rel: str, orig: str, result: dict[str, Any]) -
     result["modules"][module["id"]] = entry
 
 
-def _read_header(reader: _Reader, rel: str, text: str, item: dict[str, Any]) -> Doc | None:
+def _read_header(reader: SourceReader, rel: str, text: str, item: dict[str, Any]) -> Doc | None:
     header_text, header_line, _body, _line = split_front_matter(text)
     if header_text is None:
         reader.report.error(rel, 1, "missing header: start with '---', 'title: ...' and '---'")
@@ -124,8 +124,10 @@ def _read_header(reader: _Reader, rel: str, text: str, item: dict[str, Any]) -> 
     return header
 
 
-def _read_item(reader: _Reader, rel: str, orig: str, item: dict[str, Any]) -> dict[str, Any] | None:
-    from kit.core.packformat.source import _ItemFile
+def _read_item(
+    reader: SourceReader, rel: str, orig: str, item: dict[str, Any]
+) -> dict[str, Any] | None:
+    from kit.core.packformat.source import ItemFile
 
     text = reader.read_text(rel)
     header = _read_header(reader, rel, text, item) if text is not None else None
@@ -134,7 +136,7 @@ def _read_item(reader: _Reader, rel: str, orig: str, item: dict[str, Any]) -> di
     _h, _hl, body, body_line = split_front_matter(text)
     # Links resolve as if the file sat where the original does.
     parsed = reader.build_item(
-        _ItemFile(rel, header, body, body_line, "", orig), expected_type=item["type"]
+        ItemFile(rel, header, body, body_line, "", orig), expected_type=item["type"]
     )
     if parsed is None:
         return None
@@ -145,7 +147,7 @@ def _read_item(reader: _Reader, rel: str, orig: str, item: dict[str, Any]) -> di
 
 
 def _matching_questions(
-    reader: _Reader, rel: str, body_line: int, item: dict[str, Any], parsed: dict[str, Any]
+    reader: SourceReader, rel: str, body_line: int, item: dict[str, Any], parsed: dict[str, Any]
 ) -> list[dict[str, Any]]:
     """Translated questions must keep the original's ids, types and right answers."""
     originals = {q["id"]: q for q in item.get("questions", [])}

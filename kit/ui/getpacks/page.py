@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 from kit.i18n import _, ngettext
 from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext
+from kit.ui.dialogs.sources import SourcesDialog
 from kit.ui.getpacks.controller import DownloadsMixin
 from kit.ui.getpacks.downloads import DownloadRow
 from kit.ui.getpacks.empty import EmptyState
 from kit.ui.getpacks.offers import OfferCard, sort_key
-from kit.ui.getpacks.sources import SourcesDialog
 from kit.ui.getpacks.style import page_style
 from kit.ui.getpacks.texts import language_name
 from kit.ui.operations.getpacks import Listing, PackService

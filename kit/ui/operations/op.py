@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 
 from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext, Services
-from kit.ui.worker import Job, JobControl
+from kit.ui.runners.worker import Job, JobControl
 
 T = TypeVar("T")
 Done = Callable[[T], None]

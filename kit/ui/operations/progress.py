@@ -12,7 +12,7 @@ from kit.ui.operations.op import Op
 
 
 @dataclass(frozen=True)
-class QuizView:
+class QuizProgress:
     item_id: str
     title: str
     attempts: int
@@ -29,7 +29,7 @@ class ModuleView:
     total: int
     complete: bool
     completed_at: datetime | None
-    quizzes: list[QuizView] = field(default_factory=list)
+    quizzes: list[QuizProgress] = field(default_factory=list)
 
     @property
     def fraction(self) -> float:
@@ -59,14 +59,14 @@ class PackProgressView:
         return [m for m in self.modules if m.complete]
 
 
-def _quiz(item: dict[str, Any], events: list) -> QuizView:
+def _quiz(item: dict[str, Any], events: list) -> QuizProgress:
     from kit.core.records.progress import quiz_stats
 
     mine = [e for e in events if e.item_id == item["id"]]
     stats = quiz_stats(mine)
     marks = [e.result.get("pass_mark") for e in mine if isinstance(e.result, dict)]
     marks = [float(m) for m in marks if isinstance(m, int | float)]
-    return QuizView(
+    return QuizProgress(
         str(item["id"]), str(item.get("title") or item["id"]), stats.attempts,
         stats.best_score, marks[-1] if marks else None, stats.passed,
     )  # fmt: skip

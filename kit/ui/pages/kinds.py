@@ -3,7 +3,7 @@ first needed and wires what the window hears from it.
 
 Pages never call each other or the window: they emit signals, wired here to the window's
 navigation (show_library, open_item, sign_in, …). A window keeps its pages by kind
-(`window.pages[kinds.Library]`); a mode (kit.ui.modes) lists the kinds it uses.
+(`window.pages[kinds.LibraryKind]`); a mode (kit.ui.modes) lists the kinds it uses.
 """
 
 from __future__ import annotations
@@ -115,38 +115,39 @@ class PageKind:
         return cls.maker(window)
 
 
-class Profiles(PageKind):
+class ProfilesKind(PageKind):
     name, maker = "profiles", staticmethod(_profiles)
 
 
-class Library(PageKind):
+class LibraryKind(PageKind):
     name, learner, maker = "library", True, staticmethod(_library)
 
 
-class GetPacks(PageKind):
+class GetPacksKind(PageKind):
     name, maker = "getpacks", staticmethod(_get_packs)
 
 
-class Search(PageKind):
+class SearchKind(PageKind):
     name, learner, maker = "search", True, staticmethod(_search)
 
 
-class Reader(PageKind):
+class ReaderKind(PageKind):
     name, learner, maker = "reader", True, staticmethod(_reader)
 
 
-class Progress(PageKind):
+class ProgressKind(PageKind):
     name, learner, maker = "progress", True, staticmethod(_progress)
 
 
-class About(PageKind):
+class AboutKind(PageKind):
     name, maker = "about", staticmethod(_about)
 
 
-class Shortcuts(PageKind):
+class ShortcutsKind(PageKind):
     name, maker = "shortcuts", staticmethod(_shortcuts)
 
 
 ALL: tuple[type[PageKind], ...] = (
-    Profiles, Library, GetPacks, Search, Reader, Progress, About, Shortcuts
+    ProfilesKind, LibraryKind, GetPacksKind, SearchKind, ReaderKind, ProgressKind, AboutKind,
+    ShortcutsKind,
 )  # fmt: skip

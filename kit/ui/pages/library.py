@@ -20,7 +20,7 @@ from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext
 from kit.ui.operations import library as ops
 from kit.ui.operations.library import LibraryView
-from kit.ui.pages.pack_panel import PackPanel, _card
+from kit.ui.pages.pack_panel import PackPanel, card_frame
 from kit.ui.widgets.elide import fit_lines
 from kit.ui.widgets.forms import button, label
 
@@ -261,7 +261,7 @@ class LibraryPage(QWidget):
         self._fit_sidebar()
 
     def _continue_card(self, target: ops.ContinueTarget) -> QWidget:
-        frame, layout = _card("continue")
+        frame, layout = card_frame("continue")
         row = QHBoxLayout()
         text = QVBoxLayout()
         heading = _("Continue where you stopped") if target.started else _("Start here")
@@ -280,7 +280,7 @@ class LibraryPage(QWidget):
         return frame
 
     def show_details(self, pack_id: str) -> None:
-        from kit.ui.pages.pack_details import PackDetailsDialog
+        from kit.ui.dialogs.pack_details import PackDetailsDialog
 
         if self.view is None:
             return

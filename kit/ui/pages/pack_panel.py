@@ -33,7 +33,7 @@ def markdown_text(markdown: object) -> str:
     return readable_text(str(markdown))
 
 
-def _card(role: str = "card") -> tuple[QFrame, QVBoxLayout]:
+def card_frame(role: str = "card") -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame()
     set_role(frame, role)
     layout = QVBoxLayout(frame)

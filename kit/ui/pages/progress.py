@@ -10,7 +10,7 @@ from kit.i18n import _, format_date, format_number, format_percent, ngettext
 from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext
 from kit.ui.operations import progress as ops
-from kit.ui.operations.progress import ModuleView, PackProgressView, QuizView
+from kit.ui.operations.progress import ModuleView, PackProgressView, QuizProgress
 from kit.ui.widgets.charts import Meter, Ring
 from kit.ui.widgets.forms import button, label
 from kit.ui.widgets.style import set_role
@@ -153,7 +153,7 @@ class ProgressPage(QWidget):
             column.addLayout(self._certificate_row(pack, module))
         return box
 
-    def _quiz_row(self, quiz: QuizView) -> QHBoxLayout:
+    def _quiz_row(self, quiz: QuizProgress) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setContentsMargins(16, 0, 0, 0)
         if quiz.attempts and quiz.best_score is not None:

@@ -21,8 +21,8 @@ from kit.core.records import CertificateData
 from kit.i18n import _, format_date
 from kit.ui.context import AppContext
 from kit.ui.operations import reader as ops
+from kit.ui.runners.worker import Job
 from kit.ui.widgets.plain import plain_message
-from kit.ui.worker import Job
 
 INK = QColor("#1f2328")
 ACCENT = QColor("#1d6b4f")

@@ -1,2 +1,2 @@
-"""Threads other than the GUI's: the database worker is kit.ui.worker.Worker (one thread
+"""Threads other than the GUI's: the database worker is kit.ui.runners.worker.Worker (one thread
 writes each database); kit.ui.runners.network runs catalogs and downloads."""

@@ -1,7 +1,7 @@
 """The network runner: catalog refreshes and source checks in order on one thread, and
 each pack download on a thread of its own.
 
-The database worker (kit.ui.worker) holds the databases; fetching a catalog from a slow
+The database worker (kit.ui.runners.worker) holds the databases; fetching a catalog from a slow
 or unreachable server can take a minute and must not hold up the database work of other
 screens, so network work never runs there. What a download hands to the library (the
 install step) goes back to the database worker (kit.ui.operations.getpacks), so one
@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, Signal
 from kit.core.catalog.download import Paused
 from kit.core.errors import Cancelled, KitError
 from kit.i18n import _
-from kit.ui.worker import Worker, run_job
+from kit.ui.runners.worker import Worker, run_job
 
 # DownloadTask outcomes
 DONE, PAUSED, CANCELLED, FAILED = "done", "paused", "cancelled", "failed"

@@ -14,7 +14,7 @@ from kit.ui.widgets.style import apply_style
 
 class DialogsMixin:
     def show_settings(self) -> None:
-        from kit.ui.pages.settings import SettingsDialog
+        from kit.ui.dialogs.settings import SettingsDialog
 
         self.settings_dialog = SettingsDialog(self.ctx.language, self.ctx.text_scale, self)
         self.settings_dialog.applied.connect(self.apply_settings)
@@ -27,7 +27,7 @@ class DialogsMixin:
             apply_style(QApplication.instance(), scale)
             from kit.ui.pages import kinds
 
-            for kind in (kinds.Reader, kinds.GetPacks):  # pages with their own stylesheets
+            for kind in (kinds.ReaderKind, kinds.GetPacksKind):  # pages with their own stylesheets
                 page = self.pages.get(kind)
                 if page is not None and hasattr(page, "set_text_scale"):
                     page.set_text_scale(scale)
@@ -35,7 +35,7 @@ class DialogsMixin:
             self.change_language(language)
 
     def show_backups(self) -> None:
-        from kit.ui.pages.backups import BackupsDialog
+        from kit.ui.dialogs.backups import BackupsDialog
 
         self.backups_dialog = BackupsDialog(self.ctx, self)
         self.backups_dialog.restored.connect(self._records_restored)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
 from kit.i18n import _
-from kit.ui.worker import Job
+from kit.ui.runners.worker import Job
 
 
 class JobDialog(QDialog):

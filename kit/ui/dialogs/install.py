@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from kit.i18n import _, ngettext
 from kit.ui.context import AppContext
+from kit.ui.dialogs.job import JobDialog
 from kit.ui.operations import library as ops
 from kit.ui.operations.op import Op
-from kit.ui.widgets.job_dialog import JobDialog
-from kit.ui.worker import Job
+from kit.ui.runners.worker import Job
 
 
 class InstallFlow(QObject):
