@@ -9,17 +9,20 @@ navigation (show_library, open_item, sign_in, …). A window keeps its pages by 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+if TYPE_CHECKING:
+    from kit.ui.main_window import MainWindow
 
-def _ready_soon(window: Any) -> None:
+
+def _ready_soon(window: MainWindow) -> None:
     QTimer.singleShot(0, window, window.send_ready)
 
 
-def _profiles(window: Any) -> QWidget:
+def _profiles(window: MainWindow) -> QWidget:
     from kit.ui.pages.profiles import ProfilesPage
 
     page = ProfilesPage(window.ctx, first_start=not window.settings.language)
@@ -29,7 +32,7 @@ def _profiles(window: Any) -> QWidget:
     return page
 
 
-def _library(window: Any) -> QWidget:
+def _library(window: MainWindow) -> QWidget:
     from kit.ui.pages.library import LibraryPage
 
     page = LibraryPage(window.ctx)
@@ -42,7 +45,7 @@ def _library(window: Any) -> QWidget:
     return page
 
 
-def _get_packs(window: Any) -> QWidget:
+def _get_packs(window: MainWindow) -> QWidget:
     from kit.ui.getpacks import GetPacksPage
 
     page = GetPacksPage(window.ctx)
@@ -53,7 +56,7 @@ def _get_packs(window: Any) -> QWidget:
     return page
 
 
-def _search(window: Any) -> QWidget:
+def _search(window: MainWindow) -> QWidget:
     from kit.ui.pages.search import SearchPage
 
     page = SearchPage(window.ctx)
@@ -61,7 +64,7 @@ def _search(window: Any) -> QWidget:
     return page
 
 
-def _reader(window: Any) -> QWidget:
+def _reader(window: MainWindow) -> QWidget:
     from kit.ui.reader import ReaderPage
 
     page = ReaderPage(window.ctx)
@@ -73,7 +76,7 @@ def _reader(window: Any) -> QWidget:
     return page
 
 
-def _progress(window: Any) -> QWidget:
+def _progress(window: MainWindow) -> QWidget:
     from kit.ui.pages.progress import ProgressPage
 
     page = ProgressPage(window.ctx)
@@ -83,7 +86,7 @@ def _progress(window: Any) -> QWidget:
     return page
 
 
-def _about(window: Any) -> QWidget:
+def _about(window: MainWindow) -> QWidget:
     from kit.ui.pages.about import AboutPage
 
     page = AboutPage(window.ctx)
@@ -92,7 +95,7 @@ def _about(window: Any) -> QWidget:
     return page
 
 
-def _shortcuts(window: Any) -> QWidget:
+def _shortcuts(window: MainWindow) -> QWidget:
     from kit.ui.pages.about import ShortcutsPage
 
     actions = list(dict.fromkeys(window.actions() + window.toolbar.actions()))  # Alt+Home too
@@ -108,10 +111,10 @@ class PageKind:
 
     name: ClassVar[str] = ""
     learner: ClassVar[bool] = False
-    maker: ClassVar[Callable[[Any], QWidget]]
+    maker: ClassVar[Callable[[MainWindow], QWidget]]
 
     @classmethod
-    def make(cls, window: Any) -> QWidget:
+    def make(cls, window: MainWindow) -> QWidget:
         return cls.maker(window)
 
 
