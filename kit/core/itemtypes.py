@@ -214,7 +214,7 @@ REPLACED_KEYS: tuple[str, ...] = tuple(f.key for f in TRANSLATABLE_FIELDS if not
 
 def _plan(fields: tuple[TextField, ...], index: str) -> tuple[tuple[str, Any, bool], ...]:
     """The fields that hold texts for `index`: (key, plan of the parts or None, many)."""
-    out = []
+    out: list[tuple[str, Any, bool]] = []
     for f in fields:
         if f.parts:
             parts = _plan(f.parts, index)

@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import quote
 
 from kit.core import strictjson
@@ -241,7 +241,7 @@ def parse_catalog(raw: bytes, name: str = "The catalog") -> Catalog:
     return Catalog(version, str(doc.get("date", "")), entries, signer, raw)
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

@@ -392,8 +392,8 @@ class Download:
             resp.close()
             raise _Retry(f"the server answered {resp.status}")
         length = resp.headers.get("Content-Length")
-        total = int(length) if length and length.isdigit() else None
-        return _Opened(resp, 0, total, new_validator)
+        known = int(length) if length and length.isdigit() else None
+        return _Opened(resp, 0, known, new_validator)
 
 
 def _reader(stream: BinaryIO) -> Callable[[memoryview], int]:
@@ -401,7 +401,8 @@ def _reader(stream: BinaryIO) -> Callable[[memoryview], int]:
     if isinstance(stream, http.client.HTTPResponse):
         fp = stream.fp
         if stream.chunked or stream.length is None or fp is None:
-            return lambda buf: _copy_into(buf, stream.read1(len(buf)))
+            response = stream
+            return lambda buf: _copy_into(buf, response.read1(len(buf)))
         # A plain body of known length: read the socket's file directly (HTTPResponse has
         # no readinto1, and its read1 makes a new bytes object for every read).
         left = [stream.length]
@@ -415,7 +416,8 @@ def _reader(stream: BinaryIO) -> Callable[[memoryview], int]:
     readinto1 = getattr(stream, "readinto1", None)
     if readinto1 is not None:
         return readinto1
-    return lambda buf: _copy_into(buf, stream.read1(len(buf)))
+    read1 = getattr(stream, "read1", stream.read)
+    return lambda buf: _copy_into(buf, read1(len(buf)))
 
 
 def _copy_into(buf: memoryview, data: bytes) -> int:

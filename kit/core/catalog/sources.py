@@ -7,6 +7,7 @@ copy of its last catalog, so the list of packs can be shown without a connection
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 import time
@@ -156,7 +157,7 @@ class SourceStore:
             if isinstance(r, dict) and isinstance(r.get("location"), str)
         ]
 
-    def _save(self, sources: list[Source]) -> None:
+    def _save(self, sources: builtins.list[Source]) -> None:
         doc = {"format": SOURCES_FORMAT, "sources": [asdict(s) for s in sources]}
         write_atomic(self.path, json.dumps(doc, indent=1).encode("utf-8"))
 

@@ -15,7 +15,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from kit.core.errors import PackError
 from kit.i18n import _
@@ -172,7 +172,7 @@ def copy_bounded(
     return digest.hexdigest()
 
 
-def _has_more(src: BinaryIO) -> bool:
+def _has_more(src: IO[bytes]) -> bool:
     # Reading past the end also makes zipfile check the CRC.
     return bool(src.read(1))
 
@@ -184,7 +184,7 @@ def copy_stored(
     raw: BinaryIO,
     info: zipfile.ZipInfo,
     size: int,
-    write: Callable[[bytes], object],
+    write: Callable[[bytes | memoryview], object],
     name: str,
     tick: Callable[[int], None] | None = None,
 ) -> str:
