@@ -202,8 +202,26 @@ def test_f1_shows_every_keyboard_shortcut(qtbot, data_dir, pack) -> None:
     assert rows["Search"] == "Ctrl+F"
     assert rows["Keyboard shortcuts"] == "F1 or Ctrl+?"
     assert rows["Next item"] == "Alt+Right"
+    assert rows["Library"] == "Alt+Home"
     window.go_back()
     wait_library(qtbot, window)
     window.toolbar.keys.trigger()  # Menu → Keyboard shortcuts
     assert window.current == "shortcuts"
     close(window)
+
+
+def test_progress_bars_fill_from_the_start_side_in_either_direction(qtbot) -> None:
+    from kit.ui.widgets.charts import Meter
+
+    for direction, filled_side in ((Qt.LayoutDirection.LeftToRight, "left"),
+                                   (Qt.LayoutDirection.RightToLeft, "right")):  # fmt: skip
+        meter = Meter(0.3, mark=0.7)
+        qtbot.addWidget(meter)
+        meter.setLayoutDirection(direction)
+        meter.resize(200, 14)
+        image = meter.grab().toImage()
+        left, right = image.pixelColor(10, 7).name(), image.pixelColor(190, 7).name()
+        short = meter.fill_colour().name()  # under the pass mark: not the "done" green
+        assert short != DONE.name()
+        assert (left, right) == ((short, TRACK.name()) if filled_side == "left"
+                                 else (TRACK.name(), short))  # fmt: skip

@@ -160,7 +160,7 @@ def test_a_plain_http_source_is_not_added_when_the_learner_declines(
     dialog = page.sources_dialog
     qtbot.keyClicks(dialog.address, nginx.url("/"))
     qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
-    assert dialog.http_confirm.isVisible()
+    qtbot.waitUntil(dialog.http_confirm.isVisible)
     assert "could change its catalog and packs on the way" in dialog.http_text.text()
     click(qtbot, dialog.http_cancel_button)
     assert not dialog.http_confirm.isVisible() and not dialog.busy
@@ -168,6 +168,26 @@ def test_a_plain_http_source_is_not_added_when_the_learner_declines(
     qtbot.waitUntil(lambda: dialog.empty.isVisible())
     assert dialog.list.count() == 0  # the sources as kept on disk: none
     dialog.close()
+
+
+def test_a_plain_http_catalog_signed_by_a_trusted_key_is_added_without_asking(
+    ctx, open_page, qtbot, tmp_path: Path
+) -> None:
+    key, public = new_key(tmp_path / "keys", "ngo")
+    site = tmp_path / "signed-site"
+    make_pack(tmp_path, site, "maths", title="Everyday maths")
+    build_catalog(site, sign_key=key)
+    ctx.worker.call(lambda: ctx.library.trust_key(public, "Health NGO"))
+    with Nginx(site, tmp_path / "nginx-signed") as server:
+        page = open_page()
+        click(qtbot, page.empty.add_button)
+        dialog = page.sources_dialog
+        qtbot.keyClicks(dialog.address, server.url("/"))
+        click(qtbot, dialog.add_button)
+        qtbot.waitUntil(lambda: not dialog.busy and dialog.list.count() == 1)
+        assert not dialog.http_confirm.isVisible()
+        assert dialog.message.text() == f"Added {server.url('/')}: 1 pack."
+        dialog.close()
 
 
 def test_sources_dialog_adds_a_web_source_and_a_folder_then_lists_offers(
@@ -181,8 +201,9 @@ def test_sources_dialog_adds_a_web_source_and_a_folder_then_lists_offers(
     dialog = page.sources_dialog
     qtbot.keyClicks(dialog.address, nginx.url("/"))
     click(qtbot, dialog.add_button)
-    # Plain http: the risk is explained first and nothing is added until confirmed.
-    assert dialog.http_confirm.isVisible() and "plain http://" in dialog.http_text.text()
+    # Plain http, unsigned: the risk is explained first and nothing is added until confirmed.
+    qtbot.waitUntil(dialog.http_confirm.isVisible)
+    assert "plain http://" in dialog.http_text.text()
     assert not dialog.busy and dialog.list.count() == 0
     click(qtbot, dialog.http_add_button)
     qtbot.waitUntil(lambda: not dialog.busy and dialog.list.count() == 1)

@@ -100,12 +100,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _key_path(value: str, args: argparse.Namespace) -> Path:
-    path = Path(value)
-    if path.exists() or "/" in value or value.endswith(".key"):
-        return path
-    from kit.core.paths import resolve_data_dir
+    from kit.cli.keys import key_file
 
-    return resolve_data_dir(args.data_dir).keys / f"{value}.key"
+    return key_file(value, args)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -39,8 +39,11 @@ def new_key(folder: Path, name: str) -> tuple[Path, str]:
         raise KitError(f"'{name}' is not a usable key name; use letters, digits, '.', '_' or '-'.")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.key"
-    if path.exists():
-        raise KitError(f"A key named '{name}' already exists at {path}; choose another name.")
+    for existing in (path, folder / f"{name}.pub"):
+        if existing.exists():
+            raise KitError(
+                f"A key named '{name}' already exists at {existing}; choose another name."
+            )
     private = Ed25519PrivateKey.generate()
     pem = private.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()

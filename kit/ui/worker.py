@@ -148,7 +148,11 @@ class Worker:
             if slot is None:
                 continue
             owner = owner_of(slot)
-            if owner is not None and not isinstance(owner, Job):
+            if (
+                owner is not None
+                and not isinstance(owner, Job)
+                and owner.thread() is QThread.currentThread()  # a relay lives with its owner
+            ):
                 slot = owned(owner, slot)
                 relays.append(slot.__self__)
             signal.connect(slot)

@@ -167,8 +167,9 @@ class Library:
         with self._mutex:
             return search.search(self._db, query, limit)
 
-    def search_count(self, query: str) -> int:
-        """How many items match `query` (search() returns the best few of them)."""
+    def search_count(self, query: str) -> tuple[int, bool]:
+        """How many items match `query` (search() returns the best few of them), and
+        whether that is exact (False: at least that many, for a very broad query)."""
         with self._mutex:
             return search.count(self._db, query)
 

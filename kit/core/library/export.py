@@ -11,7 +11,6 @@ content.json, then the media in manifest order), so a pack that was built by
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import hashlib
 import json
@@ -28,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.errors import Cancelled, KitError
-from kit.core.fsutil import make_public
+from kit.core.fsutil import make_public, sync_file, sync_folders
 from kit.core.library.originals import unpack
 from kit.core.library.store import MediaStore
 from kit.core.packformat import PACK_SUFFIX
@@ -263,17 +262,9 @@ def _why(exc: OSError) -> str:
 
 
 def _sync(fh: Any) -> None:
-    fh.flush()
-    os.fsync(fh.fileno())
+    sync_file(fh)
 
 
 def _sync_folder(folder: Path) -> None:
     # The rename reaches the disk (a USB stick may be pulled out right after).
-    if os.name == "nt":  # pragma: no cover - folders cannot be opened on Windows
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    sync_folders([folder])

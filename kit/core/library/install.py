@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from kit.core.errors import Cancelled, KitError, PackError
+from kit.core.errors import Cancelled, FutureFormatError, KitError, PackError
 from kit.core.library import rows
 from kit.core.library.safezip import (
     RESERVED,
@@ -140,6 +140,22 @@ def _check_listing(
         raise damaged(name, "it declares more data than any pack may hold")
 
 
+def check_app_version(pack: dict[str, Any], name: str) -> None:
+    """Refuse a pack whose min_app_version is above this app's (every install path)."""
+    from kit import __version__
+    from kit.core.packformat.fields import SEMVER_RE
+    from kit.core.packformat.manifest import needs_newer_app
+
+    wanted = pack.get("min_app_version")
+    if wanted is not None and (not isinstance(wanted, str) or not SEMVER_RE.match(wanted)):
+        raise damaged(name, "its manifest's min_app_version is not a version such as 1.2.0")
+    if wanted is not None and needs_newer_app(pack, __version__):
+        raise FutureFormatError(
+            f"{name} needs Training Kit {wanted} or newer (this is {__version__}); "
+            "update the app to install it."
+        )
+
+
 # The database grows by the pack's rows, its search index and the kept content.json
 # (together about 3x content.json), and the write-ahead log holds those pages again
 # until the checkpoint; a little more covers the journal and SQLite's own pages.
@@ -229,6 +245,7 @@ class Installer:
             return self._install(opened, allow_downgrade)
 
     def _install(self, op: _Opened, allow_downgrade: bool) -> InstallResult:
+        check_app_version(op.manifest["pack"], op.name)
         installed = rows.installed_version(self.conn, op.pack_id)
         verified, publisher = rows.trust_of(self.conn, op.signature)
         same = installed is not None and self._same_as_installed(op, installed, allow_downgrade)

@@ -150,20 +150,27 @@ def is_thin(title: str, text: str) -> bool:
     return True
 
 
-def count(conn: sqlite3.Connection, query: str) -> int:
-    """How many items match `query` (every copy counted), without the ranking cap."""
+COUNT_AT_MOST = 2000  # index rows read to count; a broader query is "more than N"
+
+
+def count(conn: sqlite3.Connection, query: str) -> tuple[int, bool]:
+    """How many items match `query` (every copy counted), and whether that is exact.
+
+    Counting distinct items reads each matching row, so at most COUNT_AT_MOST rows are
+    read (a few milliseconds): when more match, the count is a lower bound (False).
+    """
     words = query_words(query)
     if not words:
-        return 0
+        return 0, True
     try:
-        row = conn.execute(
-            "SELECT count(*) FROM (SELECT DISTINCT pack_id, item_id FROM search_index"
-            " WHERE search_index MATCH ?)",
-            (fts_query(words),),
+        found, rows = conn.execute(
+            "SELECT count(DISTINCT pack_id || char(31) || item_id), count(*) FROM ("
+            " SELECT pack_id, item_id FROM search_index WHERE search_index MATCH ? LIMIT ?)",
+            (fts_query(words), COUNT_AT_MOST + 1),
         ).fetchone()
     except sqlite3.OperationalError:
-        return 0
-    return int(row[0])
+        return 0, True
+    return int(found), int(rows) <= COUNT_AT_MOST
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:

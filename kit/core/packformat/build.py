@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.errors import PackError
-from kit.core.fsutil import make_public
+from kit.core.fsutil import make_public, sha256_and_size
 from kit.core.packformat import FORMAT_VERSION, PACK_SUFFIX
 from kit.core.packformat.source import LoadedSource, load_source
 
@@ -30,16 +30,6 @@ def canonical_json(data: Any) -> bytes:
     return text.encode("utf-8") + b"\n"
 
 
-def _sha256_file(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
 def make_manifest(loaded: LoadedSource, content_bytes: bytes) -> dict[str, Any]:
     files = [
         {
@@ -49,7 +39,7 @@ def make_manifest(loaded: LoadedSource, content_bytes: bytes) -> dict[str, Any]:
         }
     ]
     for rel in sorted(loaded.media):
-        sha, size = _sha256_file(loaded.media[rel])
+        sha, size = sha256_and_size(loaded.media[rel])
         files.append({"path": rel, "size": size, "sha256": sha})
     pack = {k: loaded.pack[k] for k in MANIFEST_PACK_KEYS if k in loaded.pack}
     counts = {"modules": len(loaded.content["modules"])}

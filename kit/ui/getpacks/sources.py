@@ -70,6 +70,7 @@ class SourcesDialog(QDialog):
         layout.addWidget(self._http_warning())
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setObjectName("dialogMessage")
         self.message.setAccessibleName(_("Message"))
         self.message.hide()
@@ -124,6 +125,21 @@ class SourcesDialog(QDialog):
         self.http_confirm.hide()
         self._http_pending = ""
         return self.http_confirm
+
+    def _check_http(self, location: str) -> None:
+        """Plain http: a catalog signed by a trusted publisher is added at once; any other
+        is added only once the learner has read why it is risky."""
+        self._set_busy(True, _("Reading the catalog…"))
+
+        def checked(trusted: bool) -> None:
+            self._set_busy(False)
+            if trusted:
+                self._add(location)
+            else:
+                self._say("", error=False)
+                self._ask_http(location)
+
+        self.service.catalog_is_trusted(location, checked, self._failed)
 
     def _ask_http(self, location: str) -> None:
         self._http_pending = location
@@ -185,7 +201,7 @@ class SourcesDialog(QDialog):
         if not text or self.busy:
             return
         if text.lower().startswith("http://"):
-            self._ask_http(text)  # added only once the learner has read why it is risky
+            self._check_http(text)
         else:
             self._add(text)
 

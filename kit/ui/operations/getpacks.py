@@ -92,6 +92,16 @@ class PackService:
 
         return self.runner.submit(work, on_done, on_failure)
 
+    def catalog_is_trusted(self, location: str, on_done: Done, on_failure: Failed) -> Call:
+        """Whether the catalog at `location` is signed by a key trusted here (read, not kept)."""
+        from kit.core.catalog.sources import normalise_location
+
+        def work() -> bool:
+            catalog = fetch_catalog(Source(location=normalise_location(location)))
+            return bool(catalog.signer) and catalog.signer in self.packs.trusted()
+
+        return self.runner.submit(work, on_done, on_failure)
+
     def remove_source(self, location: str, on_done: Done, on_failure: Failed) -> Call:
         return self.runner.submit(lambda: self.packs.sources.remove(location), on_done, on_failure)
 

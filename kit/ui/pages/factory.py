@@ -100,7 +100,8 @@ def _about(window: Any) -> QWidget:
 def _shortcuts(window: Any) -> QWidget:
     from kit.ui.pages.about import ShortcutsPage
 
-    page = ShortcutsPage(window.actions())
+    actions = list(dict.fromkeys(window.actions() + window.toolbar.actions()))  # Alt+Home too
+    page = ShortcutsPage(actions)
     page.back_requested.connect(window.go_back)
     _ready_soon(window)  # built at once, nothing to wait for
     return page
