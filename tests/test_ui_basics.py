@@ -187,6 +187,8 @@ def test_about_shows_version_licence_credits_and_the_data_folder(qtbot, data_dir
     ]
     window.go_back()
     assert window.current == "profiles"
+    window.show_shortcuts()  # signed out: no learner's tools listed
+    assert "My progress" not in {what for _keys, what in window.pages["shortcuts"].rows}
     close(window)
 
 
@@ -203,6 +205,7 @@ def test_f1_shows_every_keyboard_shortcut(qtbot, data_dir, pack) -> None:
     assert rows["Keyboard shortcuts"] == "F1 or Ctrl+?"
     assert rows["Next item"] == "Alt+Right"
     assert rows["Library"] == "Alt+Home"
+    assert rows["My progress"] == "Ctrl+Shift+P"  # signed in: her own tools too
     window.go_back()
     wait_library(qtbot, window)
     window.toolbar.keys.trigger()  # Menu → Keyboard shortcuts
