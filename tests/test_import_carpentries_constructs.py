@@ -141,3 +141,26 @@ def test_lesson_data_files_are_carried_and_their_links_work(tmp_path: Path) -> N
     assert 'href="media/data/extra.tsv"' in setup  # listed though no page links it
     episode = render_markdown(items["01-one"]["body"])
     assert '<a href="media/data/visits.csv">visits</a>' in episode
+
+
+def test_remote_figure_placeholder_keeps_caption_and_alt(tmp_path: Path) -> None:
+    snippet = (
+        "![Linked data in 2024](https://example.org/lod-cloud.svg){alt='Hundreds of linked\n"
+        "dots in clusters'}"
+    )
+    shown, _r = import_episode(tmp_path, f"Before.\n\n{snippet}\n\nAfter.")
+    assert "Linked data in 2024" in shown and "Hundreds of linked dots in clusters" in shown
+    assert "https://example.org/lod-cloud.svg" in shown and "{" not in shown
+
+
+LISTS = {
+    "2-space nested bullets": "- fruit\n  - apple\n  - pear\n- vegetables",
+    "bullets under a number": "1. Prepare\n   - a pen\n   - paper\n2. Write",
+    "code fence under an item": "1. Type:\n\n   ```bash\n   ls -l\n   ```\n\n2. Then press Enter",
+}
+
+
+@pytest.mark.parametrize("snippet", LISTS.values(), ids=LISTS.keys())
+def test_lists_show_as_in_the_workbench(tmp_path: Path, snippet: str) -> None:
+    shown, _r = import_episode(tmp_path, f"Before.\n\n{snippet}\n\nAfter.")
+    assert contains(tokens(shown), pandoc(snippet)), (tokens(shown), pandoc(snippet))

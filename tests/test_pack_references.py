@@ -50,3 +50,11 @@ def test_reference_inside_code_is_not_a_warning(tmp_path: Path) -> None:
     _with_body_line(root, "Write `![the chart][fig-2]` or:\n\n```\n![the chart][fig-2]\n```")
     loaded = load_source(root)
     assert not [w for w in loaded.report.warnings if "[fig-2]" in str(w)]
+
+
+def test_pandoc_span_is_a_validate_warning(tmp_path: Path) -> None:
+    root = make_source(tmp_path / "src")
+    _with_body_line(root, "A [glossary term]{#gl-term} here, `[kept]{#code}` in code.")
+    loaded = load_source(root)
+    warnings = [str(w) for w in loaded.report.warnings if "attribute span" in str(w)]
+    assert len(warnings) == 1 and "[glossary term]{#gl-term}" in warnings[0]

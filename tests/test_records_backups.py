@@ -116,7 +116,7 @@ def test_cli_backup_list_restore_check(run_kit, data_dir: Path) -> None:
     with Records(DataDir(data_dir)) as records:
         records.create_profile("Ana", pin="1234")
     code, out, _err = run_kit("profiles", "list")
-    assert code == 0 and out.startswith("Ana  (PIN, language en")
+    assert code == 0 and out.startswith("Ana #") and "  (PIN, language en" in out
     code, out, _err = run_kit("records", "backup")
     assert code == 0 and "Backed up the learner records to" in out
     code, out, _err = run_kit("records", "backups")

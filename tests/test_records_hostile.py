@@ -151,7 +151,7 @@ def test_a_non_sqlite_or_truncated_file_is_refused(run_kit, data: DataDir, tmp_p
     text = tmp_path / "notes.db"
     text.write_text("These are my notes, not a database.\n" * 200)
     _refused_by_cli(run_kit, data, text, "not a backup of learner records")
-    for size in (10, 100, len(good) // 2, len(good) - 1):
+    for size in (10, 100, len(good) // 2, len(good) - 4096, len(good) - 1):
         cut = tmp_path / f"cut-{size}.db"
         cut.write_bytes(good[:size])
         before = _state(data)
@@ -200,3 +200,4 @@ def test_records_check_notices_a_tampered_schema(run_kit, data: DataDir, case: s
     conn.close()
     code, out, err = run_kit("records", "check")
     assert code == 1 and out == "" and message in err and err.count("\n") == 1
+

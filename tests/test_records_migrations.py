@@ -9,7 +9,7 @@ import pytest
 from sqlite_utils import Database
 
 from kit.core.paths import DataDir
-from kit.core.records import FutureRecordsError, Records
+from kit.core.records import FutureRecordsError, Records, RecordsError
 from kit.core.records.db import SCHEMA_VERSION, migrations
 
 
@@ -72,3 +72,53 @@ def test_a_file_that_is_not_a_database_gives_one_sentence(data_dir: Path, run_ki
     code, _out, err = run_kit("records", "check")
     assert code == 1 and "cannot be read" in err and err.count("\n") == 1
     assert data.records_db.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_rebuilding_tables_keeps_every_row_and_cascades_nothing(tmp_path: Path) -> None:
+    old = DataDir(tmp_path / "old")
+    old.ensure()
+    db = Database(old.records_db)
+    migrations.apply(db, stop_before="m004_roles_object_types_context")
+    db.execute(
+        "INSERT INTO profiles (id, name, name_key, colour, language, created, pin_hash) "
+        "VALUES ('p1', 'Ana', 'ana', '#000000', 'en', '2024-01-01T00:00:00.000000Z', 'x')"
+    )
+    for n in range(3):
+        db.execute(
+            "INSERT INTO events (id, profile_id, pack_id, item_id, verb, at, device_id) "
+            f"VALUES ('e{n}', 'p1', 'pack', 'item{n}', 'completed', "
+            "'2024-01-01T00:00:00.000000Z', 'd')"
+        )
+    db.execute("INSERT INTO pin_throttle (profile_id, failures, wait) VALUES ('p1', 4, 4)")
+    db.conn.commit()
+    db.conn.close()
+    with Records(old) as records:
+        ana = records.profile("p1")
+        assert (ana.role, ana.name, ana.short_code) == ("learner", "Ana", "P1")
+        assert [(e.item_id, e.object_type) for e in records.events("p1")] == [
+            ("item0", "item"), ("item1", "item"), ("item2", "item")
+        ]  # fmt: skip
+        assert records.pin_wait_seconds("p1") == 4  # the throttle row survived the rebuild
+        assert records.check() == []
+        later = records.append_event("p1", "pack", "item3", "viewed")
+        assert records.events("p1")[-1] == later
+
+
+def test_names_are_unique_on_one_computer_but_not_in_the_schema(data_dir: Path) -> None:
+    with Records(DataDir(data_dir)) as records:
+        records.create_profile("Ana")
+        conn = records.rdb.db.conn
+        conn.execute(  # as a merge of two computers' records may bring
+            "INSERT INTO profiles (id, name, name_key, colour, language, created) "
+            "VALUES ('0a1b2c3d', 'Ana', 'ana', '#000000', 'en', '2025-03-04T00:00:00.000000Z')"
+        )
+        anas = records.list_profiles()
+        assert [p.name for p in anas] == ["Ana", "Ana"]
+        assert len({p.display_hint for p in anas}) == 2
+        merged = next(p for p in anas if p.id == "0a1b2c3d")
+        assert merged.display_hint == "0A1B · since Mar 4, 2025"
+        with pytest.raises(RecordsError, match="already a profile called ANA"):
+            records.create_profile("ANA")
+        with pytest.raises(RecordsError, match="already a profile called ana"):
+            records.rename_profile(merged.id, "ana")
+        assert records.check() == []

@@ -8,6 +8,7 @@ import pytest
 
 from kit.core.paths import DataDir
 from kit.core.records import ContinuePoint, Records, RecordsError, Status
+from kit.core.records.verbs import REGISTRY, xapi_iri
 
 PACK = {
     "id": "first-aid",
@@ -138,3 +139,31 @@ def test_several_events_are_saved_together_or_not_at_all(setup) -> None:
     )
     assert [e.verb for e in records.events(me, "first-aid", "survey")] == ["answered", "completed"]
     assert [e.id for e in saved] == [e.id for e in records.events(me, "first-aid", "survey")]
+
+
+def test_events_about_workshop_sessions_and_polls_with_a_context(data_dir) -> None:
+    with Records(DataDir(data_dir)) as records:
+        ana = records.create_profile("Ana")
+        attended = records.append_object_event(
+            ana.id, "workshop_session", "ws-1/s-2", "attended", context="ws-1"
+        )
+        poll = records.append_object_event(ana.id, "poll", "p-7", "responded", {"choice": "b"})
+        lesson = records.append_event(ana.id, "pack", "lesson", "completed", context="ws-1")
+        assert (attended.object_type, attended.object_id, attended.pack_id) == (
+            "workshop_session", "ws-1/s-2", None
+        )  # fmt: skip
+        assert records.events(ana.id) == [attended, poll, lesson]
+        assert records.events(ana.id, "pack") == [lesson] and lesson.context == "ws-1"
+        pack = {
+            "id": "pack",
+            "modules": [{"id": "m", "items": [{"id": "lesson", "type": "lesson"}]}],
+        }
+        assert records.pack_progress(ana.id, pack)[0].complete
+        assert records.continue_point(ana.id, [pack]) is None
+        for verb, kind in [("passed", "poll"), ("attended", "item"), ("hacked", "poll")]:
+            with pytest.raises(RecordsError):
+                records.append_object_event(ana.id, kind, "x", verb)
+        with pytest.raises(RecordsError, match="attended is not a verb for item events"):
+            records.append_event(ana.id, "pack", "lesson", "attended")
+    assert xapi_iri("viewed") == "http://adlnet.gov/expapi/verbs/experienced"
+    assert all(v.iri.startswith("http://adlnet.gov/expapi/verbs/") for v in REGISTRY.values())

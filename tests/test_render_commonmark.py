@@ -33,3 +33,21 @@ def test_code_outside_lists_is_untouched() -> None:
     text = "Example:\n\n```\n- not a list\n  - nor this\n```\n"
     assert reader(text) == markdown_it(text)
     assert "<li>" not in reader(text)
+
+
+MORE = {
+    "numbers right after bullets": "- alpha\n1. beta",
+    "bullets right after numbers": "1. beta\n- alpha",
+    "a line of spaces before text": "    \ndelta",
+    "a line of spaces before code": "Text\n  \n\n    code",
+}
+
+
+@pytest.mark.parametrize("text", MORE.values(), ids=MORE.keys())
+def test_list_switches_and_blank_lines_as_on_the_dashboard(text: str) -> None:
+    assert reader(text) == markdown_it(text)
+
+
+def test_a_nested_2_does_not_interrupt_an_items_text() -> None:
+    text = "- Call the office at\n  2. pm or later\n- Then write"
+    assert reader(text) == markdown_it(text)

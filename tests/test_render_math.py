@@ -77,4 +77,11 @@ def test_the_reader_shows_the_formula(qtbot) -> None:
     qtbot.waitUntil(lambda: "formula" in browser.loaded_resources, timeout=10_000)
     image = browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(address))
     assert not image.isNull() and image.width() > 20
+    inked = sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() > 128 and image.pixelColor(x, y).lightness() < 128
+    )
+    assert inked > 20  # the glyphs are drawn, not only the formula's empty box
     assert "Energy is" in browser.toPlainText()

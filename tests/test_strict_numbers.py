@@ -106,3 +106,16 @@ def test_print_json_refuses_nan_with_one_sentence(capsys: pytest.CaptureFixture[
     with pytest.raises(KitError, match="out of range"):
         print_json({"minutes": float("inf")})
     assert capsys.readouterr().out == ""
+
+
+def test_a_yaml_value_that_looks_like_a_date_but_is_none_is_a_problem(
+    tmp_path: Path, run_kit
+) -> None:
+    """Found by tests/test_fuzz_cli.py: PyYAML raised ValueError for 9999-99-99."""
+    src = make_source(tmp_path / "src")
+    (src / "pack.yaml").write_text(
+        "when: 9999-99-99\n" + (src / "pack.yaml").read_text(), encoding="utf-8"
+    )
+    code, out, err = run_kit("pack", "validate", src)
+    assert code == 1 and "Traceback" not in err
+    assert "pack.yaml:1: invalid YAML: '9999-99-99' is not a valid date" in out + err

@@ -7,6 +7,7 @@ stderr, no traceback); 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
@@ -152,6 +153,10 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as exc:
         if os.environ.get("KIT_DEBUG"):
             raise
-        reason = exc.strerror or str(exc)
         where = f" ({exc.filename})" if exc.filename else ""
+        if exc.errno == errno.ENOSPC:
+            return fail(
+                _("The disk is full{where}; free some space and try again.").format(where=where)
+            )
+        reason = exc.strerror or str(exc)
         return fail(_("The work failed: {reason}{where}.").format(reason=reason, where=where))

@@ -16,6 +16,32 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=_("List the learner profiles: name, PIN or not, language, created."),
     )
     p.set_defaults(func=cmd_profiles_list)
+    p = psub.add_parser(
+        "role",
+        help=_("make a profile a facilitator or a learner"),
+        description=_(
+            "Make a profile a facilitator or a learner. A facilitator's PIN is asked for "
+            "(typed, or one line on standard input). The first facilitator on a computer "
+            "appoints itself with its own PIN. Example: kit profiles role Ana facilitator "
+            "--by Marta"
+        ),
+    )
+    p.add_argument("name", metavar=_("NAME"))
+    p.add_argument("role", choices=["facilitator", "learner"])
+    p.add_argument("--by", metavar=_("NAME"), help=_("the facilitator making the change"))
+    p.set_defaults(func=cmd_profiles_role)
+    p = psub.add_parser(
+        "reset-pin",
+        help=_("set a forgotten PIN anew (a facilitator does it)"),
+        description=_(
+            "Set a new PIN for a profile whose PIN was forgotten, or remove it (leave the "
+            "new PIN empty). Asks for the facilitator's PIN, then the new PIN (typed, or "
+            "one line each on standard input). Example: kit profiles reset-pin Ana --by Marta"
+        ),
+    )
+    p.add_argument("name", metavar=_("NAME"))
+    p.add_argument("--by", metavar=_("NAME"), required=True, help=_("the facilitator"))
+    p.set_defaults(func=cmd_profiles_reset_pin)
 
     records = sub.add_parser("records", help=_("back up, restore and check learner records"))
     rsub = records.add_subparsers(dest="records_command", metavar=_("COMMAND"), required=True)
@@ -69,11 +95,95 @@ def cmd_profiles_list(args: argparse.Namespace) -> int:
         return 0
     for prof in found:
         pin = _("PIN") if prof.has_pin else _("no PIN")
+        line = (
+            _("{name} #{code}  (facilitator, {pin}, language {lang}, created {created})")
+            if prof.is_facilitator
+            else _("{name} #{code}  ({pin}, language {lang}, created {created})")
+        )
         print(
-            _("{name}  ({pin}, language {lang}, created {created})").format(
-                name=prof.name, pin=pin, lang=prof.language, created=format_datetime(prof.created)
+            line.format(
+                name=prof.name,
+                code=prof.short_code,
+                pin=pin,
+                lang=prof.language,
+                created=format_datetime(prof.created),
             )
         )
+    return 0
+
+
+def _find(records, name: str):
+    """The profile called `name` ("Ana", or "Ana#3F2A" when two share a name)."""
+    from kit.core.errors import KitError
+    from kit.core.records.profiles import name_key
+
+    wanted, _sep, code = name.partition("#")
+    found = [
+        p
+        for p in records.list_profiles()
+        if name_key(p.name) == name_key(wanted) and (not code or p.short_code == code.upper())
+    ]
+    if not found:
+        raise KitError(_("There is no profile called {name}.").format(name=name))
+    if len(found) > 1:
+        raise KitError(
+            _(
+                "Several profiles are called {name}; add the code that kit profiles list "
+                "shows, e.g. {name}#{code}."
+            ).format(name=wanted, code=found[0].short_code)
+        )
+    return found[0]
+
+
+def _secret(prompt: str) -> str:
+    """A PIN typed without echo, or one line of standard input when it is not a terminal."""
+    import getpass
+    import sys
+
+    from kit.core.errors import KitError
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise KitError(_("No PIN was given (type it, or give it on standard input)."))
+    return line.rstrip("\r\n")
+
+
+def cmd_profiles_role(args: argparse.Namespace) -> int:
+    records = _open(args)
+    if records is None:
+        return _no_records()
+    with records:
+        target = _find(records, args.name)
+        by = _find(records, args.by) if args.by else None
+        asker = by or target
+        pin = _secret(_("PIN of {name}: ").format(name=asker.name))
+        changed = records.set_role(target.id, args.role, by=by.id if by else None, pin=pin)
+    if changed.is_facilitator:
+        print(_("{name} is now a facilitator.").format(name=changed.name))
+    else:
+        print(_("{name} is now a learner.").format(name=changed.name))
+    return 0
+
+
+def cmd_profiles_reset_pin(args: argparse.Namespace) -> int:
+    records = _open(args)
+    if records is None:
+        return _no_records()
+    with records:
+        target = _find(records, args.name)
+        by = _find(records, args.by)
+        pin = _secret(_("PIN of {name}: ").format(name=by.name))
+        records.facilitator((by.id, pin))  # a wrong PIN stops here, before the new one
+        new_pin = _secret(
+            _("New PIN for {name} (leave empty to remove it): ").format(name=target.name)
+        )
+        changed = records.reset_pin(target.id, new_pin or None, by=by.id, pin=pin)
+    if changed.has_pin:
+        print(_("The PIN of {name} was changed.").format(name=changed.name))
+    else:
+        print(_("{name} has no PIN now.").format(name=changed.name))
     return 0
 
 

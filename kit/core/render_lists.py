@@ -25,6 +25,7 @@ BLOCK_START_RE = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|```|~~~|<[A-Za-z/!]|\||:::)
 class _Item:
     content: int  # the column where the item's text starts in the source
     out: int  # the column it gets in the output
+    ordered: bool = False
 
 
 def _indent(line: str) -> int:
@@ -48,37 +49,54 @@ class _Lists:
 
     def feed(self, line: str) -> None:
         line = line.expandtabs(4)
+        if not line.strip():
+            line = ""  # spaces alone make no line of an indented code block
         if self.fence:
             self._in_fence(line)
         elif not line.strip():
             self.out.append("")
             self.prev_blank, self.prev_paragraph, self.prev_item = True, False, False
-        elif (m := _marker(line)) is not None and self._can_start(m):
-            self._item(m)
-        else:
+        elif (m := _marker(line)) is None:
             self._other(line)
+        elif self._can_start(m):
+            self._item(m)
+        else:  # text that only looks like an item: keep Python-Markdown from listing it
+            mark = m.group(2)
+            escaped = mark[:-1] + "\\" + mark[-1] if mark[0].isdigit() else "\\" + mark
+            self._other(m.group(1) + escaped + line[len(m.group(1)) + len(mark) :])
 
     def _can_start(self, m: re.Match[str]) -> bool:
         if not self.stack and len(m.group(1)) >= 4:
             return False  # an indented code block
-        if self.prev_blank or self.stack or not self.prev_paragraph:
+        if self.prev_blank or not self.prev_paragraph:
             return True
+        if self.stack and len(m.group(1)) < self.stack[-1].content:
+            return True  # the next item of an open list
         # CommonMark: only a non-empty item, and of an ordered list only '1.', interrupts
-        # a paragraph.
+        # a paragraph (also to start a list nested in an item).
         ordered = m.group(2)[0].isdigit()
         return bool(m.group(4).strip()) and (not ordered or m.group(2)[:-1] == "1")
 
     def _item(self, m: re.Match[str]) -> None:
         indent = len(m.group(1))
         opened = bool(self.stack)
+        ordered = m.group(2)[0].isdigit()
+        sibling = None
         while self.stack and indent < self.stack[-1].content:
-            self.stack.pop()
-        if not self.prev_blank and (not opened or not self.prev_item):
-            self.out.append("")  # a list that interrupts a paragraph, an item after code
+            sibling = self.stack.pop()
+        # A list that interrupts a paragraph, an item after code, and (as CommonMark has
+        # it) a numbered list after a bulleted one or the other way round: a new list.
+        switched = (
+            sibling is not None
+            and sibling.ordered != ordered
+            and sibling.out == (self.stack[-1].out + 4 if self.stack else 4)
+        )
+        if not self.prev_blank and (not opened or not self.prev_item or switched):
+            self.out.append("")
         spaces = len(m.group(3))
         width = len(m.group(2)) + (spaces if 0 < spaces <= 4 else 1)
         out = self.stack[-1].out if self.stack else 0
-        self.stack.append(_Item(indent + width, out + 4))
+        self.stack.append(_Item(indent + width, out + 4, ordered))
         marker = m.group(2)[:-1] + "." if m.group(2).endswith(")") else m.group(2)
         self.out.append((" " * out + marker + " " + m.group(4).lstrip(" ")).rstrip())
         self.prev_blank, self.prev_paragraph, self.prev_item = False, True, True
@@ -129,7 +147,7 @@ class _Lists:
 def normalize_lists(text: str) -> str:
     """Markdown whose lists Python-Markdown reads as CommonMark does (see module doc)."""
     if not re.search(r"^ *([-*+]|\d{1,9}[.)])( |$)", text, re.MULTILINE):
-        return text
+        return re.sub(r"(?m)^[ \t]+$", "", text)
     lists = _Lists()
     for line in text.split("\n"):
         lists.feed(line)

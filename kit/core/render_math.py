@@ -97,6 +97,8 @@ def _svg(formula: Formula) -> str | None:
         try:
             import ziamath  # imported with the first formula: slow to import
 
+            # SVG 1.1 paths: Qt's SVG renderer (SVG Tiny) draws no SVG 2 <symbol> glyphs.
+            ziamath.config.svg2 = False
             size = DISPLAY_SIZE if formula.display else INLINE_SIZE
             svg = ziamath.Latex(formula.tex, size=size, inline=not formula.display).svg()
             address: str | None = SVG_PREFIX + base64.b64encode(svg.encode("utf-8")).decode()

@@ -16,9 +16,6 @@ The signature covers the canonical JSON of the document without its "signature" 
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,6 +26,7 @@ from urllib.parse import quote
 from kit.core import strictjson
 from kit.core.catalog import CATALOG_FORMAT, CATALOG_NAME
 from kit.core.errors import FutureFormatError, KitError, PackError, SignatureError
+from kit.core.fsutil import sha256_file, write_atomic
 from kit.core.packformat import PACK_SUFFIX
 from kit.core.packformat.build import canonical_json
 from kit.core.packformat.fields import ID_RE, SEMVER_RE
@@ -97,14 +95,6 @@ def _signed_bytes(doc: dict[str, Any]) -> bytes:
     return canonical_json({k: v for k, v in doc.items() if k != "signature"})
 
 
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def entry_for_pack(path: Path, url: str) -> Entry:
     """Describe a built .kitpack (checked, signature included) as a catalog entry."""
     manifest = read_manifest(path)
@@ -117,7 +107,7 @@ def entry_for_pack(path: Path, url: str) -> Entry:
         description=str(pack.get("description", "")),
         languages=tuple(str(x) for x in langs if x),
         size=path.stat().st_size,
-        sha256=_sha256_file(path),
+        sha256=sha256_file(path),
         url=url,
         min_app_version=str(pack.get("min_app_version", "0.0.0")),
     )
@@ -185,21 +175,6 @@ def _check_duplicates(entries: list[Entry]) -> None:
         if (e.id, e.version) in seen:
             raise CatalogError(f"Two files hold {e.id} {e.version}; keep only one of them.")
         seen.add((e.id, e.version))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing: temporary file, fsync, rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def parse_catalog(raw: bytes, name: str = "The catalog") -> Catalog:

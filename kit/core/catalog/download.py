@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kit.core import strictjson
-from kit.core.catalog.catalog import write_atomic
 from kit.core.catalog.hashing import SLAB, Hasher, HashingWriter, hash_file
 from kit.core.catalog.urls import is_remote, local_path
 from kit.core.errors import Cancelled, KitError
+from kit.core.fsutil import write_atomic
 
 RANGE_RE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
 USER_AGENT = "TrainingKit"

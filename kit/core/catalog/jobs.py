@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kit.core import strictjson
-from kit.core.catalog.catalog import Entry, check_pack_matches, write_atomic
+from kit.core.catalog.catalog import Entry, check_pack_matches
 from kit.core.catalog.download import Download, DownloadError, DownloadProgress
 from kit.core.errors import Cancelled, KitError
+from kit.core.fsutil import write_atomic
 
 if TYPE_CHECKING:
     from kit.core.catalog.get import Packs

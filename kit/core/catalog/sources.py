@@ -15,7 +15,7 @@ import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 from kit.core import strictjson
 from kit.core.catalog import CATALOG_NAME
@@ -24,11 +24,11 @@ from kit.core.catalog.catalog import (
     Catalog,
     CatalogError,
     parse_catalog,
-    write_atomic,
 )
 from kit.core.catalog.download import USER_AGENT
 from kit.core.catalog.urls import is_remote, local_path
 from kit.core.errors import KitError, SignatureError
+from kit.core.fsutil import write_atomic
 from kit.core.paths import DataDir
 
 SOURCES_FORMAT = 1
@@ -58,11 +58,30 @@ class Source:
         return str(Path(self.location) / CATALOG_NAME)
 
     def resolve(self, url: str) -> str:
-        """Where an entry's URL points: relative URLs are relative to the catalog."""
-        if is_remote(url):
-            return url
+        """Where an entry's URL points: relative URLs are relative to the catalog.
+
+        An entry may only use its catalog's own kind of address: a web catalog's entries
+        are http(s) addresses (never file: or a local path), a folder catalog's are
+        relative paths that stay inside the folder. Anything else raises CatalogError.
+        """
         if self.remote:
-            return urljoin(self.catalog_url(), url)
+            try:
+                target = urljoin(self.catalog_url(), url)
+                parts = urlsplit(target)
+                host = parts.hostname
+            except ValueError:
+                host = None
+            if not is_remote(target) or not host:
+                raise CatalogError(
+                    f"The catalog at {self.location} offers a pack at '{url}', which is not "
+                    "a web address; it was not used."
+                )
+            return target
+        if "://" in url or url.startswith(("file:", "/", "\\")) or ":" in url.split("/")[0]:
+            raise CatalogError(
+                f"The catalog in {self.location} offers a pack at '{url}', which is not a "
+                "file in its folder; it was not used."
+            )
         folder = Path(self.location).resolve()
         path = (folder / unquote(url)).resolve()
         if not path.is_relative_to(folder):
@@ -74,7 +93,10 @@ class Source:
 
 def normalise_location(text: str) -> str:
     text = text.strip()
+    if not text:
+        raise KitError("Give a web address (http or https) or a folder that holds catalog.json.")
     if is_remote(text):
+        _check_web_address(text)
         return text
     if text.startswith(("ftp://", "ftps://", "sftp://")) or "://" in text:
         raise KitError(f"'{text}' is not a web address (http or https) or a folder.")
@@ -84,6 +106,16 @@ def normalise_location(text: str) -> str:
     if not path.is_dir():
         raise KitError(f"{path} is not a folder; give the folder that holds catalog.json.")
     return str(path)
+
+
+def _check_web_address(text: str) -> None:
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        parts = None
+    if parts is None or not parts.hostname or any(ch.isspace() for ch in text):
+        raise KitError(f"'{text}' is not a valid web address; write it as https://host/folder/.")
 
 
 class SourceStore:

@@ -270,12 +270,13 @@ def rewrite_local(text: str, page: Page, imp: _Importer) -> str:
         caption = _one_line(m.group(1))
         alt = _one_line(alt_m.group(1) or alt_m.group(2) or "") if alt_m else ""
         local = _local_file(imp, page, base, m.group(2))
+        if local is None and urlsplit(m.group(2)).scheme:
+            # A remote figure: its caption rides as the title, for the placeholder.
+            title = caption.replace('"', "'") if alt and caption and alt != caption else ""
+            title_md = f' "{title}"' if title else ""
+            return f"![{alt or caption}]({m.group(2)}{title_md})"
         if local is None:
-            return (
-                f"![{alt or caption}]({m.group(2)})"
-                if urlsplit(m.group(2)).scheme
-                else f"*[{alt or caption or m.group(2)}]*"
-            )
+            return f"*[{alt or caption or m.group(2)}]*"
         indent = _alone(m)
         if indent is None or not caption:
             return f"![{alt or caption}]({local})"

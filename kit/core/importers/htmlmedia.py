@@ -201,7 +201,9 @@ def _md_img(m: re.Match[str], ctx: MediaContext, alone: bool, indent: str) -> st
     if local is not None:
         return f"![{alt}]({local})"
     if alone:
-        return placeholder(url, alt or m.group(3) or "", "", ctx, indent).strip("\n")
+        title = m.group(3) or ""
+        caption, described = (title, alt) if title and alt else (alt or title, "")
+        return placeholder(url, caption, "", ctx, indent, described).strip("\n")
     ctx.report.placeholders += 1
     return f"[{alt or labels_for(ctx.lang)['inline']}]({url})"
 

@@ -7,6 +7,8 @@ Training Kit (a migration name we do not know) is refused rather than guessed at
 from __future__ import annotations
 
 import contextlib
+import errno
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +24,7 @@ migrations = MigrationSet("kit.library")
 
 # unicode61 splits words at characters outside its token categories; the default
 # leaves out combining marks (M*), which cuts Devanagari words at every vowel sign.
+NEARLY_FULL = 1024 * 1024  # less free than this, and SQLite's I/O errors mean "disk full"
 FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 
 
@@ -136,11 +139,33 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA recursive_triggers=ON")  # as sqlite-utils' Database(conn) set it
         _migrate(conn, path)
     except sqlite3.DatabaseError as exc:
+        if disk_full(path.parent, exc):
+            raise KitError(
+                f"The disk that holds {path.parent} is full, so the library cannot be opened "
+                "(it is not damaged); free some space on it and try again."
+            ) from None
         raise KitError(
             f"The library database {path} cannot be opened ({exc}); run 'kit library verify' "
             "or move it aside."
         ) from None
     return conn
+
+
+def disk_full(folder: Path, exc: BaseException | None = None) -> bool:
+    """Whether an error is (most likely) the disk being full.
+
+    SQLite reports a full disk as SQLITE_FULL only where it notices; creating the WAL
+    or its index on a full disk comes back as a plain "disk I/O error", so the free
+    space decides.
+    """
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+        return True
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL
+    except OSError:
+        return False
 
 
 @migrations()

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.errors import Cancelled, KitError
+from kit.core.fsutil import make_public
 from kit.core.library.originals import unpack
 from kit.core.library.store import MediaStore
 from kit.core.packformat import PACK_SUFFIX
@@ -174,6 +175,7 @@ def _atomic(target: Path, write: Callable[[Path], None]) -> Path:
         raise KitError(f"Cannot write to the folder {target.parent}: {_why(exc)}.") from None
     os.close(fd)
     tmp = Path(name)
+    make_public(tmp)  # mkstemp makes 0600; the exported pack is for others to read
     try:
         write(tmp)
         os.replace(tmp, target)

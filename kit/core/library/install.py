@@ -140,6 +140,20 @@ def _check_listing(
         raise damaged(name, "it declares more data than any pack may hold")
 
 
+# The database grows by the pack's rows, its search index and the kept content.json
+# (together about 3x content.json), and the write-ahead log holds those pages again
+# until the checkpoint; a little more covers the journal and SQLite's own pages.
+DB_GROWTH_PER_CONTENT_BYTE = 6
+SPACE_MARGIN = 1024 * 1024
+
+
+def space_needed(op: _Opened, present: set[str]) -> int:
+    """Bytes of free disk an install of `op` needs, sized to the pack (not a fixed margin)."""
+    media = {f["sha256"]: f["size"] for f in op.media if f["sha256"] not in present}
+    content = sum(f["size"] for f in op.manifest["files"] if f["path"] == "content.json")
+    return sum(media.values()) + DB_GROWTH_PER_CONTENT_BYTE * content + SPACE_MARGIN
+
+
 class _RowWriter(threading.Thread):
     def __init__(
         self,
@@ -293,12 +307,15 @@ class Installer:
         return present
 
     def _check_space(self, op: _Opened) -> None:
-        needed = sum(f["size"] for f in op.media if f["sha256"] not in self.present)
+        needed = space_needed(op, self.present)
         self.store.root.parent.mkdir(parents=True, exist_ok=True)
         free = shutil.disk_usage(self.store.root.parent).free
-        if needed + 64 * 1024 * 1024 > free:
+        if needed > free:
+            from kit.i18n import format_size
+
             raise KitError(
-                f"There is not enough free disk space to install {op.name}; free some space first."
+                f"There is not enough free disk space to install {op.name}: it needs "
+                f"{format_size(needed)} and {format_size(free)} is free; free some space first."
             )
 
     def _read_content(self, op: _Opened) -> bytes:

@@ -84,7 +84,7 @@ def _check_no_overlap(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: s
     # and the last before the central directory.
     end_of_data = getattr(zf, "start_dir", None)
     ordered = sorted(infos, key=lambda i: i.header_offset)
-    for current, following in zip(ordered, [*ordered[1:], None], strict=True):
+    for current, following in zip(ordered, [*ordered[1:], None], strict=False):
         limit = following.header_offset if following is not None else end_of_data
         end = (
             current.header_offset

@@ -16,6 +16,8 @@ IMG_SRC_RE = re.compile(
 # [label]: target "title" (a reference definition) and ![alt][label] / ![alt][] (its use)
 REF_DEF_RE = re.compile(r"^( {0,3}\[([^\]\n]+)\]:[ \t]*)(<[^>\n]*>|\S+)")
 REF_IMAGE_RE = re.compile(r"!\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\[([^\[\]\n]*)\]")
+# [text]{#id .class} (a pandoc span, which Python-Markdown shows as typed)
+SPAN_RE = re.compile(r"(?<![!\]\\])\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\{[^{}\n]*\}")
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 # '::: instructor' is another name for '::: notes'.
 NOTE_ALIASES = {"instructor": "notes", "facilitator": "notes"}
@@ -165,7 +167,8 @@ def _label(text: str) -> str:
 
 def raw_markup(body: str) -> list[tuple[int, str]]:
     """(line offset, message) for constructs learners would see as raw markup: an image
-    reference ('![alt][ref]') whose label no '[ref]: target' line defines."""
+    reference ('![alt][ref]') whose label no '[ref]: target' line defines, and a pandoc
+    attribute span ('[term]{#id}')."""
     lines = body.split("\n")
     mask = code_fence_mask(lines)
     defined = {
@@ -175,12 +178,18 @@ def raw_markup(body: str) -> list[tuple[int, str]]:
     }
     found: list[tuple[int, str]] = []
     for i, (line, code) in enumerate(zip(lines, mask, strict=True)):
-        spans = [] if code else _code_spans(line)
-        for m in [] if code else REF_IMAGE_RE.finditer(line):
+        if code:
+            continue
+        spans = _code_spans(line)
+        for m in REF_IMAGE_RE.finditer(line):
             label = _label(m.group(2) or m.group(1))
             if label not in defined and not _in_spans(m.start(), spans):
                 found.append((i, f"the image '{m.group(0)}' refers to [{m.group(2) or m.group(1)}], "
                               "which no '[label]: file' line defines; learners would see the markup"))  # fmt: skip
+        for m in SPAN_RE.finditer(line):
+            if not _in_spans(m.start(), spans):
+                found.append((i, f"'{m.group(0)}' is a pandoc attribute span, which learners would "
+                              "see as typed; write the text alone"))  # fmt: skip
     return found
 
 

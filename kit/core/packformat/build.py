@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.errors import PackError
+from kit.core.fsutil import make_public
 from kit.core.packformat import FORMAT_VERSION, PACK_SUFFIX
 from kit.core.packformat.source import LoadedSource, load_source
 
@@ -98,6 +99,7 @@ def build_pack(
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".building-", dir=target.parent)
     os.close(fd)
+    make_public(Path(tmp))  # mkstemp makes 0600; a web server must be able to serve the pack
     try:
         _write_zip(Path(tmp), manifest_bytes, signature, content_bytes, loaded, progress)
         os.replace(tmp, target)

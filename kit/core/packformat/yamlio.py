@@ -61,6 +61,14 @@ class StrictLoader(yaml.SafeLoader):
             raise _bad_number(node)
         return value
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):  # 9999-99-99 looks like a date but is none
+            raise ConstructorError(
+                None, None, f"'{node.value}' is not a valid date", node.start_mark
+            ) from None
+
 
 def _bad_number(node: yaml.Node) -> ConstructorError:
     return ConstructorError(
@@ -73,6 +81,7 @@ def _bad_number(node: yaml.Node) -> ConstructorError:
 
 StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
 StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
 
 
 def strict_compose(text: str) -> tuple[Any, yaml.Node | None]:

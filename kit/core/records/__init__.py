@@ -12,6 +12,7 @@ from kit.core.records.pins import PinLocked, WrongPin
 from kit.core.records.profiles import Profile, ProfileNotFound
 from kit.core.records.progress import ContinuePoint, ModuleProgress, QuizStats, Status
 from kit.core.records.restore import RestoreLoss, RestoreResult
+from kit.core.records.roles import FacilitatorToken, NotFacilitator
 from kit.core.records.store import Records
 
 __all__ = [
@@ -20,8 +21,10 @@ __all__ = [
     "CertificateData",
     "ContinuePoint",
     "Event",
+    "FacilitatorToken",
     "FutureRecordsError",
     "ModuleProgress",
+    "NotFacilitator",
     "PinLocked",
     "Profile",
     "ProfileNotFound",

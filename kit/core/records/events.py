@@ -1,13 +1,14 @@
 """Append-only learner events, from which all progress is derived.
 
-An event says that a profile did something to one item of one pack: ``viewed`` a
-lesson, ``answered`` a question, ``completed`` a lesson or activity, ``passed`` or
-``failed`` a quiz attempt. Events are never changed (a trigger refuses UPDATE) and are
+An event says that a profile did something (a verb from `verbs.REGISTRY`) to an
+object: most often one item of one pack (``viewed`` a lesson, ``answered`` a question,
+``completed`` an activity, ``passed`` or ``failed`` a quiz attempt), identified by the
+stable pair (pack_id, item_id), so installing, updating or removing content never
+touches records. An event may instead be about a workshop session or a poll
+(`object_type`, `object_id`; no pack or item), and may name the workshop or session it
+happened in (`context`). Events are never changed (a trigger refuses UPDATE) and are
 deleted only together with their profile. Each has a random UUID, so events recorded
 on different computers can later be merged without clashes.
-
-Items are identified by the stable pair (pack_id, item_id), so installing, updating or
-removing content never touches records.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from kit.core.records import verbs
 from kit.core.records.db import RecordsDB, RecordsError
 from kit.core.records.profiles import ProfileNotFound
 from kit.core.records.timeutil import parse_utc, utc_now_text
@@ -32,7 +34,7 @@ ANSWERED = "answered"
 COMPLETED = "completed"
 PASSED = "passed"
 FAILED = "failed"
-VERBS = frozenset({VIEWED, STARTED, ANSWERED, COMPLETED, PASSED, FAILED})
+VERBS = verbs.NAMES
 MAX_RESULT_BYTES = 64 * 1024
 MAX_ID_LENGTH = 200
 
@@ -43,12 +45,15 @@ class Event:
 
     id: str
     profile_id: str
-    pack_id: str
-    item_id: str
+    pack_id: str | None
+    item_id: str | None
     verb: str
     result: dict[str, Any]
     at: datetime
     device_id: str
+    object_type: str = verbs.ITEM
+    object_id: str | None = None  # for objects other than items
+    context: str | None = None  # the workshop or session it happened in, if any
 
 
 def _check_ref(value: str, what: str) -> str:
@@ -80,15 +85,16 @@ def append_event(
     item_id: str,
     verb: str,
     result: Mapping[str, Any] | None = None,
+    context: str | None = None,
 ) -> Event:
-    """Record an event; returns only once it is committed to stable storage.
+    """Record an event about a pack item; returns only once it is on stable storage.
 
     Example::
 
         append_event(rdb, profile.id, "first-aid", "burns-quiz", "answered",
                      {"question": "q1", "response": "b", "correct": True})
     """
-    return append_events(rdb, profile_id, pack_id, item_id, [(verb, result)])[0]
+    return append_events(rdb, profile_id, pack_id, item_id, [(verb, result)], context)[0]
 
 
 def append_events(
@@ -97,22 +103,60 @@ def append_events(
     pack_id: str,
     item_id: str,
     entries: Sequence[tuple[str, Mapping[str, Any] | None]],
+    context: str | None = None,
 ) -> list[Event]:
     """Record several (verb, result) events of one item in one durable commit: all or none."""
+    target = (verbs.ITEM, None, _check_ref(pack_id, "pack id"), _check_ref(item_id, "item id"))
+    return _append(rdb, profile_id, target, entries, context)
+
+
+def append_object_event(
+    rdb: RecordsDB,
+    profile_id: str,
+    object_type: str,
+    object_id: str,
+    verb: str,
+    result: Mapping[str, Any] | None = None,
+    context: str | None = None,
+) -> Event:
+    """Record an event about something other than a pack item (a workshop session, a
+    poll), e.g. ``append_object_event(rdb, ana.id, "workshop_session", sid, "attended")``."""
+    if object_type not in verbs.OBJECT_TYPES or object_type == verbs.ITEM:
+        raise RecordsError(_("{kind} is not a kind of event object.").format(kind=object_type))
+    target = (object_type, _check_ref(object_id, "object id"), None, None)
+    return _append(rdb, profile_id, target, [(verb, result)], context)[0]
+
+
+def _append(
+    rdb: RecordsDB,
+    profile_id: str,
+    target: tuple[str, str | None, str | None, str | None],
+    entries: Sequence[tuple[str, Mapping[str, Any] | None]],
+    context: str | None,
+) -> list[Event]:
+    object_type, object_id, pack_id, item_id = target
+    where = None if context is None else _check_ref(context, "context")
     rows = []
     for verb, result in entries:
         if verb not in VERBS:
             raise RecordsError(_("{verb} is not a kind of learner event.").format(verb=verb))
+        if not verbs.allowed(verb, object_type):
+            raise RecordsError(
+                _("{verb} is not a verb for {kind} events.").format(verb=verb, kind=object_type)
+            )
         rows.append(
             [
                 uuid.uuid4().hex,
                 str(profile_id),
-                _check_ref(pack_id, "pack id"),
-                _check_ref(item_id, "item id"),
+                pack_id,
+                item_id,
                 verb,
                 encode_result(result),
                 utc_now_text(),
                 rdb.device_id,
+                object_type,
+                object_id,
+                where,
             ]
         )
     with rdb.write() as db:
@@ -120,17 +164,19 @@ def append_events(
         if not known:
             raise ProfileNotFound(_("That profile no longer exists."))
         db.conn.executemany(
-            "INSERT INTO events (id, profile_id, pack_id, item_id, verb, result, at, device_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO events ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
             rows,
         )
-    return [_to_event(dict(zip(_COLUMNS, values, strict=True))) for values in rows]
+    return [to_event(dict(zip(COLUMNS, values, strict=True))) for values in rows]
 
 
-_COLUMNS = ("id", "profile_id", "pack_id", "item_id", "verb", "result", "at", "device_id")
+COLUMNS = (
+    "id", "profile_id", "pack_id", "item_id", "verb", "result", "at", "device_id",
+    "object_type", "object_id", "context",
+)  # fmt: skip
 
 
-def _to_event(row: Mapping[str, Any] | sqlite3.Row) -> Event:
+def to_event(row: Mapping[str, Any] | sqlite3.Row) -> Event:
     try:
         result = json.loads(row["result"])
     except ValueError:
@@ -144,6 +190,9 @@ def _to_event(row: Mapping[str, Any] | sqlite3.Row) -> Event:
         result=result if isinstance(result, dict) else {},
         at=parse_utc(row["at"]),
         device_id=row["device_id"],
+        object_type=row["object_type"],
+        object_id=row["object_id"],
+        context=row["context"],
     )
 
 
@@ -158,7 +207,7 @@ def events_for(
     Optionally only those of one pack, or of one item of a pack. There is deliberately
     no way to read all profiles' events at once.
     """
-    sql = f"SELECT {', '.join(_COLUMNS)} FROM events WHERE profile_id = ?"
+    sql = f"SELECT {', '.join(COLUMNS)} FROM events WHERE profile_id = ?"
     params: list[Any] = [str(profile_id)]
     if pack_id is not None:
         sql += " AND pack_id = ?"
@@ -166,7 +215,7 @@ def events_for(
         if item_id is not None:
             sql += " AND item_id = ?"
             params.append(item_id)
-    return [_to_event(r) for r in rdb.query(sql + " ORDER BY seq", params)]
+    return [to_event(r) for r in rdb.query(sql + " ORDER BY seq", params)]
 
 
 def event_ids(rdb: RecordsDB, profile_id: str) -> set[str]:

@@ -88,13 +88,92 @@ def m003_pin_throttle_boot_clock(db: Database) -> None:
     )
 
 
+EVENT_TRIGGERS = (
+    """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+    """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        WHEN EXISTS (SELECT 1 FROM profiles WHERE id = OLD.profile_id)
+        BEGIN SELECT RAISE(ABORT, 'events are deleted only with their profile'); END""",
+)
+
+
+@migrations()
+def m004_roles_object_types_context(db: Database) -> None:
+    """Profiles get a role and names stop being unique in the schema (records of two
+    computers may both have an "Ana": the id tells them apart; this computer still
+    refuses a second "Ana" when one is created). Events may be about something other
+    than a pack item (object_type, object_id; pack_id/item_id then empty) and may name
+    the workshop or session they happened in (context).
+
+    SQLite cannot drop a UNIQUE or NOT NULL in place, so both tables are rebuilt (the
+    documented create-copy-drop-rename order); `migrate` runs steps with foreign keys
+    off, so dropping the old profiles table cascades to nothing.
+    """
+    if db.conn.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise RuntimeError("records migrations must run with foreign keys off (see migrate)")
+    _run(
+        db,
+        """CREATE TABLE profiles_new (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            colour TEXT NOT NULL,
+            pin_hash TEXT,
+            language TEXT NOT NULL,
+            created TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT 'learner' CHECK (role IN ('learner', 'facilitator'))
+        )""",
+        "INSERT INTO profiles_new (id, name, name_key, colour, pin_hash, language, created) "
+        "SELECT id, name, name_key, colour, pin_hash, language, created FROM profiles",
+        """CREATE TABLE events_new (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            profile_id TEXT NOT NULL REFERENCES profiles(id) DEFERRABLE INITIALLY DEFERRED,
+            object_type TEXT NOT NULL DEFAULT 'item',
+            object_id TEXT,
+            pack_id TEXT,
+            item_id TEXT,
+            context TEXT,
+            verb TEXT NOT NULL,
+            result TEXT NOT NULL DEFAULT '{}',
+            at TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            CHECK (object_type <> 'item' OR (pack_id IS NOT NULL AND item_id IS NOT NULL)),
+            CHECK (object_type = 'item' OR object_id IS NOT NULL)
+        )""",
+        "INSERT INTO events_new (seq, id, profile_id, pack_id, item_id, verb, result, at, "
+        "device_id) SELECT seq, id, profile_id, pack_id, item_id, verb, result, at, device_id "
+        "FROM events ORDER BY seq",
+        "DROP TABLE events",
+        "DROP TABLE profiles",
+        "ALTER TABLE profiles_new RENAME TO profiles",
+        "ALTER TABLE events_new RENAME TO events",
+        "CREATE INDEX profiles_name_key ON profiles (name_key)",
+        "CREATE INDEX events_profile_item ON events (profile_id, pack_id, item_id)",
+        "CREATE INDEX events_object ON events (object_type, object_id)",
+        "CREATE INDEX events_context ON events (context) WHERE context IS NOT NULL",
+        *EVENT_TRIGGERS,
+    )
+
+
 def schema_version() -> int:
     """How many steps this app knows (a fresh records.db has this user_version)."""
     return len(migrations.steps)
 
 
 def migrate(db: Database) -> None:
-    """Apply pending migrations and record the schema version in user_version."""
-    migrations.as_sqlite_utils().apply(db)
-    count = len(migrations.applied_names(db.conn))
-    db.execute(f"PRAGMA user_version={int(count)}")
+    """Apply pending migrations and record the schema version in user_version.
+
+    Foreign keys are off while the steps run (a table rebuild must not cascade) and
+    back as they were after; `Records.check` reports any row left pointing nowhere.
+    """
+    conn = db.conn
+    enforced = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys=OFF")
+    try:
+        migrations.as_sqlite_utils().apply(db)
+        count = len(migrations.applied_names(conn))
+        db.execute(f"PRAGMA user_version={int(count)}")
+    finally:
+        if enforced:
+            conn.execute("PRAGMA foreign_keys=ON")

@@ -1,8 +1,12 @@
-"""Learner profiles on a shared computer: name, colour, optional PIN, language.
+"""Learner profiles on a shared computer: name, colour, optional PIN, language, role.
 
-Display names are unique ignoring case (and width and spacing): "Ana" and " ana "
-cannot both exist. The PIN is kept only as a salted scrypt hash (see `pins`);
-`Profile` never carries it, only `has_pin`.
+Each profile is keyed by a random UUID (uuid4, hex), made once and never changed, so
+records from several computers can be merged by id. Display names are unique on one
+computer ignoring case (and width and spacing): "Ana" and " ana " cannot both be
+created here. The schema does not require it (merged records may hold two "Ana"s), so
+`Profile.short_code` and `Profile.display_hint` tell them apart on screen, next to the
+avatar colour. The PIN is kept only as a salted scrypt hash (see `pins`); `Profile`
+never carries it, only `has_pin`. Roles (learner, facilitator): see `roles`.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from datetime import datetime
 from kit.core.records import pins
 from kit.core.records.db import RecordsDB, RecordsError
 from kit.core.records.timeutil import parse_utc, utc_now_text
-from kit.i18n import _
+from kit.i18n import _, format_date
 
 MAX_NAME_LENGTH = 40
 COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
@@ -27,6 +31,11 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8
 
 class ProfileNotFound(RecordsError):
     """No profile has the given id (it may have been deleted)."""
+
+
+LEARNER = "learner"
+FACILITATOR = "facilitator"
+ROLES = (LEARNER, FACILITATOR)
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,24 @@ class Profile:
     has_pin: bool
     language: str
     created: datetime
+    role: str = LEARNER
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.role == FACILITATOR
+
+    @property
+    def short_code(self) -> str:
+        """Four characters of the random id, e.g. "3F2A": the same on every computer."""
+        return self.id.replace("-", "")[:4].upper()
+
+    @property
+    def display_hint(self) -> str:
+        """What tells two profiles of one name apart, e.g. "3F2A · since 2 Dec 2026"
+        (shown with the avatar colour)."""
+        return _("{code} · since {date}").format(
+            code=self.short_code, date=format_date(self.created)
+        )
 
 
 def name_key(name: str) -> str:
@@ -83,6 +110,7 @@ def _row_to_profile(row: sqlite3.Row) -> Profile:
         has_pin=row["pin_hash"] is not None,
         language=row["language"],
         created=parse_utc(row["created"]),
+        role=row["role"] if row["role"] in ROLES else LEARNER,
     )
 
 
@@ -115,9 +143,18 @@ def create_profile(
     colour: str | None = None,
     pin: str | None = None,
     language: str = "en",
+    role: str = LEARNER,
 ) -> Profile:
-    """Create a profile; RecordsError when the name is taken or a value is not valid."""
+    """Create a profile; RecordsError when the name is taken or a value is not valid.
+
+    No rights are checked here: `Records.create_profile` checks who may make a
+    facilitator.
+    """
     display = clean_name(name)
+    if role not in ROLES:
+        raise RecordsError(_("{role} is not a role.").format(role=role))
+    if role == FACILITATOR and pin in (None, ""):
+        raise RecordsError(_("A facilitator needs a PIN."))
     values = [
         uuid.uuid4().hex,
         display,
@@ -126,31 +163,38 @@ def create_profile(
         pins.hash_pin(pin) if pin not in (None, "") else None,
         clean_language(language),
         utc_now_text(),
+        role,
     ]
-    try:
-        with rdb.write() as db:
-            db.conn.execute(
-                "INSERT INTO profiles (id, name, name_key, colour, pin_hash, language, created) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                values,
-            )
-    except sqlite3.IntegrityError as exc:
-        raise _name_taken(display) from exc
+    with rdb.write() as db:
+        _refuse_taken(db.conn, display, None)
+        db.conn.execute(
+            "INSERT INTO profiles (id, name, name_key, colour, pin_hash, language, created, "
+            "role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            values,
+        )
     return get_profile(rdb, str(values[0]))
+
+
+def _refuse_taken(conn: sqlite3.Connection, display: str, other_than: str | None) -> None:
+    """Names are unique on this computer (checked here, in the writing transaction)."""
+    row = conn.execute(
+        "SELECT 1 FROM profiles WHERE name_key = ? AND id IS NOT ?",
+        [name_key(display), other_than],
+    ).fetchone()
+    if row:
+        raise _name_taken(display)
 
 
 def rename_profile(rdb: RecordsDB, profile_id: str, new_name: str) -> Profile:
     """Give a profile a new display name (unique ignoring case)."""
     display = clean_name(new_name)
     _row(rdb, profile_id)
-    try:
-        with rdb.write() as db:
-            db.conn.execute(
-                "UPDATE profiles SET name = ?, name_key = ? WHERE id = ?",
-                [display, name_key(display), profile_id],
-            )
-    except sqlite3.IntegrityError as exc:
-        raise _name_taken(display) from exc
+    with rdb.write() as db:
+        _refuse_taken(db.conn, display, profile_id)
+        db.conn.execute(
+            "UPDATE profiles SET name = ?, name_key = ? WHERE id = ?",
+            [display, name_key(display), profile_id],
+        )
     return get_profile(rdb, profile_id)
 
 
@@ -190,9 +234,21 @@ def set_pin(
 ) -> Profile:
     """Set, change or (with `new_pin` None) remove the PIN; the current PIN is required."""
     check_pin(rdb, profile_id, current_pin, clocks)
+    return store_pin(rdb, profile_id, new_pin)
+
+
+def store_pin(rdb: RecordsDB, profile_id: str, new_pin: str | None) -> Profile:
+    """Replace the PIN (None: remove it) and clear its throttle; no check here.
+
+    A facilitator's PIN cannot be removed (RecordsError).
+    """
+    row = _row(rdb, profile_id)
+    if new_pin in (None, "") and row["role"] == FACILITATOR:
+        raise RecordsError(_("A facilitator needs a PIN."))
     stored = pins.hash_pin(new_pin) if new_pin not in (None, "") else None
     with rdb.write() as db:
         db.conn.execute("UPDATE profiles SET pin_hash = ? WHERE id = ?", [stored, profile_id])
+        db.conn.execute("DELETE FROM pin_throttle WHERE profile_id = ?", [profile_id])
     return get_profile(rdb, profile_id)
 
 

@@ -69,10 +69,15 @@ def _checked_copy(source: Path, scratch: Path, page_size: int | None) -> sqlite3
     shutil.copyfile(source, scratch)
     private_file(scratch)
     with scratch.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise RecordsError(
-                _("{path} is not a backup of learner records.").format(path=source.name)
+        header = fh.read(100)
+    if header[:16] != b"SQLite format 3\x00":
+        raise RecordsError(_("{path} is not a backup of learner records.").format(path=source.name))
+    if not _whole(header, scratch.stat().st_size):
+        raise RecordsError(
+            _("The backup {path} is incomplete (it was cut short); nothing was restored.").format(
+                path=source.name
             )
+        )
     conn = sqlite3.connect(str(scratch))
     try:
         # Nothing in the file's schema (a view, a trigger) may run while it is checked.
@@ -104,6 +109,23 @@ def _checked_copy(source: Path, scratch: Path, page_size: int | None) -> sqlite3
         conn.close()
         raise
     return conn
+
+
+def _whole(header: bytes, size: int) -> bool:
+    """Whether the file is as long as its header says (a cut file may still open).
+
+    SQLite trusts the page count in the header when the change counter matches
+    "version-valid-for", as in every file it writes; a short read at the end would be
+    taken as zeros.
+    """
+    if len(header) < 100:
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[24:28] != header[92:96] or pages == 0:
+        return size > 0 and size % page_size == 0
+    return size == pages * page_size
 
 
 def _backup_version(conn: sqlite3.Connection, source: Path) -> int:

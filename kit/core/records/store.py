@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.paths import DataDir
-from kit.core.records import backups, events, pins, profiles, progress, restore, schema
+from kit.core.records import backups, events, pins, profiles, progress, restore, roles, schema
 from kit.core.records.backups import Backup
 from kit.core.records.certificates import CertificateData, certificate_data
 from kit.core.records.db import RecordsDB, RecordsError
 from kit.core.records.events import Event
 from kit.core.records.profiles import Profile
 from kit.core.records.progress import ContinuePoint, ModuleProgress, QuizStats, Status
+from kit.core.records.reports import Reports
 from kit.core.records.restore import RestoreLoss, RestoreResult
 from kit.i18n import _
 
@@ -56,6 +57,7 @@ class Records:
     ) -> None:
         self.data_dir = data_dir
         self.clocks = pins.Clocks(clock, uptime)
+        self._tokens = roles.Tokens(self.clocks)
         self.keep_backups = keep_backups
         self.rdb = RecordsDB.open(data_dir.records_db, create=create)
 
@@ -90,10 +92,79 @@ class Records:
         colour: str | None = None,
         pin: str | None = None,
         language: str = "en",
+        role: str = profiles.LEARNER,
+        by: str | None = None,
+        by_pin: str | None = None,
     ) -> Profile:
         """A new profile. `colour` like "#1f77b4" (default: picked from the name);
-        `pin` 4 digits or None. RecordsError when the name is taken (ignoring case)."""
-        return profiles.create_profile(self.rdb, name, colour=colour, pin=pin, language=language)
+        `pin` 4 digits or None. RecordsError when the name is taken (ignoring case).
+
+        `role="facilitator"` needs a `pin`, and, once a facilitator exists, a
+        facilitator's id and PIN as `by` and `by_pin` (NotFacilitator otherwise).
+        """
+        with self.rdb.lock:
+            if role == profiles.FACILITATOR and not self.may_self_appoint():
+                roles.check_facilitator(self.rdb, by, by_pin, self.clocks)
+            return profiles.create_profile(
+                self.rdb, name, colour=colour, pin=pin, language=language, role=role
+            )
+
+    # Roles
+
+    def may_self_appoint(self) -> bool:
+        """True while no profile is a facilitator: then one may make itself one."""
+        return not roles.facilitator_exists(self.rdb)
+
+    def set_role(
+        self, profile_id: str, role: str, *, by: str | None = None, pin: str | None = None
+    ) -> Profile:
+        """Make a profile a "learner" or a "facilitator".
+
+        `by` is the facilitator doing it and `pin` that facilitator's PIN (throttled:
+        WrongPin, PinLocked; NotFacilitator when `by` is not one). While
+        `may_self_appoint()`, a profile with a PIN may make itself facilitator with
+        `by` None (or its own id) and its own PIN. A facilitator always has a PIN.
+        """
+        return roles.set_role(self.rdb, profile_id, role, by, pin, self.clocks)
+
+    def reset_pin(
+        self, profile_id: str, new_pin: str | None, *, by: str | None, pin: str | None
+    ) -> Profile:
+        """Set a forgotten PIN anew (None: remove it), by facilitator `by` with its PIN.
+
+        The profile's throttle is cleared; a facilitator's PIN cannot be removed.
+        """
+        with self.rdb.lock:
+            roles.check_facilitator(self.rdb, by, pin, self.clocks)
+            return profiles.store_pin(self.rdb, profile_id, new_pin)
+
+    def check_facilitator(self, profile_id: str, pin: str | None) -> roles.FacilitatorToken:
+        """A token for reports when `profile_id` is a facilitator and `pin` its PIN.
+
+        Raises NotFacilitator, WrongPin or PinLocked (the PIN throttle applies).
+        """
+        with self.rdb.lock:
+            roles.check_facilitator(self.rdb, profile_id, pin, self.clocks)
+            return self._tokens.issue(profile_id)
+
+    def reports(self, auth: roles.FacilitatorToken | tuple[str, str | None]) -> Reports:
+        """Group reports (counts over learners, small groups hidden): facilitators only."""
+        return Reports(self, auth)
+
+    def facilitator(self, auth: roles.FacilitatorToken | tuple[str, str | None]) -> Profile:
+        """The facilitator behind `auth`: a token from `check_facilitator` or (id, PIN).
+
+        NotFacilitator when the token is not valid or the profile is no longer one.
+        """
+        if isinstance(auth, roles.FacilitatorToken):
+            if not self._tokens.valid(auth):
+                raise roles.NotFacilitator(_("Give the facilitator PIN again."))
+            who = profiles.get_profile(self.rdb, auth.profile_id)
+            if not who.is_facilitator:
+                raise roles.NotFacilitator(_("Only a facilitator can do this."))
+            return who
+        profile_id, pin = auth
+        return roles.check_facilitator(self.rdb, profile_id, pin, self.clocks)
 
     def rename_profile(self, profile_id: str, new_name: str) -> Profile:
         return profiles.rename_profile(self.rdb, profile_id, new_name)
@@ -147,14 +218,17 @@ class Records:
         item_id: str,
         verb: str,
         result: Mapping[str, Any] | None = None,
+        *,
+        context: str | None = None,
     ) -> Event:
-        """Record what the learner did; returns only after the commit is durable.
+        """Record what the learner did to a pack item; returns once the commit is durable.
 
-        `verb` is one of events.VERBS (viewed, started, answered, completed, passed,
-        failed); `result` a JSON-able mapping, e.g. for "answered"
-        {"question": "q1", "response": ["a", "c"], "correct": False}.
+        `verb` is one of verbs.REGISTRY said of items (viewed, started, answered,
+        completed, passed, failed); `result` a JSON-able mapping, e.g. for "answered"
+        {"question": "q1", "response": ["a", "c"], "correct": False}; `context` the
+        workshop or session id it happened in, if any.
         """
-        return events.append_event(self.rdb, profile_id, pack_id, item_id, verb, result)
+        return events.append_event(self.rdb, profile_id, pack_id, item_id, verb, result, context)
 
     def append_events(
         self,
@@ -162,9 +236,27 @@ class Records:
         pack_id: str,
         item_id: str,
         entries: Sequence[tuple[str, Mapping[str, Any] | None]],
+        *,
+        context: str | None = None,
     ) -> list[Event]:
         """Several (verb, result) events of one item in one durable commit: all or none."""
-        return events.append_events(self.rdb, profile_id, pack_id, item_id, entries)
+        return events.append_events(self.rdb, profile_id, pack_id, item_id, entries, context)
+
+    def append_object_event(
+        self,
+        profile_id: str,
+        object_type: str,
+        object_id: str,
+        verb: str,
+        result: Mapping[str, Any] | None = None,
+        *,
+        context: str | None = None,
+    ) -> Event:
+        """Record an event about a "workshop_session" or a "poll" (not a pack item),
+        e.g. ``append_object_event(ana.id, "workshop_session", sid, "attended")``."""
+        return events.append_object_event(
+            self.rdb, profile_id, object_type, object_id, verb, result, context
+        )
 
     def record_quiz_attempt(
         self,

@@ -12,11 +12,13 @@ import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
+from kit.core import svgtext
 from kit.core.errors import KitError
 from kit.core.quiz import unfinished_answers
 from kit.core.records import ModuleProgress, QuizStats, Status
@@ -127,7 +129,7 @@ def _media_for(library: Any, pack_id: str, fragments: list[str]) -> dict[str, QI
                 continue
             path = library.media_path(pack_id, key.split("#")[0].split("?")[0])
             if path is not None:
-                image = QImage(str(path))
+                image = _decode(path)
                 if image.width() > MAX_IMAGE_WIDTH:
                     image = image.scaledToWidth(
                         MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation
@@ -135,6 +137,16 @@ def _media_for(library: Any, pack_id: str, fragments: list[str]) -> dict[str, QI
                 if not image.isNull():
                     media[key] = image
     return media
+
+
+def _decode(path: Path) -> QImage:
+    """A picture from the media store; an SVG with its text made drawable first."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if not svgtext.is_svg(head):
+        return QImage(str(path))
+    image = QImage.fromData(svgtext.drawable_svg(path.read_bytes()), "SVG")
+    return image if not image.isNull() else QImage(str(path))
 
 
 def _module_of(pack: Mapping[str, Any], module_id: str) -> dict[str, Any]:
