@@ -200,4 +200,3 @@ def test_records_check_notices_a_tampered_schema(run_kit, data: DataDir, case: s
     conn.close()
     code, out, err = run_kit("records", "check")
     assert code == 1 and out == "" and message in err and err.count("\n") == 1
-
