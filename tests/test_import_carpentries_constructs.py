@@ -164,3 +164,8 @@ LISTS = {
 def test_lists_show_as_in_the_workbench(tmp_path: Path, snippet: str) -> None:
     shown, _r = import_episode(tmp_path, f"Before.\n\n{snippet}\n\nAfter.")
     assert contains(tokens(shown), pandoc(snippet)), (tokens(shown), pandoc(snippet))
+
+
+def test_a_span_inside_inline_code_is_kept_as_typed(tmp_path: Path) -> None:
+    shown, _r = import_episode(tmp_path, "Write `[term]{#term}` to mark a term.")
+    assert "<code>[term]{#term}</code>" in shown

@@ -104,22 +104,33 @@ class _NotFound(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def test_fetch_media_failures_are_counted_as_warnings(tmp_path: Path) -> None:
+@pytest.fixture
+def not_found_server():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _NotFound)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    try:
-        options = ImportOptions(
-            fetch_media=True,
-            cache_dir=tmp_path / "cache",
-            media_mirror=f"http://127.0.0.1:{server.server_address[1]}",
-            timeout=5,
-        )
-        _html, report = shown(tmp_path, f"![A chart]({MISSING})", options)
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_fetch_media_failures_are_counted_as_warnings(tmp_path: Path, not_found_server) -> None:
+    options = ImportOptions(
+        fetch_media=True, cache_dir=tmp_path / "cache", media_mirror=not_found_server, timeout=5
+    )
+    _html, report = shown(tmp_path, f"![A chart]({MISSING})", options)
     assert [u for u, _r in report.media_failed] == [MISSING]
     (warning,) = report.warnings
     assert warning.source == "slides/1-demo/0101-only.yml"
     assert MISSING in warning.message and "404" in warning.message
+
+
+def test_kit_import_fetch_media_reports_the_failure_as_a_warning(
+    tmp_path: Path, not_found_server, run_kit
+) -> None:
+    root = make_training(tmp_path / "in", {"only": f"![A chart]({MISSING})"})
+    code, _out, err = run_kit("import", "wikiedu", root, "-o", tmp_path / "out",
+                              "--fetch-media", "--media-mirror", not_found_server)  # fmt: skip
+    assert code == 0
+    assert "1 warning;" in err or "1 warning;" in _out
+    assert err.count(MISSING) == 1 and "404" in err

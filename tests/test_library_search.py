@@ -144,9 +144,17 @@ def busy_lib(tmp_path: Path, data_dir: Path):
 
 def test_count_is_every_match_not_the_page_size(busy_lib) -> None:
     assert len(busy_lib.search("citation", limit=30)) == 30
-    assert busy_lib.search_count("citation") == 43  # 40 + stub + shared in two packs
-    assert busy_lib.search_count("citation basics") == 2
-    assert busy_lib.search_count("zzzz") == 0 and busy_lib.search_count("  ") == 0
+    assert busy_lib.search_count("citation") == (43, True)  # 40 + stub + shared in 2 packs
+    assert busy_lib.search_count("citation basics") == (2, True)
+    assert busy_lib.search_count("zzzz") == (0, True) and busy_lib.search_count("  ") == (0, True)
+
+
+def test_a_very_broad_count_reads_a_bounded_number_of_rows(busy_lib, monkeypatch) -> None:
+    from kit.core.library import search
+
+    monkeypatch.setattr(search, "COUNT_AT_MOST", 10)
+    assert busy_lib.search_count("citation") == (11, False)  # at least 11 (of 11 rows read)
+    assert busy_lib.search_count("citation basics") == (2, True)
 
 
 def test_identical_copies_are_one_row_listing_the_others(busy_lib) -> None:

@@ -63,11 +63,19 @@ def test_build_refuses_an_invalid_source(run_kit, tmp_path: Path) -> None:
     assert not list(tmp_path.glob("dist/*.kitpack"))
 
 
-def test_signed_build_and_inspect(run_kit, tmp_path: Path, data_dir: Path) -> None:
+def test_signed_build_and_inspect(
+    run_kit, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)  # a trainer's keys go where the trainer works, not in data/
     code, out, err = run_kit("keys", "new", "trainer")
     assert code == 0
-    key_id = out.split("(id ")[1].split(")")[0]
-    assert (data_dir / "keys" / "trainer.key").stat().st_mode & 0o077 == 0
+    key_id = out.split("Key id ")[1].split(":")[0]
+    assert (work / "trainer.key").stat().st_mode & 0o077 == 0
+    assert f"Private key written to {work / 'trainer.key'}" in out
+    assert f"Public key written to {work / 'trainer.pub'}" in out
+    assert not (data_dir / "keys").exists()
     src = make_source(tmp_path / "src")
     code, out, err = run_kit("pack", "build", src, "--sign", "trainer", "-o", tmp_path)
     assert (code, err) == (0, "")
@@ -151,3 +159,21 @@ def test_subprocess_exit_codes_have_no_traceback(kit_exe: list[str], tmp_path: P
         done = subprocess.run([*kit_exe, *argv], capture_output=True, text=True, cwd=tmp_path)
         assert done.returncode == want, done.stderr
         assert "Traceback" not in done.stderr
+
+
+def test_keys_new_out_prints_both_paths_and_sign_by_name_finds_an_older_key(
+    run_kit, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _err = run_kit("keys", "new", "ngo", "--out", "trainer-keys")
+    assert code == 0
+    assert str(tmp_path / "trainer-keys" / "ngo.key") in out
+    assert str(tmp_path / "trainer-keys" / "ngo.pub") in out
+    code, _out, err = run_kit("keys", "new", "ngo", "--out", "trainer-keys")
+    assert code == 1 and "already exists" in err
+    # A key made by an older Training Kit in the data folder's keys/ still signs by name.
+    (data_dir / "keys").mkdir(parents=True)
+    (tmp_path / "trainer-keys" / "ngo.key").rename(data_dir / "keys" / "old.key")
+    src = make_source(tmp_path / "src")
+    code, out, err = run_kit("pack", "build", src, "--sign", "old", "-o", tmp_path / "dist")
+    assert (code, err) == (0, "")

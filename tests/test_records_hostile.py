@@ -84,6 +84,40 @@ CASES: dict[str, tuple[Craft, str]] = {
         _sql("DELETE FROM _sqlite_migrations WHERE name = 'm001_profiles_and_events'"),
         "not a backup of learner records",
     ),
+    "unreadable date": (
+        _sql("UPDATE profiles SET created = 'yesterday'"),
+        "would not write (created)",
+    ),
+    "name with control characters": (
+        _sql("UPDATE profiles SET name = 'Ana' || char(27) || '[2J'"),
+        "would not write (name)",
+    ),
+    "costly PIN hash": (
+        _sql("UPDATE profiles SET pin_hash = 'scrypt$1073741824$8$1$AAAA$AAAA'"),
+        "would not write (pin_hash)",
+    ),
+    "unknown verb": (
+        _sql(
+            "INSERT INTO events (id, profile_id, pack_id, item_id, verb, at, device_id) "
+            "SELECT 'e2', id, 'p', 'i', 'deleted_everything', "
+            "'2024-01-01T00:00:00.000000Z', 'd' FROM profiles"
+        ),
+        "the event e2 has a value Training Kit would not write (verb)",
+    ),
+    "result that is not a JSON object": (
+        _sql(
+            "INSERT INTO events (id, profile_id, pack_id, item_id, verb, result, at, device_id) "
+            "SELECT 'e3', id, 'p', 'i', 'answered', '[1, 2', "
+            "'2024-01-01T00:00:00.000000Z', 'd' FROM profiles"
+        ),
+        "would not write (result)",
+    ),
+    "negative PIN wait": (
+        _sql(
+            "INSERT INTO pin_throttle (profile_id, failures, wait) SELECT id, -5, -1 FROM profiles"
+        ),
+        "PIN lock",
+    ),
     "future version": (
         _sql(
             "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
@@ -191,7 +225,10 @@ def test_a_backup_at_an_older_schema_is_restored_and_migrated(
         assert records.check() == []
 
 
-@pytest.mark.parametrize("case", ["trigger", "view", "missing column", "renamed index"])
+@pytest.mark.parametrize(
+    "case",
+    ["trigger", "view", "missing column", "renamed index", "unreadable date", "unknown verb"],
+)
 def test_records_check_notices_a_tampered_schema(run_kit, data: DataDir, case: str) -> None:
     craft, message = CASES[case]
     conn = sqlite3.connect(data.records_db)
@@ -200,3 +237,31 @@ def test_records_check_notices_a_tampered_schema(run_kit, data: DataDir, case: s
     conn.close()
     code, out, err = run_kit("records", "check")
     assert code == 1 and out == "" and message in err and err.count("\n") == 1
+
+
+def test_a_backup_with_the_older_bookkeeping_table_is_still_accepted(
+    data: DataDir, tmp_path: Path
+) -> None:
+    """sqlite-utils once keyed _sqlite_migrations by (migration_set, name), without id."""
+
+    def legacy(conn: sqlite3.Connection) -> None:
+        conn.execute("DROP INDEX idx__sqlite_migrations_migration_set_name")
+        conn.execute("ALTER TABLE _sqlite_migrations RENAME TO old_migrations")
+        conn.execute(
+            "CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, applied_at TEXT, "
+            "PRIMARY KEY (migration_set, name))"
+        )
+        conn.execute(
+            "INSERT INTO _sqlite_migrations SELECT migration_set, name, applied_at "
+            "FROM old_migrations ORDER BY id"
+        )
+        conn.execute("DROP TABLE old_migrations")
+
+    crafted = _crafted(data, tmp_path, legacy)
+    with Records(data) as records:
+        records.restore(crafted)
+        assert [p.name for p in records.list_profiles()] == ["Ana"]
+        assert records.check() == []
+    extra = _crafted(data, tmp_path, _sql("CREATE INDEX m ON _sqlite_migrations (applied_at)"))
+    with Records(data) as records, pytest.raises(RecordsError, match="index m"):
+        records.restore(extra)

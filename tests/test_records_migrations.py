@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from kit.core.paths import DataDir
 from kit.core.records import FutureRecordsError, Records, RecordsError
 from kit.core.records.db import SCHEMA_VERSION, migrations
+from kit.core.records.pins import hash_pin
 
 
 def _schema(path: Path) -> tuple[list[tuple[str, str, str]], int, list[str]]:
@@ -81,7 +82,8 @@ def test_rebuilding_tables_keeps_every_row_and_cascades_nothing(tmp_path: Path) 
     migrations.apply(db, stop_before="m004_roles_object_types_context")
     db.execute(
         "INSERT INTO profiles (id, name, name_key, colour, language, created, pin_hash) "
-        "VALUES ('p1', 'Ana', 'ana', '#000000', 'en', '2024-01-01T00:00:00.000000Z', 'x')"
+        "VALUES ('p1', 'Ana', 'ana', '#000000', 'en', '2024-01-01T00:00:00.000000Z', ?)",
+        [hash_pin("1234")],
     )
     for n in range(3):
         db.execute(

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from kit.core.paths import DataDir
 from kit.core.records import PinLocked, Records, WrongPin
 from kit.core.records.db import migrations
-from kit.core.records.pins import BOOT_ID_FILE, system_uptime
+from kit.core.records.pins import BOOT_ID_FILE, hash_pin, system_uptime
 from tests.fake_clock import FakeClock
 
 
@@ -115,7 +115,8 @@ def test_a_lock_from_before_the_boot_clock_is_kept_after_upgrading(data_dir: Pat
     migrations.apply(db, stop_before="m003_pin_throttle_boot_clock")
     db.execute(
         "INSERT INTO profiles (id, name, name_key, colour, language, created, pin_hash) "
-        "VALUES ('p1', 'Ana', 'ana', '#000000', 'en', '2024-01-01T00:00:00.000000Z', 'x')"
+        "VALUES ('p1', 'Ana', 'ana', '#000000', 'en', '2024-01-01T00:00:00.000000Z', ?)",
+        [hash_pin("1234")],
     )
     db.execute("INSERT INTO pin_throttle VALUES ('p1', 5, 4102444800)")  # until 2100
     db.conn.commit()
@@ -155,3 +156,16 @@ def test_records_and_backups_are_private_to_their_user(data_dir: Path) -> None:
     conn = sqlite3.connect(data_dir / "records.db")
     assert conn.execute("SELECT count(*) FROM profiles").fetchone()[0] == 1
     conn.close()
+
+
+def test_a_folder_that_cannot_be_made_private_still_works(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Path, mode: int) -> None:
+        raise PermissionError(1, "Operation not permitted", str(self))  # e.g. FAT or not ours
+
+    monkeypatch.setattr(Path, "chmod", refuse)
+    with Records(DataDir(data_dir)) as records:
+        records.create_profile("Ana")
+        records.backup()
+        assert [p.name for p in records.list_profiles()] == ["Ana"]

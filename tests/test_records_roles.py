@@ -139,3 +139,24 @@ def test_cli_role_and_reset_pin_read_pins_from_stdin(
         marta = next(p for p in records.list_profiles() if p.name == "Marta")
         records.check_pin(marta.id, "5555")
     assert run_kit("profiles", "role", "Ana")[0] == 2
+
+
+def test_once_a_facilitator_exists_only_a_facilitator_restores(
+    records: Records, run_kit, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana = records.create_profile("Ana", pin="2222")
+    saved = records.backup()
+    records.restore(saved.path)  # no facilitator yet: the confirmation is enough
+    marta = records.create_profile("Marta", pin="1111", role="facilitator")
+    records.append_event(ana.id, "p", "lesson", "completed")
+    for by, pin, refused in [(None, None, NotFacilitator), (ana.id, "2222", NotFacilitator),
+                             (marta.id, "0000", WrongPin)]:  # fmt: skip
+        with pytest.raises(refused):
+            records.restore(saved.path, by=by, pin=pin)
+    assert len(records.events(ana.id)) == 1
+    records.close()
+    code, out, err = run_kit("records", "restore", str(saved.path))
+    assert (code, out) == (1, "") and "add --by NAME" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO("1111\n"))
+    code, out, _err = run_kit("records", "restore", str(saved.path), "--by", "Marta")
+    assert code == 0 and "1 answer or other activity" in out

@@ -85,3 +85,8 @@ def test_the_reader_shows_the_formula(qtbot) -> None:
     )
     assert inked > 20  # the glyphs are drawn, not only the formula's empty box
     assert "Energy is" in browser.toPlainText()
+
+
+def test_dollars_in_a_link_address_stay_as_written() -> None:
+    out = render_markdown("[the query](https://example.org/q?a=$x$&b=1) and $y$")
+    assert 'href="https://example.org/q?a=$x$&amp;b=1"' in out and len(_formulas(out)) == 1

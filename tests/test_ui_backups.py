@@ -94,3 +94,29 @@ def test_cli_restore_prints_what_is_lost(run_kit, data_dir) -> None:
         "After restoring this backup, 1 profile and 1 answer or other activity recorded since "
         "it was made will no longer be in the app; the current records are backed up first."
     )
+
+
+def test_once_there_is_a_facilitator_a_restore_needs_their_pin(qtbot, data_dir, pack) -> None:
+    prepare(data_dir, [pack])
+    with Records(DataDir(data_dir)) as records:
+        records.create_profile("Marta", pin="1111", role="facilitator")
+        ana = records.create_profile("Ana")
+        records.backup("manual")
+        records.append_event(ana.id, "getting-started", "choose-a-profile", "completed")
+    window, dialog = _ask_restore(qtbot, data_dir)
+    assert "A facilitator must confirm it with their PIN." in dialog.confirm_text.text()
+    assert dialog.facilitator_row.isVisible() and dialog.facilitator.currentText().startswith(
+        "Marta ("
+    )
+    qtbot.keyClicks(dialog.facilitator_pin, "0000")
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status.text() == "That PIN is not right.")
+    assert _counts(data_dir) == (2, 1)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.confirm_button.isEnabled)
+    assert dialog.facilitator_pin.text() == ""
+    qtbot.keyClicks(dialog.facilitator_pin, "1111")
+    qtbot.keyClick(dialog.facilitator_pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.status.text() == "The records were restored.")
+    close(window)
+    assert _counts(data_dir) == (2, 0)

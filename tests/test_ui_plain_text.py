@@ -198,3 +198,20 @@ def test_pack_panel_shows_markdown_descriptions_as_text(qtbot):
     assert "Welcome\n\nA pack about citations & sources." in texts
     assert "Learn how to cite with the guide.\n\n• one\n• two" in texts
     assert not any(mark in text for text in texts for mark in ("**", "](", "##", "`"))
+
+
+def test_message_bar_and_progress_dialog_quote_titles_literally(qtbot, env):
+    from kit.ui.widgets.banner import MessageBar
+    from kit.ui.widgets.job_dialog import JobDialog
+
+    text = "Installed " + hostile("Pack", env.picture)
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    bar.resize(900, 80)
+    bar.show_message(text, "info")
+    assert bar.label.text() == text
+    assert_pack_text_is_plain(bar, ["Pack"])
+    dialog = JobDialog(text, text)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert_pack_text_is_plain(dialog, ["Pack"])

@@ -42,10 +42,20 @@ def search(qtbot, win, query: str):
 
 def test_the_count_is_every_match_and_says_what_is_shown(qtbot, window):
     page = search(qtbot, window, "citation")
-    assert page.count.text() == "63 items found · showing the first 50"
-    assert page.list.count() == 50
+    assert page.count.text() == "63 items found · showing the first 30"
+    assert page.list.count() == 30
     page = search(qtbot, window, "basics")
     assert page.count.text() == "2 items found"  # both copies counted, listed once
+
+
+def test_a_very_broad_search_says_more_than(qtbot, window, monkeypatch):
+    from kit.core.library import search as core
+
+    monkeypatch.setattr(core, "COUNT_AT_MOST", 10)
+    page = search(qtbot, window, "citation")
+    listed = 30 + sum(len(r["copies"]) for r in page.results)
+    # Counting stopped early: at least as many as listed, and more.
+    assert page.count.text() == f"More than {listed} items found · showing the first 30"
 
 
 def test_a_lesson_in_two_packs_is_one_row(qtbot, window):
@@ -74,7 +84,7 @@ def test_a_video_stub_comes_after_real_text(qtbot, window):
     assert [r["item_id"] for r in page.results] == ["stub"]
     page = search(qtbot, window, "citation")
     ids = [r["item_id"] for r in page.results]
-    assert "stub" not in ids[:49]
+    assert "stub" not in ids  # 63 match: the stub is not among the best 30
 
 
 def test_results_follow_typing_without_enter(qtbot, window, monkeypatch):
@@ -98,11 +108,11 @@ def test_results_follow_typing_without_enter(qtbot, window, monkeypatch):
 
 def test_back_from_a_result_returns_to_the_same_results_and_place(qtbot, window):
     page = search(qtbot, window, "citation")
-    page.list.scrollToItem(page.list.item(30))
+    page.list.scrollToItem(page.list.item(25))
     scrolled = page.list.verticalScrollBar().value()
     assert scrolled > 0
-    row = page.list.item(30)
-    wanted = page.results[30]["item_id"]
+    row = page.list.item(25)
+    wanted = page.results[25]["item_id"]
     qtbot.mouseClick(
         page.list.viewport(), Qt.MouseButton.LeftButton, pos=page.list.visualItemRect(row).center()
     )
@@ -112,7 +122,7 @@ def test_back_from_a_result_returns_to_the_same_results_and_place(qtbot, window)
     assert reader.header.back.text() == "← Results"
     qtbot.mouseClick(reader.header.back, Qt.MouseButton.LeftButton)
     assert window.current == "search"
-    assert page.field.text() == "citation" and page.list.count() == 50
+    assert page.field.text() == "citation" and page.list.count() == 30
     assert page.list.verticalScrollBar().value() == scrolled
     # From the library the reader goes back to the library, as before.
     window.show_library()
@@ -121,3 +131,15 @@ def test_back_from_a_result_returns_to_the_same_results_and_place(qtbot, window)
     assert reader.header.back.text() == "← Library"
     qtbot.mouseClick(reader.header.back, Qt.MouseButton.LeftButton)
     assert window.current == "library"
+
+
+def test_typing_in_the_toolbar_shows_results_without_enter(qtbot, window):
+    assert window.current == "library"
+    window.toolbar.search.setFocus()
+    qtbot.waitUntil(window.toolbar.search.hasFocus)
+    qtbot.keyClicks(window.toolbar.search, "basics")  # no Enter
+    assert window.current == "search"
+    page = window.pages["search"]
+    qtbot.waitUntil(lambda: [r["item_id"] for r in page.results] == ["shared"], timeout=5_000)
+    assert page.field.text() == "basics"
+    assert window.toolbar.search.hasFocus()  # the learner goes on typing there

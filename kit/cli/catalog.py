@@ -99,14 +99,9 @@ def _packs(args: argparse.Namespace) -> Any:
 
 
 def _key(value: str | None, args: argparse.Namespace) -> Path | None:
-    if not value:
-        return None
-    path = Path(value)
-    if path.exists() or "/" in value or value.endswith(".key"):
-        return path
-    from kit.core.paths import resolve_data_dir
+    from kit.cli.keys import key_file
 
-    return resolve_data_dir(args.data_dir).keys / f"{value}.key"
+    return key_file(value, args) if value else None
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--out",
         metavar="DIR",
-        help=_("folder for the key files (default: the data folder's keys/)"),
+        help=_("folder for the key files (default: the current folder)"),
     )
     p.set_defaults(func=cmd_new)
 
@@ -54,19 +54,39 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from kit.core.paths import resolve_data_dir
     from kit.core.signing import key_id, new_key
 
-    folder = Path(args.out) if args.out else resolve_data_dir(args.data_dir).keys
+    # A trainer's key belongs with the trainer's work, not in the learners' data folder.
+    folder = Path(args.out) if args.out else Path.cwd()
     path, public = new_key(folder, args.name)
-    print(_("Private key written to {path}; keep it secret.").format(path=path))
+    pub = path.with_suffix(".pub")
     print(
-        _("Public key (id {id}), give this to people who will trust your packs:").format(
-            id=key_id(public)
+        _("Private key written to {path} (readable only by you); keep it secret.").format(
+            path=path.resolve()
         )
     )
-    print(public)
+    print(
+        _("Public key written to {path}; give it to people who will trust your packs.").format(
+            path=pub.resolve()
+        )
+    )
+    print(_("Key id {id}: {key}").format(id=key_id(public), key=public))
     return 0
+
+
+def key_file(value: str, args: argparse.Namespace) -> Path:
+    """The private key file `--sign VALUE` means: a path, NAME.key here, or (keys made
+    by older versions) NAME.key in the data folder's keys/."""
+    path = Path(value)
+    if path.exists() or "/" in value or value.endswith(".key"):
+        return path
+    here = Path.cwd() / f"{value}.key"
+    if here.exists():
+        return here
+    from kit.core.paths import resolve_data_dir
+
+    old = resolve_data_dir(args.data_dir).keys / f"{value}.key"
+    return old if old.exists() else here
 
 
 def _library(args: argparse.Namespace):  # -> kit.core.library.Library

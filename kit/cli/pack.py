@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kit.cli.output import print_json
+from kit.core import itemtypes
 from kit.core.errors import KitError
 from kit.i18n import _, format_size, ngettext
 
@@ -99,12 +100,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _key_path(value: str, args: argparse.Namespace) -> Path:
-    path = Path(value)
-    if path.exists() or "/" in value or value.endswith(".key"):
-        return path
-    from kit.core.paths import resolve_data_dir
+    from kit.cli.keys import key_file
 
-    return resolve_data_dir(args.data_dir).keys / f"{value}.key"
+    return key_file(value, args)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -145,7 +143,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         print_json(out)
         return 0
     signature = _("signed by key {key}").format(key=sig.key_id) if sig.signed else _("not signed")
-    counts = manifest.data.get("counts", {})
+    counts = manifest.data.get("counts")
+    counts = counts if isinstance(counts, dict) else {}  # written by the pack's maker
     lines = [
         f"{pack['title']} ({pack['id']} {pack['version']})",
         pack.get("description", ""),
@@ -170,15 +169,9 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def _item_counts(counts: dict[str, int]) -> str:
-    labels = {
-        "lesson": lambda n: ngettext("{n} lesson", "{n} lessons", n),
-        "slides": lambda n: ngettext("{n} slide deck", "{n} slide decks", n),
-        "quiz": lambda n: ngettext("{n} quiz", "{n} quizzes", n),
-        "activity": lambda n: ngettext("{n} activity", "{n} activities", n),
-        "survey": lambda n: ngettext("{n} survey", "{n} surveys", n),
-    }
-    parts = []
-    for kind, label in labels.items():
-        if counts.get(kind):
-            parts.append(label(counts[kind]).format(n=counts[kind]))
+    parts = [
+        kind.count_text(n)
+        for name, kind in itemtypes.TYPES.items()
+        if isinstance(n := counts.get(name), int) and not isinstance(n, bool) and n > 0
+    ]
     return ", ".join(parts) or _("none")

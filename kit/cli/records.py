@@ -66,6 +66,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     p.add_argument("source", metavar=_("FILE|latest"))
+    p.add_argument(
+        "--by",
+        metavar=_("NAME"),
+        help=_("the facilitator restoring it (needed once a facilitator exists)"),
+    )
     p.set_defaults(func=cmd_restore)
     p = rsub.add_parser(
         "check",
@@ -151,12 +156,16 @@ def _secret(prompt: str) -> str:
 
 
 def cmd_profiles_role(args: argparse.Namespace) -> int:
+    from kit.core.errors import KitError
+
     records = _open(args)
     if records is None:
         return _no_records()
     with records:
         target = _find(records, args.name)
         by = _find(records, args.by) if args.by else None
+        if args.role == "facilitator" and not target.has_pin:
+            raise KitError(_("A facilitator needs a PIN; give the profile one first."))
         asker = by or target
         pin = _secret(_("PIN of {name}: ").format(name=asker.name))
         changed = records.set_role(target.id, args.role, by=by.id if by else None, pin=pin)
@@ -220,9 +229,18 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from kit.core.errors import KitError
+
     with _open(args, create=True) as records:
+        by, pin = None, None
+        if not records.may_self_appoint():
+            if not args.by:
+                raise KitError(_("Only a facilitator can restore a backup; add --by NAME."))
+            by = _find(records, args.by)
+            pin = _secret(_("PIN of {name}: ").format(name=by.name))
+            records.facilitator((by.id, pin))  # refused before anything is read
         print(records.restore_loss(args.source).sentence())
-        result = records.restore(args.source)
+        result = records.restore(args.source, by=by.id if by else None, pin=pin)
     print(_("Restored the learner records from {path}.").format(path=result.restored))
     if result.previous:
         print(_("The records as they were are kept in {path}.").format(path=result.previous.path))

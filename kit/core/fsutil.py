@@ -14,19 +14,24 @@ import tempfile
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 CHUNK = 1 << 20
 _umask_lock = threading.Lock()
 
 
-def sha256_file(path: Path) -> str:
-    """The SHA-256 (hex) of a file's bytes, read in 1 MiB chunks."""
+def hash_file(path: Path) -> Any:
+    """A hashlib SHA-256 object fed with the file's bytes (to go on updating, or .hexdigest())."""
     digest = hashlib.sha256()
     with Path(path).open("rb") as fh:
         while chunk := fh.read(CHUNK):
             digest.update(chunk)
-    return digest.hexdigest()
+    return digest
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 (hex) of a file's bytes, read in 1 MiB chunks."""
+    return hash_file(path).hexdigest()
 
 
 def sha256_and_size(path: Path) -> tuple[str, int]:
@@ -73,7 +78,11 @@ def sync_path(path: Path) -> None:
 
 
 def sync_folders(folders: Iterable[Path]) -> None:
-    """fsync each folder once, so the names it gained (renames, new files) survive a power cut."""
+    """fsync each folder once, so the names it gained (renames, new files) survive a power cut.
+
+    Errors are ignored: some systems cannot open a folder for fsync (Windows), and there
+    the data is safe once the file itself is synced.
+    """
     for folder in dict.fromkeys(folders):
         with contextlib.suppress(OSError):
             sync_path(folder)

@@ -92,5 +92,7 @@ def _chmod(path: Path, mode: int) -> None:
     try:
         if path.stat().st_mode & 0o777 != mode:
             path.chmod(mode)
-    except FileNotFoundError:
+    except OSError:
+        # Gone already, not ours, or a file system without modes (a FAT USB stick):
+        # the data is still usable there, only not made private.
         pass

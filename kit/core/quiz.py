@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from kit.core import itemtypes
+
 
 def normalize_answer(text: str) -> str:
     """Case-, width- and spacing-tolerant form of a short answer.
@@ -60,7 +62,7 @@ def is_correct(question: dict[str, Any], response: Any) -> bool:
 def score(questions: Sequence[dict[str, Any]], responses: dict[str, Any]) -> float:
     """Percentage of questions answered correctly (0-100).
 
-    A quiz is passed when score(...) >= the quiz's pass_mark.
+    Whether that passes is kit.core.itemtypes.passed(score, pass_mark).
     """
     if not questions:
         return 0.0
@@ -70,7 +72,7 @@ def score(questions: Sequence[dict[str, Any]], responses: dict[str, Any]) -> flo
 
 def passed(quiz: dict[str, Any], responses: dict[str, Any]) -> bool:
     """Whether the responses reach the quiz's pass mark."""
-    return score(quiz.get("questions", []), responses) >= quiz.get("pass_mark", 70)
+    return itemtypes.passed(score(quiz.get("questions", []), responses), itemtypes.pass_mark(quiz))
 
 
 def feedback(question: dict[str, Any], response: Any) -> list[str]:

@@ -34,10 +34,11 @@ _MAX_CACHE = 512
 class Formula:
     tex: str
     display: bool
+    source: str = ""  # as written, '$...$' (restored inside attributes and addresses)
 
 
-def _token(found: list[Formula], tex: str, display: bool) -> str:
-    found.append(Formula(tex.strip(), display))
+def _token(found: list[Formula], tex: str, display: bool, source: str = "") -> str:
+    found.append(Formula(tex.strip(), display, source))
     return f"{OPEN}{len(found) - 1}{CLOSE}"
 
 
@@ -48,8 +49,8 @@ def _inline(line: str, found: list[Formula]) -> str:
     for span in [*CODE_SPAN_RE.finditer(line), None]:
         start = span.start() if span else len(line)
         part = line[last:start]
-        part = DISPLAY_RE.sub(lambda m: _token(found, m.group(1), True), part)
-        part = INLINE_RE.sub(lambda m: _token(found, m.group(1), False), part)
+        part = DISPLAY_RE.sub(lambda m: _token(found, m.group(1), True, m.group(0)), part)
+        part = INLINE_RE.sub(lambda m: _token(found, m.group(1), False, m.group(0)), part)
         out.append(part.replace("\\$", "&#36;"))
         if span:
             out.append(span.group(0))
@@ -77,7 +78,8 @@ def extract_math(text: str) -> tuple[str, list[Formula]]:
                 tex, rest = lines[end].split("$$", 1)
                 block = "\n".join([opened[2:], *lines[i + 1 : end], tex])
                 indent = line[: len(line) - len(line.lstrip())]
-                out.append(indent + _token(found, block, True) + _inline(rest, found))
+                source = "\n".join(lines[i : end + 1])
+                out.append(indent + _token(found, block, True, source) + _inline(rest, found))
                 i = end + 1
                 continue
         out.append(line if mask[i] else _inline(line, found))
@@ -128,9 +130,10 @@ def insert_math(html_text: str, found: list[Formula]) -> str:
         return f'<p align="center">{_html(formula)}</p>' if formula.display else m.group(0)
 
     def tex(m: re.Match[str]) -> str:
-        return html.escape(found[int(m.group(1))].tex, quote=True)
+        formula = found[int(m.group(1))]
+        return html.escape(formula.source or formula.tex, quote=True)
 
-    # In an attribute (a link's title, an image's alt text) a formula stays TeX.
+    # In an attribute (an address, an image's alt text) a formula stays as written.
     html_text = re.sub(r'"[^"<>]*"', lambda m: TOKEN_RE.sub(tex, m.group(0)), html_text)
     html_text = re.sub(rf"<p>\s*{OPEN}(\d+){CLOSE}\s*</p>", alone, html_text)
     return TOKEN_RE.sub(

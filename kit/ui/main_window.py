@@ -107,6 +107,7 @@ class MainWindow(DialogsMixin, QMainWindow):
         self.addAction(self.get_packs)
         self.toolbar.home.triggered.connect(self.show_library)
         self.toolbar.search_requested.connect(self.search)
+        self.toolbar.search.textEdited.connect(self._search_typed)  # results while typing
         self.toolbar.install.triggered.connect(lambda: self.installer.choose_file())
         self.toolbar.settings.triggered.connect(self.show_settings)
         self.toolbar.backups.triggered.connect(self.show_backups)
@@ -281,6 +282,10 @@ class MainWindow(DialogsMixin, QMainWindow):
         if not query.strip():
             return
         self._show("search").search(query)
+
+    def _search_typed(self, text: str) -> None:
+        if text.strip() and self.toolbar.search_action.isVisible():
+            self._show("search").type_query(text)
 
     def open_item(self, pack_id: str, item_id: str) -> None:
         self.current_item = (pack_id, item_id)

@@ -12,7 +12,6 @@ import hashlib
 import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from pathlib import Path
 from typing import Any, BinaryIO
 
 SLAB = 1024 * 1024  # bytes per receive buffer: hashing starts after the first one
@@ -121,11 +120,3 @@ def _write_all(out: BinaryIO, view: memoryview) -> None:
     while view:
         written = out.write(view)
         view = view[written if written is not None else len(view) :]
-
-
-def hash_file(path: Path) -> Any:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kit.core.packformat.body import code_fence_mask
+from kit.core.packformat.body import CODE_SPAN_RE, code_fence_mask
 
 OPEN_RE = re.compile(r"^\s*:{3,}\s*\{?\s*\.?([A-Za-z][\w-]*)\s*\}?\s*(.*?)\s*:*\s*$")
 CLOSE_RE = re.compile(r"^\s*:{3,}\s*$")
@@ -124,9 +124,16 @@ def pandoc_spans(text: str) -> str:
     for line, code in zip(lines, code_fence_mask(lines), strict=True):
         if not code and "{" in line:
             line = CODE_ATTR_RE.sub(lambda m: m.group(1) + m.group(2) + m.group(1), line)
-            line = SPAN_RE.sub(_span, line)
+            line = _spans_outside_code(line)
         out.append(line)
     return "\n".join(out)
+
+
+def _spans_outside_code(line: str) -> str:
+    code = [m.span() for m in CODE_SPAN_RE.finditer(line)]
+    return SPAN_RE.sub(
+        lambda m: m.group(0) if any(a <= m.start() < b for a, b in code) else _span(m), line
+    )
 
 
 def _span(m: re.Match[str]) -> str:

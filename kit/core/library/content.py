@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from kit.core import strictjson
+from kit.core import itemtypes, strictjson
 from kit.core.errors import PackError
 from kit.core.packformat import ITEM_TYPES
 from kit.core.packformat.fields import ID_RE
 from kit.core.strictjson import StrictJSONError
+from kit.i18n import _
 
 
 class _Bad(Exception):
@@ -57,19 +58,11 @@ def _check_questions(questions: Any, where: str) -> None:
     for q in questions:
         _need(isinstance(q, dict), f"a question of {where} is not an object")
         _str(q.get("id"), f"a question id in {where}", optional=False)
-        _str(q.get("prompt"), f"a question prompt in {where}")
         _str(q.get("type"), f"a question type in {where}")
-        _str(q.get("explanation"), f"a question explanation in {where}")
-        _str_list(q.get("accepted"), f"the accepted answers in {where}")
-        choices = q.get("choices", [])
-        _need(isinstance(choices, list), f"the choices in {where} are not a list")
-        for c in choices:
-            _need(isinstance(c, dict), f"a choice in {where} is not an object")
-            _str(c.get("text"), f"a choice in {where}")
-            _str(c.get("explanation"), f"a choice explanation in {where}")
+        _need(isinstance(q.get("choices", []), list), f"the choices in {where} are not a list")
 
 
-TEXT_KEYS = ("title", "summary", "body", "notes", "kind")
+TEXT_KEYS = ("kind",)  # texts that are not translated (kit.core.itemtypes lists those that are)
 
 
 def _check_texts(item: dict[str, Any], where: str) -> None:
@@ -78,15 +71,9 @@ def _check_texts(item: dict[str, Any], where: str) -> None:
         value = item.get(key)
         if value is not None and not isinstance(value, str):
             raise _Bad(f"the {key} of {where} is not text")
-    if item.get("materials") is not None:
-        _str_list(item["materials"], f"the materials of {where}")
-    slides = item.get("slides")
-    if slides is not None:
-        _need(isinstance(slides, list), f"the slides of {where} are not a list")
-        for slide in slides:
-            _need(isinstance(slide, dict), f"a slide of {where} is not an object")
-            _str(slide.get("body"), f"a slide of {where}")
-            _str(slide.get("notes"), f"slide notes of {where}")
+    bad = itemtypes.misshapen(item)
+    if bad is not None:
+        raise _Bad(f"the {bad[0]} of {where} is not {bad[1]}")
     if item.get("questions") is not None:
         _check_questions(item["questions"], where)
 
@@ -155,11 +142,17 @@ def parse_content(raw: bytes, name: str, pack_id: str, version: str) -> dict[str
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise PackError(f"{name} is damaged: its content.json is not UTF-8 text.") from None
+        raise PackError(
+            _("{name} is damaged: its content.json is not UTF-8 text.").format(name=name)
+        ) from None
     try:
         data = strictjson.loads(text)
     except StrictJSONError as exc:
-        raise PackError(f"{name} is damaged: its content.json {exc.reason}.") from None
+        raise PackError(
+            _("{name} is damaged: its content.json {reason}.").format(
+                name=name, reason=_(exc.reason)
+            )
+        ) from None
     try:
         _need(isinstance(data, dict), "it is not an object")
         pack = data.get("pack")
@@ -178,5 +171,8 @@ def parse_content(raw: bytes, name: str, pack_id: str, version: str) -> dict[str
             _check_module(module, module_ids, item_ids)
         _check_translations(data.get("translations", {}))
     except _Bad as exc:
-        raise PackError(f"{name} is damaged: in its content.json, {exc}.") from None
+        # The detail stays in English: it names fields of the file, for whoever made the pack.
+        raise PackError(
+            _("{name} is damaged: in its content.json, {detail}.").format(name=name, detail=exc)
+        ) from None
     return data

@@ -7,6 +7,7 @@ from pathlib import Path
 from types import TracebackType
 
 from kit.core.errors import KitError
+from kit.i18n import _
 
 
 class WriteLock:
@@ -24,7 +25,9 @@ class WriteLock:
             os.close(self.fd)
             self.fd = None
             if wait:
-                raise KitError("The library is busy and could not be locked; try again.") from None
+                raise KitError(
+                    _("The library is busy and could not be locked; try again.")
+                ) from None
             return False
         return True
 

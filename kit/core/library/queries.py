@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from kit.core.itemtypes import REPLACED_KEYS
 from kit.core.library.store import MediaStore
 
 _PACK_SQL = """
@@ -16,7 +17,6 @@ _PACK_SQL = """
 """
 META_KEYS = ("description", "language", "languages", "license", "attribution", "authors",
              "homepage", "source", "min_app_version")  # fmt: skip
-TRANSLATED_ITEM_KEYS = ("title", "summary", "body", "notes", "slides", "materials")
 
 
 def _pack_dict(row: tuple[Any, ...], lang: str | None) -> dict[str, Any]:
@@ -106,7 +106,7 @@ def get_item(
         ).fetchone()
         if tr_row is not None:
             tr = json.loads(tr_row[0])
-            item.update({k: tr[k] for k in TRANSLATED_ITEM_KEYS if tr.get(k) is not None})
+            item.update({k: tr[k] for k in REPLACED_KEYS if tr.get(k) is not None})
             if tr.get("questions") and item.get("questions"):
                 item["questions"] = _merge_questions(item["questions"], tr["questions"])
             item["lang"] = lang

@@ -14,6 +14,7 @@ import sqlite3
 import unicodedata
 from typing import Any
 
+from kit.core import itemtypes
 from kit.core.library.snippets import END, START, Matcher, fold, is_word_char, make_snippet
 from kit.core.library.snippets import WORD as _WORDS
 
@@ -76,22 +77,23 @@ def readable_text(markdown: str) -> str:
 
 
 def item_text(item: dict[str, Any]) -> str:
-    """The searchable text of an item: body, slides, questions and their answers."""
-    parts = [item.get("summary") or "", item.get("body") or ""]
-    parts += [s.get("body") or "" for s in item.get("slides") or []]
-    for q in item.get("questions") or []:
-        parts.append(q.get("prompt") or "")
-        parts += [c.get("text") or "" for c in q.get("choices") or []]
-    return normalise(plain_text("\n".join(p for p in parts if p)))
+    """The searchable text of an item: summary, body, slides, questions and their answers
+    (the fields kit.core.itemtypes sends to the text column)."""
+    return normalise(plain_text("\n".join(itemtypes.index_texts(item, itemtypes.TEXT))))
+
+
+def title_text(item: dict[str, Any]) -> str:
+    """The item's title for the index's title column."""
+    return normalise(" ".join(itemtypes.index_texts(item, itemtypes.TITLE)))
 
 
 def index_rows(
     pack_id: str, items: list[dict[str, Any]], translations: dict[str, Any]
 ) -> list[tuple[str, str, str, str, str]]:
-    rows = [(normalise(it["title"]), item_text(it), pack_id, it["id"], "") for it in items]
+    rows = [(title_text(it), item_text(it), pack_id, it["id"], "") for it in items]
     for lang, entry in translations.items():
         for item_id, tr in (entry.get("items") or {}).items():
-            rows.append((normalise(tr.get("title") or ""), item_text(tr), pack_id, item_id, lang))
+            rows.append((title_text(tr), item_text(tr), pack_id, item_id, lang))
     return rows
 
 
@@ -148,20 +150,27 @@ def is_thin(title: str, text: str) -> bool:
     return True
 
 
-def count(conn: sqlite3.Connection, query: str) -> int:
-    """How many items match `query` (every copy counted), without the ranking cap."""
+COUNT_AT_MOST = 2000  # index rows read to count; a broader query is "more than N"
+
+
+def count(conn: sqlite3.Connection, query: str) -> tuple[int, bool]:
+    """How many items match `query` (every copy counted), and whether that is exact.
+
+    Counting distinct items reads each matching row, so at most COUNT_AT_MOST rows are
+    read (a few milliseconds): when more match, the count is a lower bound (False).
+    """
     words = query_words(query)
     if not words:
-        return 0
+        return 0, True
     try:
-        row = conn.execute(
-            "SELECT count(*) FROM (SELECT DISTINCT pack_id, item_id FROM search_index"
-            " WHERE search_index MATCH ?)",
-            (fts_query(words),),
+        found, rows = conn.execute(
+            "SELECT count(DISTINCT pack_id || char(31) || item_id), count(*) FROM ("
+            " SELECT pack_id, item_id FROM search_index WHERE search_index MATCH ? LIMIT ?)",
+            (fts_query(words), COUNT_AT_MOST + 1),
         ).fetchone()
     except sqlite3.OperationalError:
-        return 0
-    return int(row[0])
+        return 0, True
+    return int(found), int(rows) <= COUNT_AT_MOST
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:

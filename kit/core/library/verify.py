@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
-from pathlib import Path
 
+from kit.core.fsutil import sha256_file
 from kit.core.library.store import MediaStore
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def verify(conn: sqlite3.Connection, store: MediaStore) -> list[str]:
@@ -51,7 +42,7 @@ def _check_file(store: MediaStore, sha: str, size: int) -> str:
     if actual != size:
         return f"is damaged in the media store ({actual} bytes instead of {size})"
     try:
-        if _sha256(path) != sha:
+        if sha256_file(path) != sha:
             return "is damaged in the media store (its SHA-256 differs)"
     except OSError as exc:
         return f"cannot be read from the media store ({exc.strerror or exc})"

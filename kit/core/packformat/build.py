@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.errors import PackError
-from kit.core.fsutil import make_public
+from kit.core.fsutil import make_public, sha256_and_size
 from kit.core.packformat import FORMAT_VERSION, PACK_SUFFIX
 from kit.core.packformat.source import LoadedSource, load_source
+from kit.i18n import _
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 STORED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp3", ".ogg", ".oga",
@@ -30,16 +31,6 @@ def canonical_json(data: Any) -> bytes:
     return text.encode("utf-8") + b"\n"
 
 
-def _sha256_file(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
 def make_manifest(loaded: LoadedSource, content_bytes: bytes) -> dict[str, Any]:
     files = [
         {
@@ -49,7 +40,7 @@ def make_manifest(loaded: LoadedSource, content_bytes: bytes) -> dict[str, Any]:
         }
     ]
     for rel in sorted(loaded.media):
-        sha, size = _sha256_file(loaded.media[rel])
+        sha, size = sha256_and_size(loaded.media[rel])
         files.append({"path": rel, "size": size, "sha256": sha})
     pack = {k: loaded.pack[k] for k in MANIFEST_PACK_KEYS if k in loaded.pack}
     counts = {"modules": len(loaded.content["modules"])}
@@ -83,7 +74,11 @@ def build_pack(
     loaded = src if isinstance(src, LoadedSource) else load_source(src)
     if not loaded.report.ok:
         lines = "\n".join(str(p) for p in loaded.report.errors)
-        raise PackError(f"The pack source has problems; fix them and build again:\n{lines}")
+        raise PackError(
+            _("The pack source has problems; fix them and build again:\n{lines}").format(
+                lines=lines
+            )
+        )
     content_bytes = canonical_json(loaded.content)
     manifest = make_manifest(loaded, content_bytes)
     manifest_bytes = canonical_json(manifest)

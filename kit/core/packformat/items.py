@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kit.core import itemtypes
+from kit.core.itemtypes import ACTIVITY, LESSON, QUIZ, SLIDES, SURVEY
 from kit.core.packformat.body import extract_notes, split_slides
 from kit.core.packformat.fields import FieldChecker
 from kit.core.packformat.problems import Report
 from kit.core.packformat.questions import parse_questions
 
 WORDS_PER_MINUTE = 180
-DEFAULT_PASS_MARK = 70
-# Header fields that only mean something for one item type.
-TYPE_FIELDS = {"pass_mark": ("quiz",), "kind": ("activity",), "materials": ("activity",)}
+# Header fields that only mean something for some item types.
+TYPE_FIELDS = itemtypes.type_fields()
 
 
 def reading_minutes(text: str) -> int:
@@ -38,16 +39,16 @@ def parse_item_body(
         "minutes": f.number("minutes", default=None, high=10000),
         "notes": notes,
     }
-    if itype == "lesson":
+    if itype == LESSON:
         if not learner_body.strip():
             report.warn(rel, body_line, "the lesson has no text")
         out["body"] = learner_body
         out["minutes"] = out["minutes"] or reading_minutes(learner_body)
-    elif itype == "slides":
+    elif itype == SLIDES:
         return _slides(body, out, report, rel, body_line)
-    elif itype in ("quiz", "survey"):
+    elif itype in (QUIZ, SURVEY):
         return _questions(itype, learner_body, out, f, (report, rel, body_line))
-    elif itype == "activity":
+    elif itype == ACTIVITY:
         _activity(learner_body, out, f, report, rel)
     return out
 
@@ -77,7 +78,7 @@ def _questions(
     where: tuple[Report, str, int],
 ) -> dict[str, Any] | None:
     report, rel, body_line = where
-    survey = itype == "survey"
+    survey = itype == SURVEY
     intro, questions = parse_questions(
         learner_body, survey=survey, report=report, path=rel, body_line=body_line
     )
@@ -85,8 +86,9 @@ def _questions(
         return None
     out["body"] = intro
     out["questions"] = questions
-    if not survey:
-        out["pass_mark"] = f.number("pass_mark", default=DEFAULT_PASS_MARK, low=0, high=100)
+    default_mark = itemtypes.TYPES[itype].default_pass_mark
+    if default_mark is not None:
+        out["pass_mark"] = f.number("pass_mark", default=default_mark, low=0, high=100)
     out["minutes"] = out["minutes"] or max(1, len(questions))
     return out
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from kit.core.packformat import ITEM_TYPES
 from kit.core.packformat.fields import ID_RE, LANG_RE, SEMVER_RE, SPDX_RE, FieldChecker
-from kit.core.packformat.items import parse_item_body
+from kit.core.packformat.items import TYPE_FIELDS, parse_item_body
 from kit.core.packformat.links import MEDIA_SUFFIXES, collect_media_folder, resolve_links
 from kit.core.packformat.problems import Report
 from kit.core.packformat.yamlio import Doc, YamlProblem, load_mapping, split_front_matter
@@ -21,7 +21,7 @@ PACK_KEYS = {
     "authors", "attribution", "min_app_version", "modules", "homepage", "source",
 }  # fmt: skip
 MODULE_KEYS = {"id", "title", "summary", "objectives", "minutes", "tags", "items"}
-ITEM_KEYS = {"id", "type", "title", "minutes", "pass_mark", "kind", "materials", "summary"}
+ITEM_KEYS = {"id", "type", "title", "minutes", "summary", *TYPE_FIELDS}
 __all__ = ["MEDIA_SUFFIXES", "LoadedSource", "load_source"]
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kit.core.itemtypes import REPLACED_KEYS, TRANSLATABLE_KEYS
 from kit.core.packformat.fields import FieldChecker
+from kit.core.packformat.items import TYPE_FIELDS
 from kit.core.packformat.yamlio import Doc, YamlProblem, load_mapping, split_front_matter
 
 if TYPE_CHECKING:
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
 PACK_T_KEYS = ("title", "description", "attribution")
 MODULE_T_KEYS = {"id", "title", "summary", "objectives"}
 # Header fields a translation may not change (they are the same in every language).
-FIXED_ITEM_KEYS = ("pass_mark", "minutes", "kind")
+FIXED_ITEM_KEYS = tuple(k for k in ("minutes", *TYPE_FIELDS) if k not in TRANSLATABLE_KEYS)
 
 
 def read_translations(
@@ -136,11 +138,8 @@ def _read_item(reader: _Reader, rel: str, orig: str, item: dict[str, Any]) -> di
     )
     if parsed is None:
         return None
-    keep = {k: parsed[k] for k in ("title", "summary", "body", "notes") if k in parsed}
-    for key in ("slides", "materials"):
-        if key in parsed:
-            keep[key] = parsed[key]
-    if "questions" in parsed:
+    keep = {k: parsed[k] for k in REPLACED_KEYS if k in parsed}
+    if "questions" in parsed:  # the one keyed list: questions match the original's by id
         keep["questions"] = _matching_questions(reader, rel, body_line, item, parsed)
     return keep
 

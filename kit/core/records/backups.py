@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from kit.core.fsutil import sync_folders
 from kit.core.paths import private_dir, private_file
 from kit.core.records.db import (
     RecordsDB,
@@ -35,17 +36,6 @@ class Backup:
     created: datetime
     reason: str
     size: int
-
-
-def _fsync_path(path: Path) -> None:
-    # Directories cannot be opened for fsync on every OS (Windows); the data is safe there
-    # once the file itself is synced.
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def list_backups(folder: Path) -> list[Backup]:
@@ -95,9 +85,9 @@ def create_backup(rdb: RecordsDB, folder: Path, reason: str = "manual", keep: in
             partial.unlink()
         raise
     private_file(partial)
-    _fsync_path(partial)
+    sync_folders([partial])  # the copy (errors ignored, as before)
     os.replace(partial, final)
-    _fsync_path(folder)
+    sync_folders([folder])
     rotate(folder, keep)
     return Backup(final, now, reason, final.stat().st_size)
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from kit.core.itemtypes import passed
 from kit.core.records import verbs
 from kit.core.records.db import RecordsDB, RecordsError
 from kit.core.records.profiles import ProfileNotFound
@@ -227,9 +228,9 @@ def event_ids(rdb: RecordsDB, profile_id: str) -> set[str]:
 def quiz_result(score: float, pass_mark: float, **extra: Any) -> tuple[str, dict[str, Any]]:
     """The verb and result of a finished quiz attempt: ("passed"|"failed", {...}).
 
-    Passed means `score` (0-100) is at or above `pass_mark`.
+    Passed as kit.core.itemtypes.passed decides: `score` (0-100) at or above `pass_mark`.
     """
     if not (math.isfinite(score) and math.isfinite(pass_mark)):
         raise RecordsError(_("A quiz score must be a number."))
-    verb = PASSED if score >= pass_mark else FAILED
+    verb = PASSED if passed(score, pass_mark) else FAILED
     return verb, {**extra, "score": float(score), "pass_mark": float(pass_mark)}

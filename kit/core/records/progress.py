@@ -9,7 +9,8 @@ Rules:
 * a lesson, slide deck or activity is done once it is ``completed``;
 * a quiz is done once an attempt is ``passed`` (at or above its pass mark); ``failed``
   attempts count as attempts only;
-* an item with any other event is in progress; surveys never count towards a module;
+* an item with any other event is in progress; surveys never count towards a module
+  (kit.core.itemtypes says which types count and which are done by passing);
 * a module is complete when every counted item is done.
 """
 
@@ -21,9 +22,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from kit.core import itemtypes
 from kit.core.records.events import COMPLETED, FAILED, PASSED, Event
-
-OPTIONAL_TYPES = frozenset({"survey"})
 
 
 class Status(StrEnum):
@@ -74,7 +74,7 @@ class ContinuePoint:
 
 
 def _is_done_event(item_type: str, event: Event) -> bool:
-    if item_type == "quiz":
+    if itemtypes.is_scored(item_type):
         return event.verb == PASSED
     return event.verb in (COMPLETED, PASSED)
 
@@ -121,7 +121,7 @@ def by_item(events: Iterable[Event], pack_id: str) -> dict[str, list[Event]]:
 
 def counted_items(module: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The items of a module that count towards completing it."""
-    return [i for i in module.get("items", []) if i.get("type") not in OPTIONAL_TYPES]
+    return [i for i in module.get("items", []) if itemtypes.counts_towards_progress(i.get("type"))]
 
 
 def module_progress(

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.core.paths import private_dir, private_file
-from kit.core.records import pins, schema
+from kit.core.records import pins, rows, schema
 from kit.core.records.backups import (
     KEEP,
     PARTIAL_SUFFIX,
@@ -95,6 +95,7 @@ def _checked_copy(source: Path, scratch: Path, page_size: int | None) -> sqlite3
 
         migrate(Database(conn))
         _check_schema(conn, source, SCHEMA_VERSION)
+        _check_rows(conn, source)
         if page_size and conn.execute("PRAGMA page_size").fetchone()[0] != page_size:
             conn.execute(f"PRAGMA page_size={int(page_size)}")
             conn.execute("VACUUM")
@@ -141,6 +142,18 @@ def _backup_version(conn: sqlite3.Connection, source: Path) -> int:
         raise RecordsError(
             _("{path} is not a backup of learner records.").format(path=source.name)
         ) from None
+
+
+def _check_rows(conn: sqlite3.Connection, source: Path) -> None:
+    """Refuse a backup holding a row the app would not write (an unreadable date...)."""
+    problems = rows.problems(conn)
+    if problems:
+        raise RecordsError(
+            _(
+                "The backup {path} is not learner records as Training Kit writes them "
+                "({problem}); nothing was restored."
+            ).format(path=source.name, problem=problems[0])
+        )
 
 
 def _check_schema(conn: sqlite3.Connection, source: Path, version: int) -> None:

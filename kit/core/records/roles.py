@@ -67,7 +67,7 @@ def check_facilitator(
 
     Raises NotFacilitator, WrongPin or PinLocked.
     """
-    if profile_id is None:
+    if not profile_id:
         raise NotFacilitator(_("Only a facilitator can do this."))
     who = profiles.get_profile(rdb, profile_id)
     if not who.is_facilitator or not who.has_pin:

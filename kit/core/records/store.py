@@ -16,7 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from kit.core.paths import DataDir
-from kit.core.records import backups, events, pins, profiles, progress, restore, roles, schema
+from kit.core.records import (
+    backups,
+    events,
+    pins,
+    profiles,
+    progress,
+    restore,
+    roles,
+    rows,
+    schema,
+)
 from kit.core.records.backups import Backup
 from kit.core.records.certificates import CertificateData, certificate_data
 from kit.core.records.db import RecordsDB, RecordsError
@@ -328,14 +338,29 @@ class Records:
         """Backups, newest first."""
         return backups.list_backups(self.data_dir.backups)
 
-    def restore(self, source: str | os.PathLike[str] | Path) -> RestoreResult:
+    def restore(
+        self,
+        source: str | os.PathLike[str] | Path,
+        *,
+        by: str | None = None,
+        pin: str | None = None,
+    ) -> RestoreResult:
         """Restore a backup file, or "latest"; the current records are backed up first.
 
-        A damaged or foreign file is refused (RecordsError) and nothing changes.
+        Once a facilitator exists, only a facilitator may: `by` its id, `pin` its PIN
+        (NotFacilitator, WrongPin, PinLocked otherwise). A damaged, crafted or foreign
+        file is refused (RecordsError) and nothing changes.
         """
-        return restore.restore_backup(
-            self.rdb, source, self.data_dir.backups, self.keep_backups, self.clocks
-        )
+        with self.rdb.lock:
+            if not self.may_self_appoint():
+                self.facilitator((by or "", pin))
+            return restore.restore_backup(
+                self.rdb, source, self.data_dir.backups, self.keep_backups, self.clocks
+            )
+
+    def facilitators(self) -> list[Profile]:
+        """The facilitator profiles, by name (who may restore, change roles, read reports)."""
+        return [p for p in self.list_profiles() if p.is_facilitator]
 
     def restore_loss(self, source: str | os.PathLike[str] | Path) -> RestoreLoss:
         """What restoring `source` would take out of the app (ask before `restore`):
@@ -346,7 +371,10 @@ class Records:
         return restore.restore_loss(self.rdb, source, self.data_dir.backups)
 
     def check(self) -> list[str]:
-        """Problems found by SQLite's integrity and foreign-key checks and by comparing
-        the schema with the one this app makes ([] when sound)."""
+        """Problems found by SQLite's integrity and foreign-key checks, by comparing the
+        schema with the one this app makes and by checking every row's values ([] when
+        sound)."""
         with self.rdb.lock:
-            return self.rdb.integrity_problems() + schema.current_problems(self.rdb.db.conn)
+            conn = self.rdb.db.conn
+            found = self.rdb.integrity_problems() + schema.current_problems(conn)
+            return found or rows.problems(conn)

@@ -43,6 +43,7 @@ class OfferCard(QFrame):
         side.setSpacing(6)
         self.status = QLabel(status_text(offer))
         self.status.setObjectName("status-" + offer.status)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.status.setAccessibleName(_("Status of {title}").format(title=e.title))
         self.button = QPushButton()
@@ -66,6 +67,7 @@ class OfferCard(QFrame):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         version = QLabel(_("version {version}").format(version=e.version))
         version.setObjectName("muted")
+        version.setTextFormat(Qt.TextFormat.PlainText)  # the version comes from a catalog
         top.addWidget(self.title)
         top.addWidget(version)
         if offer.verified:

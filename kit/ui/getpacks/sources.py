@@ -70,6 +70,7 @@ class SourcesDialog(QDialog):
         layout.addWidget(self._http_warning())
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setObjectName("dialogMessage")
         self.message.setAccessibleName(_("Message"))
         self.message.hide()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from kit.core import itemtypes
 from kit.ui.context import AppContext
 from kit.ui.worker import Job
 
@@ -85,7 +86,8 @@ def _pack(pack: dict[str, Any], events: list) -> PackProgressView:
         progress = by_id.get(module["id"])
         if progress is None:
             continue
-        quizzes = [_quiz(i, mine) for i in module.get("items", []) if i.get("type") == "quiz"]
+        items = module.get("items", [])
+        quizzes = [_quiz(i, mine) for i in items if itemtypes.is_scored(i.get("type"))]
         modules.append(ModuleView(
             str(module["id"]), str(module.get("title") or module["id"]), progress.done,
             progress.total, progress.complete, progress.completed_at, quizzes,

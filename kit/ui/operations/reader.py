@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from kit.core import svgtext
+from kit.core import itemtypes, svgtext
 from kit.core.errors import KitError
 from kit.core.quiz import unfinished_answers
 from kit.core.records import ModuleProgress, QuizStats, Status
@@ -97,6 +97,24 @@ class ItemView:
     @property
     def items(self) -> list[dict[str, Any]]:
         return list(self.module.get("items", []))
+
+    @property
+    def kind(self) -> str:
+        """The item's type ("lesson", "quiz", ...; see kit.core.itemtypes)."""
+        return str(self.item.get("type"))
+
+    @property
+    def completable(self) -> bool:
+        """Whether the learner finishes this item with "Mark as done"."""
+        return itemtypes.is_completable(self.kind)
+
+    @property
+    def pass_mark(self) -> int | float:
+        return itemtypes.pass_mark(self.item)
+
+    def passed(self, score: float) -> bool:
+        """Whether a score (0-100) passes this quiz: the records decide the same way."""
+        return itemtypes.passed(score, self.pass_mark)
 
     def neighbour(self, step: int) -> str | None:
         index = self.index + step
@@ -196,7 +214,7 @@ def prepare_item(ctx: Any, pack_id: str, item_id: str) -> ItemView:
     profile_id = ctx.profile_id
     if profile_id is None or records is None:
         return view
-    is_quiz = item["type"] == "quiz"
+    is_quiz = itemtypes.is_scored(item["type"])
     return replace(
         view,
         progress=records.module_progress(profile_id, pack, module["id"]),

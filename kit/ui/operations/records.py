@@ -25,11 +25,24 @@ def backup_now(ctx: AppContext, on_done: Done, on_failure: Failed) -> Job:
     return ctx.worker.submit(lambda: ctx.records.backup("manual"), on_done, on_failure)
 
 
-def restore_loss(ctx: AppContext, path: Path | str, on_done: Done, on_failure: Failed) -> Job:
-    """What restoring `path` would take out of the app (a RestoreLoss), for the question."""
-    return ctx.worker.submit(lambda: ctx.records.restore_loss(path), on_done, on_failure)
+def restore_question(ctx: AppContext, path: Path | str, on_done: Done, on_failure: Failed) -> Job:
+    """For the question before a restore: on_done(RestoreLoss, facilitators), where
+    facilitators are the profiles one of whom must give a PIN ([] while there are none)."""
+    return ctx.worker.submit(
+        lambda: (ctx.records.restore_loss(path), ctx.records.facilitators()),
+        lambda answer: on_done(*answer),
+        on_failure,
+    )
 
 
-def restore_backup(ctx: AppContext, path: Path | str, on_done: Done, on_failure: Failed) -> Job:
-    """Restore a backup (the current records are backed up first by the core)."""
-    return ctx.worker.submit(lambda: ctx.records.restore(path), on_done, on_failure)
+def restore_backup(
+    ctx: AppContext,
+    path: Path | str,
+    on_done: Done,
+    on_failure: Failed,
+    by: str | None = None,
+    pin: str | None = None,
+) -> Job:
+    """Restore a backup (by facilitator `by` with `pin` once one exists); the current
+    records are backed up first by the core."""
+    return ctx.worker.submit(lambda: ctx.records.restore(path, by=by, pin=pin), on_done, on_failure)

@@ -9,7 +9,7 @@ from typing import Any
 
 from kit.ui.worker import Job
 
-PAGE_SIZE = 50  # results shown at once; the count says how many match in all
+PAGE_SIZE = 30  # results shown at once; the count says how many match in all
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class SearchResults:
     query: str
     rows: list[dict[str, Any]] = field(default_factory=list)
     total: int = 0  # every matching item, copies included
+    exact: bool = True  # False: at least `total` (a very broad query)
 
 
 def search(
@@ -28,7 +29,8 @@ def search(
 ) -> Job:
     def run() -> SearchResults:
         rows = ctx.library.search(query, limit)
-        total = ctx.library.search_count(query) if rows else 0
-        return SearchResults(query, rows, max(total, len(rows)))
+        total, exact = ctx.library.search_count(query) if rows else (0, True)
+        listed = len(rows) + sum(len(r.get("copies") or []) for r in rows)
+        return SearchResults(query, rows, max(total, listed), exact)
 
     return ctx.worker.submit(run, on_done, on_fail)

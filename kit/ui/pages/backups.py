@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QListWidget,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 from kit.i18n import N_, _, format_datetime, format_size
 from kit.ui.context import AppContext
 from kit.ui.operations import records as ops
-from kit.ui.widgets.forms import button, label
+from kit.ui.widgets.forms import button, label, pin_edit
 
 REASONS = {
     "auto": N_("automatic"), "manual": N_("made by hand"),
@@ -62,6 +63,7 @@ class BackupsDialog(QDialog):
         self.confirm_text = label("")
         self.confirm_text.setAccessibleName(_("What restoring this backup loses"))
         box.addWidget(self.confirm_text)
+        box.addWidget(self._facilitator_row())
         row = QHBoxLayout()
         row.addStretch(1)
         self.confirm_button = button(_("Yes, restore"), "danger", slot=self.restore)
@@ -72,6 +74,22 @@ class BackupsDialog(QDialog):
         self.confirm.hide()
         self._pending: str | None = None
         return self.confirm
+
+    def _facilitator_row(self) -> QWidget:
+        """Once there is a facilitator, one of them confirms a restore with their PIN."""
+        self.facilitator_row = QWidget()
+        row = QHBoxLayout(self.facilitator_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label(_("Facilitator:"), wrap=False))
+        self.facilitator = QComboBox()
+        self.facilitator.setAccessibleName(_("Facilitator"))
+        row.addWidget(self.facilitator, 1)
+        self.facilitator_pin = pin_edit(_("Facilitator PIN"))
+        self.facilitator_pin.setPlaceholderText(_("PIN"))
+        self.facilitator_pin.returnPressed.connect(self.restore)
+        row.addWidget(self.facilitator_pin)
+        self.facilitator_row.hide()
+        return self.facilitator_row
 
     def reload(self) -> None:
         ops.list_backups(self.ctx, self.show_backups, self.status.setText)
@@ -106,16 +124,27 @@ class BackupsDialog(QDialog):
         self.confirm_text.setText(_("Counting what this backup does not have…"))
         self.confirm_button.setEnabled(False)
         self.confirm.show()
-        ops.restore_loss(self.ctx, path, lambda loss: self._ask(path, loss), self._refused)
+        self.facilitator_row.hide()
+        ops.restore_question(
+            self.ctx, path, lambda loss, who: self._ask(path, loss, who), self._refused
+        )
 
-    def _ask(self, path: str, loss) -> None:
+    def _ask(self, path: str, loss, facilitators: list) -> None:
         if path != self._pending or not self.confirm.isVisible():
             return  # another backup was chosen, or the question was cancelled meanwhile
-        self.confirm_text.setText(
-            loss.sentence() + " " + _("Replace all current records with this backup?")
+        question = (
+            _("A facilitator must confirm it with their PIN.")
+            if facilitators
+            else _("Replace all current records with this backup?")
         )
+        self.confirm_text.setText(loss.sentence() + " " + question)
+        self.facilitator.clear()
+        for profile in facilitators:
+            self.facilitator.addItem(f"{profile.name} ({profile.short_code})", profile.id)
+        self.facilitator_pin.clear()
+        self.facilitator_row.setVisible(bool(facilitators))
         self.confirm_button.setEnabled(True)
-        self.confirm_button.setFocus()
+        (self.facilitator_pin if facilitators else self.confirm_button).setFocus()
 
     def _refused(self, message: str) -> None:
         self.cancel_restore()
@@ -126,10 +155,15 @@ class BackupsDialog(QDialog):
         self.confirm.hide()
 
     def restore(self) -> None:
+        if not self.confirm_button.isEnabled():
+            return  # Return in the PIN field before the question is ready
         path, self._pending = self._pending, None
+        by = self.facilitator.currentData() if not self.facilitator_row.isHidden() else None
+        pin = self.facilitator_pin.text() if by else None
+        self.facilitator_pin.clear()
         self.confirm.hide()
         if path is not None:
-            ops.restore_backup(self.ctx, path, self._restored, self.status.setText)
+            ops.restore_backup(self.ctx, path, self._restored, self.status.setText, by, pin)
 
     def _restored(self, _result) -> None:
         self.status.setText(_("The records were restored."))

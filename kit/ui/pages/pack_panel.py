@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kit.core import itemtypes
 from kit.core.library.search import readable_text
 from kit.i18n import _, format_number, ngettext
 from kit.ui.operations.library import PackView
@@ -108,7 +109,8 @@ class ModuleCard(QFrame):
         """The first unfinished item of the module (the first item when all are done)."""
         items = self.module.get("items", [])
         for item in items:
-            if self.statuses.get(item["id"], "not_started") != "done" and item["type"] != "survey":
+            counted = itemtypes.counts_towards_progress(item["type"])
+            if counted and self.statuses.get(item["id"], "not_started") != "done":
                 return str(item["id"])
         return str(items[0]["id"]) if items else None
 

@@ -42,8 +42,14 @@ def count_text(results: SearchResults) -> str:
     n, shown = results.total, len(results.rows)
     if not shown:
         return _("Nothing found. Try fewer or shorter words.")
-    text = ngettext("{n} item found", "{n} items found", n).format(n=format_number(n))
-    if n > shown + sum(len(r.get("copies") or []) for r in results.rows):  # more than listed
+    if results.exact:
+        text = ngettext("{n} item found", "{n} items found", n).format(n=format_number(n))
+    else:
+        text = ngettext("More than {n} item found", "More than {n} items found", n).format(
+            n=format_number(n)
+        )
+    listed = shown + sum(len(r.get("copies") or []) for r in results.rows)
+    if n > listed or not results.exact:  # more match than are listed
         text += " · " + _("showing the first {shown}").format(shown=format_number(shown))
     return text
 
@@ -126,6 +132,12 @@ class SearchPage(QWidget):
 
     def _typed(self, _text: str) -> None:
         self.typing.start()  # restarted by each key: one search when typing pauses
+
+    def type_query(self, text: str) -> None:
+        """Typing elsewhere (the toolbar's field): search once the typing pauses."""
+        if self.field.text() != text:
+            self.field.setText(text)
+        self.typing.start()
 
     def search(self, query: str) -> None:
         """Search for `query` now (the toolbar's Enter, the field's Enter, a pause)."""

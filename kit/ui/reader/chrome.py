@@ -14,17 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from kit.core.records import ModuleProgress, Status
-from kit.i18n import N_, _, format_number, ngettext
+from kit.i18n import _, format_number, ngettext
 from kit.ui.operations.reader import ItemView
 from kit.ui.widgets.plain import ElidedLabel, plain_label
+from kit.ui.widgets.text import item_type_name
 
-TYPE_NAMES = {
-    "lesson": N_("Lesson"),
-    "slides": N_("Slides"),
-    "quiz": N_("Quiz"),
-    "activity": N_("Activity"),
-    "survey": N_("Survey"),
-}
 STYLE = """
 #readerPage {{ background: #ffffff; }}
 #readerHeader {{ background: #f6f7f9; border-bottom: 1px solid #dde1e6; }}
@@ -123,8 +117,7 @@ class Header(QFrame):
         module_title = str(view.module.get("title") or view.module["id"])
         self.crumbs.setText(f"{pack_title}  ›  {module_title}")
         self.title.setText(str(view.item.get("title") or view.item["id"]))
-        kind = str(view.item.get("type"))
-        self.chip.setText(_(TYPE_NAMES[kind]) if kind in TYPE_NAMES else kind)
+        self.chip.setText(item_type_name(view.kind))
         minutes = int(view.item.get("minutes") or 0)
         self.meta.setText(
             ngettext("about {n} minute", "about {n} minutes", minutes).format(
@@ -191,8 +184,7 @@ class Footer(QFrame):
             self.next.setText(_("Finish"))
         else:
             self.next.setText(_("Next ←") if view.rtl else _("Next →"))
-        completable = view.item.get("type") in ("lesson", "slides", "activity")
-        self.done.setVisible(completable and view.status is not None)
+        self.done.setVisible(view.completable and view.status is not None)
         self.set_done(view.status is Status.DONE)
 
     def is_done(self) -> bool:

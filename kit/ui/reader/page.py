@@ -15,6 +15,7 @@ from PySide6.QtCore import QMetaMethod, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from kit.core.itemtypes import ACTIVITY, LESSON, QUIZ, SLIDES, SURVEY
 from kit.i18n import _
 from kit.ui import textsize
 from kit.ui.operations import reader as ops
@@ -26,8 +27,6 @@ from kit.ui.reader.quiz import QuizView
 from kit.ui.reader.slides import SlidesView
 from kit.ui.reader.survey import SurveyView
 from kit.ui.widgets.plain import plain_message
-
-COMPLETABLE = ("lesson", "slides", "activity")
 
 
 class ReaderPage(QWidget):
@@ -52,11 +51,11 @@ class ReaderPage(QWidget):
         self.stack = QStackedWidget(self)
         self.message = MessagePanel(self)
         self.views: dict[str, QWidget] = {
-            "lesson": LessonView(ctx, self),
-            "slides": SlidesView(ctx, self),
-            "activity": ActivityView(ctx, self),
-            "quiz": QuizView(ctx, self),
-            "survey": SurveyView(ctx, self),
+            LESSON: LessonView(ctx, self),
+            SLIDES: SlidesView(ctx, self),
+            ACTIVITY: ActivityView(ctx, self),
+            QUIZ: QuizView(ctx, self),
+            SURVEY: SurveyView(ctx, self),
         }
         self.stack.addWidget(self.message)
         for view in self.views.values():
@@ -83,11 +82,11 @@ class ReaderPage(QWidget):
         self.footer.next.clicked.connect(self.go_next)
         self.footer.done.clicked.connect(self.mark_done)
         self.banner.certificate.clicked.connect(self._certificate_clicked)
-        slides: SlidesView = self.views["slides"]  # type: ignore[assignment]
+        slides: SlidesView = self.views[SLIDES]  # type: ignore[assignment]
         slides.reached_end.connect(self.mark_done)
         slides.past_end.connect(self.go_next)
         slides.before_start.connect(self.go_previous)
-        quiz: QuizView = self.views["quiz"]  # type: ignore[assignment]
+        quiz: QuizView = self.views[QUIZ]  # type: ignore[assignment]
         quiz.progress_changed.connect(self._on_progress)
 
     def _shortcuts(self) -> None:
@@ -133,7 +132,7 @@ class ReaderPage(QWidget):
         if token != self._token:
             return  # the learner already moved on
         self.view = view
-        widget = self.views.get(str(view.item.get("type")), self.views["lesson"])
+        widget = self.views.get(view.kind, self.views[LESSON])
         widget.show_view(view)  # type: ignore[attr-defined]
         self.stack.setCurrentWidget(widget)
         self.header.show_view(view)
@@ -199,7 +198,7 @@ class ReaderPage(QWidget):
         Returns whether a write was started.
         """
         view = self.view
-        if view is None or view.item.get("type") not in COMPLETABLE or self.ctx.profile_id is None:
+        if view is None or not view.completable or self.ctx.profile_id is None:
             return False
         if self.footer.is_done():
             return False

@@ -240,7 +240,7 @@ class QuizView(QWidget):
 
     def _status_html(self) -> str:
         assert self.view is not None
-        mark = int(self.view.item.get("pass_mark", 70))
+        mark = self.view.pass_mark
         text = _("Pass mark: {mark}%").format(mark=format_number(mark))
         stats = self.view.quiz
         if stats and stats.attempts and stats.best_score is not None:
@@ -282,9 +282,9 @@ class QuizView(QWidget):
         questions = [c.question for c in self.cards]
         responses = {str(c.question["id"]): c.response() for c in self.cards}
         score = marking.score(questions, responses)
-        mark = int(view.item.get("pass_mark", 70))
+        mark = view.pass_mark
         right = sum(1 for c in self.cards if c.correct)
-        passed = score >= mark
+        passed = view.passed(score)
         text = _("You scored {score}%: {right} of {total} right.").format(
             score=format_number(round(score)),
             right=format_number(right),

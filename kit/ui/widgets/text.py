@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from kit.core import itemtypes
 from kit.i18n import N_, _, format_number, ngettext
 
-ITEM_TYPES = {
-    "lesson": N_("Lesson"), "slides": N_("Slides"), "activity": N_("Activity"),
-    "quiz": N_("Quiz"), "survey": N_("Survey"),
-}  # fmt: skip
 STATUS_MARKS = {"done": "✓", "in_progress": "◐", "not_started": "○"}
 STATUS_NAMES = {"done": N_("done"), "in_progress": N_("started"), "not_started": N_("not started")}
 
 
 def item_type_name(kind: str) -> str:
-    return _(ITEM_TYPES[kind]) if kind in ITEM_TYPES else kind
+    """The type's name in the interface language ("Quiz"); an unknown type as written."""
+    return itemtypes.display_name(kind)
 
 
 def format_minutes(minutes: float | int | None) -> str:
