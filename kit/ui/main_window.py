@@ -27,8 +27,9 @@ from kit.ui.window_dialogs import DialogsMixin
 from kit.ui.worker import Worker
 
 START_PAGES = ("library", "getpacks", "progress", "about", "shortcuts")
-# A learner's own pages, dropped at sign-in and sign-out: nothing of the last one stays.
-LEARNER_PAGES = ("library", "search", "reader", "progress")
+# Pages dropped at sign-in and sign-out: nothing of the last learner stays (and the
+# shortcuts listed are those of who is signed in).
+LEARNER_PAGES = ("library", "search", "reader", "progress", "shortcuts")
 
 
 @dataclass

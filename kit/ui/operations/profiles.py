@@ -94,6 +94,22 @@ def set_pin(
     )  # fmt: skip
 
 
+def reset_pin(
+    ctx: AppContext,
+    profile_id: str,
+    new_pin: str,
+    facilitator_id: str,
+    facilitator_pin: str,
+    on_done: Done,
+    on_failure: Failed,
+) -> Job:
+    """A facilitator sets a forgotten PIN anew (the facilitator's own PIN is checked)."""
+    return ctx.worker.submit(
+        lambda: ctx.records.reset_pin(profile_id, new_pin, by=facilitator_id, pin=facilitator_pin),
+        on_done, on_failure,
+    )  # fmt: skip
+
+
 def delete_profile(
     ctx: AppContext, profile_id: str, pin: str | None, on_done: Done, on_failure: Failed
 ) -> Job:

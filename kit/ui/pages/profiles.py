@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 from kit.i18n import _, available_languages
 from kit.ui.context import AppContext
 from kit.ui.operations import profiles as ops
-from kit.ui.pages.profile_forms import CreateProfileForm, ManageForm, PinForm
+from kit.ui.pages.profile_forms import CreateProfileForm, PinForm
+from kit.ui.pages.profile_manage import ManageForm
 from kit.ui.widgets.avatar import avatar_pixmap
 from kit.ui.widgets.forms import button, label
 
@@ -187,7 +188,8 @@ class ProfilesPage(QWidget):
     # -- choosing ----------------------------------------------------------------
     def choose(self, profile) -> None:
         if self.manage_mode:
-            self._open_form(ManageForm(self.ctx, profile))
+            facilitators = [p for p in self.profiles if getattr(p, "is_facilitator", False)]
+            self._open_form(ManageForm(self.ctx, profile, facilitators=facilitators))
             self.form.changed.connect(self._after_change)
             return
         if not profile.has_pin:
