@@ -198,6 +198,12 @@ def test_pack_panel_shows_markdown_descriptions_as_text(qtbot):
     assert "Welcome\n\nA pack about citations & sources." in texts
     assert "Learn how to cite with the guide.\n\n• one\n• two" in texts
     assert not any(mark in text for text in texts for mark in ("**", "](", "##", "`"))
+    from kit.ui.pages.pack_details import PackDetailsDialog
+
+    details = PackDetailsDialog(pack)
+    qtbot.addWidget(details)
+    texts = [label.text() for label in details.findChildren(QLabel)]
+    assert "Welcome\n\nA pack about citations & sources." in texts
 
 
 def test_message_bar_and_progress_dialog_quote_titles_literally(qtbot, env):
