@@ -70,6 +70,7 @@ class Installer(QObject):
             "installed": _("Installed {pack} {version}."),
             "updated": _("Updated {pack} to {version}."),
             "unchanged": _("{pack} {version} was already installed."),
+            "repaired": _("Repaired {pack} {version}: its damaged or missing files were restored."),
         }
         text = texts.get(result.action, texts["installed"])
         self.ctx.changes.library_changed.emit()

@@ -21,6 +21,7 @@ from kit.ui.pages.profile_forms import CreateProfileForm, PinForm
 from kit.ui.pages.profile_manage import ManageForm
 from kit.ui.widgets.avatar import avatar_pixmap
 from kit.ui.widgets.forms import button, label
+from kit.ui.widgets.plain import plain_tooltip
 
 CARD = QSize(176, 176)
 
@@ -149,7 +150,7 @@ class ProfilesPage(QWidget):
         card.setText(
             metrics.elidedText(profile.name, Qt.TextElideMode.ElideRight, CARD.width() - 48)
         )
-        card.setToolTip(profile.name)
+        card.setToolTip(plain_tooltip(profile.name))
         name = (
             _("{name}, protected by a PIN").format(name=profile.name)
             if profile.has_pin
