@@ -209,7 +209,9 @@ def test_installing_a_damaged_pack_again_says_it_was_repaired(
     (data_dir / "media" / digest[:2] / digest).write_bytes(b"")  # a power cut's empty file
     window.installer.install_file(path)
     qtbot.waitUntil(
-        lambda: window.message.text()
-        == "Repaired first-aid 1.0.0: its damaged or missing files were restored."
+        lambda: (
+            window.message.text()
+            == "Repaired first-aid 1.0.0: its damaged or missing files were restored."
+        )
     )
     close(window)
