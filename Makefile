@@ -26,6 +26,7 @@ test-deps: $(BIN)/python
 lint: test-deps
 	$(BIN)/ruff check kit tests bench
 	$(BIN)/ruff format --check kit tests bench
+	$(BIN)/mypy
 
 # Installs what the tests need and runs the whole suite.
 test: test-deps lint

@@ -142,21 +142,10 @@ def _best_fresh_install(report: Report, pack: Path) -> float:
 
 def bench_search(report: Report, maker: packgen.TextMaker) -> None:
     total = report.scale(50_000, 5_000)
-    per_pack = 5_000 if total >= 5_000 else total
     data = _fresh(report, "search")
     lib = Library(data)
     report.note(f"building a library of {total} lessons")
-    for n in range(total // per_pack):
-        items = packgen.lessons(maker, per_pack, prefix=f"p{n}-")
-        pack = packgen.write_pack(report.workdir / f"s{n}.kitpack", packgen.content(f"s{n}", "1.0.0", items), {}, 0)  # fmt: skip
-        lib.install(pack)
-        pack.unlink()
-    queries = []
-    for i in range(300):
-        words = [maker.query_word() for _ in range(1 + i % 2)]
-        if i % 3 == 0:
-            words[-1] = words[-1][: max(2, len(words[-1]) - 2)]  # as if still typing
-        queries.append(" ".join(words))
+    queries = packgen.search_library(lib, maker, total, report.workdir, "s")
     for q in queries[:20]:
         lib.search(q)
     # Each query twice, its faster time kept (as with the install rounds above).

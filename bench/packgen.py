@@ -103,3 +103,21 @@ def write_pack(
         zf.writestr(_info("manifest.json", False), json.dumps(manifest).encode())
     os.replace(tmp, path)
     return path
+
+
+def search_library(lib: Any, maker: TextMaker, total: int, workdir: Path, prefix: str) -> list[str]:
+    """Fill `lib` (a kit Library) with `total` generated lessons, in packs of up to 5,000,
+    and return 300 queries of one or two words (every third cut short, as while typing)."""
+    per_pack = min(5_000, total)
+    for n in range(total // per_pack):
+        items = lessons(maker, per_pack, prefix=f"p{n}-")
+        pack = write_pack(workdir / f"{prefix}{n}.kitpack", content(f"{prefix}{n}", "1.0.0", items), {}, 0)  # fmt: skip
+        lib.install(pack)
+        pack.unlink()
+    queries = []
+    for i in range(300):
+        words = [maker.query_word() for _ in range(1 + i % 2)]
+        if i % 3 == 0:
+            words[-1] = words[-1][: max(2, len(words[-1]) - 2)]
+        queries.append(" ".join(words))
+    return queries

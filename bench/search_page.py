@@ -34,21 +34,10 @@ def _clock(fn) -> float:
 def run(report: Report) -> None:
     maker = packgen.TextMaker()
     total = report.scale(50_000, 5_000)
-    per_pack = min(5_000, total)
     data = DataDir(report.workdir / "search-page")
     lib = Library(data)
     report.note(f"building a library of {total} lessons")
-    for n in range(total // per_pack):
-        items = packgen.lessons(maker, per_pack, prefix=f"p{n}-")
-        pack = packgen.write_pack(report.workdir / f"sp{n}.kitpack", packgen.content(f"sp{n}", "1.0.0", items), {}, 0)  # fmt: skip
-        lib.install(pack)
-        pack.unlink()
-    queries = []
-    for i in range(300):
-        words = [maker.query_word() for _ in range(1 + i % 2)]
-        if i % 3 == 0:
-            words[-1] = words[-1][: max(2, len(words[-1]) - 2)]  # as if still typing
-        queries.append(" ".join(words))
+    queries = packgen.search_library(lib, maker, total, report.workdir, "sp")
 
     def job(q: str) -> None:
         lib.search(q, PAGE_SIZE)

@@ -52,3 +52,21 @@ def run_kit(capsys: pytest.CaptureFixture[str]):
 def kit_exe() -> list[str]:
     """The kit command as a subprocess argv prefix."""
     return [sys.executable, "-m", "kit"]
+
+
+@pytest.fixture
+def clock():
+    """Both clocks the records read (wall and boot), moved by the test, never slept on."""
+    from tests.fake_clock import FakeClock
+
+    return FakeClock()
+
+
+@pytest.fixture
+def records(data_dir: Path, clock):
+    """records.db in the test's data folder, on the test's clocks."""
+    from kit.core.paths import DataDir
+    from kit.core.records import Records
+
+    with Records(DataDir(data_dir), clock=clock, uptime=clock.uptime) as rec:
+        yield rec

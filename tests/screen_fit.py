@@ -45,6 +45,15 @@ def probe(data: Path) -> dict:
     window.ready.connect(loop.quit)
     loop.exec()
 
+    def wait_for(condition) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(10_000, loop.quit)
+        timer = QTimer()
+        timer.timeout.connect(lambda: condition() and loop.quit())
+        timer.start(20)
+        loop.exec()
+        timer.stop()
+
     def settle() -> None:
         for _ in range(5):
             app.processEvents()
@@ -100,8 +109,12 @@ def probe(data: Path) -> dict:
             continue
         shown()
         out["pages"].append(page_info(name))
-    window.show_profiles()
+    profiles = window.show_profiles()
+    wait_for(lambda: any(p.name == "Ana" for p in profiles.profiles))
     out["pages"].append(page_info("profiles"))
+    profiles.manage_mode = True
+    profiles.choose(next(p for p in profiles.profiles if p.name == "Ana"))
+    out["pages"].append(page_info("manage"))
     window.close()
     window.shutdown()
     return out

@@ -47,6 +47,57 @@ def test_importing_every_core_module_loads_no_qt() -> None:
 
 KIT = CORE.parent
 
+# Which part of kit/ may import which: the core is plain Python for everyone; the UI never
+# reaches the command line; the command line never the UI (it starts the app through
+# kit.app, named here).
+FORBIDDEN = {
+    "core": ("kit.ui", "kit.cli", "kit.app"),
+    "ui": ("kit.cli",),
+    "cli": ("kit.ui.pages", "kit.ui.reader", "kit.ui.getpacks", "kit.ui.widgets"),
+}
+
+
+def imported_modules(path: Path, root: Path) -> list[tuple[int, str]]:
+    """(line, module) for every import in a file, relative imports resolved."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = ".".join(path.relative_to(root.parent).with_suffix("").parts[:-1])
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join([*base, module] if module else base)
+            found.append((node.lineno, module))
+    return found
+
+
+def import_rule_offences(root: Path = KIT) -> list[str]:
+    offences = []
+    for part, banned in FORBIDDEN.items():
+        for path in sorted((root / part).rglob("*.py")):
+            for line, module in imported_modules(path, root):
+                if any(module == b or module.startswith(b + ".") for b in banned):
+                    offences.append(f"{path.relative_to(root.parent)}:{line}: imports {module}")
+    return offences
+
+
+def test_each_part_imports_only_what_it_may() -> None:
+    assert import_rule_offences() == []
+
+
+def test_the_import_rule_sees_relative_and_lazy_imports(tmp_path: Path) -> None:
+    """The scan must catch `from ..cli import x` inside a function, or it proves nothing."""
+    (tmp_path / "kit" / "ui").mkdir(parents=True)
+    sample = tmp_path / "kit" / "ui" / "_rule_sample.py"
+    sample.write_text("def f():\n    from ..cli import main\n    import kit.cli.pack\n")
+    assert import_rule_offences(tmp_path / "kit") == [
+        "kit/ui/_rule_sample.py:2: imports kit.cli",
+        "kit/ui/_rule_sample.py:3: imports kit.cli.pack",
+    ]
+
 
 def _imports(path: Path):
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -80,6 +80,13 @@ def test_unknown_question_type_is_never_right() -> None:
     assert is_correct({"type": "essay", "choices": []}, "anything") is False
 
 
+def test_a_short_question_without_accepted_answers_is_wrong_not_an_error() -> None:
+    # The library installs such a question (content.json need not list "accepted").
+    question = {"id": "a", "type": "short", "prompt": "Capital?", "explanation": "Nairobi."}
+    assert is_correct(question, "Nairobi") is False
+    assert feedback(question, "Nairobi") == ["Nairobi."]
+
+
 @pytest.mark.parametrize(
     ("responses", "expected"),
     [

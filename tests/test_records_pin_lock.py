@@ -17,17 +17,6 @@ from kit.core.records.pins import BOOT_ID_FILE, hash_pin, system_uptime
 from tests.fake_clock import FakeClock
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def records(data_dir: Path, clock: FakeClock):
-    with Records(DataDir(data_dir), clock=clock, uptime=clock.uptime) as rec:
-        yield rec
-
-
 def _wrong(records: Records, clock: FakeClock, profile_id: str, times: int) -> None:
     """`times` wrong PINs in a row, each lock before them waited out on the boot clock."""
     for _ in range(times):

@@ -19,17 +19,6 @@ from kit.core.records.pins import MAX_LOCK_SECONDS, lock_seconds, normalize_pin
 from tests.fake_clock import FakeClock
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def records(data_dir: Path, clock: FakeClock):
-    with Records(DataDir(data_dir), clock=clock, uptime=clock.uptime) as rec:
-        yield rec
-
-
 def test_create_list_rename_and_names_unique_ignoring_case(records: Records) -> None:
     ana = records.create_profile("  Ana  ", colour="#AA0000", language="es")
     records.create_profile("bruno")

@@ -18,17 +18,6 @@ from kit.core.records import (
 from tests.fake_clock import FakeClock
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def records(data_dir: Path, clock: FakeClock):
-    with Records(DataDir(data_dir), clock=clock, uptime=clock.uptime) as rec:
-        yield rec
-
-
 def test_the_first_facilitator_appoints_itself_then_only_a_facilitator_can(
     records: Records,
 ) -> None:

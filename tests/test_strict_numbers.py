@@ -119,3 +119,28 @@ def test_a_yaml_value_that_looks_like_a_date_but_is_none_is_a_problem(
     code, out, err = run_kit("pack", "validate", src)
     assert code == 1 and "Traceback" not in err
     assert "pack.yaml:1: invalid YAML: '9999-99-99' is not a valid date" in out + err
+
+
+@pytest.mark.parametrize("nesting", ["[" * 100_000, '{"a":' * 100_000, "[" * 65 + "]" * 65])
+def test_a_deeply_nested_catalog_is_one_sentence(nesting: str, tmp_path: Path, run_kit) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    (folder / "catalog.json").write_text(nesting, encoding="utf-8")
+    code, _out, err = run_kit("source", "add", folder)
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+    assert "is nested too deeply" in err or "is not valid JSON" in err
+
+
+def test_a_deeply_nested_pack_yaml_is_one_problem(tmp_path: Path, run_kit) -> None:
+    src = make_source(tmp_path / "src")
+    text = (src / "pack.yaml").read_text(encoding="utf-8")
+    (src / "pack.yaml").write_text(text + "deep: " + "[" * 100_000 + "\n", encoding="utf-8")
+    code, out, err = run_kit("pack", "validate", src)
+    assert code == 1 and "Traceback" not in err
+    assert "nested too deeply (more than 64 levels)" in out + err
+
+
+def test_a_deeply_nested_manifest_is_one_sentence(tmp_path: Path, run_kit) -> None:
+    pack = _raw_pack(tmp_path, dumps(content()).decode(), manifest_extra='"x": ' + "[" * 50_000)
+    code, _out, err = run_kit("library", "install", pack)
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err

@@ -198,6 +198,8 @@ def test_about_shows_version_licence_credits_and_the_data_folder(qtbot, data_dir
     ]
     window.go_back()
     assert window.current is kinds.ProfilesKind
+    window.show_shortcuts()  # signed out: no learner's tools listed
+    assert "My progress" not in {what for _keys, what in window.pages[kinds.ShortcutsKind].rows}
     close(window)
 
 
@@ -214,6 +216,7 @@ def test_f1_shows_every_keyboard_shortcut(qtbot, data_dir, pack) -> None:
     assert rows["Keyboard shortcuts"] == "F1 or Ctrl+?"
     assert rows["Next item"] == "Alt+Right"
     assert rows["Library"] == "Alt+Home"
+    assert rows["My progress"] == "Ctrl+Shift+P"  # signed in: her own tools too
     window.go_back()
     wait_library(qtbot, window)
     window.toolbar.keys.trigger()  # Menu → Keyboard shortcuts
@@ -236,3 +239,37 @@ def test_progress_bars_fill_from_the_start_side_in_either_direction(qtbot) -> No
         assert short != DONE.name()
         assert (left, right) == ((short, TRACK.name()) if filled_side == "left"
                                  else (TRACK.name(), short))  # fmt: skip
+
+
+def test_a_facilitator_resets_a_forgotten_pin_with_their_own_pin(qtbot, data_dir, pack) -> None:
+    prepare(data_dir, [pack])
+    ana = add_profile(data_dir, "Ana", pin="1234")
+    with Records(DataDir(data_dir)) as records:
+        records.create_profile("Fatima", pin="1111", role="facilitator")
+    window = open_window(qtbot, data_dir)
+    form = manage(qtbot, window, "Ana")
+    assert form.facilitator.currentText() == "Fatima"
+    qtbot.keyClicks(form.new_pin, "2468")
+    qtbot.keyClicks(form.new_pin_again, "2468")
+    click(qtbot, form.reset_button)
+    assert form.error.text() == "The facilitator types their own PIN first."
+    qtbot.keyClicks(form.facilitator_pin, "9999")  # wrong: refused, nothing changes
+    click(qtbot, form.reset_button)
+    qtbot.waitUntil(lambda: form.error.text() != "")
+    with Records(DataDir(data_dir)) as records:
+        records.check_pin(ana.id, "1234")
+    form.facilitator_pin.clear()
+    qtbot.keyClicks(form.facilitator_pin, "1111")
+    click(qtbot, form.reset_button)
+    qtbot.waitUntil(lambda: window.pages[kinds.ProfilesKind].form is None)
+    sign_in(qtbot, window, "Ana", pin="2468")
+    close(window)
+
+
+def test_no_reset_offered_without_a_facilitator(qtbot, data_dir, pack) -> None:
+    prepare(data_dir, [pack])
+    add_profile(data_dir, "Ana", pin="1234")
+    window = open_window(qtbot, data_dir)
+    form = manage(qtbot, window, "Ana")
+    assert not hasattr(form, "reset_button")
+    close(window)

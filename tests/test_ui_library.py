@@ -193,3 +193,27 @@ def test_a_hostile_file_is_refused_in_one_sentence(qtbot, data_dir, ana, tmp_pat
     after = snapshot(data_dir)
     after["files"] = [f for f in after["files"] if not f.startswith("backups/")]  # start-up backup
     assert after == before
+
+
+def test_installing_a_damaged_pack_again_says_it_was_repaired(
+    qtbot, data_dir, ana, tmp_path
+) -> None:
+    import hashlib
+
+    media = PNG * 50
+    body = content("first-aid", items=[lesson("burns", "Burns", "Cool it ![x](media/a.png)")])
+    path = write_pack(tmp_path / "first-aid.kitpack", body, media={"media/a.png": media})
+    window = open_window(qtbot, data_dir)
+    sign_in(qtbot, window, "Ana", "1234")
+    window.installer.install_file(path)
+    qtbot.waitUntil(lambda: window.message.text() == "Installed first-aid 1.0.0.")
+    digest = hashlib.sha256(media).hexdigest()
+    (data_dir / "media" / digest[:2] / digest).write_bytes(b"")  # a power cut's empty file
+    window.installer.install_file(path)
+    qtbot.waitUntil(
+        lambda: (
+            window.message.text()
+            == "Repaired first-aid 1.0.0: its damaged or missing files were restored."
+        )
+    )
+    close(window)

@@ -198,6 +198,12 @@ def test_pack_panel_shows_markdown_descriptions_as_text(qtbot):
     assert "Welcome\n\nA pack about citations & sources." in texts
     assert "Learn how to cite with the guide.\n\n• one\n• two" in texts
     assert not any(mark in text for text in texts for mark in ("**", "](", "##", "`"))
+    from kit.ui.pages.pack_details import PackDetailsDialog
+
+    details = PackDetailsDialog(pack)
+    qtbot.addWidget(details)
+    texts = [label.text() for label in details.findChildren(QLabel)]
+    assert "Welcome\n\nA pack about citations & sources." in texts
 
 
 def test_message_bar_and_progress_dialog_quote_titles_literally(qtbot, env):
@@ -215,3 +221,28 @@ def test_message_bar_and_progress_dialog_quote_titles_literally(qtbot, env):
     qtbot.addWidget(dialog)
     dialog.show()
     assert_pack_text_is_plain(dialog, ["Pack"])
+
+
+def test_a_quiz_intro_never_loads_a_picture_named_by_path(qtbot, env, tmp_path):
+    """A pack made by hand (not by kit pack build) can name any file in its HTML."""
+    from library_helpers import content, write_pack
+
+    quiz = {"id": "pic", "type": "quiz", "title": "Pictures", "minutes": 1, "notes": "",
+            "summary": "", "pass_mark": 50,
+            "body": f'Look: <img src="{env.picture}" alt="a red square"> ![red]({env.picture})',
+            "questions": [{"id": "q", "type": "single", "prompt": f"<img src='{env.picture}'>?",
+                           "explanation": "", "choices": [{"id": "1", "text": "Yes",
+                                                           "correct": True, "explanation": ""}]}]}  # fmt: skip
+    path = write_pack(tmp_path / "pic.kitpack", content("pics", items=[quiz]))
+    env.worker.call(lambda: env.library.install(path))
+    from kit.ui.reader import ReaderPage
+
+    page = ReaderPage(env)
+    qtbot.addWidget(page)
+    page.resize(1000, 800)
+    page.show()
+    with qtbot.waitSignal(page.item_shown, timeout=10_000):
+        page.open_item("pics", "pic")
+    intro = page.views["quiz"].findChild(QLabel, "quizIntro")
+    assert "[a red square]" in intro.text() and "<img" not in intro.text()
+    assert red_pixels(page) == 0

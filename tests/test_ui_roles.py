@@ -1,5 +1,6 @@
 """Roles in the UI: the first profile is offered the facilitator's role; a facilitator's
-PIN resets a learner's forgotten PIN and makes someone a facilitator (Manage profiles)."""
+PIN makes someone a facilitator (Manage profiles). Resetting a forgotten PIN with a
+facilitator's PIN: tests/test_ui_basics.py."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def manage(qtbot, window, name: str):
     click(qtbot, profiles.manage_button)
     click(qtbot, profiles.card_for(name))
     form = profiles.form
-    qtbot.waitUntil(lambda: form.facilitator.isEnabled())  # the facilitators are known
+    qtbot.waitUntil(lambda: form.roles.isEnabled())  # the facilitators are known
     return profiles, form
 
 
@@ -64,34 +65,13 @@ def test_a_later_profile_is_not_offered_the_role(qtbot, data_dir, pack):
     close(window)
 
 
-def test_a_facilitator_resets_a_forgotten_pin_with_their_own(qtbot, data_dir, pack):
-    prepare(data_dir, [pack])
-    fay = facilitator(data_dir, "Fay", "9999")
-    add_profile(data_dir, "Ben", pin="1111")  # Ben forgot it
-    window = open_window(qtbot, data_dir)
-    profiles, form = manage(qtbot, window, "Ben")
-    panel = form.facilitator
-    assert panel.who_row.isVisible() and panel.who.currentData() == fay.id
-    qtbot.keyClicks(panel.who_pin, "0000")
-    click(qtbot, panel.reset_button)
-    qtbot.waitUntil(lambda: form.error.text() == "That PIN is not right.")
-    assert profile(data_dir, "Ben").has_pin
-    qtbot.keyClicks(panel.who_pin, "9999")
-    click(qtbot, panel.reset_button)
-    qtbot.waitUntil(
-        lambda: profiles.notice.text() == "Ben has no PIN now; they can choose a new one."
-    )
-    assert not profile(data_dir, "Ben").has_pin
-    close(window)
-
-
 def test_a_facilitator_makes_another_once_they_give_their_pin(qtbot, data_dir, pack):
     prepare(data_dir, [pack])
     facilitator(data_dir, "Fay", "9999")
     add_profile(data_dir, "Ben", pin="1111")
     window = open_window(qtbot, data_dir)
     profiles, form = manage(qtbot, window, "Ben")
-    panel = form.facilitator
+    panel = form.roles
     assert panel.role_button.text() == "Make Ben a facilitator"
     click(qtbot, panel.role_button)
     assert form.error.text() == "Enter a facilitator's PIN first."
@@ -107,8 +87,8 @@ def test_with_no_facilitator_a_profile_appoints_itself_with_its_own_pin(qtbot, d
     add_profile(data_dir, "Ana", pin="2468")
     window = open_window(qtbot, data_dir)
     profiles, form = manage(qtbot, window, "Ana")
-    panel = form.facilitator
-    assert not panel.who_row.isVisible() and not panel.reset_button.isVisible()
+    panel = form.roles
+    assert not panel.who_row.isVisible()
     click(qtbot, panel.role_button)
     assert form.error.text() == "A facilitator needs a PIN; give the profile one first."
     qtbot.keyClicks(form.pin, "2468")

@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 from ui_shell import add_profile, prepare
 
+from kit.core.paths import DataDir
+from kit.core.records import Records
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -52,15 +55,24 @@ def test_the_window_and_its_pages_fit_the_screen(
     settings = data_dir / "settings.json"
     settings.write_text(json.dumps({**json.loads(settings.read_text()), "text_scale": scale}))
     add_profile(data_dir, "Ana")
+    with Records(DataDir(data_dir)) as records:  # so that Manage shows every PIN row
+        records.create_profile("Fatima", pin="1111", role="facilitator")
     shown = run_on_screen(data_dir, tmp_path, width, height)
     assert shown["screen"] == [0, 0, width, height]
     assert inside(shown["window"], width, height), shown["window"]
     assert shown["minimum"][0] <= width and shown["minimum"][1] <= height
     _x, _y, window_w, window_h = shown["window"]
     names = [page["name"] for page in shown["pages"]]
-    assert {"library", "reader", "getpacks", "progress", "about", "shortcuts", "profiles"} <= set(
-        names
-    )
+    assert {
+        "library",
+        "reader",
+        "getpacks",
+        "progress",
+        "about",
+        "shortcuts",
+        "profiles",
+        "manage",
+    } <= set(names)
     for page in shown["pages"]:
         stack_w, stack_h = page["stack"]
         assert page["minimum"][0] <= stack_w and page["minimum"][1] <= stack_h, page

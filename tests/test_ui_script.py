@@ -45,7 +45,21 @@ def test_arabic_text_is_larger_and_its_lines_have_room(
     # Same font, same width: the Arabic label's lines are set 1.5 apart, not touching.
     assert spaced.heightForWidth(300) >= 1.35 * plain.heightForWidth(300)
     assert english.heightForWidth(300) < spaced.heightForWidth(300)
+    # An English pack title in the Arabic interface still starts on the right.
+    title = label("Learning with Training Kit")
+    qtbot.addWidget(title)
+    title.setFixedWidth(500)
+    title.show()
+    qtbot.waitExposed(title)
+    columns = [x for x, _y in dark_pixels(title)]
+    assert min(columns) > 250, columns[:5]
     close(window)
+
+
+def dark_pixels(widget) -> list[tuple[int, int]]:
+    image = widget.grab().toImage()
+    return [(x, y) for x in range(image.width()) for y in range(image.height())
+            if image.pixelColor(x, y).lightness() < 140]  # fmt: skip
 
 
 def dark_runs(widget) -> list[tuple[int, int]]:

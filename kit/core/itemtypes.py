@@ -154,13 +154,13 @@ def pass_mark(item: Mapping[str, Any]) -> int | float:
     return DEFAULT_PASS_MARK if own is None else own
 
 
-def passed(score: float, mark: float = DEFAULT_PASS_MARK) -> bool:
+def passed(score: float, pass_mark: float = DEFAULT_PASS_MARK) -> bool:
     """Whether a score (0-100) passes: at or above the pass mark.
 
     >>> passed(70, 70), passed(69.9, 70)
     (True, False)
     """
-    return score >= mark
+    return score >= pass_mark
 
 
 # -- translatable and searchable texts ------------------------------------------------
@@ -214,7 +214,7 @@ REPLACED_KEYS: tuple[str, ...] = tuple(f.key for f in TRANSLATABLE_FIELDS if not
 
 def _plan(fields: tuple[TextField, ...], index: str) -> tuple[tuple[str, Any, bool], ...]:
     """The fields that hold texts for `index`: (key, plan of the parts or None, many)."""
-    out = []
+    out: list[tuple[str, Any, bool]] = []
     for f in fields:
         if f.parts:
             parts = _plan(f.parts, index)

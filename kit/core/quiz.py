@@ -53,7 +53,8 @@ def is_correct(question: dict[str, Any], response: Any) -> bool:
         if not isinstance(response, str):
             return False
         given = normalize_answer(response)
-        return bool(given) and given in {normalize_answer(a) for a in question["accepted"]}
+        accepted = question.get("accepted") or []
+        return bool(given) and given in {normalize_answer(a) for a in accepted}
     if qtype == "order":
         return _ids(response) == [c["id"] for c in choices]
     return False

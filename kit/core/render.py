@@ -67,7 +67,7 @@ class Labels:
 
 
 def is_rtl(lang: str | None) -> bool:
-    return bool(lang) and lang.split("-")[0].split("_")[0].lower() in RTL_LANGUAGES
+    return bool(lang) and str(lang).split("-")[0].split("_")[0].lower() in RTL_LANGUAGES
 
 
 _local = threading.local()

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from kit.core.errors import KitError, SignatureError
+from kit.i18n import _
 
 KEY_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
@@ -36,13 +37,19 @@ def public_key_text(private: Ed25519PrivateKey) -> str:
 def new_key(folder: Path, name: str) -> tuple[Path, str]:
     """Create NAME.key (mode 0600) and NAME.pub in `folder`; returns (key path, public key)."""
     if not KEY_NAME_RE.match(name):
-        raise KitError(f"'{name}' is not a usable key name; use letters, digits, '.', '_' or '-'.")
+        raise KitError(
+            _("'{name}' is not a usable key name; use letters, digits, '.', '_' or '-'.").format(
+                name=name
+            )
+        )
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.key"
     for existing in (path, folder / f"{name}.pub"):
         if existing.exists():
             raise KitError(
-                f"A key named '{name}' already exists at {existing}; choose another name."
+                _("A key named '{name}' already exists at {existing}; choose another name.").format(
+                    name=name, existing=existing
+                )
             )
     private = Ed25519PrivateKey.generate()
     pem = private.private_bytes(
@@ -60,13 +67,15 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     try:
         data = path.read_bytes()
     except OSError:
-        raise KitError(f"Cannot read the key file {path}; check the path.") from None
+        raise KitError(
+            _("Cannot read the key file {path}; check the path.").format(path=path)
+        ) from None
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError):
-        raise KitError(f"{path} is not a Training Kit signing key.") from None
+        raise KitError(_("{path} is not a Training Kit signing key.").format(path=path)) from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise KitError(f"{path} is not an Ed25519 key.")
+        raise KitError(_("{path} is not an Ed25519 key.").format(path=path))
     return key
 
 
@@ -84,7 +93,7 @@ def verify(signature: dict[str, object], data: bytes) -> str:
     """Check a signature block over `data`; returns the signer's public key (base64)."""
     try:
         if signature.get("algorithm") != "ed25519":
-            raise SignatureError("The signature uses an unknown algorithm.")
+            raise SignatureError(_("The signature uses an unknown algorithm."))
         public = str(signature["public_key"])
         raw_sig = base64.b64decode(str(signature["signature"]), validate=True)
         Ed25519PublicKey.from_public_bytes(base64.b64decode(public, validate=True)).verify(
@@ -92,7 +101,7 @@ def verify(signature: dict[str, object], data: bytes) -> str:
         )
     except (KeyError, ValueError, TypeError, InvalidSignature):
         raise SignatureError(
-            "The signature does not match: the file was changed after it was signed."
+            _("The signature does not match: the file was changed after it was signed.")
         ) from None
     return public
 
@@ -105,6 +114,6 @@ def valid_public_key(text: str) -> str:
         Ed25519PublicKey.from_public_bytes(raw)
     except (ValueError, TypeError):
         raise KitError(
-            "That is not an Ed25519 public key (expected 44 characters of base64)."
+            _("That is not an Ed25519 public key (expected 44 characters of base64).")
         ) from None
     return text

@@ -13,6 +13,8 @@ import json
 import math
 from typing import Any
 
+from kit.i18n import N_
+
 MAX_DEPTH = 64  # objects and arrays inside each other; real packs use fewer than 10
 MAX_INT = 2**63 - 1  # what SQLite can store
 MAX_NUMBER_CHARS = 40
@@ -26,9 +28,10 @@ class StrictJSONError(ValueError):
         self.reason = reason
 
 
-NOT_JSON = "is not valid JSON"
-BAD_NUMBER = "holds a number that is out of range (NaN, Infinity or too many digits)"
-TOO_DEEP = f"is nested too deeply (more than {MAX_DEPTH} levels)"
+# Marked for translation; the sentence that uses one translates it with _(reason).
+NOT_JSON = N_("is not valid JSON")
+BAD_NUMBER = N_("holds a number that is out of range (NaN, Infinity or too many digits)")
+TOO_DEEP = N_("is nested too deeply (more than 64 levels)")  # MAX_DEPTH
 
 
 def _no_constant(_name: str) -> Any:

@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import quote
 
 from kit.core import strictjson
@@ -32,6 +32,7 @@ from kit.core.packformat.build import canonical_json
 from kit.core.packformat.fields import ID_RE, SEMVER_RE
 from kit.core.packformat.manifest import SHA_RE, read_manifest
 from kit.core.strictjson import StrictJSONError
+from kit.i18n import _
 
 MAX_CATALOG_BYTES = 16 * 1024 * 1024
 
@@ -81,7 +82,7 @@ class Catalog:
 
 def version_key(version: str) -> tuple[Any, ...]:
     """Sort key for semantic versions: 1.10.0 > 1.9.0 and 1.0.0 > 1.0.0-beta."""
-    core, _, rest = version.partition("+")[0].partition("-")
+    core, _sep, rest = version.partition("+")[0].partition("-")
     parts = [int(p) if p.isdigit() else 0 for p in core.split(".")[:3]]
     pre: tuple[Any, ...] = (
         (1,)
@@ -137,11 +138,17 @@ def build_catalog(
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise CatalogError(f"{folder} is not a folder; give the folder that holds the packs.")
+        raise CatalogError(
+            _("{folder} is not a folder; give the folder that holds the packs.").format(
+                folder=folder
+            )
+        )
     packs = sorted(p for p in folder.iterdir() if p.name.endswith(PACK_SUFFIX) and p.is_file())
     if not packs:
         raise CatalogError(
-            f"{folder} holds no {PACK_SUFFIX} files; build some packs into it first."
+            _("{folder} holds no {PACK_SUFFIX} files; build some packs into it first.").format(
+                folder=folder, PACK_SUFFIX=PACK_SUFFIX
+            )
         )
     entries = []
     for path in packs:
@@ -173,62 +180,82 @@ def _check_duplicates(entries: list[Entry]) -> None:
     seen: set[tuple[str, str]] = set()
     for e in entries:
         if (e.id, e.version) in seen:
-            raise CatalogError(f"Two files hold {e.id} {e.version}; keep only one of them.")
+            raise CatalogError(
+                _("Two files hold {id} {version}; keep only one of them.").format(
+                    id=e.id, version=e.version
+                )
+            )
         seen.add((e.id, e.version))
 
 
 def parse_catalog(raw: bytes, name: str = "The catalog") -> Catalog:
     """Decode and check catalog.json; a present signature must match (else SignatureError)."""
     if len(raw) > MAX_CATALOG_BYTES:
-        raise CatalogError(f"{name} is too large to be a catalog.")
+        raise CatalogError(_("{name} is too large to be a catalog.").format(name=name))
     try:
         doc = strictjson.loads(raw)
     except UnicodeDecodeError:
-        raise CatalogError(f"{name} is damaged: it is not valid JSON.") from None
+        raise CatalogError(
+            _("{name} is damaged: it is not valid JSON.").format(name=name)
+        ) from None
     except StrictJSONError as exc:
-        raise CatalogError(f"{name} is damaged: it {exc.reason}.") from None
+        raise CatalogError(
+            _("{name} is damaged: it {reason}.").format(name=name, reason=_(exc.reason))
+        ) from None
     if not isinstance(doc, dict) or "packs" not in doc:
-        raise CatalogError(f"{name} is not a Training Kit catalog.")
+        raise CatalogError(_("{name} is not a Training Kit catalog.").format(name=name))
     fmt = doc.get("format_version")
     if not _is_int(fmt):
-        raise CatalogError(f"{name} is damaged: it has no format version.")
+        raise CatalogError(_("{name} is damaged: it has no format version.").format(name=name))
     if fmt > CATALOG_FORMAT:
-        raise FutureFormatError(f"{name} uses catalog format {fmt}; get a newer Training Kit.")
+        raise FutureFormatError(
+            _("{name} uses catalog format {fmt}; get a newer Training Kit.").format(
+                name=name, fmt=fmt
+            )
+        )
     version = doc.get("catalog_version")
     if not _is_int(version) or version < 0:
-        raise CatalogError(f"{name} is damaged: it has no catalog version.")
+        raise CatalogError(_("{name} is damaged: it has no catalog version.").format(name=name))
     packs = doc["packs"]
     if not isinstance(packs, list):
-        raise CatalogError(f"{name} is damaged: its pack list is not a list.")
+        raise CatalogError(_("{name} is damaged: its pack list is not a list.").format(name=name))
     entries = [_parse_entry(e, name) for e in packs]
     _check_duplicates(entries)
     signer = ""
     if "signature" in doc:
         sig = doc["signature"]
         if not isinstance(sig, dict):
-            raise SignatureError(f"{name} has a damaged signature; do not use it.")
+            raise SignatureError(
+                _("{name} has a damaged signature; do not use it.").format(name=name)
+            )
         from kit.core.signing import verify
 
         try:
             signer = verify(sig, _signed_bytes(doc))
         except SignatureError:
             raise SignatureError(
-                f"{name} has a bad signature: it was changed after it was signed."
+                _("{name} has a bad signature: it was changed after it was signed.").format(
+                    name=name
+                )
             ) from None
     return Catalog(version, str(doc.get("date", "")), entries, signer, raw)
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _parse_entry(e: object, name: str) -> Entry:
     if not isinstance(e, dict):
-        raise CatalogError(f"{name} is damaged: a pack entry is not an object.")
+        raise CatalogError(_("{name} is damaged: a pack entry is not an object.").format(name=name))
     pid = e.get("id")
     bad = _entry_problem(e)
     if bad:
-        raise CatalogError(f"{name} is damaged: the entry for {pid or 'a pack'} has {bad}.")
+        raise CatalogError(
+            _("{name} is damaged: the entry for {value} has {bad}.").format(
+                name=name, value=pid or "a pack", bad=bad
+            )
+        )
     langs = e.get("languages", [])
     return Entry(
         id=e["id"],
@@ -264,9 +291,11 @@ def load_catalog_file(path: Path) -> Catalog:
         with path.open("rb") as fh:
             raw = fh.read(MAX_CATALOG_BYTES + 1)
     except FileNotFoundError:
-        raise CatalogError(f"There is no catalog at {path}.") from None
+        raise CatalogError(_("There is no catalog at {path}.").format(path=path)) from None
     except OSError as exc:
-        raise CatalogError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise CatalogError(
+            _("Cannot read {path}: {value}.").format(path=path, value=exc.strerror or exc)
+        ) from None
     return parse_catalog(raw, str(path))
 
 
@@ -276,5 +305,7 @@ def check_pack_matches(path: Path, entry: Entry) -> None:
     pack = manifest.pack
     if pack["id"] != entry.id or pack["version"] != entry.version:
         raise PackError(
-            f"The file offered as {entry.id} {entry.version} holds {pack['id']} {pack['version']}; it was not installed."
+            _(
+                "The file offered as {id} {version} holds {id2} {version2}; it was not installed."
+            ).format(id=entry.id, version=entry.version, id2=pack["id"], version2=pack["version"])
         )

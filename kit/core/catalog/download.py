@@ -34,6 +34,7 @@ from kit.core.catalog.hashing import SLAB, Hasher, HashingWriter
 from kit.core.catalog.urls import is_remote, local_path
 from kit.core.errors import Cancelled, KitError
 from kit.core.fsutil import hash_file, write_atomic
+from kit.i18n import _
 
 RANGE_RE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
 USER_AGENT = "TrainingKit"
@@ -181,7 +182,9 @@ class Download:
                 failures = 0 if self._done > before else failures + 1
                 if failures > self.retries:
                     raise DownloadError(
-                        f"The download of {self.name} failed after {failures} tries: {_reason(exc)}. Try again later; what was received is kept."
+                        _(
+                            "The download of {name} failed after {failures} tries: {reason}. Try again later; what was received is kept."
+                        ).format(name=self.name, failures=failures, reason=_reason(exc))
                     ) from None
                 self._wake.wait(min(self.max_backoff, self.backoff * 2 ** max(0, failures - 1)))
         return self._finish()
@@ -225,7 +228,9 @@ class Download:
             if self.size is not None and opened.total is not None and opened.total != self.size:
                 self._restart()
                 raise DownloadError(
-                    f"The file at {self.url} is not the size the catalog says; refresh the catalog and try again."
+                    _(
+                        "The file at {url} is not the size the catalog says; refresh the catalog and try again."
+                    ).format(url=self.url)
                 )
             self._total = opened.total if opened.total is not None else self.size
             if opened.validator != self._validator or not self.sidecar.exists():
@@ -269,7 +274,9 @@ class Download:
                         out.close()
                         self._restart()
                         raise DownloadError(
-                            f"The server sent more than the {limit} bytes expected for {self.name}; the download was deleted."
+                            _(
+                                "The server sent more than the {limit} bytes expected for {name}; the download was deleted."
+                            ).format(limit=limit, name=self.name)
                         )
                     self._done += writer.received(n)
                     self._report(pending=writer.pending)
@@ -279,9 +286,9 @@ class Download:
 
     def _check_stop(self) -> None:
         if self._stop == "cancel":
-            raise Cancelled(f"The download of {self.name} was cancelled.")
+            raise Cancelled(_("The download of {name} was cancelled.").format(name=self.name))
         if self._stop == "pause":
-            raise Paused(f"The download of {self.name} is paused.")
+            raise Paused(_("The download of {name} is paused.").format(name=self.name))
 
     def _report(self, final: bool = False, pending: int = 0) -> None:
         now = time.monotonic()
@@ -302,12 +309,16 @@ class Download:
         if self.size is not None and self._done != self.size:
             self._restart()
             raise DownloadError(
-                f"{self.name} arrived with the wrong size; it was deleted, try again."
+                _("{name} arrived with the wrong size; it was deleted, try again.").format(
+                    name=self.name
+                )
             )
         if self.sha256 is not None and self._hash.hexdigest() != self.sha256:
             self._restart()
             raise DownloadError(
-                f"{self.name} was damaged on the way (its SHA-256 does not match the catalog); it was deleted, try again."
+                _(
+                    "{name} was damaged on the way (its SHA-256 does not match the catalog); it was deleted, try again."
+                ).format(name=self.name)
             )
         self.part.replace(self.target)
         self.sidecar.unlink(missing_ok=True)
@@ -326,7 +337,7 @@ class Download:
             fh = path.open("rb")
         except FileNotFoundError:
             raise DownloadError(
-                f"{path} is missing; is the USB stick or folder still there?"
+                _("{path} is missing; is the USB stick or folder still there?").format(path=path)
             ) from None
         st = path.stat()
         current = f"local:{st.st_size}:{st.st_mtime_ns}"
@@ -358,7 +369,9 @@ class Download:
         if code >= 500 or code in (408, 429):
             return _Retry(f"the server answered {code}")
         return DownloadError(
-            f"The server answered {code} for {self.url}; the pack is not available there."
+            _("The server answered {code} for {url}; the pack is not available there.").format(
+                code=code, url=self.url
+            )
         )
 
     def _opened_from(self, resp: Any, offset: int) -> _Opened:
@@ -383,8 +396,8 @@ class Download:
             resp.close()
             raise _Retry(f"the server answered {resp.status}")
         length = resp.headers.get("Content-Length")
-        total = int(length) if length and length.isdigit() else None
-        return _Opened(resp, 0, total, new_validator)
+        known = int(length) if length and length.isdigit() else None
+        return _Opened(resp, 0, known, new_validator)
 
 
 def _reader(stream: BinaryIO) -> Callable[[memoryview], int]:
@@ -392,7 +405,8 @@ def _reader(stream: BinaryIO) -> Callable[[memoryview], int]:
     if isinstance(stream, http.client.HTTPResponse):
         fp = stream.fp
         if stream.chunked or stream.length is None or fp is None:
-            return lambda buf: _copy_into(buf, stream.read1(len(buf)))
+            response = stream
+            return lambda buf: _copy_into(buf, response.read1(len(buf)))
         # A plain body of known length: read the socket's file directly (HTTPResponse has
         # no readinto1, and its read1 makes a new bytes object for every read).
         left = [stream.length]
@@ -406,7 +420,8 @@ def _reader(stream: BinaryIO) -> Callable[[memoryview], int]:
     readinto1 = getattr(stream, "readinto1", None)
     if readinto1 is not None:
         return readinto1
-    return lambda buf: _copy_into(buf, stream.read1(len(buf)))
+    read1 = getattr(stream, "read1", stream.read)
+    return lambda buf: _copy_into(buf, read1(len(buf)))
 
 
 def _copy_into(buf: memoryview, data: bytes) -> int:

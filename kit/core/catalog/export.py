@@ -19,6 +19,7 @@ from kit.core.catalog import CATALOG_NAME
 from kit.core.catalog.catalog import Catalog, build_catalog
 from kit.core.errors import KitError
 from kit.core.paths import DataDir
+from kit.i18n import _
 
 
 @dataclass
@@ -46,7 +47,11 @@ def export_packs(
     ids = list(dict.fromkeys(ids))
     for pack_id in ids:
         if library.installed_version(pack_id) is None:
-            raise KitError(f"No pack '{pack_id}' is installed; see 'kit library list'.")
+            raise KitError(
+                _("No pack '{pack_id}' is installed; see 'kit library list'.").format(
+                    pack_id=pack_id
+                )
+            )
     if sign_key is not None:
         from kit.core.signing import load_private_key
 
@@ -62,8 +67,9 @@ def export_packs(
         catalog_path, catalog = build_catalog(to, sign_key=sign_key)
     except OSError as exc:
         raise KitError(
-            f"The packs were written but {to / CATALOG_NAME} could not be "
-            f"({exc.strerror or exc}); free some space and export again."
+            _(
+                "The packs were written but {value} could not be ({value2}); free some space and export again."
+            ).format(value=to / CATALOG_NAME, value2=exc.strerror or exc)
         ) from None
     return ExportResult(files, catalog_path, catalog)
 

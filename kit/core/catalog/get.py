@@ -23,6 +23,7 @@ from kit.core.catalog.jobs import PackJob, PendingQueue
 from kit.core.catalog.sources import Source, SourceStore, fetch_catalog
 from kit.core.errors import KitError
 from kit.core.paths import DataDir, resolve_data_dir
+from kit.i18n import _
 
 # Offer.status values
 AVAILABLE, INSTALLED, UPDATE, OLDER, NEEDS_APP = (
@@ -147,9 +148,13 @@ class Packs:
         if missing:
             if not self.sources.list():
                 raise KitError(
-                    "There are no sources yet; add one with 'kit source add URL|FOLDER'."
+                    _("There are no sources yet; add one with 'kit source add URL|FOLDER'.")
                 )
-            raise KitError(f"No source offers {', '.join(missing)}; see 'kit catalog list'.")
+            raise KitError(
+                _("No source offers {value}; see 'kit catalog list'.").format(
+                    value=", ".join(missing)
+                )
+            )
         return [by_id[i] for i in ids]
 
     def updates(self, offers: list[Offer] | None = None) -> list[Offer]:
@@ -159,7 +164,9 @@ class Packs:
         """A resumable job for this offer, remembered in the queue until it ends."""
         if offer.status == NEEDS_APP:
             raise KitError(
-                f"{offer.entry.title} needs Training Kit {offer.entry.min_app_version} or newer; update the app first."
+                _(
+                    "{title} needs Training Kit {min_app_version} or newer; update the app first."
+                ).format(title=offer.entry.title, min_app_version=offer.entry.min_app_version)
             )
         self.queue.add(offer.to_json())
         return PackJob(self, offer.to_json(), progress)

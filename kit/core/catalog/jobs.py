@@ -20,6 +20,7 @@ from kit.core.catalog.catalog import Entry, check_pack_matches
 from kit.core.catalog.download import Download, DownloadError, DownloadProgress
 from kit.core.errors import Cancelled, KitError
 from kit.core.fsutil import write_atomic
+from kit.i18n import _
 
 if TYPE_CHECKING:
     from kit.core.catalog.get import Packs
@@ -175,7 +176,9 @@ class PackJob:
         except KitError as exc:
             path.unlink(missing_ok=True)
             self.packs.queue.remove(self.key)
-            raise KitError(f"{exc} The downloaded file was deleted.") from None
+            raise KitError(
+                _("{reason} The downloaded file was deleted.").format(reason=exc)
+            ) from None
         # The library keeps what `kit library export` needs (pack_originals + media
         # store): a second copy of the pack file would only double the disk used.
         path.unlink(missing_ok=True)

@@ -7,6 +7,7 @@ copy of its last catalog, so the list of packs can be shown without a connection
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 import time
@@ -30,6 +31,7 @@ from kit.core.catalog.urls import is_remote, local_path
 from kit.core.errors import KitError, SignatureError
 from kit.core.fsutil import write_atomic
 from kit.core.paths import DataDir
+from kit.i18n import _
 
 SOURCES_FORMAT = 1
 
@@ -73,20 +75,24 @@ class Source:
                 host = None
             if not is_remote(target) or not host:
                 raise CatalogError(
-                    f"The catalog at {self.location} offers a pack at '{url}', which is not "
-                    "a web address; it was not used."
+                    _(
+                        "The catalog at {location} offers a pack at '{url}', which is not a web address; it was not used."
+                    ).format(location=self.location, url=url)
                 )
             return target
         if "://" in url or url.startswith(("file:", "/", "\\")) or ":" in url.split("/")[0]:
             raise CatalogError(
-                f"The catalog in {self.location} offers a pack at '{url}', which is not a "
-                "file in its folder; it was not used."
+                _(
+                    "The catalog in {location} offers a pack at '{url}', which is not a file in its folder; it was not used."
+                ).format(location=self.location, url=url)
             )
         folder = Path(self.location).resolve()
         path = (folder / unquote(url)).resolve()
         if not path.is_relative_to(folder):
             raise CatalogError(
-                f"The catalog in {folder} points outside its folder; it was not used."
+                _("The catalog in {folder} points outside its folder; it was not used.").format(
+                    folder=folder
+                )
             )
         return str(path)
 
@@ -94,17 +100,21 @@ class Source:
 def normalise_location(text: str) -> str:
     text = text.strip()
     if not text:
-        raise KitError("Give a web address (http or https) or a folder that holds catalog.json.")
+        raise KitError(_("Give a web address (http or https) or a folder that holds catalog.json."))
     if is_remote(text):
         _check_web_address(text)
         return text
     if text.startswith(("ftp://", "ftps://", "sftp://")) or "://" in text:
-        raise KitError(f"'{text}' is not a web address (http or https) or a folder.")
+        raise KitError(
+            _("'{text}' is not a web address (http or https) or a folder.").format(text=text)
+        )
     path = local_path(text).expanduser().resolve()
     if path.is_file() and path.name.endswith(".json"):
         path = path.parent
     if not path.is_dir():
-        raise KitError(f"{path} is not a folder; give the folder that holds catalog.json.")
+        raise KitError(
+            _("{path} is not a folder; give the folder that holds catalog.json.").format(path=path)
+        )
     return str(path)
 
 
@@ -115,7 +125,11 @@ def _check_web_address(text: str) -> None:
     except ValueError:
         parts = None
     if parts is None or not parts.hostname or any(ch.isspace() for ch in text):
-        raise KitError(f"'{text}' is not a valid web address; write it as https://host/folder/.")
+        raise KitError(
+            _("'{text}' is not a valid web address; write it as https://host/folder/.").format(
+                text=text
+            )
+        )
 
 
 class SourceStore:
@@ -133,7 +147,7 @@ class SourceStore:
             return []
         except (OSError, ValueError):
             raise KitError(
-                f"{self.path} is damaged; remove it and add your sources again."
+                _("{path} is damaged; remove it and add your sources again.").format(path=self.path)
             ) from None
         rows = data.get("sources", []) if isinstance(data, dict) else []
         fields = set(Source.__dataclass_fields__)
@@ -143,7 +157,7 @@ class SourceStore:
             if isinstance(r, dict) and isinstance(r.get("location"), str)
         ]
 
-    def _save(self, sources: list[Source]) -> None:
+    def _save(self, sources: builtins.list[Source]) -> None:
         doc = {"format": SOURCES_FORMAT, "sources": [asdict(s) for s in sources]}
         write_atomic(self.path, json.dumps(doc, indent=1).encode("utf-8"))
 
@@ -158,13 +172,13 @@ class SourceStore:
         for source in sources:
             if source.location in wanted or source.location.rstrip("/") in wanted:
                 return source
-        raise KitError(f"There is no source '{text}'; see 'kit source list'.")
+        raise KitError(_("There is no source '{text}'; see 'kit source list'.").format(text=text))
 
     def add(self, location: str) -> Source:
         location = normalise_location(location)
         sources = self.list()
         if any(s.location == location for s in sources):
-            raise KitError(f"{location} is already a source.")
+            raise KitError(_("{location} is already a source.").format(location=location))
         source = Source(location=location, added_at=time.time())
         self._save([*sources, source])
         return source
@@ -179,11 +193,19 @@ class SourceStore:
         """Refuse an older catalog or a changed signer; otherwise remember and cache it."""
         if source.catalog_version is not None and catalog.catalog_version < source.catalog_version:
             raise CatalogError(
-                f"The catalog from {source.location} is older than one already seen there (version {catalog.catalog_version} < {source.catalog_version}); it was refused."
+                _(
+                    "The catalog from {location} is older than one already seen there (version {catalog_version} < {catalog_version2}); it was refused."
+                ).format(
+                    location=source.location,
+                    catalog_version=catalog.catalog_version,
+                    catalog_version2=source.catalog_version,
+                )
             )
         if source.signer and catalog.signer != source.signer and catalog.signer not in trusted:
             raise SignatureError(
-                f"The catalog from {source.location} is not signed by the key that signed it before; it was refused."
+                _(
+                    "The catalog from {location} is not signed by the key that signed it before; it was refused."
+                ).format(location=source.location)
             )
         sources = self.list()
         for s in sources:
@@ -213,10 +235,14 @@ def fetch_catalog(source: Source, timeout: float = 20.0, tries: int = 3) -> Cata
                 )
         except FileNotFoundError:
             raise CatalogError(
-                f"There is no catalog.json in {source.location}; is the USB stick plugged in?"
+                _("There is no catalog.json in {location}; is the USB stick plugged in?").format(
+                    location=source.location
+                )
             ) from None
         except OSError as exc:
-            raise CatalogError(f"Cannot read {where}: {exc.strerror or exc}.") from None
+            raise CatalogError(
+                _("Cannot read {where}: {value}.").format(where=where, value=exc.strerror or exc)
+            ) from None
     return parse_catalog(_get(where, timeout, tries), f"The catalog at {where}")
 
 
@@ -232,13 +258,19 @@ def _get(url: str, timeout: float, tries: int) -> bytes:
         except urllib.error.HTTPError as exc:
             exc.close()
             if exc.code < 500:
-                raise CatalogError(f"{url} answered {exc.code}; is the address right?") from None
+                raise CatalogError(
+                    _("{url} answered {code}; is the address right?").format(url=url, code=exc.code)
+                ) from None
             reason = f"the server answered {exc.code}"
         except (OSError, ValueError) as exc:
             reason = str(getattr(exc, "reason", "") or exc)
         if attempt + 1 < tries:
             time.sleep(0.2 * 2**attempt)  # brief backoff before another try
-    raise CatalogError(f"Cannot fetch the catalog at {url} ({reason}); check the connection.")
+    raise CatalogError(
+        _("Cannot fetch the catalog at {url} ({reason}); check the connection.").format(
+            url=url, reason=reason
+        )
+    )
 
 
 def describe(source: Source) -> dict[str, Any]:

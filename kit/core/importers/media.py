@@ -109,7 +109,7 @@ class MediaFetcher:
         """Why `url` could not be fetched in this run, or None."""
         return next((r for u, r in self.report.media_failed if u == url), None)
 
-    def _fail(self, url: str, reason: str) -> None:
+    def _fail(self, url: str, reason: str) -> bytes | None:
         if all(u != url for u, _r in self.report.media_failed):
             self.report.media_failed.append((url, reason))
         return None

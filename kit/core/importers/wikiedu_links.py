@@ -126,7 +126,7 @@ class LinkResolver:
             return ("link", f"item:{found[0]}") if found else ("link", DASHBOARD + "/training")
         for pack in (owner, mine):
             found = pack.find(module, slide) if pack is not None else None
-            if found is None:
+            if found is None or pack is None:
                 continue
             if pack is mine:
                 return "link", f"item:{found[0]}"

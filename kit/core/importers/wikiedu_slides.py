@@ -111,7 +111,7 @@ def slide_files(
     if header.get("type") == "quiz":
         intro = _demote_headings(content)
         question = convert(
-            question_markdown(assessment, data.get("assessment") if original else None)
+            question_markdown(assessment or {}, data.get("assessment") if original else None)
         )
         return item_file(header, f"{intro}\n\n{question}" if intro else question)
     extra = lesson_text_of_assessment(assessment) if assessment is not None else ""

@@ -14,6 +14,7 @@ from kit.core.library.db import checkpoint, connect
 from kit.core.library.lock import WriteLock
 from kit.core.library.store import MediaStore
 from kit.core.paths import DataDir
+from kit.i18n import _
 
 # Installing and verifying need the pack-format checks (YAML, cryptography), which are
 # slow to import: they are imported when first used, so opening the library is quick.
@@ -55,7 +56,7 @@ class Library:
     @property
     def _db(self) -> sqlite3.Connection:
         if self.conn is None:
-            raise KitError("The library is closed.")
+            raise KitError(_("The library is closed."))
         return self.conn
 
     def close(self) -> None:
@@ -92,7 +93,11 @@ class Library:
         from kit.core.library.install import Installer
 
         if origin not in ORIGINS:
-            raise KitError(f"Unknown pack origin '{origin}'; use one of {', '.join(ORIGINS)}.")
+            raise KitError(
+                _("Unknown pack origin '{origin}'; use one of {value}.").format(
+                    origin=origin, value=", ".join(ORIGINS)
+                )
+            )
         with self._mutex, self._write_lock:
             installer = Installer(self._db, self.store, progress, cancel, origin)
             return installer.run(Path(path), allow_downgrade)
@@ -104,7 +109,11 @@ class Library:
         with self._mutex, self._write_lock:
             conn = self._db
             if rows.installed_version(conn, pack_id) is None:
-                raise KitError(f"No pack '{pack_id}' is installed; see 'kit library list'.")
+                raise KitError(
+                    _("No pack '{pack_id}' is installed; see 'kit library list'.").format(
+                        pack_id=pack_id
+                    )
+                )
             candidates = rows.pack_shas(conn, pack_id)
             staging = self.store.new_staging()
             staging.journal(candidates)

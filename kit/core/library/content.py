@@ -13,6 +13,7 @@ from kit.core.errors import PackError
 from kit.core.packformat import ITEM_TYPES
 from kit.core.packformat.fields import ID_RE
 from kit.core.strictjson import StrictJSONError
+from kit.i18n import _
 
 
 class _Bad(Exception):
@@ -141,11 +142,17 @@ def parse_content(raw: bytes, name: str, pack_id: str, version: str) -> dict[str
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise PackError(f"{name} is damaged: its content.json is not UTF-8 text.") from None
+        raise PackError(
+            _("{name} is damaged: its content.json is not UTF-8 text.").format(name=name)
+        ) from None
     try:
         data = strictjson.loads(text)
     except StrictJSONError as exc:
-        raise PackError(f"{name} is damaged: its content.json {exc.reason}.") from None
+        raise PackError(
+            _("{name} is damaged: its content.json {reason}.").format(
+                name=name, reason=_(exc.reason)
+            )
+        ) from None
     try:
         _need(isinstance(data, dict), "it is not an object")
         pack = data.get("pack")
@@ -164,5 +171,8 @@ def parse_content(raw: bytes, name: str, pack_id: str, version: str) -> dict[str
             _check_module(module, module_ids, item_ids)
         _check_translations(data.get("translations", {}))
     except _Bad as exc:
-        raise PackError(f"{name} is damaged: in its content.json, {exc}.") from None
+        # The detail stays in English: it names fields of the file, for whoever made the pack.
+        raise PackError(
+            _("{name} is damaged: in its content.json, {detail}.").format(name=name, detail=exc)
+        ) from None
     return data

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kit.core.errors import KitError
 from kit.core.migrations import MigrationSet
+from kit.i18n import _
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -141,12 +142,14 @@ def connect(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         if disk_full(path.parent, exc):
             raise KitError(
-                f"The disk that holds {path.parent} is full, so the library cannot be opened "
-                "(it is not damaged); free some space on it and try again."
+                _(
+                    "The disk that holds {parent} is full, so the library cannot be opened (it is not damaged); free some space on it and try again."
+                ).format(parent=path.parent)
             ) from None
         raise KitError(
-            f"The library database {path} cannot be opened ({exc}); run 'kit library verify' "
-            "or move it aside."
+            _(
+                "The library database {path} cannot be opened ({reason}); run 'kit library verify' or move it aside."
+            ).format(path=path, reason=exc)
         ) from None
     return conn
 
@@ -212,7 +215,11 @@ def checkpoint(conn: sqlite3.Connection) -> None:
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     if migrations.unknown_applied(conn):
-        raise KitError(f"The library {path} was made by a newer Training Kit; update the app.")
+        raise KitError(
+            _("The library {path} was made by a newer Training Kit; update the app.").format(
+                path=path
+            )
+        )
     if not migrations.up_to_date(conn):
         from sqlite_utils import Database
 

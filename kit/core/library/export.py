@@ -34,6 +34,7 @@ from kit.core.packformat import PACK_SUFFIX
 from kit.core.packformat.build import zip_entry
 from kit.core.packformat.manifest import MAX_MANIFEST_BYTES
 from kit.core.paths import DataDir
+from kit.i18n import _
 
 CHUNK = 1 << 20  # media are streamed; deflate gives the same bytes however input is cut
 Progress = Callable[[int, int], None]
@@ -64,7 +65,9 @@ def load_original(conn: sqlite3.Connection, pack_id: str) -> tuple[str, Original
     Raises KitError when the pack is not installed or its kept files are damaged."""
     row = conn.execute("SELECT version FROM packs WHERE id = ?", (pack_id,)).fetchone()
     if row is None:
-        raise KitError(f"No pack '{pack_id}' is installed; see 'kit library list'.")
+        raise KitError(
+            _("No pack '{pack_id}' is installed; see 'kit library list'.").format(pack_id=pack_id)
+        )
     version = row[0]
     kept = conn.execute(
         "SELECT manifest, signature, content, content_size FROM pack_originals "
@@ -81,8 +84,9 @@ def load_original(conn: sqlite3.Connection, pack_id: str) -> tuple[str, Original
     original = Original(pack_id, version, manifest, kept[1], content)
     if len(content) != kept[3] or not _content_matches(original):
         raise KitError(
-            f"The library's copy of {pack_id} {version} is damaged; run 'kit library verify' "
-            "and install the pack again."
+            _(
+                "The library's copy of {pack_id} {version} is damaged; run 'kit library verify' and install the pack again."
+            ).format(pack_id=pack_id, version=version)
         )
     return version, original
 
@@ -114,9 +118,9 @@ def export_pack(
     downloaded = data_dir.downloads / "packs" / f"{pack_id}-{version}{PACK_SUFFIX}"
     if not downloaded.is_file():
         raise KitError(
-            f"{pack_id} {version} was installed by an older Training Kit that kept no copy of "
-            "its pack, so it cannot be exported; install it again from its .kitpack file "
-            "('kit library install FILE') and export it then."
+            _(
+                "{pack_id} {version} was installed by an older Training Kit that kept no copy of its pack, so it cannot be exported; install it again from its .kitpack file ('kit library install FILE') and export it then."
+            ).format(pack_id=pack_id, version=version)
         )
     return copy_pack(downloaded, prepare_folder(dest_dir))
 
@@ -159,11 +163,19 @@ def copy_pack(src: Path, dest_dir: Path) -> Path:
 def prepare_folder(dest_dir: Path) -> Path:
     """Make DEST_DIR (and its parents) if needed; one sentence if that cannot be done."""
     if dest_dir.exists() and not dest_dir.is_dir():
-        raise KitError(f"{dest_dir} is a file, not a folder; choose a folder to export to.")
+        raise KitError(
+            _("{dest_dir} is a file, not a folder; choose a folder to export to.").format(
+                dest_dir=dest_dir
+            )
+        )
     try:
         dest_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise KitError(f"Cannot make the folder {dest_dir}: {_why(exc)}.") from None
+        raise KitError(
+            _("Cannot make the folder {dest_dir}: {reason}.").format(
+                dest_dir=dest_dir, reason=_why(exc)
+            )
+        ) from None
     return dest_dir
 
 
@@ -171,7 +183,11 @@ def _atomic(target: Path, write: Callable[[Path], None]) -> Path:
     try:
         fd, name = tempfile.mkstemp(prefix=".exporting-", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise KitError(f"Cannot write to the folder {target.parent}: {_why(exc)}.") from None
+        raise KitError(
+            _("Cannot write to the folder {parent}: {reason}.").format(
+                parent=target.parent, reason=_why(exc)
+            )
+        ) from None
     os.close(fd)
     tmp = Path(name)
     make_public(tmp)  # mkstemp makes 0600; the exported pack is for others to read
@@ -182,10 +198,13 @@ def _atomic(target: Path, write: Callable[[Path], None]) -> Path:
         tmp.unlink(missing_ok=True)
         if exc.errno == errno.ENOSPC:
             raise KitError(
-                f"There is not enough free space in {target.parent} for {target.name}; "
-                "free some space or use another folder."
+                _(
+                    "There is not enough free space in {parent} for {name}; free some space or use another folder."
+                ).format(parent=target.parent, name=target.name)
             ) from None
-        raise KitError(f"Cannot write {target}: {_why(exc)}.") from None
+        raise KitError(
+            _("Cannot write {target}: {reason}.").format(target=target, reason=_why(exc))
+        ) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -211,7 +230,7 @@ class _Writer:
     def tick(self, n: int) -> None:
         self.done += n
         if self.cancel is not None and self.cancel():
-            raise Cancelled("The export was cancelled; nothing was written.")
+            raise Cancelled(_("The export was cancelled; nothing was written."))
         if self.progress is not None:
             self.progress(self.done, self.total)
 
@@ -251,9 +270,9 @@ class _Writer:
 
 def _lost(original: Original, path: str) -> KitError:
     return KitError(
-        f"The library's stored copy of '{path}' in {original.pack_id} {original.version} is "
-        "missing or damaged, so nothing was exported; run 'kit library verify' and install "
-        "the pack again."
+        _(
+            "The library's stored copy of '{path}' in {pack_id} {version} is missing or damaged, so nothing was exported; run 'kit library verify' and install the pack again."
+        ).format(path=path, pack_id=original.pack_id, version=original.version)
     )
 
 

@@ -33,6 +33,7 @@ from kit.core.packformat.manifest import (
     check_signature,
     parse_manifest,
 )
+from kit.i18n import _, format_size
 
 MAX_CONTENT_BYTES = 512 * 1024 * 1024
 MAX_PACK_BYTES = 64 * 1024**3
@@ -86,12 +87,16 @@ def open_pack(path: Path) -> _Opened:
     try:
         zf = zipfile.ZipFile(path)
     except FileNotFoundError:
-        raise PackError(f"{path} does not exist; check the file name.") from None
+        raise PackError(
+            _("{path} does not exist; check the file name.").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise PackError(f"{path} is a folder, not a pack file.") from None
+        raise PackError(_("{path} is a folder, not a pack file.").format(path=path)) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
         raise PackError(
-            f"{name} is not a complete Training Kit pack (damaged or cut short); get it again."
+            _(
+                "{name} is not a complete Training Kit pack (damaged or cut short); get it again."
+            ).format(name=name)
         ) from None
     try:
         return _check_opened(zf, path)
@@ -104,12 +109,16 @@ def _check_opened(zf: zipfile.ZipFile, path: Path) -> _Opened:
     name = path.name
     entries = check_entries(zf, name)
     if "manifest.json" not in entries:
-        raise PackError(f"{name} is not a Training Kit pack: it has no manifest.json.")
+        raise PackError(
+            _("{name} is not a Training Kit pack: it has no manifest.json.").format(name=name)
+        )
     raw = read_small(zf, entries["manifest.json"], MAX_MANIFEST_BYTES, name)
     try:
         manifest = parse_manifest(raw, name)
     except RecursionError:
-        raise PackError(f"{name} is damaged: its manifest is not valid JSON.") from None
+        raise PackError(
+            _("{name} is damaged: its manifest is not valid JSON.").format(name=name)
+        ) from None
     sig_raw = None
     if "signature.json" in entries:
         sig_raw = read_small(zf, entries["signature.json"], 64 * 1024, name)
@@ -126,18 +135,26 @@ def _check_listing(
         path = f["path"]
         check_path(path, name)
         if path in RESERVED or path in listed:
-            raise damaged(name, f"its manifest lists '{path}' twice or as a reserved name")
+            raise damaged(
+                name, _("its manifest lists '{path}' twice or as a reserved name").format(path=path)
+            )
         listed.add(path)
         info = entries.get(path)
         if info is None:
-            raise damaged(name, f"'{path}' is listed in its manifest but missing")
+            raise damaged(
+                name, _("'{path}' is listed in its manifest but missing").format(path=path)
+            )
         if info.file_size != f["size"]:
-            raise damaged(name, f"the size of '{path}' differs from its manifest")
+            raise damaged(
+                name, _("the size of '{path}' differs from its manifest").format(path=path)
+            )
     for path in entries:
         if path not in listed and path not in RESERVED:
-            raise damaged(name, f"the entry '{path}' is not listed in its manifest")
+            raise damaged(
+                name, _("the entry '{path}' is not listed in its manifest").format(path=path)
+            )
     if sum(f["size"] for f in files) > MAX_PACK_BYTES:
-        raise damaged(name, "it declares more data than any pack may hold")
+        raise damaged(name, _("it declares more data than any pack may hold"))
 
 
 def check_app_version(pack: dict[str, Any], name: str) -> None:
@@ -148,11 +165,12 @@ def check_app_version(pack: dict[str, Any], name: str) -> None:
 
     wanted = pack.get("min_app_version")
     if wanted is not None and (not isinstance(wanted, str) or not SEMVER_RE.match(wanted)):
-        raise damaged(name, "its manifest's min_app_version is not a version such as 1.2.0")
+        raise damaged(name, _("its manifest's min_app_version is not a version such as 1.2.0"))
     if wanted is not None and needs_newer_app(pack, __version__):
         raise FutureFormatError(
-            f"{name} needs Training Kit {wanted} or newer (this is {__version__}); "
-            "update the app to install it."
+            _(
+                "{name} needs Training Kit {wanted} or newer (this is {app}); update the app to install it."
+            ).format(name=name, wanted=wanted, app=__version__)
         )
 
 
@@ -235,7 +253,7 @@ class Installer:
     def tick(self, n: int) -> None:
         self.done += n
         if self.cancel is not None and self.cancel():
-            raise Cancelled("The install was cancelled; the library is unchanged.")
+            raise Cancelled(_("The install was cancelled; the library is unchanged."))
         if self.progress is not None:
             self.progress(self.done, self.total)
 
@@ -287,11 +305,12 @@ class Installer:
                 self.conn.execute("ROLLBACK")
             staging.undo(rows.used_shas(self.conn))
             if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-                raise KitError("The disk is full; free some space and install again.") from None
+                raise KitError(_("The disk is full; free some space and install again.")) from None
             if isinstance(exc, sqlite3.Error):
                 raise KitError(
-                    f"The library could not be written ({exc}), so it is unchanged; "
-                    "free some disk space and try again."
+                    _(
+                        "The library could not be written ({reason}), so it is unchanged; free some disk space and try again."
+                    ).format(reason=exc)
                 ) from None
             raise
         finally:
@@ -307,8 +326,9 @@ class Installer:
         order = compare_versions(op.version, installed)
         if order < 0 and not allow_downgrade:
             raise KitError(
-                f"{op.pack_id} {installed} is installed and {op.name} holds the older "
-                f"{op.version}; allow a downgrade to install it anyway."
+                _(
+                    "{pack_id} {installed} is installed and {name} holds the older {version}; allow a downgrade to install it anyway."
+                ).format(pack_id=op.pack_id, installed=installed, name=op.name, version=op.version)
             )
         # The same version again is a no-op, unless the library kept no copy of the
         # pack's own files (installed by an older Training Kit): then it is installed
@@ -328,21 +348,22 @@ class Installer:
         self.store.root.parent.mkdir(parents=True, exist_ok=True)
         free = shutil.disk_usage(self.store.root.parent).free
         if needed > free:
-            from kit.i18n import format_size
+            from kit.i18n import _
 
             raise KitError(
-                f"There is not enough free disk space to install {op.name}: it needs "
-                f"{format_size(needed)} and {format_size(free)} is free; free some space first."
+                _(
+                    "There is not enough free disk space to install {name}: it needs {needed} and {free} is free; free some space first."
+                ).format(name=op.name, needed=format_size(needed), free=format_size(free))
             )
 
     def _read_content(self, op: _Opened) -> bytes:
         entry = next(f for f in op.manifest["files"] if f["path"] == "content.json")
         if entry["size"] > MAX_CONTENT_BYTES:
-            raise damaged(op.name, "its content.json is too large")
+            raise damaged(op.name, _("its content.json is too large"))
         chunks: list[bytes] = []
         sha = copy_bounded(op.zf, op.entries["content.json"], entry["size"], chunks.append, op.name)
         if sha != entry["sha256"]:
-            raise damaged(op.name, "the SHA-256 of 'content.json' differs from its manifest")
+            raise damaged(op.name, _("the SHA-256 of 'content.json' differs from its manifest"))
         self.tick(entry["size"])
         return b"".join(chunks)
 
@@ -366,5 +387,8 @@ class Installer:
                 else:
                     got = copy_bounded(op.zf, info, size, fh.write, op.name, self.tick)
             if got != sha:
-                raise damaged(op.name, f"the SHA-256 of '{f['path']}' differs from its manifest")
+                raise damaged(
+                    op.name,
+                    _("the SHA-256 of '{path}' differs from its manifest").format(path=f["path"]),
+                )
             staging.add(sha, target)

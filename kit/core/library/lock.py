@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from types import TracebackType
 
 from kit.core.errors import KitError
+from kit.i18n import _
 
 
 class WriteLock:
@@ -24,7 +26,9 @@ class WriteLock:
             os.close(self.fd)
             self.fd = None
             if wait:
-                raise KitError("The library is busy and could not be locked; try again.") from None
+                raise KitError(
+                    _("The library is busy and could not be locked; try again.")
+                ) from None
             return False
         return True
 
@@ -47,7 +51,7 @@ class WriteLock:
         self.release()
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _lock(fd: int, wait: bool) -> None:

@@ -15,9 +15,10 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from kit.core.errors import PackError
+from kit.i18n import _
 
 CHUNK = 1 << 20
 LOCAL_HEADER_SIZE = 30
@@ -27,36 +28,49 @@ RESERVED = {"manifest.json", "signature.json"}
 
 
 def damaged(name: str, why: str) -> PackError:
-    return PackError(f"{name} is damaged or unsafe: {why}; it was not installed.")
+    return PackError(
+        _("{name} is damaged or unsafe: {why}; it was not installed.").format(name=name, why=why)
+    )
 
 
 def check_path(path: str, name: str) -> None:
     """Refuse a member name that could land outside the staging folder on any OS."""
     if "\\" in path:
-        raise damaged(name, f"the entry '{path}' contains a backslash")
+        raise damaged(name, _("the entry '{path}' contains a backslash").format(path=path))
     if path.startswith("/") or DRIVE_RE.match(path):
-        raise damaged(name, f"the entry '{path}' is an absolute path")
+        raise damaged(name, _("the entry '{path}' is an absolute path").format(path=path))
     parts = path.split("/")
     if ".." in parts:
-        raise damaged(name, f"the entry '{path}' points outside the pack ('..')")
+        raise damaged(
+            name, _("the entry '{path}' points outside the pack ('..')").format(path=path)
+        )
     if any(p in ("", ".") for p in parts) or any(ord(c) < 32 or c == "\x7f" for c in path):
-        raise damaged(name, f"the entry '{path}' has a malformed name")
+        raise damaged(name, _("the entry '{path}' has a malformed name").format(path=path))
 
 
 def _check_entry(info: zipfile.ZipInfo, name: str) -> None:
     # orig_filename: zipfile cuts names at NUL and turns '\\' into '/' on Windows.
     if info.orig_filename != info.filename and "\\" not in info.orig_filename:
-        raise damaged(name, f"the entry '{info.filename}' has a malformed name")
+        raise damaged(
+            name, _("the entry '{filename}' has a malformed name").format(filename=info.filename)
+        )
     mode = info.external_attr >> 16
     # Type bits 0 mean "unspecified" (our builder writes bare permissions): a file.
     if info.is_dir() or stat.S_IFMT(mode) not in (0, stat.S_IFREG):
         kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
-        raise damaged(name, f"the entry '{info.filename}' is {kind}")
+        raise damaged(
+            name, _("the entry '{filename}' is {kind}").format(filename=info.filename, kind=kind)
+        )
     check_path(info.orig_filename, name)
     if info.flag_bits & 0x1:
-        raise damaged(name, f"the entry '{info.filename}' is encrypted")
+        raise damaged(name, _("the entry '{filename}' is encrypted").format(filename=info.filename))
     if info.compress_type not in ALLOWED_COMPRESSION:
-        raise damaged(name, f"the entry '{info.filename}' uses an unsupported compression")
+        raise damaged(
+            name,
+            _("the entry '{filename}' uses an unsupported compression").format(
+                filename=info.filename
+            ),
+        )
 
 
 def check_entries(zf: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]:
@@ -66,12 +80,16 @@ def check_entries(zf: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]:
     for info in zf.infolist():
         _check_entry(info, name)
         if info.filename in entries:
-            raise damaged(name, f"the entry '{info.filename}' appears twice")
+            raise damaged(
+                name, _("the entry '{filename}' appears twice").format(filename=info.filename)
+            )
         key = info.filename.casefold()
         if key in folded:
             raise damaged(
                 name,
-                f"the entries '{folded[key]}' and '{info.filename}' differ only in letter case",
+                _("the entries '{value}' and '{filename}' differ only in letter case").format(
+                    value=folded[key], filename=info.filename
+                ),
             )
         folded[key] = info.filename
         entries[info.filename] = info
@@ -93,7 +111,12 @@ def _check_no_overlap(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: s
             + current.compress_size
         )
         if current.header_offset < 0 or (limit is not None and end > limit):
-            raise damaged(name, f"the entry '{current.filename}' overlaps another entry")
+            raise damaged(
+                name,
+                _("the entry '{filename}' overlaps another entry").format(
+                    filename=current.filename
+                ),
+            )
 
 
 def _name_length(info: zipfile.ZipInfo) -> int:
@@ -104,7 +127,7 @@ def _name_length(info: zipfile.ZipInfo) -> int:
 def read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: str) -> bytes:
     """Read a small member completely, refusing more than `limit` bytes."""
     if info.file_size > limit:
-        raise damaged(name, f"its {info.filename} is too large")
+        raise damaged(name, _("its {filename} is too large").format(filename=info.filename))
     chunks: list[bytes] = []
     copy_bounded(zf, info, info.file_size, lambda b: chunks.append(b), name)
     return b"".join(chunks)
@@ -136,13 +159,20 @@ def copy_bounded(
                 if tick is not None:
                     tick(len(chunk))
             if done != size or _has_more(src):
-                raise damaged(name, f"the size of '{info.filename}' differs from its manifest")
+                raise damaged(
+                    name,
+                    _("the size of '{filename}' differs from its manifest").format(
+                        filename=info.filename
+                    ),
+                )
     except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError):
-        raise damaged(name, f"the entry '{info.filename}' is corrupt") from None
+        raise damaged(
+            name, _("the entry '{filename}' is corrupt").format(filename=info.filename)
+        ) from None
     return digest.hexdigest()
 
 
-def _has_more(src: BinaryIO) -> bool:
+def _has_more(src: IO[bytes]) -> bool:
     # Reading past the end also makes zipfile check the CRC.
     return bool(src.read(1))
 
@@ -154,7 +184,7 @@ def copy_stored(
     raw: BinaryIO,
     info: zipfile.ZipInfo,
     size: int,
-    write: Callable[[bytes], object],
+    write: Callable[[bytes | memoryview], object],
     name: str,
     tick: Callable[[int], None] | None = None,
 ) -> str:
@@ -163,7 +193,7 @@ def copy_stored(
     raw.seek(info.header_offset)
     header = raw.read(LOCAL_HEADER.size)
     if len(header) != LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
-        raise damaged(name, f"the entry '{info.filename}' is corrupt")
+        raise damaged(name, _("the entry '{filename}' is corrupt").format(filename=info.filename))
     fields = LOCAL_HEADER.unpack(header)
     raw.seek(info.header_offset + LOCAL_HEADER.size + fields[9] + fields[10])
     digest = hashlib.sha256()
@@ -172,7 +202,9 @@ def copy_stored(
     while done < size:
         n = raw.readinto(buf[: min(CHUNK, size - done)])  # type: ignore[attr-defined]
         if not n:
-            raise damaged(name, f"the entry '{info.filename}' is cut short")
+            raise damaged(
+                name, _("the entry '{filename}' is cut short").format(filename=info.filename)
+            )
         chunk = buf[:n]
         digest.update(chunk)
         write(chunk)

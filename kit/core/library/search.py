@@ -150,7 +150,7 @@ def is_thin(title: str, text: str) -> bool:
     return True
 
 
-COUNT_AT_MOST = 2000  # index rows read to count; a broader query is "more than N"
+COUNT_AT_MOST = RANK_AT_MOST  # index rows read to count; past them it is "more than N"
 
 
 def count(conn: sqlite3.Connection, query: str) -> tuple[int, bool]:

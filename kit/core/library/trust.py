@@ -7,6 +7,7 @@ from typing import Any
 
 from kit.core.errors import KitError
 from kit.core.library.rows import now
+from kit.i18n import _
 
 MAX_NAME = 100
 
@@ -18,7 +19,9 @@ def trust_key(conn: sqlite3.Connection, public_key: str, name: str) -> str:
     public = valid_public_key(public_key)
     name = " ".join(name.split())
     if not name or len(name) > MAX_NAME:
-        raise KitError(f"Give the publisher a name of 1 to {MAX_NAME} characters.")
+        raise KitError(
+            _("Give the publisher a name of 1 to {MAX_NAME} characters.").format(MAX_NAME=MAX_NAME)
+        )
     kid = key_id(public)
     with conn:
         conn.execute(
@@ -37,9 +40,13 @@ def untrust_key(conn: sqlite3.Connection, key: str) -> str:
         (key, key, key),
     ).fetchall()
     if not rows:
-        raise KitError(f"No trusted key has the id or name '{key}'; see 'kit keys list'.")
+        raise KitError(
+            _("No trusted key has the id or name '{key}'; see 'kit keys list'.").format(key=key)
+        )
     if len(rows) > 1:
-        raise KitError(f"Several trusted keys are named '{key}'; give the key id instead.")
+        raise KitError(
+            _("Several trusted keys are named '{key}'; give the key id instead.").format(key=key)
+        )
     with conn:
         conn.execute("DELETE FROM trusted_keys WHERE key_id = ?", (rows[0][0],))
     return rows[0][1]

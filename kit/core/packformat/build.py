@@ -15,6 +15,7 @@ from kit.core.errors import PackError
 from kit.core.fsutil import make_public, sha256_and_size
 from kit.core.packformat import FORMAT_VERSION, PACK_SUFFIX
 from kit.core.packformat.source import LoadedSource, load_source
+from kit.i18n import _
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 STORED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp3", ".ogg", ".oga",
@@ -73,7 +74,11 @@ def build_pack(
     loaded = src if isinstance(src, LoadedSource) else load_source(src)
     if not loaded.report.ok:
         lines = "\n".join(str(p) for p in loaded.report.errors)
-        raise PackError(f"The pack source has problems; fix them and build again:\n{lines}")
+        raise PackError(
+            _("The pack source has problems; fix them and build again:\n{lines}").format(
+                lines=lines
+            )
+        )
     content_bytes = canonical_json(loaded.content)
     manifest = make_manifest(loaded, content_bytes)
     manifest_bytes = canonical_json(manifest)

@@ -15,6 +15,7 @@ from kit.core.errors import FutureFormatError, PackError
 from kit.core.packformat import FORMAT_VERSION
 from kit.core.packformat.fields import ID_RE, SEMVER_RE
 from kit.core.strictjson import StrictJSONError
+from kit.i18n import _
 
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -63,34 +64,56 @@ def parse_manifest(raw: bytes, name: str = "the pack") -> dict[str, Any]:
     try:
         data = strictjson.loads(raw)
     except UnicodeDecodeError:
-        raise PackError(f"{name} is damaged: its manifest is not UTF-8 text.") from None
+        raise PackError(
+            _("{name} is damaged: its manifest is not UTF-8 text.").format(name=name)
+        ) from None
     except StrictJSONError as exc:
-        raise PackError(f"{name} is damaged: its manifest {exc.reason}.") from None
+        raise PackError(
+            _("{name} is damaged: its manifest {reason}.").format(name=name, reason=_(exc.reason))
+        ) from None
     if not isinstance(data, dict):
-        raise PackError(f"{name} is damaged: its manifest is not a JSON object.")
+        raise PackError(
+            _("{name} is damaged: its manifest is not a JSON object.").format(name=name)
+        )
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise PackError(f"{name} is damaged: its manifest has no format version.")
+        raise PackError(
+            _("{name} is damaged: its manifest has no format version.").format(name=name)
+        )
     if version < 1:
-        raise PackError(f"{name} is damaged: its manifest has no format version.")
+        raise PackError(
+            _("{name} is damaged: its manifest has no format version.").format(name=name)
+        )
     if version > FORMAT_VERSION:
         raise FutureFormatError(
-            f"{name} uses pack format {version}; this pack needs a newer Training Kit."
+            _("{name} uses pack format {version}; this pack needs a newer Training Kit.").format(
+                name=name, version=version
+            )
         )
     pack = data.get("pack")
     if not isinstance(pack, dict):
-        raise PackError(f"{name} is damaged: its manifest has no pack metadata.")
+        raise PackError(
+            _("{name} is damaged: its manifest has no pack metadata.").format(name=name)
+        )
     _check_pack_metadata(pack, name)
     files = data.get("files")
     if not isinstance(files, list) or not files:
-        raise PackError(f"{name} is damaged: its manifest lists no files.")
+        raise PackError(_("{name} is damaged: its manifest lists no files.").format(name=name))
     if not all(_valid_entry(entry) for entry in files):
-        raise PackError(f"{name} is damaged: a file entry in its manifest is incomplete.")
+        raise PackError(
+            _("{name} is damaged: a file entry in its manifest is incomplete.").format(name=name)
+        )
     paths = [f["path"] for f in files]
     if len(set(paths)) != len(paths) or not all(safe_member_path(p) for p in paths):
-        raise PackError(f"{name} is damaged: its manifest lists a file name that is not allowed.")
+        raise PackError(
+            _("{name} is damaged: its manifest lists a file name that is not allowed.").format(
+                name=name
+            )
+        )
     if not any(f["path"] == "content.json" for f in files):
-        raise PackError(f"{name} is damaged: its manifest does not list content.json.")
+        raise PackError(
+            _("{name} is damaged: its manifest does not list content.json.").format(name=name)
+        )
     return data
 
 
@@ -100,20 +123,28 @@ def _read_member(zf: zipfile.ZipFile, member: str, limit: int, name: str) -> byt
     except KeyError:
         return None
     if info.file_size > limit:
-        raise PackError(f"{name} is damaged: its {member} is too large.")
+        raise PackError(
+            _("{name} is damaged: its {member} is too large.").format(name=name, member=member)
+        )
     with zf.open(info) as fh:
         data = fh.read(limit + 1)
     if len(data) > limit:
-        raise PackError(f"{name} is damaged: its {member} is too large.")
+        raise PackError(
+            _("{name} is damaged: its {member} is too large.").format(name=name, member=member)
+        )
     return data
 
 
 def _check_pack_metadata(pack: dict[str, Any], name: str) -> None:
     for key, regex in (("id", ID_RE), ("version", SEMVER_RE)):
         if not isinstance(pack.get(key), str) or not regex.match(pack[key]):
-            raise PackError(f"{name} is damaged: its manifest has no valid pack {key}.")
+            raise PackError(
+                _("{name} is damaged: its manifest has no valid pack {key}.").format(
+                    name=name, key=key
+                )
+            )
     if not isinstance(pack.get("title"), str) or not pack["title"].strip():
-        raise PackError(f"{name} is damaged: its manifest has no title.")
+        raise PackError(_("{name} is damaged: its manifest has no title.").format(name=name))
 
 
 def safe_member_path(path: str) -> bool:
@@ -150,17 +181,25 @@ def read_manifest(path: Path) -> PackManifest:
             raw = _read_member(zf, "manifest.json", MAX_MANIFEST_BYTES, name)
             sig_raw = _read_member(zf, "signature.json", 64 * 1024, name)
     except FileNotFoundError:
-        raise PackError(f"{path} does not exist; check the file name.") from None
+        raise PackError(
+            _("{path} does not exist; check the file name.").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise PackError(f"{path} is a folder, not a pack file.") from None
+        raise PackError(_("{path} is a folder, not a pack file.").format(path=path)) from None
     except ZIP_ERRORS:
         raise PackError(
-            f"{name} is not a complete Training Kit pack (damaged or cut short); get it again."
+            _(
+                "{name} is not a complete Training Kit pack (damaged or cut short); get it again."
+            ).format(name=name)
         ) from None
     except OSError as exc:
-        raise PackError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise PackError(
+            _("Cannot read {path}: {value}.").format(path=path, value=exc.strerror or exc)
+        ) from None
     if raw is None:
-        raise PackError(f"{name} is not a Training Kit pack: it has no manifest.json.")
+        raise PackError(
+            _("{name} is not a Training Kit pack: it has no manifest.json.").format(name=name)
+        )
     data = parse_manifest(raw, name)
     return PackManifest(data, raw, check_signature(sig_raw, raw, name))
 
@@ -177,12 +216,16 @@ def check_signature(sig_raw: bytes | None, manifest_raw: bytes, name: str) -> Si
         if not isinstance(sig, dict):
             raise ValueError
     except (UnicodeDecodeError, ValueError):
-        raise SignatureError(f"{name} has a damaged signature; do not install it.") from None
+        raise SignatureError(
+            _("{name} has a damaged signature; do not install it.").format(name=name)
+        ) from None
     try:
         public = verify(sig, manifest_raw)
     except SignatureError:
         raise SignatureError(
-            f"{name} has a bad signature: it was changed after it was signed; do not install it."
+            _(
+                "{name} has a bad signature: it was changed after it was signed; do not install it."
+            ).format(name=name)
         ) from None
     return SignatureStatus(signed=True, valid=True, key_id=key_id(public), public_key=public)
 
@@ -201,19 +244,29 @@ def verify_contents(path: Path, manifest: PackManifest) -> None:
             extra = [n for n in extra if n not in RESERVED]
             if extra:
                 raise PackError(
-                    f"{name} is damaged: it holds {extra[0]}, which its manifest does not list."
+                    _(
+                        "{name} is damaged: it holds {value}, which its manifest does not list."
+                    ).format(name=name, value=extra[0])
                 )
             present = {i.filename for i in members}
             for entry in manifest.files:
                 if entry["path"] not in present:
-                    raise PackError(f"{name} is damaged: {entry['path']} is missing.")
+                    raise PackError(
+                        _("{name} is damaged: {path} is missing.").format(
+                            name=name, path=entry["path"]
+                        )
+                    )
                 _check_member(zf, entry, name)
     except ZIP_ERRORS:
         raise PackError(
-            f"{name} is not a complete Training Kit pack (damaged or cut short); get it again."
+            _(
+                "{name} is not a complete Training Kit pack (damaged or cut short); get it again."
+            ).format(name=name)
         ) from None
     except OSError as exc:
-        raise PackError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise PackError(
+            _("Cannot read {path}: {value}.").format(path=path, value=exc.strerror or exc)
+        ) from None
 
 
 def _check_member(zf: zipfile.ZipFile, entry: dict[str, Any], name: str) -> None:
@@ -227,8 +280,9 @@ def _check_member(zf: zipfile.ZipFile, entry: dict[str, Any], name: str) -> None
                 break
     if size != entry["size"] or digest.hexdigest() != entry["sha256"]:
         raise PackError(
-            f"{name} is damaged: {entry['path']} was changed after the pack was built; "
-            "do not install it."
+            _(
+                "{name} is damaged: {path} was changed after the pack was built; do not install it."
+            ).format(name=name, path=entry["path"])
         )
 
 

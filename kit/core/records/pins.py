@@ -130,7 +130,7 @@ def _boot_id() -> str:
 def system_uptime() -> tuple[str, float]:
     """(boot id or "", seconds on a clock that only runs forward within that boot)."""
     try:
-        seconds = time.clock_gettime(time.CLOCK_BOOTTIME)  # type: ignore[attr-defined]
+        seconds = time.clock_gettime(time.CLOCK_BOOTTIME)  # Linux only
     except (AttributeError, OSError):
         seconds = time.monotonic()
     return _boot_id(), seconds

@@ -114,7 +114,7 @@ def by_item(events: Iterable[Event], pack_id: str) -> dict[str, list[Event]]:
     """The events of one pack grouped by item id, each list oldest first."""
     grouped: dict[str, list[Event]] = {}
     for event in events:
-        if event.pack_id == pack_id:
+        if event.pack_id == pack_id and event.item_id is not None:
             grouped.setdefault(event.item_id, []).append(event)
     return grouped
 

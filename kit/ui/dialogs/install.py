@@ -77,6 +77,7 @@ class InstallFlow(QObject):
             "installed": _("Installed {pack} {version}."),
             "updated": _("Updated {pack} to {version}."),
             "unchanged": _("{pack} {version} was already installed."),
+            "repaired": _("Repaired {pack} {version}: its damaged or missing files were restored."),
         }
         text = texts.get(result.action, texts["installed"])
         self._say(text.format(pack=result.pack_id, version=result.version))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kit.core.library.search import readable_text
 from kit.i18n import _, format_number, format_size
 from kit.ui.widgets.forms import button, label
 
@@ -41,7 +42,7 @@ class PackDetailsDialog(QDialog):
         layout.setContentsMargins(22, 18, 22, 18)
         layout.addWidget(label(title, "title"))
         if pack.get("description"):
-            layout.addWidget(label(str(pack["description"]), "muted"))
+            layout.addWidget(label(readable_text(str(pack["description"])), "muted"))
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(8)

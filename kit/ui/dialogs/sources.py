@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kit.i18n import _, current_locale, ngettext
+from kit.ui.widgets.plain import plain_tooltip
 
 
 def when_text(when: datetime) -> str:
@@ -193,7 +194,7 @@ class SourcesDialog(QDialog):
         for source in sources:
             item = QListWidgetItem(f"{source.location}\n{source_detail(source)}")
             item.setData(Qt.ItemDataRole.UserRole, source.location)
-            item.setToolTip(source.location)
+            item.setToolTip(plain_tooltip(source.location))
             self.list.addItem(item)
         self.empty.setVisible(not sources)
         self._update_buttons()

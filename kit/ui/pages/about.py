@@ -149,7 +149,7 @@ class ShortcutsPage(QWidget):
         groups: list[tuple[str, list[tuple[str, str]]]] = [(_("Everywhere"), [])]
         for action in actions:
             keys = [keys_text(k) for k in action.shortcuts() if not k.isEmpty()]
-            if keys and action.text():
+            if keys and action.text() and action.isVisible():  # not My progress, signed out
                 text = keys[0]
                 for other in keys[1:]:
                     text = _("{keys} or {other}").format(keys=text, other=other)

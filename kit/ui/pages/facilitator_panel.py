@@ -1,6 +1,6 @@
-"""The facilitator's part of "Manage profiles": reset a learner's forgotten PIN, make a
-profile a facilitator (or a learner again). Each asks for a facilitator's PIN; while
-there is no facilitator, a profile may make itself one with its own PIN."""
+"""The role part of "Manage profiles": make a profile a facilitator (or a learner again)
+with a facilitator's PIN; while there is no facilitator, a profile makes itself one with
+its own PIN. (A forgotten PIN is reset in the form's PIN section, kit.ui.pages.profile_manage.)"""
 
 from __future__ import annotations
 
@@ -39,14 +39,6 @@ class FacilitatorPanel(QWidget):
         self.who_pin.setPlaceholderText(_("PIN"))
         row.addWidget(self.who_pin)
         column.addWidget(self.who_row)
-        reset = QHBoxLayout()
-        self.new_pin = pin_edit(_("New PIN for {name}").format(name=profile.name))
-        self.new_pin.setPlaceholderText(_("New PIN"))
-        reset.addWidget(self.new_pin)
-        self.reset_button = button(_("Reset the forgotten PIN"), slot=self.reset)
-        reset.addWidget(self.reset_button)
-        reset.addStretch(1)
-        column.addLayout(reset)
         self.role_button = button("", slot=self.toggle_role)
         column.addWidget(self.role_button)
         self.setEnabled(False)
@@ -60,8 +52,6 @@ class FacilitatorPanel(QWidget):
             self.who.addItem(f"{profile.name} ({profile.short_code})", profile.id)
         self_appoint = found.may_self_appoint
         self.who_row.setVisible(not self_appoint)
-        self.reset_button.setVisible(not self_appoint)
-        self.new_pin.setVisible(not self_appoint)
         facilitator = self.profile.is_facilitator
         self.role_button.setText(
             _("Make {name} a learner").format(name=self.profile.name)
@@ -72,7 +62,7 @@ class FacilitatorPanel(QWidget):
             _("No profile on this computer is a facilitator yet. A facilitator restores "
               "backups, resets forgotten PINs and makes others facilitators; it needs a PIN.")
             if self_appoint
-            else _("A facilitator confirms these with their PIN.")
+            else _("A facilitator confirms a change of role with their PIN.")
         )  # fmt: skip
         self.setEnabled(True)
 
@@ -91,25 +81,6 @@ class FacilitatorPanel(QWidget):
             self.who_pin.setFocus()
             return None
         return self.who.currentData(), self.who_pin.text()
-
-    def reset(self) -> None:
-        who = self._facilitator()
-        new = self.new_pin.text() or None
-        if who is None:
-            return
-        if new is not None and len(new) != 4:
-            self.failed.emit(_("A PIN has exactly 4 digits."))
-            return
-        name = self.profile.name
-        said = (
-            _("{name} has a new PIN.").format(name=name)
-            if new
-            else _("{name} has no PIN now; they can choose a new one.").format(name=name)
-        )
-        self.who_pin.clear()
-        ops.reset_pin(self.ctx, self.profile.id, new, *who).success(
-            lambda _p: self.changed.emit(said)
-        ).failure(self.failed.emit).run(self)
 
     def toggle_role(self) -> None:
         who = self._facilitator()

@@ -147,7 +147,8 @@ class AboutKind(PageKind):
 
 
 class ShortcutsKind(PageKind):
-    name, maker = "shortcuts", staticmethod(_shortcuts)
+    # One learner's: the shortcuts listed are those of who is signed in.
+    name, learner, maker = "shortcuts", True, staticmethod(_shortcuts)
 
 
 ALL: tuple[type[PageKind], ...] = (

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 from kit.i18n import _, available_languages
 from kit.ui.context import AppContext
 from kit.ui.operations import profiles as ops
-from kit.ui.pages.profile_forms import CreateProfileForm, ManageForm, PinForm
+from kit.ui.pages.profile_forms import CreateProfileForm, PinForm
+from kit.ui.pages.profile_manage import ManageForm
 from kit.ui.widgets.avatar import avatar_pixmap
 from kit.ui.widgets.forms import button, label
+from kit.ui.widgets.plain import plain_tooltip
 
 CARD = QSize(176, 176)
 
@@ -152,7 +154,7 @@ class ProfilesPage(QWidget):
         card.setText(
             metrics.elidedText(profile.name, Qt.TextElideMode.ElideRight, CARD.width() - 48)
         )
-        card.setToolTip(profile.name)
+        card.setToolTip(plain_tooltip(profile.name))
         name = (
             _("{name}, protected by a PIN").format(name=profile.name)
             if profile.has_pin
@@ -191,7 +193,8 @@ class ProfilesPage(QWidget):
     # -- choosing ----------------------------------------------------------------
     def choose(self, profile) -> None:
         if self.manage_mode:
-            self._open_form(ManageForm(self.ctx, profile))
+            facilitators = [p for p in self.profiles if getattr(p, "is_facilitator", False)]
+            self._open_form(ManageForm(self.ctx, profile, facilitators=facilitators))
             self.form.changed.connect(self._after_change)
             self.form.said.connect(self._say)
             return

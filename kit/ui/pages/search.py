@@ -35,6 +35,9 @@ STYLE = """
 #resultTitle { font-weight: 600; color: #1d2430; }
 #resultWhere { color: #5d6877; }
 #resultSnippet { color: #3c4654; }
+QListWidget#results { background: #ffffff; outline: none; }
+QListWidget#results::item { border-bottom: 1px solid #eef0f3; }
+QListWidget#results::item:selected { background: #e8f0fb; border-left: 4px solid #2363b8; }
 """
 
 
@@ -119,6 +122,7 @@ class SearchPage(QWidget):
         self.count = label("", "muted")
         layout.addWidget(self.count)
         self.list = QListWidget()
+        self.list.setObjectName("results")
         self.list.setAccessibleName(_("Search results"))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)

@@ -78,7 +78,9 @@ def page_scroll(owner: QWidget, accessible: str) -> QScrollArea:
 
 def intro_label(html_text: str, accessible: str) -> QLabel:
     """The item's own text above its questions."""
-    return rich_label(html_text, accessible=accessible)
+    from kit.ui.reader.questions import without_images
+
+    return rich_label(without_images(html_text), accessible=accessible)
 
 
 def question_heading(number: int, total: int) -> QLabel:

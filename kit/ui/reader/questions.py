@@ -35,15 +35,20 @@ _IMG = re.compile(r"<img\b[^>]*>")
 _ALT = re.compile(r'alt="([^"]*)"')
 
 
-def rich(text: str, lang: str) -> str:
-    """Markdown for a QLabel: sanitized; pictures become their description (a label
-    has no way to take them from the media store, and must not load them itself)."""
+def without_images(html_text: str) -> str:
+    """Sanitized HTML for a QLabel: pictures become their description (a label has no
+    way to take them from the media store, and must not load them itself)."""
 
     def alt(m: re.Match[str]) -> str:
         found = _ALT.search(m.group(0))
         return f"[{found.group(1)}]" if found and found.group(1) else ""
 
-    return _IMG.sub(alt, render_markdown(text, lang=lang, labels=labels()))
+    return _IMG.sub(alt, html_text)
+
+
+def rich(text: str, lang: str) -> str:
+    """Markdown for a QLabel: sanitized, pictures as their description."""
+    return without_images(render_markdown(text, lang=lang, labels=labels()))
 
 
 def plain(text: str) -> str:

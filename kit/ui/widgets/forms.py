@@ -30,7 +30,11 @@ class TextLabel(QLabel):
         if self.wordWrap() and uses_arabic_script():
             body = html.escape(text).replace("\n", "<br>")
             self.setTextFormat(Qt.TextFormat.RichText)
-            super().setText(f'<p style="line-height: {LINE_HEIGHT_PERCENT}%; margin: 0">{body}</p>')
+            # A paragraph of rich text takes its direction from its first letters; an
+            # English title in the Arabic interface must still start at the right.
+            side = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+            style = f"line-height: {LINE_HEIGHT_PERCENT}%; margin: 0"
+            super().setText(f'<p dir="{side}" style="{style}">{body}</p>')
         else:
             self.setTextFormat(Qt.TextFormat.PlainText)
             super().setText(text)
