@@ -228,7 +228,7 @@ def test_closing_stops_the_worker_and_closes_the_databases(qtbot, data_dir, pack
     prepare(data_dir, [pack])
     window = open_window(qtbot, data_dir)
     close(window)
-    assert window.ctx.library is None and window.ctx.records is None
+    assert window.ctx.services.library is None and window.ctx.services.records is None
     assert not window.ctx.worker._runner.isRunning()
     with Library(DataDir(data_dir)) as lib:
         assert [p["id"] for p in lib.list_packs()] == ["getting-started"]

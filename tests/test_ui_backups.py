@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from ui_shell import add_events, add_profile, close, open_window, prepare
 
 from kit.core.paths import DataDir
@@ -118,5 +119,13 @@ def test_once_there_is_a_facilitator_a_restore_needs_their_pin(qtbot, data_dir, 
     qtbot.keyClicks(dialog.facilitator_pin, "1111")
     qtbot.keyClick(dialog.facilitator_pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.status.text() == "The records were restored.")
+    window.ctx.worker.call(lambda: None)  # anything Return also started has ended
+    QApplication.processEvents()
+    assert dialog.status.text() == "The records were restored."
+    # Return in the PIN field restored, and did not also press "Back up now".
+    assert sorted(p.name.split("-")[-1] for p in (data_dir / "backups").glob("*.db")) == [
+        "manual.db",
+        "restore.db",
+    ]
     close(window)
     assert _counts(data_dir) == (2, 0)

@@ -198,7 +198,7 @@ def test_pack_panel_shows_markdown_descriptions_as_text(qtbot):
     assert "Welcome\n\nA pack about citations & sources." in texts
     assert "Learn how to cite with the guide.\n\n• one\n• two" in texts
     assert not any(mark in text for text in texts for mark in ("**", "](", "##", "`"))
-    from kit.ui.pages.pack_details import PackDetailsDialog
+    from kit.ui.dialogs.pack_details import PackDetailsDialog
 
     details = PackDetailsDialog(pack)
     qtbot.addWidget(details)

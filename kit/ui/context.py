@@ -17,7 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kit.core.errors import KitError
 from kit.core.paths import DataDir
+from kit.i18n import _
 from kit.ui.changes import Changes
 from kit.ui.runners.worker import Worker
 
@@ -103,7 +105,15 @@ class AppContext:
         return self.services.changes
 
     @property
-    def library(self) -> Library | None:
+    def opened(self) -> bool:
+        """Whether the core objects are open (kit.ui.operations.core.open_core)."""
+        return self.services.library is not None and self.services.records is not None
+
+    @property
+    def library(self) -> Library:
+        """The library, for work on the worker once the core is open."""
+        if self.services.library is None:
+            raise KitError(_("The library is not open (yet)."))
         return self.services.library
 
     @library.setter
@@ -111,12 +121,22 @@ class AppContext:
         self.services.library = value
 
     @property
-    def records(self) -> Records | None:
+    def records(self) -> Records:
+        """The learners' records, for work on the worker once the core is open."""
+        if self.services.records is None:
+            raise KitError(_("The learners' records are not open (yet)."))
         return self.services.records
 
     @records.setter
     def records(self, value: Records | None) -> None:
         self.services.records = value
+
+    @property
+    def learner_id(self) -> str:
+        """The signed-in profile's id, for work that writes a learner's records."""
+        if self.session.profile is None:
+            raise KitError(_("Nobody is signed in."))
+        return self.session.profile.id
 
     # -- the session -------------------------------------------------------------------
     @property

@@ -257,7 +257,7 @@ class MainWindow(DialogsMixin, QMainWindow):
         """The Get packs page (kept while the app runs, so downloads go on in the background)."""
         if self.ctx.profile is None and not self.options.preview:
             return self.show_profiles()
-        if self.ctx.library is None:  # the core is still opening (or failed to)
+        if not self.ctx.opened:  # the core is still opening (or failed to)
             return None
         page = self._show(kinds.GetPacksKind)
         self._show_toolbar(self.ctx.profile)
@@ -265,7 +265,7 @@ class MainWindow(DialogsMixin, QMainWindow):
 
     def show_progress(self):
         """The signed-in learner's progress (nobody's without a profile)."""
-        if self.ctx.profile is None or self.ctx.library is None:
+        if self.ctx.profile is None or not self.ctx.opened:
             return None
         page = self._show(kinds.ProgressKind)
         self._show_toolbar(self.ctx.profile)
@@ -278,7 +278,7 @@ class MainWindow(DialogsMixin, QMainWindow):
         return self._show_help(kinds.ShortcutsKind)
 
     def _show_help(self, kind: type[PageKind]):
-        if self.ctx.library is None:  # the core is still opening (the credits need it)
+        if not self.ctx.opened:  # the core is still opening (the credits need it)
             return None
         if self.current not in (kinds.AboutKind, kinds.ShortcutsKind):
             self.back_to = self.current or kinds.ProfilesKind

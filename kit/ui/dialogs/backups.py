@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from kit.i18n import N_, _, format_datetime, format_size
 from kit.ui.context import AppContext
 from kit.ui.operations import records as ops
-from kit.ui.widgets.forms import button, label, pin_edit
+from kit.ui.widgets.forms import button, label, no_default_button, pin_edit
 
 REASONS = {
     "auto": N_("automatic"), "manual": N_("made by hand"),
@@ -53,6 +53,9 @@ class BackupsDialog(QDialog):
         buttons.addWidget(self.restore_button)
         buttons.addWidget(button(_("Close"), slot=self.accept))
         layout.addLayout(buttons)
+        # Return in the PIN field confirms the restore; it must not also press "Back up
+        # now" (the dialog's first button, so its default: it made a backup each time).
+        no_default_button(self)
         self.reload()
 
     def _confirmation(self) -> QWidget:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kit.i18n import _, current_locale, ngettext
+from kit.ui.widgets.forms import no_default_button
 from kit.ui.widgets.plain import plain_tooltip
 
 
@@ -83,6 +84,7 @@ class SourcesDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(buttons)
+        no_default_button(self)  # Return in the address adds it, once
         self.reload()
 
     def _add_row(self) -> QHBoxLayout:

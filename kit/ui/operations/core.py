@@ -23,10 +23,11 @@ def open_core(ctx: AppContext) -> Op[StartState]:
         from kit.core.library import Library
         from kit.core.records import Records
 
-        if ctx.library is None:
-            ctx.library = Library(ctx.data)
-        if ctx.records is None:
-            ctx.records = Records(ctx.data)
+        services = ctx.services
+        if services.library is None:
+            services.library = Library(ctx.data)
+        if services.records is None:
+            services.records = Records(ctx.data)
         return StartState(ctx.records.list_profiles(), len(ctx.library.list_packs()))
 
     return Op(ctx, work)

@@ -138,7 +138,7 @@ class PackService:
         ctx = self.ctx
 
         def install() -> Any:
-            library = ctx.library
+            library = ctx.services.library
             if library is None:  # the app is closing
                 raise KitError(_("The library is closed."))
             return library.install(path, progress=progress, cancel=cancel, origin="catalog")

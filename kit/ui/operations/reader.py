@@ -164,7 +164,7 @@ def _decode(path: Path) -> QImage:
         head = fh.read(4096)
     if not svgtext.is_svg(head):
         return QImage(str(path))
-    image = QImage.fromData(svgtext.drawable_svg(path.read_bytes()), "SVG")
+    image = QImage.fromData(svgtext.drawable_svg(path.read_bytes()), "SVG")  # type: ignore[arg-type]
     return image if not image.isNull() else QImage(str(path))
 
 
@@ -246,14 +246,14 @@ def load_item(ctx: AppContext, pack_id: str, item_id: str) -> tuple[Op[ItemView]
         return found[0]
 
     def viewed() -> None:
-        if found and ctx.profile_id is not None and ctx.records is not None:
-            ctx.records.append_event(ctx.profile_id, pack_id, item_id, "viewed")
+        if found and ctx.profile_id is not None and ctx.opened:
+            ctx.records.append_event(ctx.learner_id, pack_id, item_id, "viewed")
 
     return Op(ctx, run), Op(ctx, viewed, Change.RECORDS if ctx.profile_id else Change.NONE)
 
 
 def _with_progress(ctx: AppContext, pack_id: str, module_id: str, write: Callable[[], str]) -> Any:
-    library, records, profile_id = ctx.library, ctx.records, ctx.profile_id
+    library, records, profile_id = ctx.library, ctx.records, ctx.learner_id
     pack = library.get_pack(pack_id)
     before = records.module_progress(profile_id, pack, module_id) if pack else None
     verb = write()
@@ -267,9 +267,9 @@ def complete_item(
     """Mark a lesson, slide deck or activity done (once); -> ProgressChange."""
 
     def write() -> str:
-        status = ctx.records.item_status(ctx.profile_id, pack_id, item)
+        status = ctx.records.item_status(ctx.learner_id, pack_id, item)
         if status is not Status.DONE:
-            ctx.records.append_event(ctx.profile_id, pack_id, str(item["id"]), "completed")
+            ctx.records.append_event(ctx.learner_id, pack_id, str(item["id"]), "completed")
         return "completed"
 
     return Op(ctx, lambda: _with_progress(ctx, pack_id, module_id, write), Change.RECORDS)
@@ -282,7 +282,7 @@ def record_answer(
     payload = dict(result)
     return Op(
         ctx,
-        lambda: ctx.records.append_event(ctx.profile_id, pack_id, item_id, "answered", payload),
+        lambda: ctx.records.append_event(ctx.learner_id, pack_id, item_id, "answered", payload),
         Change.RECORDS,
     )
 
@@ -300,7 +300,7 @@ def record_quiz_attempt(
 
     def write() -> str:
         event = ctx.records.record_quiz_attempt(
-            ctx.profile_id, pack_id, item_id, score, pass_mark, **dict(details)
+            ctx.learner_id, pack_id, item_id, score, pass_mark, **dict(details)
         )
         return str(event.verb)
 
@@ -320,7 +320,7 @@ def record_survey(
             for qid, response in given.items()
         ]
         entries.append(("completed", None))
-        ctx.records.append_events(ctx.profile_id, pack_id, item_id, entries)
+        ctx.records.append_events(ctx.learner_id, pack_id, item_id, entries)
         return len(given)
 
     return Op(ctx, write, Change.RECORDS)
@@ -336,6 +336,6 @@ def load_certificate(ctx: AppContext, pack_id: str, module_id: str) -> Op[Any]:
         lang = content_language(pack, ctx.language)
         if lang:
             pack = ctx.library.get_pack(pack_id, lang) or pack
-        return ctx.records.certificate(ctx.profile_id, pack, module_id)
+        return ctx.records.certificate(ctx.learner_id, pack, module_id)
 
     return Op(ctx, run)

@@ -169,7 +169,7 @@ class Worker:
                 and owner.thread() is QThread.currentThread()  # a relay lives with its owner
             ):
                 slot = owned(owner, slot)
-                relays.append(slot.__self__)
+                relays.append(slot.__self__)  # type: ignore[attr-defined]  # the relay
             signal.connect(slot)
         if after_success is not None:
             job.succeeded.connect(after_success)
@@ -182,7 +182,7 @@ class Worker:
         self._jobs.items.put(job)
         return job
 
-    def call(self, fn: Callable[[], Any], timeout: float = 30.0) -> Any:
+    def call(self, fn: Callable[[], Any], timeout: float | None = 30.0) -> Any:
         """Run `fn` on the worker and wait for it (start-up, shutdown, or from another
         runner's thread: a download hands its install step to this worker so)."""
         box: dict[str, Any] = {}

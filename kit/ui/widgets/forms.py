@@ -78,3 +78,13 @@ def pin_edit(accessible: str, parent: QWidget | None = None) -> QLineEdit:
     edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
     edit.setStyleSheet("font-size: 18pt; letter-spacing: 6px;")
     return edit
+
+
+def no_default_button(dialog: QWidget) -> None:
+    """Return in a dialog's text field does what the field says (returnPressed), and never
+    also presses a button: Qt makes the first push button of a dialog its default one."""
+    from PySide6.QtWidgets import QPushButton
+
+    for push in dialog.findChildren(QPushButton):
+        push.setAutoDefault(False)
+        push.setDefault(False)
