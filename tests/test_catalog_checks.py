@@ -190,6 +190,39 @@ def test_interrupted_download_resumes_after_a_restart(site: Path, tmp_path: Path
         again.close()
 
 
+def test_a_download_is_discarded_requeued_and_installed_through_packs(
+    site: Path, tmp_path: Path, data_dir
+) -> None:
+    """Packs.discard/requeue are the core's calls for the UI's Cancel and Resume, and
+    PackJob.run(install=...) hands the install step to the caller (the app's worker)."""
+    with Nginx(site, tmp_path / "nginx") as nginx, FaultProxy(("127.0.0.1", nginx.port)) as proxy:
+        packs = Packs(DataDir(data_dir))
+        packs.sources.add(proxy.url("/"))
+        (offer,) = packs.offers()
+        job = packs.job(offer)
+        job.download.progress = lambda p: job.pause()
+        job.download.report_interval = 0
+        proxy.cut_at = [offer.entry.size // 3]
+        with pytest.raises(Paused, match=r"^The download of First aid 1\.0\.0 is paused\.$"):
+            job.run()  # the sentence names the pack, not its file
+        assert job.download.partial_size() > 0 and len(packs.pending()) == 1
+        packs.discard(job)
+        assert job.download.partial_size() == 0 and packs.pending() == []
+        seen = []
+
+        def install(path, progress, cancel):
+            seen.append(path.name)
+            return packs.library.install(path, progress=progress, cancel=cancel, origin="catalog")
+
+        again = packs.requeue(job)
+        assert again is job and [j.key for j in packs.pending()] == [job.key]
+        job.download.progress = None
+        result = job.run(install=install)
+        assert (result.pack_id, result.action) == ("first-aid", "installed")
+        assert seen == [job.download.file_name] and packs.pending() == []
+        packs.close()
+
+
 def test_cli_errors_are_one_sentence(tmp_path: Path, run_kit, site: Path) -> None:
     (tmp_path / "empty").mkdir()
     for args in (
