@@ -135,3 +135,90 @@ def test_the_ui_never_imports_the_cli_and_only_kit_app_builds_services() -> None
             if node.module.startswith(("kit.cli", "kit.app")):
                 offenders.append(f"{path.relative_to(KIT.parent)}:{node.lineno} {node.module}")
     assert offenders == []
+
+
+# Screens (everything in kit/ui but the operations layer, the runners and the context that
+# holds the services) reach the core only through kit.ui.operations: they may use the
+# core's pure parts (rendering, the item-type registry, marking, value types), never an
+# object that holds a database or the network.
+OPERATIONS_LAYER = ("operations", "runners", "context.py", "changes.py")
+PURE_CORE = {
+    "kit.core.render": None,
+    "kit.core.render_math": None,
+    "kit.core.itemtypes": None,
+    "kit.core.quiz": None,
+    "kit.core.errors": None,
+    "kit.core.paths": {"DataDir", "RESOURCES_DIR"},
+    "kit.core.records": {"Profile", "Status", "ModuleProgress", "CertificateData", "QuizStats"},
+    "kit.core.library.search": {"readable_text"},
+}
+DATA_HOLDERS = {"library", "records", "packs"}
+
+
+def _is_screen(path: Path, root: Path) -> bool:
+    rel = path.relative_to(root / "ui").parts
+    return rel[0] not in OPERATIONS_LAYER
+
+
+def _core_import_offence(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Import):
+        bad = [a.name for a in node.names if a.name.startswith("kit.core")]
+        return f"imports {bad[0]}" if bad else None
+    if not isinstance(node, ast.ImportFrom) or not (node.module or "").startswith("kit.core"):
+        return None
+    module = node.module or ""
+    for alias in node.names:
+        full = f"{module}.{alias.name}"
+        if full in PURE_CORE and PURE_CORE[full] is None:
+            continue  # `from kit.core import itemtypes`
+        if module not in PURE_CORE:
+            return f"imports {full}"
+        allowed = PURE_CORE[module]
+        if allowed is not None and alias.name not in allowed:
+            return f"imports {full}"
+    return None
+
+
+def _holder_offence(node: ast.AST) -> str | None:
+    """`ctx.library`, `self.ctx.records`, `services.packs`: a database reached directly."""
+    if isinstance(node, ast.Attribute) and node.attr in DATA_HOLDERS:
+        owner = node.value
+        name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+        if name in ("ctx", "services", "_ctx", "_services"):
+            return f"uses {name}.{node.attr}"
+    return None
+
+
+def screen_offences(root: Path = KIT) -> list[str]:
+    found = []
+    for path in sorted((root / "ui").rglob("*.py")):
+        if not _is_screen(path, root):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            why = _core_import_offence(node) or _holder_offence(node)
+            if why:
+                found.append(f"{path.relative_to(root.parent)}:{node.lineno}: {why}")
+    return found
+
+
+def test_screens_reach_the_core_only_through_operations() -> None:
+    assert screen_offences() == []
+
+
+def test_the_screen_rule_sees_a_side_door(tmp_path: Path) -> None:
+    (tmp_path / "kit" / "ui" / "pages").mkdir(parents=True)
+    (tmp_path / "kit" / "ui" / "operations").mkdir()
+    (tmp_path / "kit" / "ui" / "pages" / "x.py").write_text(
+        "from kit.core.library import Library\n"
+        "from kit.core.records import Records, Status\n"
+        "from kit.core import itemtypes\n"
+        "def f(self):\n    return self.ctx.records.events('a')\n"
+    )
+    (tmp_path / "kit" / "ui" / "operations" / "y.py").write_text(
+        "from kit.core.library import Library\ndef g(ctx):\n    return ctx.library\n"
+    )
+    assert screen_offences(tmp_path / "kit") == [
+        "kit/ui/pages/x.py:1: imports kit.core.library.Library",
+        "kit/ui/pages/x.py:2: imports kit.core.records.Records",
+        "kit/ui/pages/x.py:5: uses ctx.records",
+    ]
