@@ -7,7 +7,6 @@ Small and read once at start-up, so it is read on the GUI thread.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -43,11 +42,6 @@ class UiSettings:
         return out
 
     def save(self, data: DataDir) -> None:
-        target = self.path(data)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".json.tmp")
-        with tmp.open("w", encoding="utf-8") as fh:
-            json.dump(asdict(self), fh, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        from kit.core.fsutil import write_atomic  # not needed to start the app
+
+        write_atomic(self.path(data), json.dumps(asdict(self), indent=1).encode("utf-8"))
