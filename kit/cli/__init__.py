@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "kit.cli.library",
     "kit.cli.catalog",
     "kit.cli.imports",
+    "kit.cli.workshop",
 ]
 
 

@@ -117,7 +117,7 @@ def cmd_profiles_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _find(records, name: str):
+def find_profile(records, name: str):
     """The profile called `name` ("Ana", or "Ana#3F2A" when two share a name)."""
     from kit.core.errors import KitError
     from kit.core.records.profiles import name_key
@@ -162,8 +162,8 @@ def cmd_profiles_role(args: argparse.Namespace) -> int:
     if records is None:
         return _no_records()
     with records:
-        target = _find(records, args.name)
-        by = _find(records, args.by) if args.by else None
+        target = find_profile(records, args.name)
+        by = find_profile(records, args.by) if args.by else None
         if args.role == "facilitator" and not target.has_pin:
             raise KitError(_("A facilitator needs a PIN; give the profile one first."))
         asker = by or target
@@ -181,8 +181,8 @@ def cmd_profiles_reset_pin(args: argparse.Namespace) -> int:
     if records is None:
         return _no_records()
     with records:
-        target = _find(records, args.name)
-        by = _find(records, args.by)
+        target = find_profile(records, args.name)
+        by = find_profile(records, args.by)
         pin = _secret(_("PIN of {name}: ").format(name=by.name))
         records.facilitator((by.id, pin))  # a wrong PIN stops here, before the new one
         new_pin = _secret(
@@ -236,7 +236,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if not records.may_self_appoint():
             if not args.by:
                 raise KitError(_("Only a facilitator can restore a backup; add --by NAME."))
-            by = _find(records, args.by)
+            by = find_profile(records, args.by)
             pin = _secret(_("PIN of {name}: ").format(name=by.name))
             records.facilitator((by.id, pin))  # refused before anything is read
         print(records.restore_loss(args.source).sentence())

@@ -156,6 +156,82 @@ def m004_roles_object_types_context(db: Database) -> None:
     )
 
 
+@migrations()
+def m005_workshops(db: Database) -> None:
+    """Workshops, their agendas, participants and check-ins (kit.core.workshops).
+
+    Check-ins are append-only (a participant need not have a profile, so they are not
+    learner events): a trigger refuses UPDATE and DELETE. Contact details are kept only
+    with consent (a CHECK makes it so whatever writes the row).
+    """
+    _run(
+        db,
+        """CREATE TABLE workshops (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            starts TEXT NOT NULL DEFAULT '',
+            ends TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT 'en',
+            facilitators TEXT NOT NULL DEFAULT '[]',
+            description TEXT NOT NULL DEFAULT '',
+            archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE workshop_sessions (
+            id TEXT PRIMARY KEY,
+            workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            day INTEGER NOT NULL CHECK (day >= 1),
+            start TEXT NOT NULL,
+            slot INTEGER NOT NULL CHECK (slot >= 0),
+            title TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX workshop_sessions_workshop ON workshop_sessions (workshop_id, position)",
+        """CREATE TABLE workshop_items (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES workshop_sessions(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            minutes INTEGER NOT NULL CHECK (minutes >= 0),
+            pack_id TEXT NOT NULL DEFAULT '',
+            item_id TEXT NOT NULL DEFAULT '',
+            module_id TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX workshop_items_session ON workshop_items (session_id, position)",
+        """CREATE TABLE workshop_participants (
+            id TEXT PRIMARY KEY,
+            workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            wiki_username TEXT NOT NULL DEFAULT '',
+            consent INTEGER NOT NULL DEFAULT 0 CHECK (consent IN (0, 1)),
+            contact TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            profile_id TEXT,
+            new_editor INTEGER NOT NULL DEFAULT 0 CHECK (new_editor IN (0, 1)),
+            added TEXT NOT NULL,
+            CHECK (consent = 1 OR contact = '')
+        )""",
+        "CREATE INDEX workshop_participants_workshop ON workshop_participants (workshop_id)",
+        """CREATE TABLE workshop_checkins (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            workshop_id TEXT NOT NULL,
+            session_id TEXT NOT NULL,
+            participant_id TEXT NOT NULL,
+            verb TEXT NOT NULL DEFAULT 'attended',
+            at TEXT NOT NULL,
+            device_id TEXT NOT NULL
+        )""",
+        "CREATE INDEX workshop_checkins_session ON workshop_checkins (workshop_id, session_id)",
+        """CREATE TRIGGER workshop_checkins_no_update BEFORE UPDATE ON workshop_checkins
+        BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END""",
+        """CREATE TRIGGER workshop_checkins_no_delete BEFORE DELETE ON workshop_checkins
+        BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END""",
+    )
+
+
 def schema_version() -> int:
     """How many steps this app knows (a fresh records.db has this user_version)."""
     return len(migrations.steps)
