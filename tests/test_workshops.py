@@ -234,3 +234,15 @@ def test_register_csv_and_usernames(shops) -> None:
     assert rows[2] == ["Ana", "AnaW", "", "yes", "", "", "", "yes"]
     assert usernames(shops, shop) == ["AnaW"]
     assert usernames(shops, shop, attended_only=False) == ["Never", "AnaW"]
+
+
+def test_a_check_in_outside_the_workshop_is_refused_and_nothing_recorded(shops) -> None:
+    shop = shops.save(_plan())
+    other = shops.save(replace(_plan(), id="other", title="Other"))
+    ana = shops.add_participant(shop.id, "Ana")
+    stranger = shops.add_participant(other.id, "Zoe")
+    with pytest.raises(WorkshopError, match="not in this workshop's agenda"):
+        shops.check_in(shop.id, other.sessions[0].id, [ana.id])
+    with pytest.raises(WorkshopError, match="only participants of this workshop"):
+        shops.check_in(shop.id, shop.sessions[0].id, [ana.id, stranger.id])
+    assert shops.checkins(shop.id) == [] and shops.checkins(other.id) == []

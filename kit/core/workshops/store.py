@@ -340,11 +340,33 @@ class Workshops:
 
         Durable when it returns. Checking someone in twice records nothing more.
         """
-        already = {c.participant_id for c in self.checkins(workshop_id, session_id)}
-        new = [p for p in dict.fromkeys(participant_ids) if p not in already]
         with self.rdb.write() as db:
+            conn = db.conn
+            known = conn.execute(
+                "SELECT 1 FROM workshop_sessions WHERE id = ? AND workshop_id = ?",
+                [session_id, workshop_id],
+            ).fetchone()
+            if known is None:
+                raise WorkshopError(_("That session is not in this workshop's agenda."))
+            registered = {
+                str(r[0])
+                for r in conn.execute(
+                    "SELECT id FROM workshop_participants WHERE workshop_id = ?", [workshop_id]
+                )
+            }
+            if not set(participant_ids) <= registered:
+                raise WorkshopError(_("Check in only participants of this workshop's register."))
+            already = {
+                str(r[0])
+                for r in conn.execute(
+                    "SELECT participant_id FROM workshop_checkins "
+                    "WHERE workshop_id = ? AND session_id = ?",
+                    [workshop_id, session_id],
+                )
+            }
+            new = [p for p in dict.fromkeys(participant_ids) if p not in already]
             for pid in new:
-                db.execute(
+                conn.execute(
                     "INSERT INTO workshop_checkins (id, workshop_id, session_id, participant_id,"
                     " verb, at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [
