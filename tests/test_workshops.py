@@ -246,3 +246,24 @@ def test_a_check_in_outside_the_workshop_is_refused_and_nothing_recorded(shops) 
     with pytest.raises(WorkshopError, match="only participants of this workshop"):
         shops.check_in(shop.id, shop.sessions[0].id, [ana.id, stranger.id])
     assert shops.checkins(shop.id) == [] and shops.checkins(other.id) == []
+
+
+def test_a_plan_imported_again_as_a_new_workshop_keeps_both(shops) -> None:
+    # A copied plan file whose workshop id was removed by hand still has the session
+    # and item ids of the first: the second workshop gets ids of its own.
+    first = shops.save(_plan())
+    text = plan.dump(first).replace(f"id: {first.id}\n", "", 1)
+    second = shops.save(replace(plan.load(text).workshop, title="Second"))
+    assert second.id != first.id and shops.get(first.id) == first
+    assert [s.total for s in second.sessions] == [s.total for s in first.sessions]
+    assert not {s.id for s in second.sessions} & {s.id for s in first.sessions}
+
+
+def test_a_plan_repeating_an_id_by_hand_still_saves_every_entry(shops) -> None:
+    twice = AgendaItem(kind="break", minutes=10, id="same")
+    shop = replace(_plan(), sessions=(WorkshopSession(day=1, start="09:00", slot=30,
+                                                      items=(twice, twice), id="s"),
+                                      WorkshopSession(day=1, start="10:00", slot=30, id="s")))  # fmt: skip
+    saved = shops.save(shop)
+    assert [len(s.items) for s in saved.sessions] == [2, 0]
+    assert saved.sessions[0].total == 20 and saved.sessions[0].id == "s"

@@ -15,21 +15,17 @@ from typing import Any
 
 from kit.core.records.db import RecordsDB
 from kit.core.records.timeutil import utc_now_text
+from kit.core.workshops.checks import own_ids, text_field, validate
 from kit.core.workshops.model import (
-    KINDS,
-    MAX_MINUTES,
     AgendaItem,
     Workshop,
     WorkshopError,
     WorkshopSession,
-    check_date,
-    minutes_of,
     new_id,
 )
 from kit.i18n import _
 
 ATTENDED = "attended"
-MAX_TEXT = 2000
 
 
 @dataclass(frozen=True)
@@ -52,44 +48,6 @@ class CheckIn:
     at: str
 
 
-def _text(value: str, field: str, *, missing: str = "") -> str:
-    """`value` trimmed; WorkshopError with `missing` when empty and that is given."""
-    text = str(value or "").strip()
-    if missing and not text:
-        raise WorkshopError(missing)
-    if len(text) > MAX_TEXT:
-        raise WorkshopError(
-            _("The text of “{field}” is too long (at most {count} characters).").format(
-                field=field, count=MAX_TEXT
-            )
-        )
-    return text
-
-
-def validate(workshop: Workshop) -> Workshop:
-    """`workshop` with its texts trimmed; WorkshopError on a bad field."""
-    check_date(workshop.starts)
-    check_date(workshop.ends)
-    for session in workshop.sessions:
-        minutes_of(session.start)
-        if session.day < 1 or not 0 <= session.slot <= MAX_MINUTES:
-            raise WorkshopError(_("A session needs a day from 1 and a slot of 0 to 1440 minutes."))
-        for item in session.items:
-            if item.kind not in KINDS:
-                raise WorkshopError(
-                    _("{kind} is not a kind of agenda item.").format(kind=item.kind)
-                )
-            if not 0 <= item.minutes <= MAX_MINUTES:
-                raise WorkshopError(_("An agenda item needs 0 to 1440 minutes."))
-    return replace(
-        workshop,
-        title=_text(workshop.title, _("title"), missing=_("A workshop needs a title.")),
-        place=_text(workshop.place, _("place")),
-        description=_text(workshop.description, _("description")),
-        facilitators=tuple(f.strip() for f in workshop.facilitators if f.strip()),
-    )
-
-
 class Workshops:
     """The workshops of one records.db.
 
@@ -106,8 +64,8 @@ class Workshops:
 
     def save(self, workshop: Workshop) -> Workshop:
         """Create or replace a workshop and its whole agenda (ids kept)."""
-        shop = validate(workshop)
         with self.rdb.write() as db:
+            shop = own_ids(db.conn, validate(workshop))
             db.execute(
                 "INSERT INTO workshops (id, title, starts, ends, place, language, facilitators,"
                 " description, archived, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -271,10 +229,10 @@ class Workshops:
         who = Participant(
             id=new_id(),
             workshop_id=workshop_id,
-            name=_text(name, _("name"), missing=_("A participant needs a name.")),
-            wiki_username=_text(wiki_username, _("wiki username")),
-            contact=_text(contact, _("contact")) if consent else "",
-            notes=_text(notes, _("notes")),
+            name=text_field(name, _("name"), missing=_("A participant needs a name.")),
+            wiki_username=text_field(wiki_username, _("wiki username")),
+            contact=text_field(contact, _("contact")) if consent else "",
+            notes=text_field(notes, _("notes")),
             profile_id=profile_id or None,
             new_editor=new_editor,
         )
