@@ -173,6 +173,14 @@ def test_a_plan_naming_a_pack_not_installed_imports_with_a_warning_per_item(libr
             "format: training-kit-workshop\nversion: 1\nsessions:\n- items: [{kind: pack}]\n",
             "item 1 of session 1 names no pack",
         ),
+        (
+            "format: training-kit-workshop\nversion: 1\nfacilitators: [{a: b}]\n",
+            "facilitators of the workshop must be a list of names",
+        ),
+        (
+            "format: training-kit-workshop\nversion: 1\narchived: 'yes'\n",
+            "archived of the workshop must be true or false",
+        ),
     ],
 )
 def test_a_broken_plan_file_is_one_sentence(text: str, message: str) -> None:

@@ -126,22 +126,22 @@ class _Reader:
         if value is None:
             return default
         if not isinstance(value, str | int) or isinstance(value, bool):
-            raise self._bad(key, _("a text"))
+            raise self.bad(key, _("a text"))
         return str(value)
 
     def number(self, key: str, default: int | None = None) -> int:
         value = self.data.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool):
-            raise self._bad(key, _("a whole number"))
+            raise self.bad(key, _("a whole number"))
         return value
 
     def items(self, key: str) -> list[Any]:
         value = self.data.get(key, [])
         if not isinstance(value, list):
-            raise self._bad(key, _("a list"))
+            raise self.bad(key, _("a list"))
         return value
 
-    def _bad(self, key: str, kind: str) -> WorkshopError:
+    def bad(self, key: str, kind: str) -> WorkshopError:
         return WorkshopError(
             _("In the plan, {key} of {where} must be {kind}.").format(
                 key=key, where=self.where, kind=kind
@@ -169,7 +169,11 @@ def load(text: str, content: Content | None = None) -> Imported:
         _session(raw, n, content, warnings) for n, raw in enumerate(top.items("sessions"), 1)
     )
     archived = top.data.get("archived", False)
+    if not isinstance(archived, bool):
+        raise top.bad("archived", _("true or false"))
     facilitators = top.items("facilitators")
+    if not all(isinstance(f, str) for f in facilitators):
+        raise top.bad("facilitators", _("a list of names"))
     shop = Workshop(
         id=top.text("id") or new_id(),
         title=top.text("title"),
@@ -179,7 +183,7 @@ def load(text: str, content: Content | None = None) -> Imported:
         language=top.text("language", "en"),
         facilitators=tuple(str(f) for f in facilitators),
         description=top.text("description"),
-        archived=archived is True,
+        archived=archived,
         sessions=sessions,
     )
     return Imported(shop, warnings)
