@@ -175,3 +175,38 @@ def test_two_screens_projector_swap_and_a_screen_removed_mid_talk(
     assert out["swapped"] == {"console": "Projector", "audience": "Laptop", "full": True}
     assert out["removed"]["frame"] == out["before_removed"] + 1  # the talk went on
     assert out["removed"]["console_visible"] is True
+
+
+def test_workshop_mode_opens_its_own_window_not_the_learners_library(qtbot, data_dir, pack) -> None:
+    from kit.app import App
+    from kit.ui.main_window import StartOptions
+    from kit.ui.modes.workshop import WorkshopMode
+    from kit.ui.workshop.presenter import Presenter
+    from kit.ui.workshop.window import WorkshopWindow
+
+    prepare(data_dir, [pack])
+    add_facilitator(data_dir)
+    root = App(DataDir(data_dir), StartOptions(), WorkshopMode)
+    (window,) = root.start()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.who.count() == 1 and window.what.count() > 0, timeout=20_000)
+    assert isinstance(window, WorkshopWindow) and window.who.currentText() == "Rosa"
+    assert window.what.count() == 2  # the pack's two modules
+    assert all(callable(getattr(Presenter, a.handler)) for a in WorkshopMode.actions)
+    root.shutdown()
+
+
+def test_the_audience_view_reads_right_to_left_and_grows_with_the_screen(qtbot) -> None:
+    from kit.ui.operations.presenter import Frame
+    from kit.ui.workshop.audience import AudienceView
+
+    view = AudienceView()
+    qtbot.addWidget(view)
+    view.show_frame(Frame(0, "درس", "<h1>مرحبا</h1>", rtl=True))
+    assert view.browser.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    view.fit_to(768)
+    small = view.browser.point_size()
+    view.fit_to(1080)
+    assert view.browser.point_size() > small >= 28
+    view.show_frame(Frame(0, "Lesson", "<h1>Hello</h1>"))
+    assert view.browser.layoutDirection() == Qt.LayoutDirection.LeftToRight
