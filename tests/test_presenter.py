@@ -135,6 +135,21 @@ def test_room_status_counts_taps_and_help_shows_the_keys(qtbot, presenting) -> N
     assert presenter.room is None and not window.console.overlay.isVisible()
     qtbot.keyClick(window, K.Key_F1)
     assert "Black screen" in window.console.overlay.toPlainText()
+    qtbot.keyClick(window, K.Key_F1)
+    assert not window.console.overlay.isVisible()
+    qtbot.keyClicks(window, "?")
+    assert window.console.overlay.isVisible()
+
+
+def test_esc_leaves_the_presenter_and_records_the_last_item(qtbot, presenting) -> None:
+    window, presenter = presenting
+    qtbot.keyClick(window, K.Key_S)
+    assert presenter.audience.isVisible()
+    with qtbot.waitSignal(presenter.delivered) as got:
+        qtbot.keyClick(presenter.audience, K.Key_Escape)
+    assert got.args[1] == presenter.entries[0].item_id
+    assert window.presenter is None and window.pages.currentIndex() == 0 and window.isVisible()
+    assert not presenter.audience.isVisible()
 
 
 def test_timer_bands_and_pause() -> None:

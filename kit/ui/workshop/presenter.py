@@ -272,5 +272,9 @@ class Presenter(QObject):
         if self.frames:
             self._deliver(self.frames[self.index].entry)
         self.ticker.stop()
+        app = QGuiApplication.instance()
+        app.screenAdded.disconnect(self._screens_changed)
+        app.screenRemoved.disconnect(self._screens_changed)
         self.audience.close()
+        self.frames = []
         self.left.emit()

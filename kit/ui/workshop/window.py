@@ -124,6 +124,7 @@ class WorkshopWindow(QWidget):
             self.removeEventFilter(self.presenter)
         self.presenter = None
         self.pages.setCurrentIndex(0)
+        self.show()  # hidden while the audience view had the only screen
 
     def shutdown(self) -> None:
         if self.presenter is not None:
