@@ -13,6 +13,8 @@ Which screen comes first, on a shared computer:
   as a preview without anyone's progress (a facilitator's handout must not show a
   learner's records). KIT_SCREENSHOT_START=profiles shoots the start screen instead;
   getpacks, about or shortcuts that page, and progress the learner's Progress page.
+- KIT_MODE=workshop opens workshop mode instead (kit.ui.modes.workshop: a facilitator
+  signs in with their PIN and presents on the projector).
 - KIT_EXIT_WHEN_READY=1 prints "ready" on stdout at the first paint and exits
   (bench/startup.py measures start-up with it).
 """
@@ -55,8 +57,13 @@ def run_app(
         language=lang,
         page=start if start in START_PAGES else "library",
     )
-    app_root = App(data, options)
-    window = app_root.start()[0]  # learner mode: its one window
+    mode = None
+    if os.environ.get("KIT_MODE") == "workshop":
+        from kit.ui.modes.workshop import WorkshopMode
+
+        mode = WorkshopMode
+    app_root = App(data, options, mode)
+    window = app_root.start()[0]  # the mode's first window
     code = {"value": 0}
     if screenshot:
 

@@ -1,0 +1,1 @@
+"""Workshop mode's presenter: the audience view on the projector, the console on the laptop."""

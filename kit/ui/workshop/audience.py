@@ -1,0 +1,54 @@
+"""The audience view: the current frame full screen on the projector, scaled to the
+screen so it reads from the back of a room, left-to-right or right-to-left; or a black
+or white screen (B/W)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStackedLayout, QWidget
+
+from kit.i18n import _
+from kit.ui.operations.presenter import Frame
+from kit.ui.reader.browser import ContentBrowser
+
+ROOM_POINT_SIZE = 28.0  # on a 768-pixel-high screen; more on a taller one
+BLANKS = {"black": "#000000", "white": "#ffffff"}
+
+
+class AudienceView(QWidget):
+    """What the room sees. `frame` is the frame on the projector (None before the first)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Training Kit: audience view"))
+        self.frame: Frame | None = None
+        self.blank: str | None = None
+        self.browser = ContentBrowser(self, point_size=ROOM_POINT_SIZE)
+        self.browser.setAccessibleName(_("Projected slide"))
+        self.browser.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.curtain = QWidget(self)
+        self.curtain.setAutoFillBackground(True)
+        self.curtain.setAccessibleName(_("Blank screen"))
+        self.stack = QStackedLayout(self)
+        self.stack.setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(self.browser)
+        self.stack.addWidget(self.curtain)
+
+    def show_frame(self, frame: Frame) -> None:
+        self.frame = frame
+        self.browser.set_media(frame.media)
+        self.browser.show_html(frame.html, rtl=frame.rtl)
+
+    def set_blank(self, colour: str | None) -> None:
+        """'black' or 'white' hides the slide (again: shows it); None shows it."""
+        self.blank = None if colour == self.blank else colour
+        if self.blank is None:
+            self.stack.setCurrentWidget(self.browser)
+            return
+        self.curtain.setStyleSheet(f"background: {BLANKS[self.blank]};")
+        self.stack.setCurrentWidget(self.curtain)
+
+    def fit_to(self, height: int) -> None:
+        """Scale the text to a screen `height` pixels high."""
+        self.browser.set_scale(max(1.0, height / 768))
