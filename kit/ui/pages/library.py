@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from kit.i18n import _, format_percent
-from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext
 from kit.ui.operations import library as ops
 from kit.ui.operations.library import LibraryView
 from kit.ui.pages.pack_panel import PackPanel, card_frame
+from kit.ui.pages.redraw import RedrawnOnChange
 from kit.ui.widgets.elide import fit_lines
 from kit.ui.widgets.forms import button, label
 
@@ -36,7 +36,7 @@ def _separator() -> QFrame:
     return line
 
 
-class LibraryPage(QWidget):
+class LibraryPage(RedrawnOnChange, QWidget):
     open_item = Signal(str, str)  # pack id, item id
     install_requested = Signal()  # "Install from file…"
     bundled_requested = Signal()  # "Install the packs that come with Training Kit"
@@ -51,7 +51,6 @@ class LibraryPage(QWidget):
         self.view: LibraryView | None = None
         self.panel: PackPanel | None = None
         self.selected_pack: str | None = None
-        self.dirty = True
         self._painted_pending = False
         self.stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
@@ -64,7 +63,7 @@ class LibraryPage(QWidget):
         self.stack.addWidget(self.empty)
         self.main = self._build_main()
         self.stack.addWidget(self.main)
-        ctx.changes.operation_did_execute.connect(self._changed)  # dropped with the page
+        self.watch_changes()
 
     # -- building --------------------------------------------------------------
     def _build_empty(self) -> QWidget:
@@ -171,22 +170,6 @@ class LibraryPage(QWidget):
                 item.setText(self._pack_label(pack_view))
 
     # -- loading ----------------------------------------------------------------
-    def _changed(self, changes: OpChanges, _initiator: object) -> None:
-        """Packs, or this learner's records (the Continue card, the bars), changed."""
-        mine = changes.profile_id in (None, self.ctx.profile_id)
-        if changes.touches(Change.LIBRARY) or (changes.touches(Change.RECORDS) and mine):
-            self.mark_dirty()
-
-    def mark_dirty(self) -> None:
-        self.dirty = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self.dirty:
-            self.reload()
-
     def reload(self) -> None:
         self.dirty = False
         if self.view is None:

@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kit.i18n import _, format_date, format_number, format_percent, ngettext
-from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext
 from kit.ui.operations import progress as ops
 from kit.ui.operations.progress import ModuleView, PackProgressView, QuizProgress
+from kit.ui.pages.redraw import RedrawnOnChange
 from kit.ui.widgets.charts import Meter, Ring
 from kit.ui.widgets.forms import button, label
 from kit.ui.widgets.style import set_role
@@ -24,7 +24,7 @@ def _score(score: float) -> str:
     return format_percent(round(score) / 100)
 
 
-class ProgressPage(QWidget):
+class ProgressPage(RedrawnOnChange, QWidget):
     back_requested = Signal()
     certificate_requested = Signal(str, str)  # pack id, module id
     loaded = Signal()
@@ -34,7 +34,6 @@ class ProgressPage(QWidget):
         self.setObjectName("page")
         self.ctx = ctx
         self.views: list[PackProgressView] | None = None
-        self.dirty = True
         self.cards: dict[str, QFrame] = {}
         self.meters: dict[tuple[str, str], Meter] = {}  # (pack, module) -> its bar
         self.certificate_buttons: dict[tuple[str, str], QWidget] = {}
@@ -52,22 +51,7 @@ class ProgressPage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(self.scroll, 1)
-        ctx.changes.operation_did_execute.connect(self._changed)
-
-    def _changed(self, changes: OpChanges, _initiator: object) -> None:
-        mine = changes.profile_id in (None, self.ctx.profile_id)
-        if changes.touches(Change.LIBRARY) or (changes.touches(Change.RECORDS) and mine):
-            self.mark_dirty()
-
-    def mark_dirty(self) -> None:
-        self.dirty = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self.dirty:
-            self.reload()
+        self.watch_changes()
 
     def reload(self) -> None:
         self.dirty = False
