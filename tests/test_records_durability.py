@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from killed_writer import acknowledged_before_kill
+
 from kit.core.paths import DataDir
 from kit.core.records import Records
 from kit.core.records.events import event_ids
@@ -39,34 +41,6 @@ while True:
 ROUNDS = 30
 
 
-def _one_round(folder: Path, profile_id: str, lines_before_kill: int) -> set[str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(folder), profile_id],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    acknowledged: set[str] = set()
-    try:
-        if lines_before_kill >= 0:
-            assert proc.stdout is not None
-            ready = proc.stdout.readline()
-            assert ready == "ready\n", proc.stderr.read() if proc.stderr else ready
-            for _ in range(lines_before_kill):
-                line = proc.stdout.readline()
-                assert line.endswith("\n"), proc.stderr.read() if proc.stderr else line
-                acknowledged.add(line.strip())
-    finally:
-        os.kill(proc.pid, signal.SIGKILL)
-        out, _err = proc.communicate()
-    # Ids already in the pipe were acknowledged too; a torn last line was not.
-    for line in out.splitlines(keepends=True):
-        if line.endswith("\n") and line.strip() != "ready":
-            acknowledged.add(line.strip())
-    assert proc.returncode == -signal.SIGKILL
-    return acknowledged
-
-
 def test_every_acknowledged_event_survives_kill_9(data_dir: Path) -> None:
     data = DataDir(data_dir)
     with Records(data) as records:
@@ -75,7 +49,9 @@ def test_every_acknowledged_event_survives_kill_9(data_dir: Path) -> None:
     acknowledged: set[str] = set()
     for _ in range(ROUNDS):
         # -1: killed while still opening the database; otherwise mid-stream.
-        acknowledged |= _one_round(data_dir, profile_id, rng.choice([-1, 0, 1, 3, 10, 25, 60]))
+        acknowledged |= acknowledged_before_kill(
+            WRITER, [str(data_dir), profile_id], rng.choice([-1, 0, 1, 3, 10, 25, 60])
+        )
     assert len(acknowledged) > ROUNDS  # the writer did get going
 
     conn = sqlite3.connect(data.records_db)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import subprocess
-import sys
 from pathlib import Path
+
+from killed_writer import acknowledged_before_kill
 
 from kit.core.paths import DataDir
 from kit.core.records import Records
@@ -38,33 +36,6 @@ while True:
 ROUNDS = 12
 
 
-def _one_round(folder: Path, shop_id: str, lines_before_kill: int) -> set[str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(folder), shop_id],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    acknowledged: set[str] = set()
-    try:
-        if lines_before_kill >= 0:
-            assert proc.stdout is not None
-            ready = proc.stdout.readline()
-            assert ready == "ready\n", proc.stderr.read() if proc.stderr else ready
-            for _ in range(lines_before_kill):
-                line = proc.stdout.readline()
-                assert line.endswith("\n"), proc.stderr.read() if proc.stderr else line
-                acknowledged.add(line.strip())
-    finally:
-        os.kill(proc.pid, signal.SIGKILL)
-        out, _err = proc.communicate()
-    for line in out.splitlines(keepends=True):
-        if line.endswith("\n") and line.strip() != "ready":
-            acknowledged.add(line.strip())
-    assert proc.returncode == -signal.SIGKILL
-    return acknowledged
-
-
 def test_every_acknowledged_check_in_survives_kill_9(data_dir: Path) -> None:
     data = DataDir(data_dir)
     with Records(data) as records:
@@ -72,7 +43,9 @@ def test_every_acknowledged_check_in_survives_kill_9(data_dir: Path) -> None:
     rng = random.Random(11)
     acknowledged: set[str] = set()
     for _ in range(ROUNDS):
-        acknowledged |= _one_round(data_dir, shop.id, rng.choice([-1, 0, 1, 5, 20]))
+        acknowledged |= acknowledged_before_kill(
+            WRITER, [str(data_dir), shop.id], rng.choice([-1, 0, 1, 5, 20])
+        )
     assert len(acknowledged) > ROUNDS
     with Records(data) as records:
         assert records.check() == []
