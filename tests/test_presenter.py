@@ -3,13 +3,10 @@ know; the projector never shows the G preview; screens come and go (kit.ui.works
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from offscreen_screens import run_on_screens, screen
 from PySide6.QtCore import Qt
 from ui_shell import prepare
 
@@ -172,20 +169,8 @@ def test_two_screens_projector_swap_and_a_screen_removed_mid_talk(
 ) -> None:
     prepare(data_dir, [pack])
     add_facilitator(data_dir)
-    screens = [
-        {"name": "Laptop", "x": 0, "y": 0, "width": 1366, "height": 768,
-         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-        {"name": "Projector", "x": 1366, "y": 0, "width": 1920, "height": 1080,
-         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-    ]  # fmt: skip
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-           "PYTHONPATH": str(HERE.parent)}  # fmt: skip
-    done = subprocess.run([sys.executable, str(HERE / "present_two_screens.py"), str(data_dir)],
-                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
-    assert done.returncode == 0, done.stderr[-3000:]
-    out = json.loads(done.stdout.strip().splitlines()[-1])
+    screens = [screen("Laptop", 0, 1366, 768), screen("Projector", 1366, 1920, 1080)]
+    out = run_on_screens("present_two_screens.py", data_dir, tmp_path, screens)
     assert out["start"] == {"console": "Laptop", "audience": "Projector", "full": True}
     assert out["swapped"] == {"console": "Projector", "audience": "Laptop", "full": True}
     assert out["removed"]["frame"] == out["before_removed"] + 1  # the talk went on

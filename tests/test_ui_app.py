@@ -7,10 +7,10 @@ import os
 import subprocess
 
 import pytest
+from offscreen_screens import offscreen_platform, screen
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QPushButton
-from test_ui_screen import screen_config
 from ui_shell import (
     add_events,
     add_profile,
@@ -69,8 +69,8 @@ def test_screenshot_shows_the_library_once_painted(data_dir, pack, kit_exe, tmp_
     ana = add_profile(data_dir, "Ana")
     add_events(data_dir, ana.id, "getting-started", ["choose-a-profile"])
     shot = tmp_path / "shot.png"
-    screen = screen_config(tmp_path, 1366, 768)
-    env = {**os.environ, "QT_QPA_PLATFORM": screen, "KIT_PROFILE": "Ana"}
+    platform = offscreen_platform(tmp_path, [screen("Screen", 0, 1366, 768)])
+    env = {**os.environ, "QT_QPA_PLATFORM": platform, "KIT_PROFILE": "Ana"}
     done = subprocess.run([*kit_exe, "--screenshot", str(shot)], env=env, capture_output=True,
                           text=True, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr

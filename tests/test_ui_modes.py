@@ -3,12 +3,9 @@ another screen (kit.app.App, kit.ui.modes)."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from offscreen_screens import run_on_screens, screen
 from ui_shell import add_profile, close, open_window, prepare
 
 HERE = Path(__file__).resolve().parent
@@ -19,20 +16,8 @@ def test_a_second_window_opens_on_the_second_screen_with_its_own_session(
 ) -> None:
     prepare(data_dir, [pack])
     add_profile(data_dir, "Ana")
-    screens = [
-        {"name": "Laptop", "x": 0, "y": 0, "width": 1366, "height": 768,
-         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-        {"name": "Projector", "x": 1366, "y": 0, "width": 1280, "height": 800,
-         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-    ]  # fmt: skip
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-           "PYTHONPATH": str(HERE.parent)}  # fmt: skip
-    done = subprocess.run([sys.executable, str(HERE / "two_screens.py"), str(data_dir)],
-                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
-    assert done.returncode == 0, done.stderr[-3000:]
-    out = json.loads(done.stdout.strip().splitlines()[-1])
+    screens = [screen("Laptop", 0, 1366, 768), screen("Projector", 1366, 1280, 800)]
+    out = run_on_screens("two_screens.py", data_dir, tmp_path, screens)
     assert out["screens"] == ["Laptop", "Projector"] and out["inside"] == [True, True]
     assert out["shared_services"] is True
     assert out["profiles"] == ["Ana", None]  # one window signed out, the other still Ana's

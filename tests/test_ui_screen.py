@@ -8,12 +8,10 @@ size (tests/screen_fit.py) and checks what a learner would see.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from offscreen_screens import run_on_screens, screen
 from ui_shell import add_profile, prepare
 
 from kit.core.paths import DataDir
@@ -22,21 +20,8 @@ from kit.core.records import Records
 HERE = Path(__file__).resolve().parent
 
 
-def screen_config(folder: Path, width: int, height: int) -> str:
-    config = folder / f"screen-{width}x{height}.json"
-    screens = [{"name": "Screen", "x": 0, "y": 0, "width": width, "height": height,
-                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]  # fmt: skip
-    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
-    return f"offscreen:configfile={config}"
-
-
 def run_on_screen(data_dir: Path, tmp_path: Path, width: int, height: int) -> dict:
-    env = {**os.environ, "QT_QPA_PLATFORM": screen_config(tmp_path, width, height),
-           "PYTHONPATH": str(HERE.parent)}  # fmt: skip
-    done = subprocess.run([sys.executable, str(HERE / "screen_fit.py"), str(data_dir)],
-                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_on_screens("screen_fit.py", data_dir, tmp_path, [screen("Screen", 0, width, height)])
 
 
 def inside(inner: list[int], width: int, height: int) -> bool:
