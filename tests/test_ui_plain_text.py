@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from ui_reader_pack import reader_context
 
 from kit.core.packformat.build import build_pack
 from kit.core.packformat.scaffold import tiny_png
@@ -57,29 +58,13 @@ def write_source(folder: Path, picture: Path) -> Path:
 
 @pytest.fixture
 def env(qapp, data_dir: Path, tmp_path: Path) -> Iterator[object]:
-    from kit.core.library import Library
-    from kit.core.paths import DataDir
-    from kit.core.records import Records
-    from kit.ui.context import AppContext
-    from kit.ui.runners.worker import Worker
 
     picture = tmp_path / "red.png"
     picture.write_bytes(tiny_png(60, 60, (255, 0, 0)))
     pack_file = build_pack(write_source(tmp_path / "src", picture), tmp_path / "dist")
-    data = DataDir(data_dir).ensure()
-    ctx = AppContext(data=data, worker=Worker())
-
-    def open_core() -> None:
-        ctx.library = Library(data)
-        ctx.library.install(pack_file)
-        ctx.records = Records(data)
-        ctx.profile = ctx.records.create_profile("Ana")
-
-    ctx.worker.call(open_core)
-    ctx.picture = picture
-    yield ctx
-    ctx.worker.call(lambda: (ctx.library.close(), ctx.records.close()))
-    ctx.worker.stop()
+    with reader_context(data_dir, pack_file, "Ana") as ctx:
+        ctx.picture = picture
+        yield ctx
 
 
 def red_pixels(widget: QWidget) -> int:

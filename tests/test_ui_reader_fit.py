@@ -12,7 +12,7 @@ import pytest
 import ui_reader_pack
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
-from ui_reader_pack import PACK_ID, ReaderEnv, RecordingServer
+from ui_reader_pack import PACK_ID, ReaderEnv, RecordingServer, reader_context
 
 from kit.core.packformat.build import build_pack
 from kit.ui.pages import kinds
@@ -30,11 +30,6 @@ SHORT_SIDE = 600 - 70  # a 1024x600 screen less the toolbar and a window title b
 
 @pytest.fixture
 def long_env(qapp, data_dir: Path, tmp_path: Path) -> Iterator[ReaderEnv]:
-    from kit.core.library import Library
-    from kit.core.paths import DataDir
-    from kit.core.records import Records
-    from kit.ui.context import AppContext
-    from kit.ui.runners.worker import Worker
 
     server = RecordingServer()
     source = ui_reader_pack.write_source(tmp_path / "src", server.url("/remote.png"))
@@ -50,19 +45,8 @@ def long_env(qapp, data_dir: Path, tmp_path: Path) -> Iterator[ReaderEnv]:
         assert old in text
         path.write_text(text.replace(old, new), encoding="utf-8")
     pack_file = build_pack(source, tmp_path / "dist")
-    data = DataDir(data_dir).ensure()
-    ctx = AppContext(data=data, worker=Worker())
-
-    def open_core() -> None:
-        ctx.library = Library(data)
-        ctx.library.install(pack_file)
-        ctx.records = Records(data)
-        ctx.profile = ctx.records.create_profile("Ana")
-
-    ctx.worker.call(open_core)
-    yield ReaderEnv(ctx, server, pack_file)
-    ctx.worker.call(lambda: (ctx.library.close(), ctx.records.close()))
-    ctx.worker.stop()
+    with reader_context(data_dir, pack_file, "Ana") as ctx:
+        yield ReaderEnv(ctx, server, pack_file)
     server.close()
 
 

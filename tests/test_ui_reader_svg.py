@@ -11,7 +11,7 @@ import pytest
 import ui_reader_pack
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
-from ui_reader_pack import ReaderEnv, RecordingServer, open_page
+from ui_reader_pack import ReaderEnv, RecordingServer, open_page, reader_context
 
 from kit.core.packformat.build import build_pack
 from kit.core.svgtext import drawable_svg, expand_font
@@ -57,11 +57,6 @@ def ink_rows(image: QImage, box: tuple[int, int, int, int]) -> int:
 
 @pytest.fixture
 def svg_env(qapp, data_dir: Path, tmp_path: Path) -> Iterator[ReaderEnv]:
-    from kit.core.library import Library
-    from kit.core.paths import DataDir
-    from kit.core.records import Records
-    from kit.ui.context import AppContext
-    from kit.ui.runners.worker import Worker
 
     server = RecordingServer()
     source = ui_reader_pack.write_source(tmp_path / "src", server.url("/remote.png"))
@@ -72,20 +67,9 @@ def svg_env(qapp, data_dir: Path, tmp_path: Path) -> Iterator[ReaderEnv]:
         encoding="utf-8",
     )
     pack_file = build_pack(source, tmp_path / "dist")
-    data = DataDir(data_dir).ensure()
-    ctx = AppContext(data=data, worker=Worker())
-
-    def open_core() -> None:
-        ctx.library = Library(data)
-        ctx.library.install(pack_file)
-        ctx.records = Records(data)
-        ctx.profile = ctx.records.create_profile("Ana")
-
-    ctx.worker.call(open_core)
-    ctx.source = source
-    yield ReaderEnv(ctx, server, pack_file)
-    ctx.worker.call(lambda: (ctx.library.close(), ctx.records.close()))
-    ctx.worker.stop()
+    with reader_context(data_dir, pack_file, "Ana") as ctx:
+        ctx.source = source
+        yield ReaderEnv(ctx, server, pack_file)
     server.close()
 
 

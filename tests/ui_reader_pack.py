@@ -8,6 +8,7 @@ A `RecordingServer` on 127.0.0.1 counts every request, to prove the reader asks 
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import zlib
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -264,17 +266,16 @@ class ReaderEnv:
     pack_file: Path
 
 
-@pytest.fixture
-def reader_env(qapp, data_dir: Path, tmp_path: Path) -> Iterator[ReaderEnv]:
+@contextlib.contextmanager
+def reader_context(data_dir: Path, pack_file: Path, learner: str = LEARNER) -> Iterator[Any]:
+    """An AppContext on a fresh data folder with `pack_file` installed and `learner` signed
+    in, opened on its own worker (closed and stopped afterwards)."""
     from kit.core.library import Library
     from kit.core.paths import DataDir
     from kit.core.records import Records
     from kit.ui.context import AppContext
     from kit.ui.runners.worker import Worker
 
-    server = RecordingServer()
-    source = write_source(tmp_path / "src", server.url("/remote.png"))
-    pack_file = build_pack(source, tmp_path / "dist")
     data = DataDir(data_dir).ensure()
     worker = Worker()
     ctx = AppContext(data=data, worker=worker)
@@ -283,20 +284,30 @@ def reader_env(qapp, data_dir: Path, tmp_path: Path) -> Iterator[ReaderEnv]:
         ctx.library = Library(data)
         ctx.library.install(pack_file)
         ctx.records = Records(data)
-        ctx.profile = ctx.records.create_profile(LEARNER)
+        ctx.profile = ctx.records.create_profile(learner)
+
+    def close_core() -> None:
+        for part in (ctx.services.library, ctx.services.records):
+            if part is not None:
+                part.close()
 
     try:
         worker.call(open_core)
-        yield ReaderEnv(ctx, server, pack_file)
+        yield ctx
     finally:
-
-        def close_core() -> None:
-            for part in (ctx.library, ctx.records):
-                if part is not None:
-                    part.close()
-
         worker.call(close_core)
         worker.stop()
+
+
+@pytest.fixture
+def reader_env(qapp, data_dir: Path, tmp_path: Path) -> Iterator[ReaderEnv]:
+    server = RecordingServer()
+    source = write_source(tmp_path / "src", server.url("/remote.png"))
+    pack_file = build_pack(source, tmp_path / "dist")
+    try:
+        with reader_context(data_dir, pack_file) as ctx:
+            yield ReaderEnv(ctx, server, pack_file)
+    finally:
         server.close()
 
 
