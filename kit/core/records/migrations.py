@@ -232,6 +232,34 @@ def m005_workshops(db: Database) -> None:
     )
 
 
+@migrations()
+def m006_workshop_delivery(db: Database) -> None:
+    """Whether a workshop will create wiki accounts, its ticked materials, and the agenda
+    as delivered: one append-only row per item presented (started, ended), so the
+    report can set planned against actual times."""
+    _run(
+        db,
+        "ALTER TABLE workshops ADD COLUMN creates_accounts INTEGER NOT NULL DEFAULT 0"
+        " CHECK (creates_accounts IN (0, 1))",
+        "ALTER TABLE workshops ADD COLUMN materials TEXT NOT NULL DEFAULT '[]'",
+        """CREATE TABLE workshop_delivered (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            workshop_id TEXT NOT NULL,
+            session_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            started TEXT NOT NULL,
+            ended TEXT NOT NULL,
+            device_id TEXT NOT NULL
+        )""",
+        "CREATE INDEX workshop_delivered_workshop ON workshop_delivered (workshop_id, session_id)",
+        """CREATE TRIGGER workshop_delivered_no_update BEFORE UPDATE ON workshop_delivered
+        BEGIN SELECT RAISE(ABORT, 'delivered times are append-only'); END""",
+        """CREATE TRIGGER workshop_delivered_no_delete BEFORE DELETE ON workshop_delivered
+        BEGIN SELECT RAISE(ABORT, 'delivered times are append-only'); END""",
+    )
+
+
 def schema_version() -> int:
     """How many steps this app knows (a fresh records.db has this user_version)."""
     return len(migrations.steps)

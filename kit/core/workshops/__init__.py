@@ -1,5 +1,6 @@
 """Workshops: plan an agenda from installed packs, keep a register and check-ins."""
 
+from kit.core.workshops.delivered import Deliveries, Delivery
 from kit.core.workshops.model import (
     AgendaItem,
     Workshop,
@@ -12,6 +13,8 @@ from kit.core.workshops.store import CheckIn, Participant, Workshops
 __all__ = [
     "AgendaItem",
     "CheckIn",
+    "Deliveries",
+    "Delivery",
     "Participant",
     "Workshop",
     "WorkshopError",

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from kit.core.workshops.model import (
     KINDS,
+    MATERIALS,
     MAX_MINUTES,
     Workshop,
     WorkshopError,
@@ -17,6 +18,8 @@ from kit.core.workshops.model import (
 from kit.i18n import _
 
 MAX_TEXT = 2000
+
+MATERIAL_KEYS = frozenset(key for key, _text in MATERIALS)
 
 
 def text_field(value: str, field: str, *, missing: str = "") -> str:
@@ -54,6 +57,7 @@ def validate(workshop: Workshop) -> Workshop:
         place=text_field(workshop.place, _("place")),
         description=text_field(workshop.description, _("description")),
         facilitators=tuple(f.strip() for f in workshop.facilitators if f.strip()),
+        materials=tuple(k for k in dict.fromkeys(workshop.materials) if k in MATERIAL_KEYS),
     )
 
 

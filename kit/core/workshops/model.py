@@ -122,6 +122,8 @@ class Workshop:
     archived: bool = False
     sessions: tuple[WorkshopSession, ...] = ()
     id: str = field(default_factory=new_id)
+    creates_accounts: bool = False  # wiki accounts will be made at the event
+    materials: tuple[str, ...] = ()  # keys of `MATERIALS` ticked as ready
 
     def day_totals(self) -> dict[int, int]:
         """Planned minutes per day, days in order."""
@@ -146,6 +148,10 @@ class Workshop:
             if s.overrun
         ]
 
+    def accounts_warning(self) -> str:
+        """What to do about the wikis' limit on new accounts, when accounts will be made."""
+        return accounts_warning() if self.creates_accounts else ""
+
     def session(self, ref: str) -> WorkshopSession:
         """The session with this id, or 1-based number in agenda order, or title."""
         ordered = self.sessions
@@ -159,6 +165,28 @@ class Workshop:
                 title=self.title, session=ref
             )
         )
+
+
+def accounts_warning() -> str:
+    return _(
+        "Wikimedia wikis let one internet address create only a few accounts a day "
+        "(historically 6). Ask participants to create their accounts before the event, "
+        "or ask the wiki's administrators in advance to lift the limit for your venue's "
+        "address (the event organizer right or an IP exemption)."
+    )
+
+
+# The materials checklist: (key, what to bring). Ticked keys are kept per workshop.
+MATERIALS: tuple[tuple[str, str], ...] = (
+    ("name-tags", N_("Name tags")),
+    ("sticky-notes", N_("Sticky notes in two colours (done / need help)")),
+    ("sign-in-sheets", N_("Printed sign-in sheets and pens")),
+    ("projector-adapter", N_("Projector adapter for the laptop (HDMI, VGA)")),
+    ("hotspot", N_("Mobile hotspot or the venue's Wi-Fi details")),
+    ("power-strips", N_("Power strips and extension cords")),
+    ("handouts", N_("Printed handouts")),
+    ("usb-stick", N_("A USB stick with the packs and this app")),
+)
 
 
 class Content(Protocol):

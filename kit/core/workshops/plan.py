@@ -43,6 +43,7 @@ WORKSHOP_KEYS = {
     "facilitators",
     "description",
     "archived",
+    "creates_accounts",
     "sessions",
 }
 SESSION_KEYS = {"id", "title", "day", "start", "slot", "items"}
@@ -69,6 +70,7 @@ def to_data(shop: Workshop) -> dict[str, Any]:
         "facilitators": list(shop.facilitators),
         "description": shop.description,
         "archived": shop.archived,
+        "creates_accounts": shop.creates_accounts,
         "sessions": [_session_data(s) for s in shop.sessions],
     }
 
@@ -171,6 +173,9 @@ def load(text: str, content: Content | None = None) -> Imported:
     archived = top.data.get("archived", False)
     if not isinstance(archived, bool):
         raise top.bad("archived", _("true or false"))
+    accounts = top.data.get("creates_accounts", False)
+    if not isinstance(accounts, bool):
+        raise top.bad("creates_accounts", _("true or false"))
     facilitators = top.items("facilitators")
     if not all(isinstance(f, str) for f in facilitators):
         raise top.bad("facilitators", _("a list of names"))
@@ -184,6 +189,7 @@ def load(text: str, content: Content | None = None) -> Imported:
         facilitators=tuple(str(f) for f in facilitators),
         description=top.text("description"),
         archived=archived,
+        creates_accounts=accounts,
         sessions=sessions,
     )
     return Imported(shop, warnings)

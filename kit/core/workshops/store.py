@@ -68,11 +68,13 @@ class Workshops:
             shop = own_ids(db.conn, validate(workshop))
             db.execute(
                 "INSERT INTO workshops (id, title, starts, ends, place, language, facilitators,"
-                " description, archived, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " description, archived, creates_accounts, materials, created)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
                 " starts = excluded.starts, ends = excluded.ends, place = excluded.place,"
                 " language = excluded.language, facilitators = excluded.facilitators,"
-                " description = excluded.description, archived = excluded.archived",
+                " description = excluded.description, archived = excluded.archived,"
+                " creates_accounts = excluded.creates_accounts, materials = excluded.materials",
                 [
                     shop.id,
                     shop.title,
@@ -83,6 +85,8 @@ class Workshops:
                     json.dumps(list(shop.facilitators), ensure_ascii=False),
                     shop.description,
                     int(shop.archived),
+                    int(shop.creates_accounts),
+                    json.dumps(list(shop.materials)),
                     utc_now_text(),
                 ],
             )
@@ -142,6 +146,8 @@ class Workshops:
             facilitators=tuple(json.loads(row["facilitators"])),
             description=str(row["description"]),
             archived=bool(row["archived"]),
+            creates_accounts=bool(row["creates_accounts"]),
+            materials=tuple(json.loads(row["materials"])),
             sessions=self._sessions(workshop_id),
         )
 
@@ -206,7 +212,14 @@ class Workshops:
         )
         copy_title = title or _("{title} (copy)").format(title=shop.title)
         return self.save(
-            replace(shop, id=new_id(), title=copy_title, archived=False, sessions=sessions)
+            replace(
+                shop,
+                id=new_id(),
+                title=copy_title,
+                archived=False,
+                materials=(),
+                sessions=sessions,
+            )
         )
 
     # Participants and check-ins

@@ -1,0 +1,1 @@
+"""A workshop's register and check-ins (kit.ui.workshop.home)."""

@@ -1,0 +1,52 @@
+"""Workshop mode's home after the facilitator signs in: Plan, Attendance and Present tabs
+about one chosen workshop.
+
+Each tab is a page with `show_workshop(workshop_id | None)`; the Plan tab says which
+workshop is chosen (`PlanPage.workshop_chosen`) and the home passes it to the others.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from kit.i18n import _
+from kit.ui.context import AppContext
+from kit.ui.workshop.attendance.page import AttendancePage
+from kit.ui.workshop.planning.page import PlanPage
+
+
+class WorkshopHome(QWidget):
+    workshop_changed = Signal(str)  # "" when none is chosen
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.workshop_id: str | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("workshopHeading")
+        self.plan = PlanPage(ctx)
+        self.attendance = AttendancePage(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.plan, _("Plan"))
+        self.tabs.addTab(self.attendance, _("Attendance"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs)
+        self.plan.workshop_chosen.connect(self.choose)
+
+    def add_tab(self, page: QWidget, title: str) -> None:
+        """Another tab about the chosen workshop (the page has `show_workshop`)."""
+        self.tabs.addTab(page, title)
+        show = getattr(page, "show_workshop", None)
+        if show is not None:
+            show(self.workshop_id)
+
+    def choose(self, workshop_id: str) -> None:
+        self.workshop_id = workshop_id or None
+        for index in range(self.tabs.count()):
+            show = getattr(self.tabs.widget(index), "show_workshop", None)
+            if show is not None:
+                show(self.workshop_id)
+        self.workshop_changed.emit(workshop_id)

@@ -1,0 +1,1 @@
+"""Planning a workshop: the workshops list, details, agenda editor (kit.ui.workshop.home)."""
