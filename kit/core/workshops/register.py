@@ -55,3 +55,13 @@ def usernames(shops: Workshops, shop: Workshop, *, attended_only: bool = True) -
         if p.wiki_username and (p.id in came or not attended_only)
     ]
     return list(dict.fromkeys(names))
+
+
+def usernames_wikitext(names: list[str]) -> str:
+    """The usernames as a wikitext list of links to their user pages, for an event page."""
+    return "".join(f"* [[User:{name}|{name}]]\n" for name in names)
+
+
+def usernames_text(names: list[str]) -> str:
+    """One username a line (the form event dashboards take)."""
+    return "".join(f"{name}\n" for name in names)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
 from kit.core.records.db import RecordsDB
 from kit.core.records.timeutil import utc_now_text
-from kit.core.workshops.checks import own_ids, text_field, validate
+from kit.core.workshops.attendance import ATTENDED, Attendance, CheckIn, Participant
+from kit.core.workshops.checks import own_ids, validate
 from kit.core.workshops.model import (
     AgendaItem,
     Workshop,
@@ -25,30 +25,10 @@ from kit.core.workshops.model import (
 )
 from kit.i18n import _
 
-ATTENDED = "attended"
+__all__ = ["ATTENDED", "CheckIn", "Participant", "Workshops"]
 
 
-@dataclass(frozen=True)
-class Participant:
-    id: str
-    workshop_id: str
-    name: str
-    wiki_username: str = ""
-    contact: str = ""
-    notes: str = ""
-    profile_id: str | None = None
-    new_editor: bool = False
-
-
-@dataclass(frozen=True)
-class CheckIn:
-    id: str
-    session_id: str
-    participant_id: str
-    at: str
-
-
-class Workshops:
+class Workshops(Attendance):
     """The workshops of one records.db.
 
     Example::
@@ -221,144 +201,3 @@ class Workshops:
                 sessions=sessions,
             )
         )
-
-    # Participants and check-ins
-
-    def add_participant(
-        self,
-        workshop_id: str,
-        name: str,
-        *,
-        wiki_username: str = "",
-        contact: str = "",
-        consent: bool = False,
-        notes: str = "",
-        profile_id: str | None = None,
-        new_editor: bool = False,
-    ) -> Participant:
-        """Register a participant. `contact` is kept only with `consent`; without it the
-        contact is dropped, never stored."""
-        self.get(workshop_id)
-        who = Participant(
-            id=new_id(),
-            workshop_id=workshop_id,
-            name=text_field(name, _("name"), missing=_("A participant needs a name.")),
-            wiki_username=text_field(wiki_username, _("wiki username")),
-            contact=text_field(contact, _("contact")) if consent else "",
-            notes=text_field(notes, _("notes")),
-            profile_id=profile_id or None,
-            new_editor=new_editor,
-        )
-        with self.rdb.write() as db:
-            db.execute(
-                "INSERT INTO workshop_participants (id, workshop_id, name, wiki_username,"
-                " consent, contact, notes, profile_id, new_editor, added)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    who.id,
-                    workshop_id,
-                    who.name,
-                    who.wiki_username,
-                    int(bool(who.contact)),
-                    who.contact,
-                    who.notes,
-                    who.profile_id,
-                    int(new_editor),
-                    utc_now_text(),
-                ],
-            )
-        return who
-
-    def participants(self, workshop_id: str) -> list[Participant]:
-        return [
-            Participant(
-                id=str(r["id"]),
-                workshop_id=workshop_id,
-                name=str(r["name"]),
-                wiki_username=str(r["wiki_username"]),
-                contact=str(r["contact"]),
-                notes=str(r["notes"]),
-                profile_id=r["profile_id"],
-                new_editor=bool(r["new_editor"]),
-            )
-            for r in self.rdb.query(
-                "SELECT * FROM workshop_participants WHERE workshop_id = ?"
-                " ORDER BY name COLLATE NOCASE, added",
-                [workshop_id],
-            )
-        ]
-
-    def participant(self, workshop_id: str, name: str) -> Participant:
-        """The participant called `name` (ignoring case) or with that wiki username."""
-        key = name.strip().casefold()
-        found = [
-            p
-            for p in self.participants(workshop_id)
-            if key in (p.name.casefold(), p.wiki_username.casefold()) or p.id == name
-        ]
-        if not found:
-            raise WorkshopError(_("There is no participant called {name}.").format(name=name))
-        if len(found) > 1:
-            raise WorkshopError(
-                _("Several participants are called {name}; check in by wiki username.").format(
-                    name=name
-                )
-            )
-        return found[0]
-
-    def check_in(self, workshop_id: str, session_id: str, participant_ids: list[str]) -> int:
-        """Record that each participant attended the session; returns how many were new.
-
-        Durable when it returns. Checking someone in twice records nothing more.
-        """
-        with self.rdb.write() as db:
-            conn = db.conn
-            known = conn.execute(
-                "SELECT 1 FROM workshop_sessions WHERE id = ? AND workshop_id = ?",
-                [session_id, workshop_id],
-            ).fetchone()
-            if known is None:
-                raise WorkshopError(_("That session is not in this workshop's agenda."))
-            registered = {
-                str(r[0])
-                for r in conn.execute(
-                    "SELECT id FROM workshop_participants WHERE workshop_id = ?", [workshop_id]
-                )
-            }
-            if not set(participant_ids) <= registered:
-                raise WorkshopError(_("Check in only participants of this workshop's register."))
-            already = {
-                str(r[0])
-                for r in conn.execute(
-                    "SELECT participant_id FROM workshop_checkins "
-                    "WHERE workshop_id = ? AND session_id = ?",
-                    [workshop_id, session_id],
-                )
-            }
-            new = [p for p in dict.fromkeys(participant_ids) if p not in already]
-            for pid in new:
-                conn.execute(
-                    "INSERT INTO workshop_checkins (id, workshop_id, session_id, participant_id,"
-                    " verb, at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        new_id(),
-                        workshop_id,
-                        session_id,
-                        pid,
-                        ATTENDED,
-                        utc_now_text(),
-                        self.rdb.device_id,
-                    ],
-                )
-        return len(new)
-
-    def checkins(self, workshop_id: str, session_id: str | None = None) -> list[CheckIn]:
-        sql = "SELECT * FROM workshop_checkins WHERE workshop_id = ?"
-        params: list[Any] = [workshop_id]
-        if session_id is not None:
-            sql += " AND session_id = ?"
-            params.append(session_id)
-        return [
-            CheckIn(str(r["id"]), str(r["session_id"]), str(r["participant_id"]), str(r["at"]))
-            for r in self.rdb.query(sql + " ORDER BY seq", params)
-        ]
