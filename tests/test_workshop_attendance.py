@@ -271,3 +271,90 @@ def test_no_workshop_chosen_says_where_to_choose_one(qtbot, attendance) -> None:
     page, _shop = attendance
     page.show_workshop(None)
     assert not page.tabs.isEnabled() and "Plan tab" in page.message.text()
+
+
+def test_the_tick_shows_only_once_the_check_in_is_on_disk(qtbot, attendance, data_dir) -> None:
+    import threading
+
+    page, shop = attendance
+    view = page.checkin
+    held = threading.Event()
+    page.ctx.worker.submit(held.wait)  # the worker busy: the check-in waits its turn
+    type_and_enter(qtbot, view.find, "Person 07")
+    view.find.setText("Person 07")
+    assert view.people.item(0).text() == "Person 07 (Person07) … checking in"
+    assert stored(data_dir, shop.id)[1] == [] and view.count.text() == "0 of 40"
+    held.set()
+    qtbot.waitUntil(lambda: view.people.item(0).text().startswith("✓ Person 07"), timeout=10_000)
+    assert len(stored(data_dir, shop.id)[1]) == 1 and view.count.text() == "1 of 40"
+
+
+def test_a_refused_check_in_says_why_and_shows_no_tick(qtbot, attendance, data_dir) -> None:
+    from dataclasses import replace
+
+    page, shop = attendance
+    view = page.checkin
+    with Records(DataDir(data_dir)) as records:  # the Plan tab dropped the session meanwhile
+        Workshops(records.rdb).save(replace(shop, sessions=shop.sessions[:1]))
+    type_and_enter(qtbot, view.find, "Person 08")
+    qtbot.waitUntil(lambda: "not in this workshop's agenda" in page.message.text(), timeout=10_000)
+    assert stored(data_dir, shop.id)[2] == []
+    view.find.setText("Person 08")
+    assert view.people.item(0).text() == "Person 08 (Person08)"
+    type_and_enter(qtbot, view.find, "")  # nothing typed: nothing happens
+    page.reload()
+    qtbot.waitUntil(lambda: view.session.count() == 1)
+
+
+def test_checking_someone_in_twice_says_so_and_records_nothing_more(
+    qtbot, attendance, data_dir
+) -> None:
+    page, shop = attendance
+    view = page.checkin
+    type_and_enter(qtbot, view.find, "Person 09")
+    qtbot.waitUntil(lambda: page.roster.present(shop.sessions[1].id) == 1)
+    type_and_enter(qtbot, view.find, "Person 09")
+    assert page.message.text() == "Person 09 is already checked in."
+    qtbot.keyClick(view.find, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.roster.present(shop.sessions[1].id) == 0)
+    qtbot.keyClick(view.find, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.message.text() == "There is no check-in to undo."
+    assert len(stored(data_dir, shop.id)[2]) == 2
+
+
+def test_in_arabic_the_chart_runs_right_to_left_and_times_are_arabic(qtbot, attendance) -> None:
+    import kit.i18n
+    from kit.ui.widgets.charts import DONE, TRACK
+
+    page, shop = attendance
+    view = page.checkin
+    view.session.setCurrentIndex(0)
+    type_and_enter(qtbot, view.find, "Person 06")
+    qtbot.waitUntil(lambda: page.roster.present(shop.sessions[0].id) == 1)
+    kit.i18n.set_language("ar")
+    try:
+        view.find.setText("Person 06")
+        assert view.people.item(0).text().startswith("✓ Person 06 (Person06)، ")
+        assert view.people.item(0).text().endswith("، متأخر")
+    finally:
+        kit.i18n.set_language("en")
+    chart = view.chart
+    chart.resize(400, 200)
+    chart.set_bars([("09:00", 40, 40), ("11:00", 0, 40)])
+    chart.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    image = chart.grab().toImage()
+    low = chart.height() - chart.fontMetrics().height() - 10
+    assert image.pixelColor(300, low) == DONE and image.pixelColor(100, low) == TRACK
+
+
+def test_the_attendance_tab_of_workshop_mode_follows_the_chosen_workshop(qtbot, attendance) -> None:
+    from kit.ui.workshop.home import WorkshopHome
+
+    page, shop = attendance
+    home = WorkshopHome(page.ctx)
+    qtbot.addWidget(home)
+    home.show()
+    assert home.attendance.roster is None and not home.attendance.tabs.isEnabled()
+    home.choose(shop.id)
+    qtbot.waitUntil(lambda: home.attendance.roster is not None, timeout=10_000)
+    assert home.attendance.checkin.count.text() == "0 of 40"

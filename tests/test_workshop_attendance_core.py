@@ -125,3 +125,17 @@ def test_the_session_running_now_is_chosen(shops) -> None:
 
 def test_usernames_as_wikitext() -> None:
     assert usernames_wikitext(["AnaW", "Bea B"]) == "* [[User:AnaW|AnaW]]\n* [[User:Bea B|Bea B]]\n"
+
+
+def test_the_cli_reads_the_latest_verb_too(run_kit, data_dir) -> None:
+    with Records(DataDir(data_dir).ensure()) as records:
+        shops = Workshops(records.rdb)
+        shop = _shop(shops)
+        ana = shops.add_participant(shop.id, "Ana", wiki_username="AnaW")
+    assert run_kit("workshop", "checkin", "Wiki editing", "1", "Ana")[0] == 0
+    with Records(DataDir(data_dir)) as records:
+        Workshops(records.rdb).uncheck(shop.id, shop.sessions[0].id, [ana.id])
+    code, out, _err = run_kit("workshop", "register", "Wiki editing", "--usernames")
+    assert code == 0 and out == ""
+    code, out, _err = run_kit("workshop", "checkin", "Wiki editing", "1", "Ana")
+    assert out == "Checked in 1 participant; 1 in the session now.\n"

@@ -116,10 +116,15 @@ class CheckInView(QWidget):
         self.find.returnPressed.connect(self.enter)
         self.people.itemActivated.connect(lambda item: self._check_in(item.data(ID_ROLE)))
         self.session.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.session.activated.connect(lambda _i: self.find.setFocus())  # chosen: type names
         self.undo_button.clicked.connect(self.undo)
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.find.setFocus()  # the tab shown: ready for the first name
 
     @property
     def session_id(self) -> str | None:

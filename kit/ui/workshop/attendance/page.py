@@ -88,6 +88,11 @@ class AttendancePage(QWidget):
                 self
             )
 
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.roster is None:  # chosen before the records were open
+            self.reload()
+
     def _changed(self, changes: OpChanges, initiator: object) -> None:
         if changes.touches(Change.WORKSHOPS) and initiator is not self:
             self.reload()
