@@ -61,6 +61,15 @@ def main(data: Path) -> dict:
         }
 
     out = {"start": where()}
+    shown = presenter.audience.frame
+    for key in (Qt.Key.Key_G, *[Qt.Key.Key_Right] * 5):
+        presenter.key(key)  # G: the preview moves on the console only
+    out["preview"] = {
+        "projector_unchanged": presenter.audience.frame is shown,
+        "console": window.console.title.text(),
+        "projector": presenter.audience.frame.title,
+    }
+    presenter.key(Qt.Key.Key_Escape)
     presenter.key(Qt.Key.Key_S)
     app.processEvents()
     out["swapped"] = where()

@@ -134,8 +134,14 @@ def test_a_planned_session_is_presented_with_the_keys_and_its_times_are_kept(
     assert "Session:" in window.console.session_time.text() and "40:00" not in (
         window.console.session_time.text()
     )
-    qtbot.keyClick(window, K.Key_Escape)
+    with qtbot.waitSignal(home.present.agenda_shown, timeout=20_000):  # redrawn: delivered
+        qtbot.keyClick(window, K.Key_Escape)
     assert window.pages.currentWidget() is home and window.presenter is None
+    tree = home.present.tree
+    qtbot.waitUntil(lambda: tree.topLevelItem(0).child(0).child(2).text(3) != "")
+    morning_rows = tree.topLevelItem(0).child(0)
+    assert all(morning_rows.child(i).text(3).startswith("0:0") for i in range(3))  # m:ss
+    assert tree.topLevelItem(1).child(0).child(0).text(3) == ""  # day 2 not delivered yet
     window.shutdown()
     window.ctx.worker.call(lambda: None)  # the queued records are written
     rows = delivered_rows(data_dir)
@@ -237,6 +243,27 @@ def test_clock_timers_and_a_break_frame_follow_the_language(qtbot) -> None:
         kit.i18n.set_language("en")
 
 
+def test_under_arabic_a_break_reads_right_to_left(qtbot, data_dir, pack) -> None:
+    prepare(data_dir, [pack])
+    add_facilitator(data_dir)
+    shop = plan_workshop(data_dir)
+    kit.i18n.set_language("ar")
+    try:
+        window = open_workshop(qtbot, data_dir)
+        home = sign_in(qtbot, window)
+        with qtbot.waitSignal(home.present.agenda_shown, timeout=20_000):
+            home.choose(shop.id)
+        audience = present(qtbot, window, home, entry=1).audience
+        assert "استراحة" in audience.browser.toPlainText()  # "Break"
+        assert audience.browser.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        qtbot.keyClick(window, K.Key_Right)  # the module's first lesson, in English
+        assert audience.browser.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        window.shutdown()
+        window.ctx.worker.stop()
+    finally:
+        kit.i18n.set_language("en")
+
+
 def test_a_planned_session_on_two_screens_keeps_the_projector_to_the_talk(
     data_dir: Path, tmp_path: Path, pack, monkeypatch
 ) -> None:
@@ -247,5 +274,7 @@ def test_a_planned_session_on_two_screens_keeps_the_projector_to_the_talk(
     screens = [screen("Laptop", 0, 1366, 768), screen("Projector", 1366, 1920, 1080)]
     out = run_on_screens("present_two_screens.py", data_dir, tmp_path, screens)
     assert out["start"] == {"console": "Laptop", "audience": "Projector", "full": True}
+    assert out["preview"]["projector_unchanged"] is True
+    assert (out["preview"]["projector"], out["preview"]["console"]) == ("A quick tour", "Break")
     assert out["removed"]["frame"] == out["before_removed"] + 1
     assert out["home_after"] is True and out["delivered"] >= 1

@@ -13,7 +13,14 @@ from PySide6.QtGui import QImage
 from kit.core.render import is_rtl
 from kit.core.workshops import Deliveries, Workshops
 from kit.core.workshops.content import LibraryContent
-from kit.core.workshops.model import PACK, AgendaItem, minutes_of, resolve_item
+from kit.core.workshops.model import (
+    PACK,
+    AgendaItem,
+    WorkshopSession,
+    clock_text,
+    minutes_of,
+    resolve_item,
+)
 from kit.ui.changes import Change
 from kit.ui.context import AppContext
 from kit.ui.operations.op import Op
@@ -51,6 +58,7 @@ class SessionPlan:
     slot: int  # minutes
     entries: tuple[AgendaEntry, ...]
     starts: tuple[str, ...]  # each entry's planned start, "HH:MM"
+    delivered: tuple[float | None, ...] = ()  # each entry's minutes as delivered so far
 
 
 @dataclass(frozen=True)
@@ -129,25 +137,38 @@ def _entry(item: AgendaItem) -> AgendaEntry:
     )  # fmt: skip
 
 
+def _session_plan(
+    workshop_id: str, s: WorkshopSession, content: LibraryContent, actual: dict[str, float]
+) -> SessionPlan:
+    # titles from the installed packs; minutes as planned (the agenda's own)
+    items = [replace(resolve_item(i, content), minutes=i.minutes) for i in s.items]
+    at, starts = minutes_of(s.start), []
+    for item in items:
+        starts.append(clock_text(at))
+        at += item.minutes
+    return SessionPlan(
+        workshop_id=workshop_id,
+        session_id=s.id,
+        title=s.title,
+        day=s.day,
+        start=s.start,
+        slot=s.slot,
+        entries=tuple(_entry(i) for i in items),
+        starts=tuple(starts),
+        delivered=tuple(actual.get(i.id) for i in items),
+    )
+
+
 def workshop_agenda(ctx: AppContext, workshop_id: str) -> Op[WorkshopAgenda]:
-    """The workshop's sessions in agenda order, titles and minutes from installed packs."""
+    """The workshop's sessions in agenda order, titles from installed packs, minutes as
+    planned, and the minutes each item was delivered so far."""
 
     def work() -> WorkshopAgenda:
         shop = Workshops(ctx.records.rdb).get(workshop_id)
         content = LibraryContent(ctx.library, ctx.language)
-        sessions = []
-        for s in shop.sessions:
-            # titles from the installed packs; minutes as planned (the agenda's own)
-            items = [replace(resolve_item(i, content), minutes=i.minutes) for i in s.items]
-            at, starts = minutes_of(s.start), []
-            for item in items:
-                starts.append(f"{at // 60 % 24:02d}:{at % 60:02d}")
-                at += item.minutes
-            entries = tuple(_entry(i) for i in items)
-            sessions.append(
-                SessionPlan(shop.id, s.id, s.title, s.day, s.start, s.slot, entries, tuple(starts))
-            )
-        return WorkshopAgenda(shop.id, shop.title, tuple(sessions))
+        actual = Deliveries(ctx.records.rdb).actual_minutes(shop.id)
+        sessions = tuple(_session_plan(shop.id, s, content, actual) for s in shop.sessions)
+        return WorkshopAgenda(shop.id, shop.title, sessions)
 
     return Op(ctx, work)
 

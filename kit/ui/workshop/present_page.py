@@ -23,7 +23,7 @@ from kit.i18n import _, format_number, ngettext
 from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext
 from kit.ui.operations import presenter as ops
-from kit.ui.workshop.timing import clock_text
+from kit.ui.workshop.timing import clock_text, timer_text
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,7 +62,7 @@ class PresentPage(QWidget):
         self.hint = QLabel(_("Choose a workshop in the Plan tab to present its agenda."))
         self.hint.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([_("Time"), _("Agenda"), _("Minutes")])
+        self.tree.setHeaderLabels([_("Time"), _("Agenda"), _("Minutes"), _("Delivered")])
         self.tree.setAccessibleName(_("Agenda"))
         self.tree.itemActivated.connect(lambda *_a: self.present_from_item())
         self.session_button = QPushButton(_("Present this session"))
@@ -140,11 +140,14 @@ class PresentPage(QWidget):
         node = QTreeWidgetItem(day, [_time(session.start), title, _minutes(session.slot)])
         node.setData(0, SESSION_ROLE, number)
         node.setExpanded(True)
-        for index, (entry, start) in enumerate(zip(session.entries, session.starts, strict=True)):
+        delivered = session.delivered or (None,) * len(session.entries)
+        rows = zip(session.entries, session.starts, delivered, strict=True)
+        for index, (entry, start, actual) in enumerate(rows):
             label = entry.title
             if entry.missing:
                 label = _("{title} (not installed)").format(title=label)
-            child = QTreeWidgetItem(node, [_time(start), label, _minutes(entry.minutes)])
+            done = "" if actual is None else timer_text(actual * 60)
+            child = QTreeWidgetItem(node, [_time(start), label, _minutes(entry.minutes), done])
             child.setData(0, SESSION_ROLE, number)
             child.setData(0, ENTRY_ROLE, index)
 

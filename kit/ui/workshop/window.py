@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kit.i18n import _
+from kit.i18n import _, current_language
 from kit.ui.context import AppContext, Services, Session
 from kit.ui.operations import presenter as ops
 from kit.ui.operations import roles
@@ -37,7 +37,7 @@ class WorkshopWindow(QWidget):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = AppContext(services=services, session=Session())
+        self.ctx = AppContext(services=services, session=Session(language=current_language()))
         self.setWindowTitle(_("Training Kit: workshop"))
         self.presenter: Presenter | None = None
         self.home: WorkshopHome | None = None
