@@ -36,14 +36,24 @@ def open_workshop(qtbot, data_dir: Path):
     return window
 
 
+def sign_in(qtbot, window, pin: str = "4321"):
+    """Type the PIN, sign in and wait for the workshop home (its modules listed)."""
+    window.pin.setText(pin)
+    with qtbot.waitSignal(window.signed_in, timeout=20_000):
+        window.sign_in_button.click()
+    page = window.home.present
+    qtbot.waitUntil(lambda: page.modules.count() > 0, timeout=20_000)
+    return window.home
+
+
 @pytest.fixture
 def presenting(qtbot, data_dir, pack):
     prepare(data_dir, [pack])
     add_facilitator(data_dir)
     window = open_workshop(qtbot, data_dir)
-    window.pin.setText("4321")
+    home = sign_in(qtbot, window)
     with qtbot.waitSignal(window.presenting, timeout=20_000):
-        window.present_button.click()
+        home.present.module_button.click()
     yield window, window.presenter
     window.shutdown()
     window.ctx.worker.stop()
@@ -58,9 +68,9 @@ def test_a_wrong_pin_does_not_open_the_presenter(qtbot, data_dir, pack) -> None:
     add_facilitator(data_dir)
     window = open_workshop(qtbot, data_dir)
     window.pin.setText("0000")
-    window.present_button.click()
+    window.sign_in_button.click()
     qtbot.waitUntil(lambda: window.message.text() != "", timeout=10_000)
-    assert window.presenter is None and "PIN" in window.message.text()
+    assert window.home is None and "PIN" in window.message.text()
     window.ctx.worker.stop()
 
 
@@ -145,7 +155,8 @@ def test_esc_leaves_the_presenter_and_records_the_last_item(qtbot, presenting) -
     with qtbot.waitSignal(presenter.delivered) as got:
         qtbot.keyClick(presenter.audience, K.Key_Escape)
     assert got.args[1] == presenter.entries[0].item_id
-    assert window.presenter is None and window.pages.currentIndex() == 0 and window.isVisible()
+    assert window.presenter is None and window.isVisible()
+    assert window.pages.currentWidget() is window.home  # back to the workshop home
     assert not presenter.audience.isVisible()
 
 
@@ -189,9 +200,10 @@ def test_workshop_mode_opens_its_own_window_not_the_learners_library(qtbot, data
     root = App(DataDir(data_dir), StartOptions(), WorkshopMode)
     (window,) = root.start()
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.who.count() == 1 and window.what.count() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: window.who.count() == 1, timeout=20_000)
     assert isinstance(window, WorkshopWindow) and window.who.currentText() == "Rosa"
-    assert window.what.count() == 2  # the pack's two modules
+    home = sign_in(qtbot, window)
+    assert home.present.modules.count() == 2  # the pack's two modules
     assert all(callable(getattr(Presenter, a.handler)) for a in WorkshopMode.actions)
     root.shutdown()
 

@@ -1,5 +1,6 @@
-"""Workshop mode: a facilitator (PIN) presents on a projector while the laptop shows the
-console (kit.ui.workshop). Its own window and actions, not a page of the learner's library.
+"""Workshop mode: a facilitator (PIN) signs in to the workshop home (plan, attendance,
+present) and presents on a projector while the laptop shows the console (kit.ui.workshop).
+Its own window and actions, not a page of the learner's library.
 
 Its actions' handlers name methods of the presenter (kit.ui.workshop.presenter.Presenter),
 which also takes the other keys people know (Presenter.key: Page Down, Right, '.', ',', '?').
@@ -34,6 +35,9 @@ class WorkshopMode(Mode):
         ActionSpec("pause", N_("Pause the timer"), "pause", "P"),
         ActionSpec("reset", N_("Reset the timer"), "reset", "R"),
         ActionSpec("room", N_("Room status"), "room_status", "C"),
+        ActionSpec(
+            "touch", N_("Touch buttons"), "touch", "T", N_("Big buttons for a touch screen")
+        ),
         ActionSpec("help", N_("Key help"), "help", "F1"),
         ActionSpec("leave", N_("Leave"), "leave", "Esc"),
     )

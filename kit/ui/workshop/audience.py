@@ -4,15 +4,39 @@ or white screen (B/W)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
-from kit.i18n import _
+from kit.i18n import _, format_number, ngettext
 from kit.ui.operations.presenter import Frame
 from kit.ui.reader.browser import ContentBrowser
+from kit.ui.workshop.timing import clock_text
 
 ROOM_POINT_SIZE = 28.0  # on a 768-pixel-high screen; more on a taller one
+CUSTOM_SCALE = 2.0  # a break's frame is read from the door: twice the slides' size
 BLANKS = {"black": "#000000", "white": "#ffffff"}
+
+
+def custom_frame(frame: Frame, started: dt.datetime | None = None) -> Frame:
+    """A custom item's one large frame, "Break · 15 min · back at 10:45" when `started`
+    says when it began (without it: its length only, e.g. as the console's next frame)."""
+    if frame.custom_minutes is None:
+        return frame
+    minutes = frame.custom_minutes
+    length = ngettext("{n} min", "{n} min", minutes).format(n=format_number(minutes))
+    line = length
+    if started is not None:
+        back = clock_text(started + dt.timedelta(minutes=minutes))
+        line = _("{length} · back at {time}").format(length=length, time=back)
+    body = (
+        f"<h1 align='center'>{html.escape(frame.title)}</h1>"
+        f"<p align='center'><b>{html.escape(line)}</b></p>"
+    )
+    return replace(frame, html=body)
 
 
 class AudienceView(QWidget):
@@ -23,6 +47,8 @@ class AudienceView(QWidget):
         self.setWindowTitle(_("Training Kit: audience view"))
         self.frame: Frame | None = None
         self.blank: str | None = None
+        self.scale = 1.0
+        self.big = False  # showing a custom item's large frame
         self.browser = ContentBrowser(self, point_size=ROOM_POINT_SIZE)
         self.browser.setAccessibleName(_("Projected slide"))
         self.browser.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -38,6 +64,8 @@ class AudienceView(QWidget):
     def show_frame(self, frame: Frame) -> None:
         self.frame = frame
         self.browser.set_media(frame.media)
+        self.big = frame.custom_minutes is not None
+        self.browser.set_scale(self.scale * (CUSTOM_SCALE if self.big else 1.0))
         self.browser.show_html(frame.html, rtl=frame.rtl)
 
     def set_blank(self, colour: str | None) -> None:
@@ -51,4 +79,5 @@ class AudienceView(QWidget):
 
     def fit_to(self, height: int) -> None:
         """Scale the text to a screen `height` pixels high."""
-        self.browser.set_scale(max(1.0, height / 768))
+        self.scale = max(1.0, height / 768)
+        self.browser.set_scale(self.scale * (CUSTOM_SCALE if self.big else 1.0))

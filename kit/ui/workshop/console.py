@@ -1,13 +1,18 @@
 """The console on the facilitator's laptop: current and next frame, notes, the item's
-and the session's elapsed and remaining time with a colour band, the clock; the G
-preview, the key help and the room status check are shown here only."""
+and the session's elapsed and remaining time with colour bands, the clock; the G
+preview, the key help and the room status check are shown here only. T (or its button)
+shows big touch buttons for a facilitator holding a tablet-laptop."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -16,14 +21,8 @@ from PySide6.QtWidgets import (
 from kit.i18n import _, format_number
 from kit.ui.operations.presenter import Frame
 from kit.ui.reader.browser import ContentBrowser
-from kit.ui.workshop.timing import BAND_COLOURS
-
-
-def minutes_text(seconds: float) -> str:
-    """'12:05' (minutes:seconds), '-1:30' when over."""
-    sign = "-" if seconds < 0 else ""
-    whole = int(abs(seconds))
-    return f"{sign}{whole // 60}:{whole % 60:02d}"
+from kit.ui.workshop.audience import custom_frame
+from kit.ui.workshop.timing import BAND_COLOURS, band, clock_text, timer_text
 
 
 def key_help() -> str:
@@ -35,6 +34,7 @@ def key_help() -> str:
         (_("S or Tab"), _("Swap screens (one screen: audience view or console)")),
         ("G", _("Go to an item: preview here, Enter to show it")),
         ("P", _("Pause the timer")),
+        ("T", _("Big touch buttons on or off")),
         ("R", _("Reset the item's timer")),
         ("C", _("Room status: D done, H need help")),
         (_("? or F1"), _("This help")),
@@ -52,6 +52,63 @@ def _label(name: str, accessible: str, size: int = 14) -> QLabel:
     return label
 
 
+TOUCH_HEIGHT = 72  # pixels: a thumb's target, well above the ~48 px guidelines ask
+
+K = Qt.Key
+
+
+class TouchBar(QWidget):
+    """Big buttons that press the presenter's keys (`pressed(key)`): Previous, Next, Black,
+    Room status, Go to; while previewing "Show it" and "Back", while the room status is
+    open "Done" and "Need help"."""
+
+    pressed = Signal(object)  # a Qt.Key
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("touchBar")
+        self.buttons: dict[str, QPushButton] = {}
+        main = [
+            ("previous", _("Previous"), K.Key_Left),
+            ("next", _("Next"), K.Key_Right),
+            ("black", _("Black"), K.Key_B),
+            ("room", _("Room status"), K.Key_C),
+            ("go_to", _("Go to"), K.Key_G),
+        ]
+        extra = [
+            ("show", _("Show it"), K.Key_Return),
+            ("back", _("Back"), K.Key_Escape),
+            ("done", _("One more done"), K.Key_D),
+            ("help", _("One more needs help"), K.Key_H),
+        ]
+        layout = QVBoxLayout(self)
+        for row in (main, extra):
+            line = QHBoxLayout()
+            for name, text, key in row:
+                line.addWidget(self._button(name, text, key))
+            layout.addLayout(line)
+        self.set_state(preview=False, room=False)
+
+    def _button(self, name: str, text: str, key: Qt.Key) -> QPushButton:
+        button = QPushButton(text)
+        button.setMinimumHeight(TOUCH_HEIGHT)
+        button.setStyleSheet("font-size: 18pt;")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space and Enter stay the talk's keys
+        button.clicked.connect(lambda: self.pressed.emit(key))
+        self.buttons[name] = button
+        return button
+
+    def set_state(self, *, preview: bool, room: bool) -> None:
+        for name in ("show", "back"):
+            self.buttons[name].setVisible(preview)
+        for name in ("done", "help"):
+            self.buttons[name].setVisible(room)
+
+
+def _banded(size: int, band: str) -> str:
+    return f"font-size: {size}pt; color: white; background: {BAND_COLOURS[band]}; padding: 4px;"
+
+
 class ConsoleView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +123,9 @@ class ConsoleView(QWidget):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.title = _label("consoleTitle", _("Current item"), 16)
         self.preview_label = _label("previewLabel", _("Preview"), 14)
+        self.notice = _label("consoleNotice", _("Message"), 14)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.item_time = _label("itemTime", _("Time for this item"), 22)
         self.session_time = _label("sessionTime", _("Time for the session"), 16)
         self.clock = _label("clock", _("Clock"), 16)
@@ -82,15 +142,35 @@ class ConsoleView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.preview_label)
+        layout.addWidget(self.notice)
         layout.addLayout(grid, 1)
         times = QGridLayout()
         times.addWidget(self.item_time, 0, 0)
         times.addWidget(self.session_time, 0, 1)
         times.addWidget(self.clock, 0, 2)
+        self.touch_button = QPushButton(_("Touch buttons"))
+        self.touch_button.setCheckable(True)
+        self.touch_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the talk
+        self.touch_button.setToolTip(_("Big buttons for a touch screen (T)"))
+        times.addWidget(self.touch_button, 0, 3)
         layout.addLayout(times)
+        self.touch = TouchBar(self)
+        self.touch.hide()
+        self.touch_button.toggled.connect(self.touch.setVisible)
+        layout.addWidget(self.touch)
         layout.addWidget(self.overlay)
         self.preview_label.hide()
         self.band = ""
+        self.session_band = ""
+
+    def say(self, text: str) -> None:
+        """A problem the facilitator should know of (e.g. a delivered time not kept)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def toggle_touch(self) -> None:
+        """Big touch buttons on or off (kept while this window is signed in)."""
+        self.touch_button.setChecked(not self.touch_button.isChecked())
 
     def show_frames(self, current: Frame, upcoming: Frame | None, *, preview: bool = False) -> None:
         self.current.set_media(current.media)
@@ -98,6 +178,7 @@ class ConsoleView(QWidget):
         if upcoming is None:
             self.upcoming.show_html(f"<p><i>{_('End of the session')}</i></p>")
         else:
+            upcoming = custom_frame(upcoming)
             self.upcoming.set_media(upcoming.media)
             self.upcoming.show_html(upcoming.html, rtl=upcoming.rtl)
         self.notes.setPlainText(current.notes or _("No notes for this slide."))
@@ -108,24 +189,31 @@ class ConsoleView(QWidget):
         )
 
     def show_times(
-        self, elapsed: float, target: float, session: float, planned: float, band: str, paused: bool
+        self,
+        elapsed: float,
+        target: float,
+        session: float,
+        planned: float,
+        paused: bool,
+        now: dt.datetime | None = None,
     ) -> None:
-        self.band = band
+        """The item's `elapsed` seconds against its `target`, the session's against its
+        `planned` seconds (its slot), each in its colour band, and the clock at `now`."""
+        self.band, self.session_band = band(elapsed, target), band(session, planned)
         text = _("Item: {elapsed} elapsed, {left} left").format(
-            elapsed=minutes_text(elapsed), left=minutes_text(target - elapsed)
+            elapsed=timer_text(elapsed), left=timer_text(target - elapsed)
         )
         if paused:
             text = _("{times} (paused)").format(times=text)
         self.item_time.setText(text)
-        self.item_time.setStyleSheet(
-            f"font-size: 22pt; color: white; background: {BAND_COLOURS[band]}; padding: 4px;"
-        )
+        self.item_time.setStyleSheet(_banded(22, self.band))
         self.session_time.setText(
             _("Session: {elapsed} elapsed, {left} left").format(
-                elapsed=minutes_text(session), left=minutes_text(planned - session)
+                elapsed=timer_text(session), left=timer_text(planned - session)
             )
         )
-        self.clock.setText(QDateTime.currentDateTime().toString("HH:mm"))
+        self.session_time.setStyleSheet(_banded(16, self.session_band))
+        self.clock.setText(clock_text(now or dt.datetime.now().astimezone()))
 
     def toggle_help(self) -> None:
         self.overlay.setHtml(key_help())

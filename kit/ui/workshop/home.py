@@ -1,5 +1,5 @@
 """Workshop mode's home after the facilitator signs in: Plan, Attendance and Present tabs
-about one chosen workshop.
+about one chosen workshop, and Sign out.
 
 Each tab is a page with `show_workshop(workshop_id | None)`; the Plan tab says which
 workshop is chosen (`PlanPage.workshop_chosen`) and the home passes it to the others.
@@ -8,16 +8,18 @@ workshop is chosen (`PlanPage.workshop_chosen`) and the home passes it to the ot
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from kit.i18n import _
 from kit.ui.context import AppContext
 from kit.ui.workshop.attendance.page import AttendancePage
 from kit.ui.workshop.planning.page import PlanPage
+from kit.ui.workshop.present_page import PresentPage
 
 
 class WorkshopHome(QWidget):
     workshop_changed = Signal(str)  # "" when none is chosen
+    sign_out_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,14 +27,22 @@ class WorkshopHome(QWidget):
         self.workshop_id: str | None = None
         self.heading = QLabel()
         self.heading.setObjectName("workshopHeading")
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.plan = PlanPage(ctx)
         self.attendance = AttendancePage(ctx)
+        self.present = PresentPage(ctx)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.plan, _("Plan"))
         self.tabs.addTab(self.attendance, _("Attendance"))
+        self.tabs.addTab(self.present, _("Present"))
+        self.sign_out_button = QPushButton(_("Sign out"))
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.sign_out_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.tabs)
         self.plan.workshop_chosen.connect(self.choose)
 

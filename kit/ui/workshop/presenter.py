@@ -9,6 +9,7 @@ screenRemoved); the talk goes on where it was.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -16,10 +17,16 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QWidget
 
 from kit.ui.context import AppContext
-from kit.ui.operations.presenter import AgendaEntry, Delivered, Frame, record_delivered
-from kit.ui.workshop.audience import AudienceView
+from kit.ui.operations.presenter import (
+    AgendaEntry,
+    Delivered,
+    Frame,
+    SessionPlan,
+    record_delivered,
+)
+from kit.ui.workshop.audience import AudienceView, custom_frame
 from kit.ui.workshop.console import ConsoleView
-from kit.ui.workshop.timing import Stopwatch, band
+from kit.ui.workshop.timing import Stopwatch
 
 K = Qt.Key
 NEXT = {K.Key_Space, K.Key_Right, K.Key_PageDown, K.Key_Down}
@@ -28,9 +35,15 @@ BLACK = {K.Key_B, K.Key_Period}
 WHITE = {K.Key_W, K.Key_Comma}
 
 
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 class Presenter(QObject):
-    """Presents `frames` of `entries`; `delivered` fires (pack_id, item_id, seconds) when
-    the talk leaves an item."""
+    """Presents `frames` of `entries` from frame `start`; `delivered` fires (pack_id,
+    item_id, seconds) when the talk leaves an item. With a workshop `session` each item
+    left is kept in records (the agenda as delivered) and the session's time is its slot.
+    """
 
     delivered = Signal(str, str, float)
     left = Signal()
@@ -44,12 +57,19 @@ class Presenter(QObject):
         console: ConsoleView | None = None,
         screens: Callable[[], list[QScreen]] = QGuiApplication.screens,
         clock: Callable[[], float] | None = None,
+        session: SessionPlan | None = None,
+        start: int = 0,
+        now: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.entries = entries
         self.frames = frames
-        self.index = 0
+        self.session = session
+        self.first = max(0, min(start, len(frames) - 1))
+        self.index = self.first
+        self.now = now
+        self.item_started = now()
         self.preview: int | None = None  # G: the frame previewed on the console only
         self.room: tuple[int, int] | None = None  # done, need help
         self.log = Delivered()
@@ -62,6 +82,7 @@ class Presenter(QObject):
         self.session_watch = Stopwatch(clock) if clock else Stopwatch()
         for window in (self.console, self.audience):
             window.installEventFilter(self)
+        self.console.touch.pressed.connect(self.key)
         app = QGuiApplication.instance()
         app.screenAdded.connect(self._screens_changed)
         app.screenRemoved.connect(self._screens_changed)
@@ -73,7 +94,7 @@ class Presenter(QObject):
     def start(self) -> None:
         self.place()
         if self.frames:
-            self.go(0)
+            self._show(self.first)
         self.ticker.start()
 
     def place(self) -> None:
@@ -122,37 +143,66 @@ class Presenter(QObject):
         after = self.frames[index].entry
         if after != before:
             self._deliver(before)
+        self._show(index)
+
+    def _show(self, index: int) -> None:
         self.index = index
         self.preview = None
-        self.audience.show_frame(self.frames[index])
+        self.audience.show_frame(self._filled(index))
         self._show_console()
+
+    def _filled(self, index: int) -> Frame:
+        """Frame `index`; a custom item's says when the room is back."""
+        return custom_frame(self.frames[index], self.item_started)
 
     def _deliver(self, entry_number: int) -> None:
         entry = self.entries[entry_number]
         seconds = self.item_watch.elapsed()
-        record_delivered(self.ctx, self.log, entry, seconds).run(self)
+        started, ended = self.item_started, self.now()
+        self.log.items.append((entry.pack_id, entry.item_id, seconds))
+        if self.session is not None and entry.agenda_id:
+            op = record_delivered(self.ctx, self.session, entry, started, max(started, ended))
+            op.failure(self.console.say).run(self.console)
         self.delivered.emit(entry.pack_id, entry.item_id, seconds)
         self.item_watch.reset()
+        self.item_started = ended
 
     def _show_console(self) -> None:
         shown = self.index if self.preview is None else self.preview
         upcoming = self.frames[shown + 1] if shown + 1 < len(self.frames) else None
-        self.console.show_frames(self.frames[shown], upcoming, preview=self.preview is not None)
+        current = self._filled(shown) if shown == self.index else custom_frame(self.frames[shown])
+        self.console.show_frames(current, upcoming, preview=self.preview is not None)
+        self._touch_state()
         self.refresh_times()
+
+    def _touch_state(self) -> None:
+        self.console.touch.set_state(preview=self.preview is not None, room=self.room is not None)
+
+    @property
+    def planned_seconds(self) -> float:
+        """The session's time: its slot, or (a module) its items' minutes."""
+        if self.session is not None:
+            return self.session.slot * 60.0
+        return sum(e.minutes for e in self.entries) * 60
+
+    @property
+    def session_offset(self) -> float:
+        """Seconds the items before the first one shown were planned to take (presenting
+        from an item midway through a session)."""
+        if not self.frames:
+            return 0.0
+        first_entry = self.frames[self.first].entry
+        return sum(e.minutes for e in self.entries[:first_entry]) * 60
 
     def refresh_times(self) -> None:
         if not self.frames:
             return
         entry = self.entries[self.frames[self.index].entry]
-        target = entry.minutes * 60
-        elapsed = self.item_watch.elapsed()
-        planned = sum(e.minutes for e in self.entries) * 60
         self.console.show_times(
-            elapsed,
-            target,
-            self.session_watch.elapsed(),
-            planned,
-            band(elapsed, target),
+            self.item_watch.elapsed(),
+            entry.minutes * 60,
+            self.session_offset + self.session_watch.elapsed(),
+            self.planned_seconds,
             self.item_watch.paused,
         )
 
@@ -188,6 +238,7 @@ class Presenter(QObject):
             K.Key_R: self.reset,
             K.Key_F1: self.help,
             K.Key_C: self.room_status,
+            K.Key_T: self.touch,
             K.Key_Escape: self.leave,
         }
         if key in simple:
@@ -221,6 +272,7 @@ class Presenter(QObject):
         elif key in (K.Key_C, K.Key_Escape):
             self.room = None
             self.console.overlay.hide()
+            self._touch_state()
             return True
         else:
             return False
@@ -267,11 +319,18 @@ class Presenter(QObject):
     def room_status(self) -> None:
         self.room = (0, 0)
         self.console.show_room(0, 0)
+        self._touch_state()
+
+    def touch(self) -> None:
+        self.console.toggle_touch()
 
     def leave(self) -> None:
         if self.frames:
             self._deliver(self.frames[self.index].entry)
         self.ticker.stop()
+        self.console.touch.pressed.disconnect(self.key)
+        self.console.touch.set_state(preview=False, room=False)
+        self.console.overlay.hide()
         app = QGuiApplication.instance()
         app.screenAdded.disconnect(self._screens_changed)
         app.screenRemoved.disconnect(self._screens_changed)

@@ -1,10 +1,14 @@
 """The presenter's timers: elapsed time that pauses and resets, and the colour band of an
-item's time against its target (approaching the end, on time, over, far over)."""
+item's time against its target (approaching the end, on time, over, far over), and the
+clock and timers written in the interface language's digits and time format (babel)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
+
+from kit.i18n import current_locale
 
 EARLY, APPROACHING, ON_TIME, OVER, FAR_OVER = "early", "approaching", "on-time", "over", "far-over"
 BAND_COLOURS = {
@@ -60,3 +64,22 @@ class Stopwatch:
         self._start = self.clock()
         if self._paused_at is not None:
             self._paused_at = self._start
+
+
+def timer_text(seconds: float) -> str:
+    """Minutes and seconds in the locale's digits: '12:05', '-1:30' when over."""
+    from babel.numbers import format_decimal, get_minus_sign_symbol
+
+    locale = current_locale()
+    whole = int(abs(seconds))
+    minutes = format_decimal(whole // 60, format="0", locale=locale, numbering_system="default")
+    secs = format_decimal(whole % 60, format="00", locale=locale, numbering_system="default")
+    sign = get_minus_sign_symbol(locale) if seconds <= -1 else ""
+    return f"{sign}{minutes}:{secs}"
+
+
+def clock_text(moment: dt.datetime | dt.time) -> str:
+    """A time of day in the locale's short format: '10:45 AM' (en), '10:45' (es)."""
+    from babel.dates import format_time
+
+    return format_time(moment, "short", locale=current_locale())

@@ -1,6 +1,7 @@
-"""Workshop mode's window: a facilitator signs in with their PIN, picks what to present
-(for now a module of an installed pack; later the workshop's agenda), and the window
-becomes the presenter console while the audience view goes to the projector."""
+"""Workshop mode's window: a facilitator signs in with their PIN and gets the workshop
+home (Plan, Attendance, Present); presenting turns the window into the presenter console
+while the audience view goes to the projector, and leaving comes back to the home.
+Sign out returns to the PIN form."""
 
 from __future__ import annotations
 
@@ -18,52 +19,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kit.i18n import _
+from kit.i18n import _, current_language
 from kit.ui.context import AppContext, Services, Session
 from kit.ui.operations import presenter as ops
 from kit.ui.operations import roles
 from kit.ui.operations.core import open_core
 from kit.ui.workshop.console import ConsoleView
+from kit.ui.workshop.home import WorkshopHome
+from kit.ui.workshop.present_page import Presentation
 from kit.ui.workshop.presenter import Presenter
 
 
 class WorkshopWindow(QWidget):
     ready = Signal()  # the facilitator form is filled in: ready to sign in
+    signed_in = Signal()  # the home is shown
     presenting = Signal()  # the presenter has started
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = AppContext(services=services, session=Session())
+        self.ctx = AppContext(services=services, session=Session(language=current_language()))
         self.setWindowTitle(_("Training Kit: workshop"))
         self.presenter: Presenter | None = None
+        self.home: WorkshopHome | None = None
         self.who = QComboBox()
         self.who.setAccessibleName(_("Facilitator"))
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setAccessibleName(_("Facilitator PIN"))
-        self.what = QComboBox()
-        self.what.setAccessibleName(_("What to present"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("workshopMessage")
-        self.present_button = QPushButton(_("Present"))
-        self.present_button.clicked.connect(self.sign_in)
+        self.sign_in_button = QPushButton(_("Sign in"))
+        self.sign_in_button.clicked.connect(self.sign_in)
         self.pin.returnPressed.connect(self.sign_in)
-        form_page = QWidget()
-        form = QFormLayout(form_page)
+        self.form_page = QWidget()
+        form = QFormLayout(self.form_page)
         form.addRow(QLabel(f"<h2>{_('Workshop mode')}</h2>"))
         form.addRow(_("Facilitator"), self.who)
         form.addRow(_("PIN"), self.pin)
-        form.addRow(_("Present"), self.what)
         form.addRow(self.message)
-        form.addRow(self.present_button)
+        form.addRow(self.sign_in_button)
         self.console = ConsoleView()
         self.pages = QStackedWidget()
-        self.pages.addWidget(form_page)
+        self.pages.addWidget(self.form_page)
         self.pages.addWidget(self.console)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self._modules: list[tuple[str, str, str]] = []
         open_core(self.ctx).success(self._opened).failure(self._say).run(self)
 
     def _say(self, text: str) -> None:
@@ -78,19 +79,13 @@ class WorkshopWindow(QWidget):
             self.who.addItem(profile.name, profile.id)
         if not found.profiles:
             self._say(_("Workshop mode needs a facilitator: make one in the learner's window."))
-        ops.modules(self.ctx).success(self._got_modules).failure(self._say).run(self)
-
-    def _got_modules(self, found: list[tuple[str, str, str]]) -> None:
-        self._modules = found
-        self.what.clear()
-        for _pack, _module, label in found:
-            self.what.addItem(label)
         self.ready.emit()
 
+    # -- signing in and out -----------------------------------------------------------------
     def sign_in(self) -> None:
         profile_id = self.who.currentData()
-        if not profile_id or self.what.currentIndex() < 0:
-            self._say(_("Choose a facilitator and what to present."))
+        if not profile_id:
+            self._say(_("Choose a facilitator and type their PIN."))
             return
         op = ops.open_as_facilitator(self.ctx, profile_id, self.pin.text())
         op.success(self._signed_in).failure(self._say).run(self)
@@ -98,32 +93,60 @@ class WorkshopWindow(QWidget):
     def _signed_in(self, profile: Any) -> None:
         self.ctx.session.profile = profile
         self.pin.clear()
-        pack_id, module_id, _label = self._modules[self.what.currentIndex()]
-        ops.module_entries(self.ctx, pack_id, module_id).success(self.present).failure(
-            self._say
-        ).run(self)
+        self._say("")
+        self.home = WorkshopHome(self.ctx)
+        self.home.heading.setText(_("Workshop mode · {name}").format(name=profile.name))
+        self.home.sign_out_requested.connect(self.sign_out)
+        self.home.present.present_requested.connect(self.present)
+        self.pages.addWidget(self.home)
+        self.pages.setCurrentWidget(self.home)
+        self.signed_in.emit()
 
-    def present(self, entries: list[ops.AgendaEntry]) -> None:
-        """Load the frames of `entries` and present them."""
+    def sign_out(self) -> None:
+        """Back to the PIN form; the home and what it showed are dropped."""
+        if self.presenter is not None:
+            self.presenter.leave()
+        if self.home is not None:
+            self.pages.removeWidget(self.home)
+            self.home.deleteLater()
+            self.home = None
+        self.ctx.session.profile = None
+        if self.console.touch_button.isChecked():
+            self.console.toggle_touch()  # the next facilitator starts with the usual console
+        self.pages.setCurrentWidget(self.form_page)
+        self.pin.setFocus()
+
+    # -- presenting ---------------------------------------------------------------------------
+    def present(self, what: Presentation) -> None:
+        """Load the frames of `what` and present them."""
+        entries = list(what.entries)
 
         def loaded(frames: list[ops.Frame]) -> None:
             if not frames:
-                self._say(_("There is nothing to present in this module."))
+                self._tell(_("There is nothing to present here."))
                 return
+            start = next((n for n, f in enumerate(frames) if f.entry >= what.start), 0)
             self.pages.setCurrentWidget(self.console)
-            self.presenter = Presenter(self.ctx, entries, frames, console=self.console)
+            self.console.say("")
+            self.presenter = Presenter(
+                self.ctx, entries, frames, console=self.console, session=what.session, start=start
+            )
             self.installEventFilter(self.presenter)
             self.presenter.left.connect(self._left)
             self.presenter.start()
             self.presenting.emit()
 
-        ops.load_frames(self.ctx, entries).success(loaded).failure(self._say).run(self)
+        ops.load_frames(self.ctx, entries).success(loaded).failure(self._tell).run(self)
+
+    def _tell(self, text: str) -> None:
+        if self.home is not None:
+            self.home.present.say(text)
 
     def _left(self) -> None:
         if self.presenter is not None:
             self.removeEventFilter(self.presenter)
         self.presenter = None
-        self.pages.setCurrentIndex(0)
+        self.pages.setCurrentWidget(self.home if self.home is not None else self.form_page)
         self.show()  # hidden while the audience view had the only screen
 
     def shutdown(self) -> None:
