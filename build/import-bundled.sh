@@ -8,7 +8,7 @@ corpus=${1:-"$here/../shared/corpus"}
 kit="$here/.venv/bin/kit"
 [ -x "$kit" ] || kit="python3 -m kit"
 $kit import wikiedu "$corpus/wikiedu-training" -o "$here/content_packs"
-$kit import carpentries "$corpus/carpentries-lc-wikidata" -o "$here/content_packs" --id carpentries-lc-wikidata
+$kit import carpentries "$corpus/carpentries-lc-wikidata" -o "$here/content_packs" --id carpentries-lc-wikidata --pack-version 1.1.0
 for src in "$here"/content_packs/wikiedu-* "$here"/content_packs/carpentries-*; do
     $kit pack validate "$src" >/dev/null
 done

@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from kit.cli import workshop_packplans
 from kit.cli.output import print_json
 from kit.i18n import _, ngettext
 
@@ -47,7 +48,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_show)
     p = wsub.add_parser("import", help=_("import a workshop plan file (YAML)"))
-    p.add_argument("file", metavar=_("FILE"))
+    one = p.add_mutually_exclusive_group(required=True)
+    one.add_argument("file", metavar=_("FILE"), nargs="?")
+    one.add_argument(
+        "--from-pack", metavar="PACK/NAME", help=_("adopt a ready plan an installed pack carries")
+    )
     p.set_defaults(func=cmd_import)
     p = wsub.add_parser("export", help=_("write a workshop's plan file (YAML)"))
     p.add_argument("workshop", metavar=_("WORKSHOP"))
@@ -62,6 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--title", help=_("title of the copy"))
     p.set_defaults(func=cmd_duplicate)
     _register_attendance(wsub)
+    workshop_packplans.register(wsub)
 
 
 def _register_attendance(wsub: argparse._SubParsersAction) -> None:
@@ -219,6 +225,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from kit.core.workshops import WorkshopError, plan
 
+    if args.from_pack is not None:
+        return workshop_packplans.import_from_pack(args)
     try:
         text = Path(args.file).read_text(encoding="utf-8")
     except UnicodeDecodeError:

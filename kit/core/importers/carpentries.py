@@ -31,10 +31,12 @@ from kit.core.importers.carpentries_pages import (
     lesson_info,
     page_files,
 )
+from kit.core.importers.carpentries_schedule import PLAN_NAME, Step, schedule_plan
 from kit.core.importers.common import (
     ImportOptions,
     ImportReport,
     SourceFiles,
+    dump_yaml,
     item_file,
     rel_to,
     slugify,
@@ -42,9 +44,20 @@ from kit.core.importers.common import (
 from kit.core.importers.htmlmedia import MediaContext, rewrite_media
 from kit.core.importers.mdrefs import inline_references
 from kit.core.importers.media import MediaFetcher
+from kit.core.packformat.body import extract_notes
+from kit.core.packformat.items import reading_minutes
 from kit.core.packformat.yamlio import split_front_matter, strict_load
 
 DEFAULT_CHALLENGE_MINUTES = 5
+DEFAULT_BREAK_MINUTES = 15
+PLAN_HEAD = (
+    "# The lesson's schedule as a Training Kit workshop plan (docs/workshop-plan.md),\n"
+    "# made by 'kit import carpentries'. Adopt it: kit workshop import --from-pack PACK/schedule\n"
+)
+
+
+def _opens_day(page: Page) -> bool:
+    return page.header.get("start") is True
 
 
 @dataclass
@@ -76,6 +89,7 @@ class CarpentriesImporter:
         self.fetcher = MediaFetcher(options, self.report)
         self.info: LessonInfo = lesson_info(root, self.report)
         self.pages: dict[str, Page] = {}  # source rel path -> page
+        self.steps: list[Step] = []  # the lesson's schedule, in order
 
     # -- reading -----------------------------------------------------------
     def read_page(self, path: Path, module: str, filename: str, item_id: str) -> Page | None:
@@ -132,13 +146,18 @@ class CarpentriesImporter:
             header["minutes"] = teaching + exercises
         else:
             self.report.warn(page.rel, "the header gives no teaching or exercise time")
-        self.files.add_text(
-            f"modules/{page.module}/{page.filename}",
-            item_file(header, self.convert(page, tidy("\n".join(lesson)))),
-        )
+        body = self.convert(page, tidy("\n".join(lesson)))
+        self.files.add_text(f"modules/{page.module}/{page.filename}", item_file(header, body))
         names = [page.filename]
         for challenge in challenges:
             names.append(self._activity(page, challenge, share or DEFAULT_CHALLENGE_MINUTES))
+        # What the built module will last: the lesson's time, else the pack's estimate.
+        estimate = reading_minutes(extract_notes(body)[0]) + len(challenges) * (
+            share or DEFAULT_CHALLENGE_MINUTES
+        )
+        self.steps.append(
+            Step(title, teaching + exercises or estimate, page.module, _opens_day(page))
+        )
         module: dict[str, Any] = {"id": page.module, "title": title}
         if extracted["questions"]:
             module["summary"] = " ".join(extracted["questions"])
@@ -148,6 +167,12 @@ class CarpentriesImporter:
             module["minutes"] = teaching + exercises
         module["items"] = names
         return page.module, module
+
+    def _break(self, page: Page) -> Step:
+        """A break the lesson's schedule shows (`break: MINUTES` in an episode's header)."""
+        minutes = self._minutes(page, "break")
+        title = str(page.header.get("title") or "").strip() or "Break"
+        return Step(title, minutes or DEFAULT_BREAK_MINUTES, "", _opens_day(page))
 
     def _minutes(self, page: Page, key: str) -> int:
         value = page.header.get(key)
@@ -225,10 +250,17 @@ class CarpentriesImporter:
         modules: list[tuple[str, dict[str, Any]]] = []
         plans = page_files(self)  # reads every page and gives the non-episode modules
         for page in plans.episodes:
-            modules.append(self.episode(page))
+            if "break" in page.header:
+                self.steps.append(self._break(page))
+            else:
+                modules.append(self.episode(page))
         modules = plans.before + modules + plans.after
         for name, data in modules:
             self.files.add_yaml(f"modules/{name}/module.yaml", data)
+        info = self.info
+        plan = schedule_plan(info.pack_id, info.title, info.language, self.steps, info.start)
+        if plan is not None:
+            self.files.add_text(f"plans/{PLAN_NAME}.yaml", PLAN_HEAD + dump_yaml(plan))
         self.files.add_yaml("pack.yaml", self.info.pack_yaml([n for n, _d in modules]))
         self.files.add_text("ATTRIBUTION.md", attribution_md(self.info))
         self.report.packs.append(self.files.write(out_dir / self.info.pack_id))

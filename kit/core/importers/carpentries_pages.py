@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 from kit.core.importers.carpentries_files import data_files, site_file
 from kit.core.importers.carpentries_files import local_file as _local_file
 from kit.core.importers.carpentries_md import parse_divs, render, tidy
+from kit.core.importers.carpentries_schedule import start_time
 from kit.core.importers.common import (
     INVALID,
     ImportReport,
@@ -68,6 +69,7 @@ class LessonInfo:
     learners: list[Path] = field(default_factory=list)
     instructors: list[Path] = field(default_factory=list)
     profiles: list[Path] = field(default_factory=list)
+    start: int | None = None  # config.yaml start_time: minutes after midnight
 
     @property
     def attribution(self) -> str:
@@ -143,6 +145,7 @@ def lesson_info(root: Path, report: ImportReport) -> LessonInfo:
         )
     info.license = licence or "CC-BY-4.0"
     info.authors = _authors(root / "AUTHORS")
+    info.start = start_time(config)
     for key in ("episodes", "learners", "instructors", "profiles"):
         setattr(info, key, _listed(root, config, key, report))
     return info

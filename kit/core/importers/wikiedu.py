@@ -58,7 +58,7 @@ class ModulePlan:
 
 
 @dataclass
-class PackPlan:
+class PackLayout:
     library: TrainingLibrary
     pack_id: str
     title: str
@@ -107,9 +107,11 @@ def _plan_module(
     return plan
 
 
-def plan_library(library: TrainingLibrary, corpus: Corpus, report: ImportReport) -> PackPlan | None:
+def plan_library(
+    library: TrainingLibrary, corpus: Corpus, report: ImportReport
+) -> PackLayout | None:
     name = text_of(library.data.get("name")) or library.slug
-    plan = PackPlan(library, slugify(f"wikiedu-{library.slug}"), f"{name} (Wiki Education)")
+    plan = PackLayout(library, slugify(f"wikiedu-{library.slug}"), f"{name} (Wiki Education)")
     ids: set[str] = set()
     seen: set[str] = set()
     for entry in library.modules:
@@ -135,7 +137,7 @@ def plan_library(library: TrainingLibrary, corpus: Corpus, report: ImportReport)
     return plan
 
 
-def _index(plan: PackPlan) -> PackIndex:
+def _index(plan: PackLayout) -> PackIndex:
     index = PackIndex(plan.library.slug, plan.title)
     for m in plan.modules:
         slides = [
@@ -165,7 +167,7 @@ def _translations(data: dict[str, Any], source: str, report: ImportReport) -> di
 
 
 class _PackWriter:
-    def __init__(self, plan: PackPlan, resolver: LinkResolver, fetcher: MediaFetcher) -> None:
+    def __init__(self, plan: PackLayout, resolver: LinkResolver, fetcher: MediaFetcher) -> None:
         self.plan, self.resolver, self.fetcher = plan, resolver, fetcher
         self.report = resolver.report
         self.files = SourceFiles()

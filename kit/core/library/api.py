@@ -162,6 +162,13 @@ class Library:
         with self._mutex:
             return queries.get_item(self._db, pack_id, item_id, lang)
 
+    def pack_plans(self) -> list[dict[str, Any]]:
+        """The ready workshop plans installed packs carry, by pack title then the pack's
+        order: each {"pack_id", "name", "title", "text" (the plan file's YAML)}.
+        kit.core.workshops.packplans reads them as workshops."""
+        with self._mutex:
+            return queries.pack_plans(self._db)
+
     def media_path(self, pack_id: str, rel_path: str) -> Path | None:
         with self._mutex:
             return queries.media_path(self._db, self.store, pack_id, rel_path)

@@ -137,6 +137,24 @@ def _check_translations(translations: Any) -> None:
             _check_texts(item, f"an item in {where}")
 
 
+MAX_PLAN_CHARS = 1024 * 1024
+
+
+def _check_plans(plans: Any) -> None:
+    # The plan files' own fields are checked when a plan is opened (kit.core.workshops.plan).
+    _need(isinstance(plans, list), "its plans are not a list")
+    names: set[str] = set()
+    for plan in plans:
+        _need(isinstance(plan, dict), "a plan is not an object")
+        _id(plan.get("name"), "a plan")
+        _need(plan["name"] not in names, f"the plan '{plan['name']}' appears twice")
+        names.add(plan["name"])
+        _str(plan.get("title"), f"the title of the plan '{plan['name']}'", optional=False)
+        text = plan.get("text")
+        _str(text, f"the plan '{plan['name']}'", optional=False)
+        _need(len(text) <= MAX_PLAN_CHARS, f"the plan '{plan['name']}' is larger than 1 MB")
+
+
 def parse_content(raw: bytes, name: str, pack_id: str, version: str) -> dict[str, Any]:
     """Decode and check content.json; raises PackError with one sentence."""
     try:
@@ -170,6 +188,7 @@ def parse_content(raw: bytes, name: str, pack_id: str, version: str) -> dict[str
         for module in modules:
             _check_module(module, module_ids, item_ids)
         _check_translations(data.get("translations", {}))
+        _check_plans(data.get("plans", []))
     except _Bad as exc:
         # The detail stays in English: it names fields of the file, for whoever made the pack.
         raise PackError(

@@ -206,6 +206,24 @@ def m007_pack_origin(db: Database) -> None:
     db.execute("ALTER TABLE packs ADD COLUMN origin TEXT NOT NULL DEFAULT 'file'")
 
 
+@migrations()
+def m008_pack_plans(db: Database) -> None:
+    # Ready workshop plans a pack carries (content.json "plans"): the plan file's text
+    # as the pack has it (kit.core.workshops.packplans reads it). Gone with the pack.
+    db.executescript(
+        """
+        CREATE TABLE pack_plans (
+            pack_id TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,            -- the plan file (YAML, docs/workshop-plan.md)
+            PRIMARY KEY (pack_id, name)
+        );
+        """
+    )
+
+
 def checkpoint(conn: sqlite3.Connection) -> None:
     """Copy the WAL into the database file and empty it (on close)."""
     # If another process is busy with the library, a later close will do it.

@@ -123,3 +123,13 @@ def media_path(
         return None
     path = store.path_for(row[0])
     return path if path.is_file() else None
+
+
+def pack_plans(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every ready plan the installed packs carry: pack_id, name, title, text."""
+    rows = conn.execute(
+        """SELECT pl.pack_id, pl.name, pl.title, pl.text FROM pack_plans pl
+           JOIN packs p ON p.id = pl.pack_id
+           ORDER BY p.title COLLATE NOCASE, p.id, pl.position"""
+    )
+    return [{"pack_id": r[0], "name": r[1], "title": r[2], "text": r[3]} for r in rows]

@@ -49,7 +49,8 @@ def delete_rows(conn: sqlite3.Connection, pack_id: str) -> None:
         "DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_map WHERE pack_id = ?)",
         (pack_id,),
     )
-    for table in ("search_map", "item_translations", "items", "modules", "files", "pack_originals"):
+    for table in ("search_map", "item_translations", "items", "modules", "files",
+                  "pack_originals", "pack_plans"):  # fmt: skip
         conn.execute(f"DELETE FROM {table} WHERE pack_id = ?", (pack_id,))
     conn.execute("DELETE FROM packs WHERE id = ?", (pack_id,))
 
@@ -202,6 +203,14 @@ def _write_content(
             (pack_id, f["path"], f["sha256"], f["size"])
             for f in manifest["files"]
             if f["path"] != "content.json"
+        ],
+    )
+    conn.execute("DELETE FROM pack_plans WHERE pack_id = ?", (pack_id,))
+    conn.executemany(
+        "INSERT INTO pack_plans VALUES (?,?,?,?,?)",
+        [
+            (pack_id, p["name"], n, p["title"], p["text"])
+            for n, p in enumerate(content.get("plans", []))
         ],
     )
     redo = changed | gone | {k[0] for k in tr_changed | tr_gone}

@@ -135,6 +135,11 @@ class SourceReader:
         from kit.core.packformat.translations import read_translations
 
         content["translations"] = read_translations(self, content, languages)
+        from kit.core.packformat.plans import read_plans
+
+        plans = read_plans(self, content)
+        if plans:  # packs without plans build exactly as before
+            content["plans"] = plans
         return LoadedSource(self.root, content, self.media, self.report)
 
     def _read_modules(
