@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from kit.cli import workshop_agenda
 from kit.cli.output import print_json
 from kit.i18n import _, ngettext
 
@@ -62,6 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--title", help=_("title of the copy"))
     p.set_defaults(func=cmd_duplicate)
     _register_attendance(wsub)
+    workshop_agenda.register(wsub)
 
 
 def _register_attendance(wsub: argparse._SubParsersAction) -> None:
