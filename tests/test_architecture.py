@@ -151,6 +151,8 @@ PURE_CORE = {
     "kit.core.paths": {"DataDir", "RESOURCES_DIR"},
     "kit.core.records": {"Profile", "Status", "ModuleProgress", "CertificateData", "QuizStats"},
     "kit.core.library.search": {"readable_text"},
+    "kit.core.workshops.model": None,  # the workshop's frozen value types
+    "kit.core.workshops.agenda": None,  # pure edits of them (the Plan tab's Undo keeps each)
 }
 DATA_HOLDERS = {"library", "records", "packs"}
 

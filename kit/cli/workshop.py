@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.cli import workshop_packplans
+from kit.cli import workshop_agenda
 from kit.cli.output import print_json
 from kit.i18n import _, ngettext
 
@@ -68,6 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_duplicate)
     _register_attendance(wsub)
     workshop_packplans.register(wsub)
+    workshop_agenda.register(wsub)
 
 
 def _register_attendance(wsub: argparse._SubParsersAction) -> None:
