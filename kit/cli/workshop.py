@@ -10,8 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from kit.cli import workshop_packplans
-from kit.cli import workshop_agenda
+from kit.cli import workshop_agenda, workshop_packplans
 from kit.cli.output import print_json
 from kit.i18n import _, ngettext
 
