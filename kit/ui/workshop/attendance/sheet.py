@@ -97,6 +97,7 @@ class PaperSheetView(QWidget):
         if roster is None:
             return
         keep = keep or {}
+        at = (max(0, grid.currentRow()), max(0, grid.currentColumn()))
         grid.blockSignals(True)
         grid.clear()
         grid.setRowCount(len(roster.participants))
@@ -121,8 +122,8 @@ class PaperSheetView(QWidget):
                 grid.setItem(row, column, item)
         grid.blockSignals(False)
         grid.resizeColumnsToContents()
-        if grid.currentItem() is None and grid.rowCount() and grid.columnCount():
-            grid.setCurrentCell(0, 0)
+        if grid.rowCount() and grid.columnCount():  # the place kept for the keyboard
+            grid.setCurrentCell(min(at[0], grid.rowCount() - 1), min(at[1], grid.columnCount() - 1))
         self._count()
 
     def _count(self) -> None:
