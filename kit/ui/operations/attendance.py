@@ -14,6 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kit.core.errors import KitError
+from kit.i18n import _
 from kit.ui.changes import Change
 from kit.ui.context import AppContext
 from kit.ui.operations.op import Op
@@ -168,9 +170,16 @@ def export_register(ctx: AppContext, workshop_id: str, path: Path | str) -> Op[P
 
         shops = _shops(ctx)
         target = Path(path)
-        write_atomic(
-            target, register_csv(shops, shops.get(workshop_id)).encode("utf-8"), private=True
-        )
+        text = register_csv(shops, shops.get(workshop_id))
+        try:
+            write_atomic(target, text.encode("utf-8"), private=True)
+        except OSError as exc:
+            raise KitError(
+                _(
+                    "The register could not be written to {file} ({reason}): choose a "
+                    "folder you can write to."
+                ).format(file=target, reason=exc.strerror or exc)
+            ) from exc
         return target
 
     return Op(ctx, work)

@@ -42,6 +42,9 @@ class AttendanceChart(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)  # read from a few metres
+        painter.setFont(font)
         metrics = painter.fontMetrics()
         text_h = metrics.height() + 4
         slot = self.width() / len(self.bars)

@@ -246,8 +246,9 @@ class CheckInView(QWidget):
         self.pending.add(pair)
         self.refresh()
 
-        def done(_roster: ops.Roster) -> None:
-            self.undo_stack.append(pair)
+        def done(after: ops.Roster) -> None:
+            if after.shop.id == self.shown_shop:  # not a workshop left meanwhile
+                self.undo_stack.append(pair)
 
         op = ops.check_in(self.ctx, roster.shop.id, session_id, participant_id)
         self.run(op, done, lambda: self.pending.discard(pair))
@@ -258,7 +259,7 @@ class CheckInView(QWidget):
             return
 
         def done(after: ops.Roster) -> None:
-            if after.touched:
+            if after.touched and after.shop.id == self.shown_shop:
                 self.undo_stack.append((session_id, after.touched))
             self.say(_("{name} was added as a walk-in and checked in.").format(name=name))
 

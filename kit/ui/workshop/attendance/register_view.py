@@ -116,6 +116,9 @@ class RegisterView(QWidget):
     def show_roster(self, roster: ops.Roster) -> None:
         self.roster = roster
         table = self.table
+        current = table.currentItem()
+        keep = roster.touched or (current.data(ID_ROLE) if current is not None else None)
+        at_column = max(0, table.currentColumn())
         table.blockSignals(True)
         table.setRowCount(len(roster.participants))
         for row, who in enumerate(roster.participants):
@@ -138,8 +141,9 @@ class RegisterView(QWidget):
                     item.setCheckState(ticked)
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, _("New editor"))
                 table.setItem(row, column, item)
-            if who.id == roster.touched:
-                table.setCurrentCell(row, 0)
+        rows = [p.id for p in roster.participants]
+        if keep in rows:
+            table.setCurrentCell(rows.index(keep), 0 if roster.touched else at_column)
         table.blockSignals(False)
         self.edit_button.setEnabled(bool(roster.participants))
 

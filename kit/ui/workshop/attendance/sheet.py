@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -48,7 +48,8 @@ class PaperSheetView(QWidget):
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.changes = QLabel()
-        self.save_button = QPushButton(_("Save the sheet"))
+        self.save_button = QPushButton(_("Save the sheet (Ctrl+S)"))
+        self.save_button.setAccessibleName(_("Save the sheet"))
         self.discard_button = QPushButton(_("Discard changes"))
         hint = QLabel(_("Arrow keys move, Space ticks who signed the paper sheet."))
         hint.setWordWrap(True)
@@ -62,6 +63,9 @@ class PaperSheetView(QWidget):
         layout.addLayout(row)
         self.grid.itemChanged.connect(lambda _item: self._count())
         self.save_button.clicked.connect(self.save)
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save)
         self.discard_button.clicked.connect(self.fill)
         self._count()
 
@@ -93,6 +97,7 @@ class PaperSheetView(QWidget):
         if roster is None:
             return
         keep = keep or {}
+        at = (max(0, grid.currentRow()), max(0, grid.currentColumn()))
         grid.blockSignals(True)
         grid.clear()
         grid.setRowCount(len(roster.participants))
@@ -116,8 +121,9 @@ class PaperSheetView(QWidget):
                 )
                 grid.setItem(row, column, item)
         grid.blockSignals(False)
-        if grid.currentItem() is None and grid.rowCount() and grid.columnCount():
-            grid.setCurrentCell(0, 0)
+        grid.resizeColumnsToContents()
+        if grid.rowCount() and grid.columnCount():  # the place kept for the keyboard
+            grid.setCurrentCell(min(at[0], grid.rowCount() - 1), min(at[1], grid.columnCount() - 1))
         self._count()
 
     def _count(self) -> None:
