@@ -92,12 +92,13 @@ def test_sign_in_leads_to_the_home_and_sign_out_to_the_pin_form(qtbot, data_dir,
     window.ctx.worker.stop()
 
 
-def test_the_agenda_shows_days_sessions_start_times_and_items(home) -> None:
-    _window, home, _shop = home
+def test_the_agenda_shows_days_sessions_start_times_and_items(qtbot, home) -> None:
+    window, home, _shop = home
     tree = home.present.tree
     day1, day2 = tree.topLevelItem(0), tree.topLevelItem(1)
     assert (day1.text(1), day2.text(1)) == ("Day 1", "Day 2")
     morning = day1.child(0)
+    assert tree.currentItem() is morning  # Enter or "Present this session" presents it
     assert (morning.text(0), morning.text(1), morning.text(2)) == (
         "10:00\u202fAM",
         "Morning",
@@ -106,6 +107,10 @@ def test_the_agenda_shows_days_sessions_start_times_and_items(home) -> None:
     rows = [(morning.child(i).text(0), morning.child(i).text(1)) for i in range(3)]
     assert rows == [("10:00\u202fAM", "A quick tour"), ("10:05\u202fAM", "Break"),
                     ("10:20\u202fAM", "For facilitators and trainers")]  # fmt: skip
+    tree.setCurrentItem(morning.child(1))
+    with qtbot.waitSignal(window.presenting, timeout=20_000):  # keyboard only: Enter
+        qtbot.keyClick(tree, K.Key_Return)
+    assert window.presenter.audience.frame.title == "Break"
 
 
 def test_a_planned_session_is_presented_with_the_keys_and_its_times_are_kept(
@@ -253,7 +258,9 @@ def test_under_arabic_a_break_reads_right_to_left(qtbot, data_dir, pack) -> None
         home = sign_in(qtbot, window)
         with qtbot.waitSignal(home.present.agenda_shown, timeout=20_000):
             home.choose(shop.id)
+        assert home.layoutDirection() == Qt.LayoutDirection.RightToLeft  # the home reads RTL
         audience = present(qtbot, window, home, entry=1).audience
+        assert window.console.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert "استراحة" in audience.browser.toPlainText()  # "Break"
         assert audience.browser.layoutDirection() == Qt.LayoutDirection.RightToLeft
         qtbot.keyClick(window, K.Key_Right)  # the module's first lesson, in English
@@ -278,3 +285,17 @@ def test_a_planned_session_on_two_screens_keeps_the_projector_to_the_talk(
     assert (out["preview"]["projector"], out["preview"]["console"]) == ("A quick tour", "Break")
     assert out["removed"]["frame"] == out["before_removed"] + 1
     assert out["home_after"] is True and out["delivered"] >= 1
+
+
+def test_the_clock_and_back_at_are_the_rooms_local_time(monkeypatch) -> None:
+    import time
+
+    from kit.ui.workshop.timing import clock_text
+
+    monkeypatch.setenv("TZ", "America/Bogota")  # UTC-5, no daylight saving
+    time.tzset()
+    try:
+        assert clock_text(dt.datetime(2026, 3, 14, 15, 0, tzinfo=dt.UTC)) == "10:00\u202fAM"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
