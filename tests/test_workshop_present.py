@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -188,6 +189,17 @@ def test_a_module_on_its_own_keeps_no_delivered_times(qtbot, home, data_dir) -> 
     assert delivered_rows(data_dir) == []
 
 
+def test_a_session_removed_meanwhile_is_said_in_one_sentence(qtbot, home, data_dir) -> None:
+    window, home, shop = home
+    present(qtbot, window, home)
+    with Records(DataDir(data_dir)) as records:  # another window re-planned the day
+        Workshops(records.rdb).save(replace(shop, sessions=shop.sessions[1:]))
+    qtbot.keyClick(window, K.Key_Escape)
+    message = "That session is not in this workshop's agenda."
+    qtbot.waitUntil(lambda: home.present.message.text() == message, timeout=20_000)
+    assert window.pages.currentWidget() is home and delivered_rows(data_dir) == []
+
+
 def test_big_touch_buttons_act_like_the_keys_and_stay_on_for_the_session(qtbot, home) -> None:
     window, home, _shop = home
     presenter = present(qtbot, window, home)
@@ -221,6 +233,8 @@ def test_big_touch_buttons_act_like_the_keys_and_stay_on_for_the_session(qtbot, 
     assert touch.isVisible()
     qtbot.mouseClick(touch.buttons["next"], Qt.MouseButton.LeftButton)
     assert presenter.index == 1
+    window.sign_out()  # the next facilitator starts with the usual console
+    assert not window.console.touch_button.isChecked() and window.presenter is None
 
 
 def test_clock_timers_and_a_break_frame_follow_the_language(qtbot) -> None:

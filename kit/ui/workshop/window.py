@@ -134,7 +134,13 @@ class WorkshopWindow(QWidget):
             self.pages.setCurrentWidget(self.console)
             self.console.say("")
             self.presenter = Presenter(
-                self.ctx, entries, frames, console=self.console, session=what.session, start=start
+                self.ctx,
+                entries,
+                frames,
+                console=self.console,
+                session=what.session,
+                start=start,
+                say=self._problem,
             )
             self.installEventFilter(self.presenter)
             self.presenter.left.connect(self._left)
@@ -142,6 +148,11 @@ class WorkshopWindow(QWidget):
             self.presenting.emit()
 
         ops.load_frames(self.ctx, entries).success(loaded).failure(self._tell).run(self)
+
+    def _problem(self, text: str) -> None:
+        """Said on the console while presenting and on the Present tab after it."""
+        self.console.say(text)
+        self._tell(text)
 
     def _tell(self, text: str) -> None:
         if self.home is not None:
