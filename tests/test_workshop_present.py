@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -92,12 +93,13 @@ def test_sign_in_leads_to_the_home_and_sign_out_to_the_pin_form(qtbot, data_dir,
     window.ctx.worker.stop()
 
 
-def test_the_agenda_shows_days_sessions_start_times_and_items(home) -> None:
-    _window, home, _shop = home
+def test_the_agenda_shows_days_sessions_start_times_and_items(qtbot, home) -> None:
+    window, home, _shop = home
     tree = home.present.tree
     day1, day2 = tree.topLevelItem(0), tree.topLevelItem(1)
     assert (day1.text(1), day2.text(1)) == ("Day 1", "Day 2")
     morning = day1.child(0)
+    assert tree.currentItem() is morning  # Enter or "Present this session" presents it
     assert (morning.text(0), morning.text(1), morning.text(2)) == (
         "10:00\u202fAM",
         "Morning",
@@ -106,6 +108,10 @@ def test_the_agenda_shows_days_sessions_start_times_and_items(home) -> None:
     rows = [(morning.child(i).text(0), morning.child(i).text(1)) for i in range(3)]
     assert rows == [("10:00\u202fAM", "A quick tour"), ("10:05\u202fAM", "Break"),
                     ("10:20\u202fAM", "For facilitators and trainers")]  # fmt: skip
+    tree.setCurrentItem(morning.child(1))
+    with qtbot.waitSignal(window.presenting, timeout=20_000):  # keyboard only: Enter
+        qtbot.keyClick(tree, K.Key_Return)
+    assert window.presenter.audience.frame.title == "Break"
 
 
 def test_a_planned_session_is_presented_with_the_keys_and_its_times_are_kept(
@@ -183,6 +189,17 @@ def test_a_module_on_its_own_keeps_no_delivered_times(qtbot, home, data_dir) -> 
     assert delivered_rows(data_dir) == []
 
 
+def test_a_session_removed_meanwhile_is_said_in_one_sentence(qtbot, home, data_dir) -> None:
+    window, home, shop = home
+    present(qtbot, window, home)
+    with Records(DataDir(data_dir)) as records:  # another window re-planned the day
+        Workshops(records.rdb).save(replace(shop, sessions=shop.sessions[1:]))
+    qtbot.keyClick(window, K.Key_Escape)
+    message = "That session is not in this workshop's agenda."
+    qtbot.waitUntil(lambda: home.present.message.text() == message, timeout=20_000)
+    assert window.pages.currentWidget() is home and delivered_rows(data_dir) == []
+
+
 def test_big_touch_buttons_act_like_the_keys_and_stay_on_for_the_session(qtbot, home) -> None:
     window, home, _shop = home
     presenter = present(qtbot, window, home)
@@ -216,6 +233,8 @@ def test_big_touch_buttons_act_like_the_keys_and_stay_on_for_the_session(qtbot, 
     assert touch.isVisible()
     qtbot.mouseClick(touch.buttons["next"], Qt.MouseButton.LeftButton)
     assert presenter.index == 1
+    window.sign_out()  # the next facilitator starts with the usual console
+    assert not window.console.touch_button.isChecked() and window.presenter is None
 
 
 def test_clock_timers_and_a_break_frame_follow_the_language(qtbot) -> None:
@@ -253,7 +272,9 @@ def test_under_arabic_a_break_reads_right_to_left(qtbot, data_dir, pack) -> None
         home = sign_in(qtbot, window)
         with qtbot.waitSignal(home.present.agenda_shown, timeout=20_000):
             home.choose(shop.id)
+        assert home.layoutDirection() == Qt.LayoutDirection.RightToLeft  # the home reads RTL
         audience = present(qtbot, window, home, entry=1).audience
+        assert window.console.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert "استراحة" in audience.browser.toPlainText()  # "Break"
         assert audience.browser.layoutDirection() == Qt.LayoutDirection.RightToLeft
         qtbot.keyClick(window, K.Key_Right)  # the module's first lesson, in English
@@ -278,3 +299,17 @@ def test_a_planned_session_on_two_screens_keeps_the_projector_to_the_talk(
     assert (out["preview"]["projector"], out["preview"]["console"]) == ("A quick tour", "Break")
     assert out["removed"]["frame"] == out["before_removed"] + 1
     assert out["home_after"] is True and out["delivered"] >= 1
+
+
+def test_the_clock_and_back_at_are_the_rooms_local_time(monkeypatch) -> None:
+    import time
+
+    from kit.ui.workshop.timing import clock_text
+
+    monkeypatch.setenv("TZ", "America/Bogota")  # UTC-5, no daylight saving
+    time.tzset()
+    try:
+        assert clock_text(dt.datetime(2026, 3, 14, 15, 0, tzinfo=dt.UTC)) == "10:00\u202fAM"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

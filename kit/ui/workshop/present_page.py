@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -64,6 +65,11 @@ class PresentPage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([_("Time"), _("Agenda"), _("Minutes"), _("Delivered")])
         self.tree.setAccessibleName(_("Agenda"))
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.itemActivated.connect(lambda *_a: self.present_from_item())
         self.session_button = QPushButton(_("Present this session"))
         self.session_button.clicked.connect(self.present_session)
@@ -158,13 +164,13 @@ class PresentPage(QWidget):
         return item.data(0, SESSION_ROLE), item.data(0, ENTRY_ROLE)
 
     def _select(self, where: tuple[int | None, int | None]) -> None:
-        for item in self._items():
+        rows = [i for i in self._items() if i.data(0, SESSION_ROLE) is not None]  # not days
+        for item in rows:
             if (item.data(0, SESSION_ROLE), item.data(0, ENTRY_ROLE)) == where:
                 self.tree.setCurrentItem(item)
                 return
-        first = next((i for i in self._items() if i.data(0, SESSION_ROLE) is not None), None)
-        if first is not None:
-            self.tree.setCurrentItem(first)
+        if rows:
+            self.tree.setCurrentItem(rows[0])
 
     def _items(self) -> list[QTreeWidgetItem]:
         out: list[QTreeWidgetItem] = []

@@ -60,6 +60,7 @@ class Presenter(QObject):
         session: SessionPlan | None = None,
         start: int = 0,
         now: Callable[[], dt.datetime] = utc_now,
+        say: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
@@ -77,6 +78,7 @@ class Presenter(QObject):
         self.swapped = False
         self.audience_shown = False  # with one screen: the audience view instead of console
         self.console = console or ConsoleView()
+        self.say = say or self.console.say  # a delivered time that could not be kept
         self.audience = AudienceView()
         self.item_watch = Stopwatch(clock) if clock else Stopwatch()
         self.session_watch = Stopwatch(clock) if clock else Stopwatch()
@@ -162,7 +164,7 @@ class Presenter(QObject):
         self.log.items.append((entry.pack_id, entry.item_id, seconds))
         if self.session is not None and entry.agenda_id:
             op = record_delivered(self.ctx, self.session, entry, started, max(started, ended))
-            op.failure(self.console.say).run(self.console)
+            op.failure(self.say).run(self.console)  # the console outlives the presenter
         self.delivered.emit(entry.pack_id, entry.item_id, seconds)
         self.item_watch.reset()
         self.item_started = ended

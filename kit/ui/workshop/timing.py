@@ -82,4 +82,6 @@ def clock_text(moment: dt.datetime | dt.time) -> str:
     """A time of day in the locale's short format: '10:45 AM' (en), '10:45' (es)."""
     from babel.dates import format_time
 
+    if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
+        moment = moment.astimezone()  # the room's clock, not UTC
     return format_time(moment, "short", locale=current_locale())

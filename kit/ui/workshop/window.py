@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kit.core.render import is_rtl
 from kit.i18n import _, current_language
 from kit.ui.context import AppContext, Services, Session
 from kit.ui.operations import presenter as ops
@@ -39,6 +40,10 @@ class WorkshopWindow(QWidget):
         super().__init__(parent)
         self.ctx = AppContext(services=services, session=Session(language=current_language()))
         self.setWindowTitle(_("Training Kit: workshop"))
+        rtl = is_rtl(self.ctx.language)  # the home and the console read right-to-left
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
         self.presenter: Presenter | None = None
         self.home: WorkshopHome | None = None
         self.who = QComboBox()
@@ -129,7 +134,13 @@ class WorkshopWindow(QWidget):
             self.pages.setCurrentWidget(self.console)
             self.console.say("")
             self.presenter = Presenter(
-                self.ctx, entries, frames, console=self.console, session=what.session, start=start
+                self.ctx,
+                entries,
+                frames,
+                console=self.console,
+                session=what.session,
+                start=start,
+                say=self._problem,
             )
             self.installEventFilter(self.presenter)
             self.presenter.left.connect(self._left)
@@ -137,6 +148,11 @@ class WorkshopWindow(QWidget):
             self.presenting.emit()
 
         ops.load_frames(self.ctx, entries).success(loaded).failure(self._tell).run(self)
+
+    def _problem(self, text: str) -> None:
+        """Said on the console while presenting and on the Present tab after it."""
+        self.console.say(text)
+        self._tell(text)
 
     def _tell(self, text: str) -> None:
         if self.home is not None:
