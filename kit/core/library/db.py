@@ -10,6 +10,7 @@ import contextlib
 import errno
 import shutil
 import sqlite3
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -222,6 +223,29 @@ def m008_pack_plans(db: Database) -> None:
         );
         """
     )
+    _backfill_plans(db.conn)
+
+
+def _backfill_plans(conn: sqlite3.Connection) -> None:
+    """Plans of packs installed before m008 (their kept content.json may carry them)."""
+    from kit.core.errors import PackError
+    from kit.core.library.content import parse_content
+    from kit.core.library.originals import unpack
+
+    kept = conn.execute(
+        "SELECT o.pack_id, o.version, o.content, o.content_size FROM pack_originals o "
+        "JOIN packs p ON p.id = o.pack_id AND p.version = o.version"
+    ).fetchall()
+    for pack_id, version, blob, size in kept:
+        try:
+            raw = unpack(blob, size)
+            plans = parse_content(raw, pack_id, pack_id, version).get("plans", [])
+        except (zlib.error, PackError):
+            continue  # a damaged copy: `kit library verify` and export say so
+        conn.executemany(
+            "INSERT INTO pack_plans VALUES (?,?,?,?,?)",
+            [(pack_id, p["name"], n, p["title"], p["text"]) for n, p in enumerate(plans)],
+        )
 
 
 def checkpoint(conn: sqlite3.Connection) -> None:

@@ -93,8 +93,11 @@ def create_backup(rdb: RecordsDB, folder: Path, reason: str = "manual", keep: in
 
 
 def has_records(rdb: RecordsDB) -> bool:
-    """Whether there is anything worth backing up (a profile or an event)."""
-    rows = rdb.query("SELECT EXISTS (SELECT 1 FROM profiles) OR EXISTS (SELECT 1 FROM events)")
+    """Whether there is anything worth backing up (a profile, an event or a workshop)."""
+    rows = rdb.query(
+        "SELECT EXISTS (SELECT 1 FROM profiles) OR EXISTS (SELECT 1 FROM events)"
+        " OR EXISTS (SELECT 1 FROM workshops)"
+    )
     return bool(rows[0][0])
 
 

@@ -21,6 +21,7 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kit.core.paths import private_dir, private_file
 from kit.core.records import pins, rows, schema
@@ -171,22 +172,55 @@ def _check_schema(conn: sqlite3.Connection, source: Path, version: int) -> None:
 @dataclass(frozen=True)
 class RestoreLoss:
     """What restoring `backup` would take out of the app: profiles and events (answers,
-    completions, quiz attempts...) in the current records that the backup lacks."""
+    completions, quiz attempts...) in the current records that the backup lacks, and the
+    workshop records it would replace: workshops (their plans) and participants added or
+    changed since the backup, check-ins and entries of the agenda as delivered added."""
 
     backup: Path
     profiles: int
     events: int
     current_records: bool  # whether there is anything now (else nothing is backed up first)
+    workshops: int = 0
+    participants: int = 0
+    checkins: int = 0
+    delivered: int = 0
+
+    @property
+    def workshop_records(self) -> int:
+        return self.workshops + self.participants + self.checkins + self.delivered
 
     def sentence(self) -> str:
-        """One sentence naming the numbers, for the confirmation and the CLI."""
+        """What will be replaced, naming the numbers, for the confirmation and the CLI."""
         if not self.current_records:
             return _("There are no learner records yet, so restoring this backup loses nothing.")
-        if not (self.profiles or self.events):
+        if not (self.profiles or self.events or self.workshop_records):
             return _(
                 "Everything recorded now is also in this backup, so nothing will be lost; "
                 "the current records are backed up first."
             )
+        if not (self.profiles or self.events):
+            return _(
+                # Translators: {workshops} is e.g. "2 workshops", {participants} "3
+                # participants", {checkins} "4 check-ins", {delivered} "1 entry of the agenda
+                # as delivered".
+                "No learner profiles or activities are lost, but workshop records go back to "
+                "the backup's: {workshops}, {participants}, {checkins} and {delivered} added or "
+                "changed since it was made will no longer be in the app; the current records "
+                "are backed up first."
+            ).format(**self._workshop_counts())
+        learner = self._learner_sentence()
+        if not self.workshop_records:
+            return learner
+        workshops = _(
+            # Translators: {workshops} is e.g. "2 workshops", {participants} "3 participants",
+            # {checkins} "4 check-ins", {delivered} "1 entry of the agenda as delivered".
+            "Workshop records go back to the backup's as well: {workshops}, {participants}, "
+            "{checkins} and {delivered} added or changed since it was made will no longer be "
+            "in the app."
+        ).format(**self._workshop_counts())
+        return f"{learner} {workshops}"
+
+    def _learner_sentence(self) -> str:
         profiles = ngettext("{n} profile", "{n} profiles", self.profiles)
         events = ngettext(
             "{n} answer or other activity", "{n} answers and other activities", self.events
@@ -201,14 +235,64 @@ class RestoreLoss:
             events=events.format(n=format_number(self.events)),
         )
 
+    def _workshop_counts(self) -> dict[str, str]:
+        forms = {
+            "workshops": ngettext("{n} workshop", "{n} workshops", self.workshops),
+            "participants": ngettext("{n} participant", "{n} participants", self.participants),
+            "checkins": ngettext("{n} check-in", "{n} check-ins", self.checkins),
+            "delivered": ngettext(
+                "{n} entry of the agenda as delivered",
+                "{n} entries of the agenda as delivered",
+                self.delivered,
+            ),
+        }
+        return {k: v.format(n=format_number(getattr(self, k))) for k, v in forms.items()}
+
 
 def _ids(conn: sqlite3.Connection, table: str) -> set[str]:
     return {str(r[0]) for r in conn.execute(f"SELECT id FROM {table}")}
 
 
+def _rows(conn: sqlite3.Connection, sql: str) -> dict[str, tuple[Any, ...]]:
+    """Rows by their first column (an id), the whole row as the value."""
+    out: dict[str, list[Any]] = {}
+    for row in conn.execute(sql):
+        out.setdefault(str(row[0]), []).append(tuple(row))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _workshop_states(conn: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:
+    """Each workshop's row with its agenda (sessions and items), to tell a changed plan."""
+    shops = _rows(conn, "SELECT id, * FROM workshops")
+    sessions = _rows(
+        conn, "SELECT workshop_id, * FROM workshop_sessions ORDER BY workshop_id, position, id"
+    )
+    items = _rows(
+        conn,
+        "SELECT s.workshop_id, i.* FROM workshop_items i JOIN workshop_sessions s "
+        "ON s.id = i.session_id ORDER BY s.workshop_id, s.position, s.id, i.position, i.id",
+    )
+    return {k: (row, sessions.get(k), items.get(k)) for k, row in shops.items()}
+
+
+def _replaced(live: dict[str, Any], kept: dict[str, Any]) -> int:
+    return sum(1 for key, value in live.items() if kept.get(key) != value)
+
+
+def _workshop_loss(live: sqlite3.Connection, backup: sqlite3.Connection) -> dict[str, int]:
+    people = "SELECT id, * FROM workshop_participants"
+    return {
+        "workshops": _replaced(_workshop_states(live), _workshop_states(backup)),
+        "participants": _replaced(_rows(live, people), _rows(backup, people)),
+        "checkins": len(_ids(live, "workshop_checkins") - _ids(backup, "workshop_checkins")),
+        "delivered": len(_ids(live, "workshop_delivered") - _ids(backup, "workshop_delivered")),
+    }
+
+
 def restore_loss(rdb: RecordsDB, source: str | os.PathLike[str], folder: Path) -> RestoreLoss:
     """What restoring `source` would lose: the current records' profiles and events
-    that are not in the backup. The backup is checked as for a restore (RecordsError)."""
+    that are not in the backup, and the workshop records it would replace. The backup is
+    checked as for a restore (RecordsError)."""
     path = resolve_backup(folder, source)
     private_dir(folder)
     remove_partials(folder)
@@ -220,13 +304,14 @@ def restore_loss(rdb: RecordsDB, source: str | os.PathLike[str], folder: Path) -
                 live = rdb.db.conn
                 lost_profiles = _ids(live, "profiles") - _ids(conn, "profiles")
                 lost_events = _ids(live, "events") - _ids(conn, "events")
+                workshops = _workshop_loss(live, conn)
             finally:
                 conn.close()
             current = has_records(rdb)
     finally:
         with contextlib.suppress(OSError):
             scratch.unlink()
-    return RestoreLoss(path, len(lost_profiles), len(lost_events), current)
+    return RestoreLoss(path, len(lost_profiles), len(lost_events), current, **workshops)
 
 
 def restore_backup(
