@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QFileDialog
-from ui_shell import activate, prepare
+from ui_shell import activate, announce, prepare
 
 from kit.core.paths import DataDir
 from kit.core.workshops import Workshops, plan
@@ -26,13 +26,13 @@ def opened(qtbot, data_dir: Path, pack: Path, tmp_path: Path) -> Iterator[Any]:
     """open(folder) -> a PlanPage on that data folder (the bundled pack installed)."""
     made = []
 
-    def open_page(folder: Path = data_dir) -> Any:
+    def open_page(folder: Path = data_dir, installed: bool = True) -> Any:
         from kit.ui.context import AppContext, Services
         from kit.ui.operations.core import open_core
         from kit.ui.runners.worker import Worker
         from kit.ui.workshop.planning.page import PlanPage
 
-        prepare(folder, [pack])
+        prepare(folder, [pack] if installed else [])
         ctx = AppContext(services=Services(DataDir(folder), Worker()))
         made.append(ctx)
         opened_core = []
@@ -200,6 +200,21 @@ def test_minutes_edited_in_the_agenda_change_totals_and_are_kept(qtbot, opened) 
     assert model.index(3, NOTE).data() == "Overruns its slot by 15 min"
     assert page.editor.totals.text() == "Day 1: 120 min planned"
     wait_stored(qtbot, page, lambda s: s.sessions[3].items[0].minutes == 75)
+    title = model.itemFromIndex(model.item_index(lunch.id))
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        title.setText("Long lunch")
+    session = model.itemFromIndex(model.session_index(shop.sessions[3].id))
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        session.setText("Lunch at the café")
+    assert page.editor.warnings.text().startswith("Session Lunch at the café on day 1 runs 15")
+    wait_stored(
+        qtbot,
+        page,
+        lambda s: (
+            (s.sessions[3].title, s.sessions[3].items[0].label())
+            == ("Lunch at the café", "Long lunch")
+        ),
+    )
 
 
 def test_details_are_saved_and_accounts_show_the_wikis_warning(qtbot, opened) -> None:
@@ -301,3 +316,23 @@ def test_import_warnings_show_one_per_line_and_a_broken_file_one_sentence(
     page.import_plan(plan_file)
     qtbot.waitUntil(lambda: page.message.text() == "The plan is not valid YAML (line 2).")
     assert page.list.count() == 1 and page.shop.title == "From a stick"
+
+
+def test_installing_the_pack_clears_the_missing_marks(qtbot, opened, pack: Path) -> None:
+    page = opened(installed=False)
+    text = (
+        "format: training-kit-workshop\nversion: 1\ntitle: Before the install\nsessions:\n"
+        "- start: '09:00'\n  slot: 30\n  items:\n"
+        "  - {kind: pack, pack: getting-started, item: tour, minutes: 5}\n"
+    )
+    with qtbot.waitSignal(page.shown, timeout=WAIT):
+        page.import_plan_text(text)
+    assert item_texts(page, 0, NOTE) == ["Missing: The pack getting-started is not installed."]
+    assert "getting-started/tour, which is not installed" in page.message.text()
+    ctx = page.ctx
+    ctx.worker.call(lambda: ctx.library.install(pack))
+    from kit.ui.changes import Change
+
+    with qtbot.waitSignal(page.shown, timeout=WAIT):
+        announce(ctx.changes, Change.LIBRARY)
+    assert item_texts(page, 0, NOTE) == [""] and item_texts(page, 0) == ["A quick tour"]

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -68,8 +67,7 @@ class AgendaEditor(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setStretchLastSection(True)  # the note (overrun, missing)
         self.totals = QLabel()
         self.totals.setObjectName("agendaTotals")
         self.warnings = QLabel()
@@ -169,8 +167,8 @@ class AgendaEditor(QWidget):
         for row in range(self.model.rowCount()):
             index = self.model.index(row, TITLE)
             self.tree.setExpanded(index, expanded.get(index.data(ID_ROLE), True))
-        self.tree.resizeColumnToContents(1)
-        self.tree.resizeColumnToContents(2)
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
         days = shop.day_totals()
         self.totals.setText(
             "\n".join(

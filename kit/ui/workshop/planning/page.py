@@ -326,6 +326,9 @@ class PlanPage(QWidget):
     def _changed_elsewhere(self, changes: OpChanges, initiator: object) -> None:
         if initiator is not self and changes.touches(Change.WORKSHOPS):
             self.refresh()
+        if changes.touches(Change.LIBRARY) and self.current_id:
+            # A pack installed or removed: pack items are found or missing now.
+            ops.load_workshop(self.ctx, self.current_id).success(self._loaded).run(self)
 
 
 def _plan_filter() -> str:
