@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -112,15 +113,17 @@ def test_pack_items_the_library_lacks_are_marked_missing(content) -> None:
     shop = Workshop(title="W", sessions=template_day(1)[:1])
     session = shop.sessions[0].id
     shop = agenda.add_item(shop, session, agenda.pack_item(content, "getting-started/tour"))
-    gone = agenda.custom_item("break", 5)
-    shop = agenda.add_item(shop, session, gone)
-    from dataclasses import replace
-
+    pause = agenda.custom_item("break", 5)
+    shop = agenda.add_item(shop, session, pause)
     lost = replace(shop.sessions[0].items[0], pack_id="first-aid", id="lost")
     shop = agenda.add_item(shop, session, lost)
     marked = agenda.mark_missing(shop, content)
     assert [i.missing for i in marked.sessions[0].items] == [False, False, True]
     assert marked.sessions[0].items[2].minutes == 5  # the planned minutes stay
+    tour = replace(shop.sessions[0].items[0], title="", minutes=12)  # a plan file's entry
+    untitled = Workshop(title="W", sessions=(replace(shop.sessions[0], items=(tour,)),))
+    (item,) = agenda.mark_missing(untitled, content).sessions[0].items
+    assert (item.label(), item.minutes, item.missing) == ("A quick tour", 12, False)
 
 
 # -- the command line -------------------------------------------------------------------

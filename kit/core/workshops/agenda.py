@@ -221,14 +221,16 @@ def days(count: int) -> tuple[WorkshopSession, ...]:
 
 
 def mark_missing(shop: Workshop, content: Content) -> Workshop:
-    """`shop` with each pack item the installed packs do not have marked missing
-    (titles and minutes stay as planned)."""
+    """`shop` with each pack item the installed packs do not have marked missing, and
+    those they have titled as the content is (in its language); minutes stay as planned."""
 
     def marked(item: AgendaItem) -> AgendaItem:
         if item.kind != PACK:
             return item
         found = content.resolve(item.pack_id, item.item_id, item.module_id)
-        return replace(item, missing=found is None)
+        if found is None:
+            return replace(item, missing=True)
+        return replace(item, title=found[0], missing=False)
 
     return replace(
         shop,

@@ -1,0 +1,81 @@
+"""The Plan tab's small dialogs: a new workshop (title, first date, days) and a new
+session (day, start time, slot, title)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
+
+from kit.i18n import _
+
+
+class SessionDialog(QDialog):
+    def __init__(self, day: int = 1, start: str = "09:00", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Add a session"))
+        self.day = QSpinBox()
+        self.day.setRange(1, 30)
+        self.day.setValue(day)
+        self.start = QTimeEdit(QTime.fromString(start, "HH:mm"))
+        self.start.setDisplayFormat("HH:mm")
+        self.slot = QSpinBox()
+        self.slot.setRange(5, 24 * 60)
+        self.slot.setSingleStep(5)
+        self.slot.setValue(60)
+        self.slot.setSuffix(_(" min"))
+        self.title = QLineEdit()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(_("&Day:"), self.day)
+        form.addRow(_("S&tarts at:"), self.start)
+        form.addRow(_("S&lot:"), self.slot)
+        form.addRow(_("T&itle:"), self.title)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[int, str, int, str]:
+        """(day, start "HH:MM", slot minutes, title)."""
+        return (
+            self.day.value(),
+            self.start.time().toString("HH:mm"),
+            self.slot.value(),
+            self.title.text(),
+        )
+
+
+class NewWorkshopDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("New workshop"))
+        self.title = QLineEdit()
+        self.starts = QLineEdit()
+        self.starts.setPlaceholderText(_("YYYY-MM-DD"))
+        self.days = QSpinBox()
+        self.days.setRange(1, 30)
+        self.days.setValue(1)
+        self.days.setToolTip(_("Each day gets the default day template"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(_("&Title:"), self.title)
+        form.addRow(_("&First day:"), self.starts)
+        form.addRow(_("&Days:"), self.days)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str, int]:
+        """(title, first date, days)."""
+        return self.title.text(), self.starts.text().strip(), self.days.value()
