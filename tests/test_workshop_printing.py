@@ -342,3 +342,62 @@ def test_ticks_in_the_tab_are_kept_with_the_workshop(qtbot, ctx, page) -> None:
     assert [k for k, b in again.checks.items() if b.isChecked()] == ["projector-adapter"]
     again.show_workshop(None)
     assert not again.checks and not again.agenda_button.isEnabled()
+
+
+def test_a_folder_that_cannot_be_written_is_one_sentence_and_no_file(
+    qtbot, page, tmp_path, monkeypatch
+) -> None:
+    from kit.ui.workshop.printing import page as print_page
+
+    gone = tmp_path / "no such folder" / "agenda.pdf"
+    monkeypatch.setattr(print_page, "ask_path", lambda parent, name: gone)
+    page.agenda_button.click()
+    qtbot.waitUntil(lambda: "could not be saved" in page.status.text(), timeout=20_000)
+    text = page.status.text()
+    assert "agenda.pdf" in text and "Choose another folder." in text
+    assert "Traceback" not in text and not gone.parent.exists()
+    assert page.agenda_button.isEnabled()
+
+
+def arabic_pack(folder: Path) -> Path:
+    """A pack written in Arabic: one lesson with a heading, text and a picture."""
+    import shutil
+
+    from kit.core.packformat.build import build_pack
+    from kit.core.packformat.scaffold import new_pack_source
+
+    src = folder / "src"
+    new_pack_source(src, "arabic-pack")
+    shutil.rmtree(src / "translations")
+    yaml = (src / "pack.yaml").read_text(encoding="utf-8")
+    yaml = yaml.replace("language: en", "language: ar").replace("[en, es]", "[ar]")
+    (src / "pack.yaml").write_text(yaml, encoding="utf-8")
+    lesson = src / "modules" / "basics" / "01-welcome.md"
+    lesson.write_text(
+        "---\nid: welcome\ntype: lesson\ntitle: مرحبا بكم\nminutes: 5\n---\n"
+        "# مرحبا بكم في الورشة\n\nهذا **درس** قصير.\n\n"
+        "![شعار](../../media/logo.png)\n",
+        encoding="utf-8",
+    )
+    return build_pack(src, folder / "dist")
+
+
+def test_handouts_of_an_arabic_lesson_read_right_to_left(qtbot, ctx, tmp_path) -> None:
+    built = arabic_pack(tmp_path / "ar")
+
+    def add() -> str:
+        ctx.library.install(built)
+        shop = Workshops(ctx.records.rdb).save(
+            plan(sessions=(WorkshopSession(day=1, start="09:00", slot=30, items=(
+                AgendaItem(kind="pack", minutes=5, pack_id="arabic-pack", item_id="welcome"),
+            )),))
+        )  # fmt: skip
+        return shop.id
+
+    handouts = run(qtbot, ops.load_handouts(ctx, ctx.worker.call(add)))
+    (page,) = handouts.pages
+    assert page.rtl and page.title == "مرحبا بكم"
+    path = sheets.write_handouts_pdf(tmp_path / "ar.pdf", handouts)
+    text = pdf_pages(path)[1]
+    assert has(text, "الورشة") and has(text, "قصير")
+    assert images_on(path)[1] == 1

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kit.core.errors import KitError
 from kit.i18n import _, ngettext
 from kit.ui.changes import Change
 from kit.ui.context import AppContext
@@ -61,6 +62,18 @@ def ask_path(parent: QWidget | None, suggested: str) -> Path | None:
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
+def _saving(path: Path, write: Callable[[], Path]) -> Path:
+    """`write()`, a file system's refusal said in one sentence with what to do."""
+    try:
+        return write()
+    except OSError as exc:
+        raise KitError(
+            _("{name} could not be saved ({reason}). Choose another folder.").format(
+                name=path, reason=exc.strerror or exc.__class__.__name__
+            )
+        ) from None
+
+
 class PrintPage(QWidget):
     """Printouts of the chosen workshop (`show_workshop`); `saved(path)` after each PDF."""
 
@@ -79,6 +92,10 @@ class PrintPage(QWidget):
         self.heading = QLabel(_("Choose a workshop in the Plan tab to print it."))
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.heading.setFont(font)
         self.agenda_button = QPushButton(_("Print the agenda…"))
         self.handouts_button = QPushButton(_("Print the handouts…"))
         self.agenda_button.clicked.connect(self.print_agenda)
@@ -114,7 +131,7 @@ class PrintPage(QWidget):
         form = QFormLayout(printouts)
         form.addRow(self.agenda_button)
         form.addRow(self.handouts_button)
-        form.addRow(_("Sessions"), self.day)
+        form.addRow(_("Sessions on the sign-in sheet"), self.day)
         form.addRow(_("Blank rows for walk-ins"), self.blank)
         form.addRow(self.sign_in_button)
         busy = QHBoxLayout()
@@ -271,7 +288,7 @@ class PrintPage(QWidget):
         path, write = self._pending
         self.status.setText(_("Drawing the pages…"))
         self._missing = int(getattr(data, "missing", 0))
-        run = RenderRun(lambda control: write(path, data, control))
+        run = RenderRun(lambda control: _saving(path, lambda: write(path, data, control)))
         run.job.progressed.connect(self._progress)
         run.job.succeeded.connect(self._written)
         run.job.failed.connect(self._failed)
@@ -304,7 +321,7 @@ class PrintPage(QWidget):
 
     def _failed(self, error: str) -> None:
         self._end()
-        self.status.setText(_("Not saved: {reason}").format(reason=error))
+        self.status.setText(error)
 
     def _stopped(self) -> None:
         self._end()

@@ -10,6 +10,7 @@ pages.
 from __future__ import annotations
 
 import base64
+import errno
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -174,7 +175,10 @@ def write_pdf(
     writer = _writer(partial, title, landscape)
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(_("Could not write {path}.").format(path=target))
+        del writer
+        partial.unlink(missing_ok=True)
+        code = errno.EACCES if target.parent.is_dir() else errno.ENOENT
+        raise OSError(code, os.strerror(code), str(target))
     try:
         area = QRectF(writer.pageLayout().paintRectPixels(RESOLUTION))
         area.moveTo(0, 0)

@@ -20,6 +20,9 @@ from kit.ui.workshop.printing.pdf import Part, Progress, write_pdf
 
 PathLike = str | os.PathLike[str]
 _HEADING = re.compile(r"^\s*(<div[^>]*>\s*)?<h1>")
+# A picture alone in its paragraph must not get the text's 140% line height (as in the
+# reader's ContentBrowser): a tall gap under every picture otherwise.
+_IMAGE_PARAGRAPH = re.compile(r"<p>(\s*(?:<a [^>]*>)?\s*<img\b[^>]*>\s*(?:</a>)?\s*)</p>")
 
 
 _GRID = "class='grid' width='100%' cellspacing='0'"
@@ -251,7 +254,8 @@ def handout_parts(handouts: Handouts) -> list[Part]:
         credits = f"<hr/><p class='muted'><small>{_e(page.credits)}</small></p>"
         if page.rtl:
             credits = f'<div dir="rtl" align="right">{credits}</div>'
-        parts.append(Part(heading + page.html + credits, page.rtl, page.media))
+        text = _IMAGE_PARAGRAPH.sub(r'<p style="line-height: 100%">\1</p>', page.html)
+        parts.append(Part(heading + text + credits, page.rtl, page.media))
     return parts
 
 
