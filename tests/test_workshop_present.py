@@ -200,6 +200,29 @@ def test_a_session_removed_meanwhile_is_said_in_one_sentence(qtbot, home, data_d
     assert window.pages.currentWidget() is home and delivered_rows(data_dir) == []
 
 
+def test_an_item_whose_pack_is_gone_is_marked_and_skipped(qtbot, data_dir, pack) -> None:
+    prepare(data_dir, [pack])
+    add_facilitator(data_dir)
+    items = (AgendaItem(kind="pack", pack_id="gone", item_id="intro", minutes=10),
+             AgendaItem(kind="hands-on", minutes=30))  # fmt: skip
+    with Records(DataDir(data_dir)) as records:
+        shop = Workshops(records.rdb).save(
+            Workshop(title="Old plan", sessions=(WorkshopSession(1, "09:00", 40, items=items),))
+        )
+    window = open_workshop(qtbot, data_dir)
+    home = sign_in(qtbot, window)
+    with qtbot.waitSignal(home.present.agenda_shown, timeout=20_000):
+        home.choose(shop.id)
+    session = home.present.tree.topLevelItem(0).child(0)
+    assert session.text(1) == "Session 1"
+    assert session.child(0).text(1) == "gone/intro (not installed)"
+    presenter = present(qtbot, window, home, entry=0)
+    assert len(presenter.frames) == 1 and presenter.audience.frame.title == "Hands-on time"
+    assert "30 min" in presenter.audience.browser.toPlainText()
+    window.shutdown()
+    window.ctx.worker.stop()
+
+
 def test_big_touch_buttons_act_like_the_keys_and_stay_on_for_the_session(qtbot, home) -> None:
     window, home, _shop = home
     presenter = present(qtbot, window, home)
