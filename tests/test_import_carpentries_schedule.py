@@ -83,7 +83,9 @@ def test_the_lessons_own_breaks_and_days_are_followed(tmp_path: Path) -> None:
         "one.md": _episode("One"),
         "two.md": _episode("Two", teaching=30, exercises=15),
         "coffee.md": "---\ntitle: Coffee\nbreak: 20\n---\n",
-        "three.md": _episode("Three"),
+        "three.md": _episode("Three").replace(
+            "Some text", "After the [coffee](coffee.md), some text"
+        ),
         "four.md": _episode("Four", "start: true\n"),
     }
     for name, text in files.items():
@@ -97,6 +99,8 @@ def test_the_lessons_own_breaks_and_days_are_followed(tmp_path: Path) -> None:
     loaded = load_source(pack)
     assert loaded.report.errors == []
     assert "coffee" not in [m["id"] for m in loaded.content["modules"]]
+    three = next(m for m in loaded.content["modules"] if m["id"] == "three")["items"][0]
+    assert "After the coffee, some text" in three["body"]
     got = [
         (s["day"], s["start"], s["slot"], [i.get("module") or i["kind"] for i in s["items"]])
         for s in _sessions(loaded)

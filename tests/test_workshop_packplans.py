@@ -281,3 +281,33 @@ def test_packs_installed_before_the_library_kept_plans_get_theirs(
         lib.conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_pack_plans'")
     with _library(data_dir) as lib:
         assert [p.ref for p in pack_plans(lib)] == ["getting-started/two-mornings"]
+
+
+def test_the_ui_operations_list_and_adopt_off_the_gui_thread(
+    qtbot, data_dir: Path, planned_pack: Path
+) -> None:
+    from ui_reader_pack import reader_context
+
+    from kit.ui.changes import Change
+    from kit.ui.operations import packplans as ops
+
+    got: dict[str, object] = {}
+    heard: list[object] = []
+    with reader_context(data_dir, planned_pack, "Ana") as ctx:
+        ctx.changes.operation_did_execute.connect(lambda changes, _by: heard.append(changes))
+        ops.list_pack_plans(ctx).success(lambda r: got.update(plans=r)).run()
+        qtbot.waitUntil(lambda: "plans" in got)
+        [plan] = got["plans"]
+        ops.adopt_pack_plan(ctx, plan.pack_id, plan.name).success(
+            lambda r: got.update(adopted=r)
+        ).run()
+        ops.adopt_pack_plan(ctx, "getting-started", "nothing").failure(
+            lambda m: got.update(refused=m)
+        ).run()
+        qtbot.waitUntil(lambda: "adopted" in got and "refused" in got)
+        shop, warnings = got["adopted"]
+        assert shop.title == "Training Kit in two mornings" and warnings == []
+        assert got["refused"].startswith("The pack getting-started carries no plan nothing")
+        assert any(Change.WORKSHOPS in c.kinds for c in heard)
+        listed = ctx.worker.call(lambda: Workshops(ctx.records.rdb).list_workshops())
+        assert [w.id for w in listed] == [shop.id]

@@ -5,6 +5,9 @@ Mapping: index.md and learners/setup.md open the pack; each episode (config.yaml
 header) and one hands-on activity per challenge, whose solutions a learner reveals on
 demand; instructor notes become facilitator notes; other learner pages close the pack,
 instructors/ and profiles/ pages become facilitator-notes items; figures go to media/.
+The lesson's schedule becomes a ready workshop plan, plans/schedule.yaml
+(kit.core.importers.carpentries_schedule); an episode whose header has `break:` is a
+break there, not a module.
 """
 
 from __future__ import annotations
@@ -249,6 +252,9 @@ class CarpentriesImporter:
             raise KitError(f"{self.root} has no episodes to import.")
         modules: list[tuple[str, dict[str, Any]]] = []
         plans = page_files(self)  # reads every page and gives the non-episode modules
+        for page in plans.episodes:
+            if "break" in page.header:  # no item of its own: a link to it is plain text
+                self.pages.pop(page.rel, None)
         for page in plans.episodes:
             if "break" in page.header:
                 self.steps.append(self._break(page))
