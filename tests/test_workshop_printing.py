@@ -340,6 +340,8 @@ def test_ticks_in_the_tab_are_kept_with_the_workshop(qtbot, ctx, page) -> None:
     again.show_workshop(ctx.workshop_id)
     qtbot.waitUntil(lambda: len(again.checks) == 8, timeout=20_000)
     assert [k for k, b in again.checks.items() if b.isChecked()] == ["projector-adapter"]
+    page.checks["hotspot"].click()  # ticked in one tab, the other redraws
+    qtbot.waitUntil(lambda: again.checks["hotspot"].isChecked(), timeout=20_000)
     again.show_workshop(None)
     assert not again.checks and not again.agenda_button.isEnabled()
 
