@@ -403,3 +403,24 @@ def test_handouts_of_an_arabic_lesson_read_right_to_left(qtbot, ctx, tmp_path) -
     text = pdf_pages(path)[1]
     assert has(text, "الورشة") and has(text, "قصير")
     assert images_on(path)[1] == 1
+
+
+def test_items_of_packs_not_installed_are_marked_and_left_out(qtbot, ctx, page, tmp_path) -> None:
+    def add() -> str:
+        gone = (
+            AgendaItem(kind="pack", minutes=9, title="Old lesson", pack_id="nope", item_id="x"),
+            AgendaItem(kind="pack", minutes=9, title="Old module", pack_id="nope", module_id="m"),
+            _pack_item("run-a-workshop"),
+        )
+        shop = plan(sessions=(WorkshopSession(day=1, start="09:00", slot=30, items=gone),))
+        return Workshops(ctx.records.rdb).save(shop).id
+
+    workshop_id = ctx.worker.call(add)
+    printout = run(qtbot, ops.load_agenda(ctx, workshop_id))
+    assert [r.missing for r in printout.days[0].sessions[0].rows] == [True, True, False]
+    path = sheets.write_agenda_pdf(tmp_path / "agenda.pdf", printout)
+    assert "09:00 Old lesson (not installed)" in " ".join(pdf_pages(path))
+    page.show_workshop(workshop_id)
+    with qtbot.waitSignal(page.saved, timeout=30_000):
+        page.handouts_button.click()
+    assert "2 agenda items are not installed and were left out." in page.status.text()
