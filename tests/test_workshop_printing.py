@@ -285,13 +285,26 @@ def page(qtbot, ctx, monkeypatch, tmp_path):
     return widget
 
 
-def test_the_print_tab_saves_the_handouts_off_the_gui_thread(qtbot, page, tmp_path) -> None:
+def test_the_print_tab_saves_the_handouts_off_the_gui_thread(
+    qtbot, page, tmp_path, monkeypatch
+) -> None:
+    import threading
+
+    drawn_on = []
+    write = sheets.write_handouts_pdf
+
+    def watched(*args, **kw):
+        drawn_on.append(threading.current_thread())
+        return write(*args, **kw)
+
+    monkeypatch.setattr(sheets, "write_handouts_pdf", watched)
     assert page.handouts_button.isEnabled() and "Wiki editing" in page.heading.text()
     with qtbot.waitSignal(page.saved, timeout=30_000) as saved:
         page.handouts_button.click()
         assert page.bar.isVisibleTo(page) and page.cancel_button.isEnabled()
         assert not page.agenda_button.isEnabled()  # one printout at a time
     path = Path(saved.args[0])
+    assert drawn_on and drawn_on[0] is not threading.main_thread()
     assert path.name == "Handouts - Wiki editing day.pdf" == page.chosen[0]
     assert any("Choose your profile" in t for t in pdf_pages(path))
     assert "Saved as" in page.status.text() and not page.bar.isVisibleTo(page)
