@@ -285,13 +285,26 @@ def page(qtbot, ctx, monkeypatch, tmp_path):
     return widget
 
 
-def test_the_print_tab_saves_the_handouts_off_the_gui_thread(qtbot, page, tmp_path) -> None:
+def test_the_print_tab_saves_the_handouts_off_the_gui_thread(
+    qtbot, page, tmp_path, monkeypatch
+) -> None:
+    import threading
+
+    drawn_on = []
+    write = sheets.write_handouts_pdf
+
+    def watched(*args, **kw):
+        drawn_on.append(threading.current_thread())
+        return write(*args, **kw)
+
+    monkeypatch.setattr(sheets, "write_handouts_pdf", watched)
     assert page.handouts_button.isEnabled() and "Wiki editing" in page.heading.text()
     with qtbot.waitSignal(page.saved, timeout=30_000) as saved:
         page.handouts_button.click()
         assert page.bar.isVisibleTo(page) and page.cancel_button.isEnabled()
         assert not page.agenda_button.isEnabled()  # one printout at a time
     path = Path(saved.args[0])
+    assert drawn_on and drawn_on[0] is not threading.main_thread()
     assert path.name == "Handouts - Wiki editing day.pdf" == page.chosen[0]
     assert any("Choose your profile" in t for t in pdf_pages(path))
     assert "Saved as" in page.status.text() and not page.bar.isVisibleTo(page)
@@ -340,6 +353,8 @@ def test_ticks_in_the_tab_are_kept_with_the_workshop(qtbot, ctx, page) -> None:
     again.show_workshop(ctx.workshop_id)
     qtbot.waitUntil(lambda: len(again.checks) == 8, timeout=20_000)
     assert [k for k, b in again.checks.items() if b.isChecked()] == ["projector-adapter"]
+    page.checks["hotspot"].click()  # ticked in one tab, the other redraws
+    qtbot.waitUntil(lambda: again.checks["hotspot"].isChecked(), timeout=20_000)
     again.show_workshop(None)
     assert not again.checks and not again.agenda_button.isEnabled()
 
@@ -401,3 +416,24 @@ def test_handouts_of_an_arabic_lesson_read_right_to_left(qtbot, ctx, tmp_path) -
     text = pdf_pages(path)[1]
     assert has(text, "الورشة") and has(text, "قصير")
     assert images_on(path)[1] == 1
+
+
+def test_items_of_packs_not_installed_are_marked_and_left_out(qtbot, ctx, page, tmp_path) -> None:
+    def add() -> str:
+        gone = (
+            AgendaItem(kind="pack", minutes=9, title="Old lesson", pack_id="nope", item_id="x"),
+            AgendaItem(kind="pack", minutes=9, title="Old module", pack_id="nope", module_id="m"),
+            _pack_item("run-a-workshop"),
+        )
+        shop = plan(sessions=(WorkshopSession(day=1, start="09:00", slot=30, items=gone),))
+        return Workshops(ctx.records.rdb).save(shop).id
+
+    workshop_id = ctx.worker.call(add)
+    printout = run(qtbot, ops.load_agenda(ctx, workshop_id))
+    assert [r.missing for r in printout.days[0].sessions[0].rows] == [True, True, False]
+    path = sheets.write_agenda_pdf(tmp_path / "agenda.pdf", printout)
+    assert "09:00 Old lesson (not installed)" in " ".join(pdf_pages(path))
+    page.show_workshop(workshop_id)
+    with qtbot.waitSignal(page.saved, timeout=30_000):
+        page.handouts_button.click()
+    assert "2 agenda items are not installed and were left out." in page.status.text()

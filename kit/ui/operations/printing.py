@@ -109,12 +109,13 @@ def set_material(ctx: AppContext, workshop_id: str, key: str, ticked: bool) -> O
     return Op(ctx, work, Change.WORKSHOPS)
 
 
-def _module_items(ctx: AppContext, pack_id: str, module_id: str) -> list[str]:
+def _module_items(ctx: AppContext, pack_id: str, module_id: str) -> list[str] | None:
+    """The items of an installed module (None: not installed)."""
     pack = ctx.library.get_pack(pack_id) or {}
     for module in pack.get("modules", []):
         if module.get("id") == module_id:
             return [str(i["id"]) for i in module.get("items", [])]
-    return []
+    return None
 
 
 def _credits(pack: dict[str, Any]) -> str:
@@ -150,9 +151,17 @@ def load_handouts(ctx: AppContext, workshop_id: str) -> Op[Handouts]:
 
     def work(control: JobControl) -> Handouts:
         shop = _shops(ctx).get(workshop_id)
-        refs = handout_refs(shop, lambda p, m: _module_items(ctx, p, m))
+        absent: list[str] = []
+
+        def items(pack_id: str, module_id: str) -> list[str]:
+            found = _module_items(ctx, pack_id, module_id)
+            if found is None:
+                absent.append(module_id)
+            return found or []
+
+        refs = handout_refs(shop, items)
         pages: list[HandoutPage] = []
-        missing = 0
+        missing = len(absent)
         for done, ref in enumerate(refs):
             control.check()
             control.progress(done, len(refs), _("Gathering the handouts"))

@@ -191,13 +191,29 @@ class PrintPage(QWidget):
             self._reload()
 
     def _show_checklist(self, checklist: ops.Checklist | None) -> None:
-        for box in self.checks.values():
-            box.deleteLater()
-        self.checks = {}
         if checklist is None:
+            for box in self.checks.values():
+                box.deleteLater()
+            self.checks = {}
             return
         self.title = checklist.title
         self.heading.setText(_("Print “{title}”").format(title=checklist.title))
+        if list(self.checks) == [row.key for row in checklist.rows]:
+            self._ticked(checklist)  # the same boxes: keep them (and the keyboard focus)
+        else:
+            self._make_boxes(checklist)
+        chosen = self.day.currentData()
+        self.day.clear()
+        self.day.addItem(_("The whole workshop"), None)
+        for day in checklist.days:
+            self.day.addItem(_("Day {day}").format(day=day), day)
+        self.day.setCurrentIndex(max(0, self.day.findData(chosen)))
+        self._enable(True)
+
+    def _make_boxes(self, checklist: ops.Checklist) -> None:
+        for box in self.checks.values():
+            box.deleteLater()
+        self.checks = {}
         self.checklist_layout.removeWidget(self.checklist_button)
         for row in checklist.rows:
             box = QCheckBox(row.label)
@@ -206,13 +222,6 @@ class PrintPage(QWidget):
             self.checks[row.key] = box
             self.checklist_layout.addWidget(box)
         self.checklist_layout.addWidget(self.checklist_button)
-        chosen = self.day.currentData()
-        self.day.clear()
-        self.day.addItem(_("The whole workshop"), None)
-        for day in checklist.days:
-            self.day.addItem(_("Day {day}").format(day=day), day)
-        self.day.setCurrentIndex(max(0, self.day.findData(chosen)))
-        self._enable(True)
 
     def tick(self, key: str, ticked: bool) -> None:
         """Keep a material ticked (or not) as ready; durable when it succeeds."""
