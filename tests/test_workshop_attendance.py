@@ -381,3 +381,32 @@ def test_the_keyboard_keeps_its_place_when_the_register_is_read_again(qtbot, att
     qtbot.waitUntil(lambda: page.roster.present(shop.sessions[1].id) == 1)
     assert (grid.currentRow(), grid.currentColumn()) == (2, 1)
     assert (table.currentRow(), table.currentColumn()) == (6, 1)
+
+
+def test_enter_on_a_register_row_edits_it_and_alt_s_reaches_the_session(qtbot, attendance) -> None:
+    page, _shop = attendance
+    page.tabs.setCurrentWidget(page.register)
+    table = page.register.table
+    table.setFocus()
+    table.setCurrentCell(1, 0)
+    qtbot.keyClick(table, K.Key_Return)
+    qtbot.waitUntil(lambda: page.register.dialog is not None and page.register.dialog.isVisible())
+    dialog = page.register.dialog
+    assert dialog.name.text() == "Person 02" and not dialog.contact.isEnabled()
+    dialog.reject()
+    page.tabs.setCurrentWidget(page.checkin)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.checkin.find)
+    qtbot.keyClick(page.checkin.find, K.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is page.checkin.session
+
+
+def test_a_workshop_without_sessions_says_to_plan_them(qtbot, attendance, data_dir) -> None:
+    from dataclasses import replace
+
+    page, shop = attendance
+    with Records(DataDir(data_dir)) as records:
+        Workshops(records.rdb).save(replace(shop, sessions=()))
+    page.reload()
+    qtbot.waitUntil(lambda: "no sessions yet" in page.message.text(), timeout=10_000)
+    type_and_enter(qtbot, page.checkin.find, "Person 01")
+    assert page.checkin.count.text() == ""

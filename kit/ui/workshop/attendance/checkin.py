@@ -88,7 +88,10 @@ class CheckInView(QWidget):
         self.undo_button = QPushButton(_("Undo the last check-in (Ctrl+Z)"))
         self.undo_button.setAccessibleName(_("Undo the last check-in"))
         self.chart = AttendanceChart()
+        session_label = QLabel(_("&Session"))
+        session_label.setBuddy(self.session)  # Alt+S
         top = QHBoxLayout()
+        top.addWidget(session_label)
         top.addWidget(self.session, 1)
         top.addWidget(self.count)
         side = QVBoxLayout()
@@ -108,6 +111,7 @@ class CheckInView(QWidget):
         self.setStyleSheet(
             f"QLineEdit#checkinFind, QListWidget#checkinPeople, QComboBox {{"
             f" font-size: {22 * scale:.0f}pt; }}"
+            f" QLabel {{ font-size: {16 * scale:.0f}pt; }}"
             f" QLabel#checkinCount {{ font-size: {28 * scale:.0f}pt; font-weight: 600; }}"
             f" QLabel#checkinOffer {{ font-size: {16 * scale:.0f}pt; color: #8a5300; }}"
         )
@@ -161,6 +165,8 @@ class CheckInView(QWidget):
             self.session.addItem(roster.label(s), s.id)
         self.session.setCurrentIndex(max(0, self.session.findData(keep)))
         self.session.blockSignals(False)
+        if not roster.sessions:
+            self.say(_("This workshop has no sessions yet: plan them in the Plan tab first."))
         self.refresh()
 
     def _typed(self, _text: str) -> None:
