@@ -335,6 +335,9 @@ def test_in_arabic_the_chart_runs_right_to_left_and_times_are_arabic(qtbot, atte
         view.find.setText("Person 06")
         assert view.people.item(0).text().startswith("✓ Person 06 (Person06)، ")
         assert view.people.item(0).text().endswith("، متأخر")
+        view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        view.refresh()  # a Latin name is isolated: the time stays after it, right to left
+        assert view.people.item(0).text().startswith("✓ \u2068Person 06 (Person06)\u2069، \u2068")
     finally:
         kit.i18n.set_language("en")
     chart = view.chart

@@ -40,6 +40,11 @@ def clock_time(moment: datetime) -> str:
     return format_datetime(moment, current_locale().time_formats["short"].pattern)
 
 
+def isolate(text: str) -> str:
+    """`text` as a unit of its own direction inside a sentence (Unicode FSI ... PDI)."""
+    return f"\u2068{text}\u2069"
+
+
 def matches(who: Any, typed: str) -> int:
     """0: the name or username starts with `typed`; 1: contains it; 2: no match."""
     key = typed.strip().casefold()
@@ -177,13 +182,15 @@ class CheckInView(QWidget):
     def _row_text(self, who: Any, pair: ops.Pair) -> str:
         roster = self.roster
         name = f"{who.name} ({who.wiki_username})" if who.wiki_username else who.name
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            name = isolate(name)  # a Latin name must not carry the time into its run
         if pair in self.pending:
             return _("{name} … checking in").format(name=name)
         if roster is None or pair not in roster.checkins:
             return name
         if roster.on_paper(pair):
             return _("✓ {name}, from the paper sheet").format(name=name)
-        at = clock_time(roster.local_time(pair))
+        at = isolate(clock_time(roster.local_time(pair)))
         if pair in roster.late:
             return _("✓ {name}, {time}, late").format(name=name, time=at)
         return _("✓ {name}, {time}").format(name=name, time=at)
