@@ -335,6 +335,9 @@ def test_in_arabic_the_chart_runs_right_to_left_and_times_are_arabic(qtbot, atte
         view.find.setText("Person 06")
         assert view.people.item(0).text().startswith("✓ Person 06 (Person06)، ")
         assert view.people.item(0).text().endswith("، متأخر")
+        view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        view.refresh()  # a Latin name is isolated: the time stays after it, right to left
+        assert view.people.item(0).text().startswith("✓ \u2068Person 06 (Person06)\u2069، \u2068")
     finally:
         kit.i18n.set_language("en")
     chart = view.chart
@@ -381,3 +384,32 @@ def test_the_keyboard_keeps_its_place_when_the_register_is_read_again(qtbot, att
     qtbot.waitUntil(lambda: page.roster.present(shop.sessions[1].id) == 1)
     assert (grid.currentRow(), grid.currentColumn()) == (2, 1)
     assert (table.currentRow(), table.currentColumn()) == (6, 1)
+
+
+def test_enter_on_a_register_row_edits_it_and_alt_s_reaches_the_session(qtbot, attendance) -> None:
+    page, _shop = attendance
+    page.tabs.setCurrentWidget(page.register)
+    table = page.register.table
+    table.setFocus()
+    table.setCurrentCell(1, 0)
+    qtbot.keyClick(table, K.Key_Return)
+    qtbot.waitUntil(lambda: page.register.dialog is not None and page.register.dialog.isVisible())
+    dialog = page.register.dialog
+    assert dialog.name.text() == "Person 02" and not dialog.contact.isEnabled()
+    dialog.reject()
+    page.tabs.setCurrentWidget(page.checkin)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.checkin.find)
+    qtbot.keyClick(page.checkin.find, K.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is page.checkin.session
+
+
+def test_a_workshop_without_sessions_says_to_plan_them(qtbot, attendance, data_dir) -> None:
+    from dataclasses import replace
+
+    page, shop = attendance
+    with Records(DataDir(data_dir)) as records:
+        Workshops(records.rdb).save(replace(shop, sessions=()))
+    page.reload()
+    qtbot.waitUntil(lambda: "no sessions yet" in page.message.text(), timeout=10_000)
+    type_and_enter(qtbot, page.checkin.find, "Person 01")
+    assert page.checkin.count.text() == ""

@@ -40,6 +40,11 @@ def clock_time(moment: datetime) -> str:
     return format_datetime(moment, current_locale().time_formats["short"].pattern)
 
 
+def isolate(text: str) -> str:
+    """`text` as a unit of its own direction inside a sentence (Unicode FSI ... PDI)."""
+    return f"\u2068{text}\u2069"
+
+
 def matches(who: Any, typed: str) -> int:
     """0: the name or username starts with `typed`; 1: contains it; 2: no match."""
     key = typed.strip().casefold()
@@ -88,7 +93,10 @@ class CheckInView(QWidget):
         self.undo_button = QPushButton(_("Undo the last check-in (Ctrl+Z)"))
         self.undo_button.setAccessibleName(_("Undo the last check-in"))
         self.chart = AttendanceChart()
+        session_label = QLabel(_("&Session"))
+        session_label.setBuddy(self.session)  # Alt+S
         top = QHBoxLayout()
+        top.addWidget(session_label)
         top.addWidget(self.session, 1)
         top.addWidget(self.count)
         side = QVBoxLayout()
@@ -108,6 +116,7 @@ class CheckInView(QWidget):
         self.setStyleSheet(
             f"QLineEdit#checkinFind, QListWidget#checkinPeople, QComboBox {{"
             f" font-size: {22 * scale:.0f}pt; }}"
+            f" QLabel {{ font-size: {16 * scale:.0f}pt; }}"
             f" QLabel#checkinCount {{ font-size: {28 * scale:.0f}pt; font-weight: 600; }}"
             f" QLabel#checkinOffer {{ font-size: {16 * scale:.0f}pt; color: #8a5300; }}"
         )
@@ -161,6 +170,8 @@ class CheckInView(QWidget):
             self.session.addItem(roster.label(s), s.id)
         self.session.setCurrentIndex(max(0, self.session.findData(keep)))
         self.session.blockSignals(False)
+        if not roster.sessions:
+            self.say(_("This workshop has no sessions yet: plan them in the Plan tab first."))
         self.refresh()
 
     def _typed(self, _text: str) -> None:
@@ -171,13 +182,15 @@ class CheckInView(QWidget):
     def _row_text(self, who: Any, pair: ops.Pair) -> str:
         roster = self.roster
         name = f"{who.name} ({who.wiki_username})" if who.wiki_username else who.name
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            name = isolate(name)  # a Latin name must not carry the time into its run
         if pair in self.pending:
             return _("{name} … checking in").format(name=name)
         if roster is None or pair not in roster.checkins:
             return name
         if roster.on_paper(pair):
             return _("✓ {name}, from the paper sheet").format(name=name)
-        at = clock_time(roster.local_time(pair))
+        at = isolate(clock_time(roster.local_time(pair)))
         if pair in roster.late:
             return _("✓ {name}, {time}, late").format(name=name, time=at)
         return _("✓ {name}, {time}").format(name=name, time=at)
