@@ -230,7 +230,10 @@ def test_details_are_saved_and_accounts_show_the_wikis_warning(qtbot, opened) ->
     qtbot.keyClicks(details.place, "City library")
     qtbot.keyClicks(details.facilitators, "Rosa, Ana")
     details.language.setCurrentText("es")
-    details.save_button.click()
+    activate(qtbot, page)
+    details.place.setFocus()
+    qtbot.waitUntil(details.place.hasFocus)
+    qtbot.keyClick(details.place, K.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.message.text() == "Saved the details of Wikidata day.")
     shop = stored(page)
     assert (shop.title, shop.place, shop.facilitators, shop.language) == (
@@ -336,3 +339,43 @@ def test_installing_the_pack_clears_the_missing_marks(qtbot, opened, pack: Path)
     with qtbot.waitSignal(page.shown, timeout=WAIT):
         announce(ctx.changes, Change.LIBRARY)
     assert item_texts(page, 0, NOTE) == [""] and item_texts(page, 0) == ["A quick tour"]
+
+
+def test_keys_typed_while_editing_a_title_edit_the_text_not_the_agenda(qtbot, opened) -> None:
+    page = opened()
+    shop = new_workshop(qtbot, page)
+    lunch = shop.sessions[3].items[0]
+    tree = focus_agenda(qtbot, page)
+    index = select(page, lunch.id)
+    tree.edit(index)
+    qtbot.waitUntil(lambda: tree.focusWidget() is not tree)
+    editor = tree.focusWidget()
+    qtbot.keyClick(editor, K.Key_End)
+    qtbot.keyClick(editor, K.Key_Backspace)
+    qtbot.keyClick(editor, K.Key_Home)
+    qtbot.keyClick(editor, K.Key_Delete)  # not "remove the item"
+    qtbot.keyClick(editor, K.Key_Up, Qt.KeyboardModifier.AltModifier)  # not "move it up"
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        qtbot.keyClick(editor, K.Key_Return)
+    assert item_texts(page, 3) == ["rea"]
+    assert [i.id for i in page.shop.sessions[3].items] == [lunch.id]
+
+
+def test_in_the_workshop_home_choosing_in_the_plan_tells_the_other_tabs(qtbot, opened) -> None:
+    from kit.ui.workshop.home import WorkshopHome
+
+    page = opened()
+    first = new_workshop(qtbot, page, "First")
+    second = new_workshop(qtbot, page, "Second")
+    home = WorkshopHome(page.ctx)
+    qtbot.addWidget(home)
+    qtbot.waitUntil(lambda: home.plan.list.count() == 2, timeout=WAIT)
+    told = []
+    home.workshop_changed.connect(told.append)
+    with qtbot.waitSignal(home.plan.shown, timeout=WAIT):
+        home.plan.list.setCurrentRow(0)
+    assert told == [first.id] and home.workshop_id == first.id
+    with qtbot.waitSignal(home.plan.shown, timeout=WAIT):
+        home.choose(second.id)  # from outside: shown, and not said back
+    assert told == [first.id, second.id] and home.plan.shop.title == "Second"
+    assert home.plan.list.currentItem().text() == "Second (2026-03-14)"
