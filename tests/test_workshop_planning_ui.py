@@ -379,3 +379,25 @@ def test_in_the_workshop_home_choosing_in_the_plan_tells_the_other_tabs(qtbot, o
         home.choose(second.id)  # from outside: shown, and not said back
     assert told == [first.id, second.id] and home.plan.shop.title == "Second"
     assert home.plan.list.currentItem().text() == "Second (2026-03-14)"
+
+
+def test_a_plan_file_that_cannot_be_read_or_written_is_one_sentence(
+    qtbot, opened, tmp_path: Path
+) -> None:
+    page = opened()
+    new_workshop(qtbot, page)
+    page.import_plan(tmp_path / "nowhere.yaml")
+    qtbot.waitUntil(
+        lambda: (
+            page.message.text()
+            == "Could not read the plan nowhere.yaml: No such file or directory."
+        ),
+        timeout=WAIT,
+    )
+    (tmp_path / "a-file").write_text("kept", encoding="utf-8")
+    target = tmp_path / "a-file" / "plan.yaml"  # a folder that is a file
+    page.export_plan(target)
+    qtbot.waitUntil(lambda: page.message.text().startswith("Could not write the plan to"))
+    assert str(target) in page.message.text()
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "kept"
+    assert page.list.count() == 1
