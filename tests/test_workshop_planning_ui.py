@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QModelIndex, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
 from ui_shell import activate, announce, prepare
 
 from kit.core.paths import DataDir
@@ -401,3 +402,43 @@ def test_a_plan_file_that_cannot_be_read_or_written_is_one_sentence(
     assert str(target) in page.message.text()
     assert (tmp_path / "a-file").read_text(encoding="utf-8") == "kept"
     assert page.list.count() == 1
+
+
+def drop_on(page: Any, item_id: str, target: QModelIndex, where: float) -> None:
+    """A drop as the tree gets it at the end of a drag: `item_id` let go over `target`'s
+    row, `where` of the way down it (0.1 above it, 0.5 onto it, 0.9 below it)."""
+    tree = page.editor.tree
+    model = page.editor.model
+    tree.scrollTo(target)
+    rect = tree.visualRect(target)
+    point = QPointF(rect.left() + 40, rect.top() + rect.height() * where)
+    data = model.mimeData([model.item_index(item_id)])
+    move, left, none = Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0)
+    viewport = tree.viewport()
+    for event in (
+        QDragEnterEvent(point.toPoint(), move, data, left, none),
+        QDragMoveEvent(point.toPoint(), move, data, left, none),
+        QDropEvent(point, move, data, left, none),
+    ):
+        QApplication.sendEvent(viewport, event)
+
+
+def test_dropping_in_the_tree_moves_within_and_between_sessions(qtbot, opened) -> None:
+    page = opened()
+    shop = new_workshop(qtbot, page)
+    select(page, shop.sessions[0].id)
+    pick(qtbot, page, "quick tour")
+    pick(qtbot, page, "Choose your profile")
+    tour, profile = (i.id for i in page.shop.sessions[0].items)
+    model = page.editor.model
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        drop_on(page, profile, model.item_index(tour), 0.1)  # above the tour
+    assert item_texts(page, 0) == ["Choose your profile", "A quick tour"]
+    lunch_break = page.shop.sessions[3].items[0].id
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        drop_on(page, tour, model.item_index(lunch_break), 0.9)  # below Lunch's break
+    assert item_texts(page, 3) == ["Break", "A quick tour"]
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        drop_on(page, tour, model.session_index(shop.sessions[2].id), 0.5)  # onto
+    assert item_texts(page, 2) == ["A quick tour"] and item_texts(page, 3) == ["Break"]
+    wait_stored(qtbot, page, lambda s: [i.id for i in s.sessions[2].items] == [tour])
