@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QModelIndex, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
 from ui_shell import activate, announce, prepare
 
 from kit.core.paths import DataDir
@@ -230,7 +231,10 @@ def test_details_are_saved_and_accounts_show_the_wikis_warning(qtbot, opened) ->
     qtbot.keyClicks(details.place, "City library")
     qtbot.keyClicks(details.facilitators, "Rosa, Ana")
     details.language.setCurrentText("es")
-    details.save_button.click()
+    activate(qtbot, page)
+    details.place.setFocus()
+    qtbot.waitUntil(details.place.hasFocus)
+    qtbot.keyClick(details.place, K.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.message.text() == "Saved the details of Wikidata day.")
     shop = stored(page)
     assert (shop.title, shop.place, shop.facilitators, shop.language) == (
@@ -336,3 +340,105 @@ def test_installing_the_pack_clears_the_missing_marks(qtbot, opened, pack: Path)
     with qtbot.waitSignal(page.shown, timeout=WAIT):
         announce(ctx.changes, Change.LIBRARY)
     assert item_texts(page, 0, NOTE) == [""] and item_texts(page, 0) == ["A quick tour"]
+
+
+def test_keys_typed_while_editing_a_title_edit_the_text_not_the_agenda(qtbot, opened) -> None:
+    page = opened()
+    shop = new_workshop(qtbot, page)
+    lunch = shop.sessions[3].items[0]
+    tree = focus_agenda(qtbot, page)
+    index = select(page, lunch.id)
+    tree.edit(index)
+    qtbot.waitUntil(lambda: tree.focusWidget() is not tree)
+    editor = tree.focusWidget()
+    qtbot.keyClick(editor, K.Key_End)
+    qtbot.keyClick(editor, K.Key_Backspace)
+    qtbot.keyClick(editor, K.Key_Home)
+    qtbot.keyClick(editor, K.Key_Delete)  # not "remove the item"
+    qtbot.keyClick(editor, K.Key_Up, Qt.KeyboardModifier.AltModifier)  # not "move it up"
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        qtbot.keyClick(editor, K.Key_Return)
+    assert item_texts(page, 3) == ["rea"]
+    assert [i.id for i in page.shop.sessions[3].items] == [lunch.id]
+
+
+def test_in_the_workshop_home_choosing_in_the_plan_tells_the_other_tabs(qtbot, opened) -> None:
+    from kit.ui.workshop.home import WorkshopHome
+
+    page = opened()
+    first = new_workshop(qtbot, page, "First")
+    second = new_workshop(qtbot, page, "Second")
+    home = WorkshopHome(page.ctx)
+    qtbot.addWidget(home)
+    qtbot.waitUntil(lambda: home.plan.list.count() == 2, timeout=WAIT)
+    told = []
+    home.workshop_changed.connect(told.append)
+    with qtbot.waitSignal(home.plan.shown, timeout=WAIT):
+        home.plan.list.setCurrentRow(0)
+    assert told == [first.id] and home.workshop_id == first.id
+    with qtbot.waitSignal(home.plan.shown, timeout=WAIT):
+        home.choose(second.id)  # from outside: shown, and not said back
+    assert told == [first.id, second.id] and home.plan.shop.title == "Second"
+    assert home.plan.list.currentItem().text() == "Second (2026-03-14)"
+
+
+def test_a_plan_file_that_cannot_be_read_or_written_is_one_sentence(
+    qtbot, opened, tmp_path: Path
+) -> None:
+    page = opened()
+    new_workshop(qtbot, page)
+    page.import_plan(tmp_path / "nowhere.yaml")
+    qtbot.waitUntil(
+        lambda: (
+            page.message.text()
+            == "Could not read the plan nowhere.yaml: No such file or directory."
+        ),
+        timeout=WAIT,
+    )
+    (tmp_path / "a-file").write_text("kept", encoding="utf-8")
+    target = tmp_path / "a-file" / "plan.yaml"  # a folder that is a file
+    page.export_plan(target)
+    qtbot.waitUntil(lambda: page.message.text().startswith("Could not write the plan to"))
+    assert str(target) in page.message.text()
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "kept"
+    assert page.list.count() == 1
+
+
+def drop_on(page: Any, item_id: str, target: QModelIndex, where: float) -> None:
+    """A drop as the tree gets it at the end of a drag: `item_id` let go over `target`'s
+    row, `where` of the way down it (0.1 above it, 0.5 onto it, 0.9 below it)."""
+    tree = page.editor.tree
+    model = page.editor.model
+    tree.scrollTo(target)
+    rect = tree.visualRect(target)
+    point = QPointF(rect.left() + 40, rect.top() + rect.height() * where)
+    data = model.mimeData([model.item_index(item_id)])
+    move, left, none = Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0)
+    viewport = tree.viewport()
+    for event in (
+        QDragEnterEvent(point.toPoint(), move, data, left, none),
+        QDragMoveEvent(point.toPoint(), move, data, left, none),
+        QDropEvent(point, move, data, left, none),
+    ):
+        QApplication.sendEvent(viewport, event)
+
+
+def test_dropping_in_the_tree_moves_within_and_between_sessions(qtbot, opened) -> None:
+    page = opened()
+    shop = new_workshop(qtbot, page)
+    select(page, shop.sessions[0].id)
+    pick(qtbot, page, "quick tour")
+    pick(qtbot, page, "Choose your profile")
+    tour, profile = (i.id for i in page.shop.sessions[0].items)
+    model = page.editor.model
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        drop_on(page, profile, model.item_index(tour), 0.1)  # above the tour
+    assert item_texts(page, 0) == ["Choose your profile", "A quick tour"]
+    lunch_break = page.shop.sessions[3].items[0].id
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        drop_on(page, tour, model.item_index(lunch_break), 0.9)  # below Lunch's break
+    assert item_texts(page, 3) == ["Break", "A quick tour"]
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        drop_on(page, tour, model.session_index(shop.sessions[2].id), 0.5)  # onto
+    assert item_texts(page, 2) == ["A quick tour"] and item_texts(page, 3) == ["Break"]
+    wait_stored(qtbot, page, lambda s: [i.id for i in s.sessions[2].items] == [tour])

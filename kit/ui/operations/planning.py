@@ -124,6 +124,12 @@ def import_plan_file(ctx: AppContext, path: Path) -> Op[Loaded]:
             raise WorkshopError(
                 _("The plan {file} is not UTF-8 text.").format(file=Path(path).name)
             ) from None
+        except OSError as exc:
+            raise WorkshopError(
+                _("Could not read the plan {file}: {reason}.").format(
+                    file=Path(path).name, reason=exc.strerror or exc
+                )
+            ) from None
         return _adopt_text(ctx, text)
 
     return Op(ctx, work, Change.WORKSHOPS)
@@ -155,9 +161,18 @@ def export_plan_file(ctx: AppContext, workshop_id: str, path: Path) -> Op[Path]:
 
     def work() -> Path:
         from kit.core.fsutil import write_atomic
-        from kit.core.workshops import plan
+        from kit.core.workshops import WorkshopError, plan
+        from kit.i18n import _
 
-        write_atomic(Path(path), plan.dump(_shops(ctx).get(workshop_id)).encode("utf-8"))
+        text = plan.dump(_shops(ctx).get(workshop_id))
+        try:
+            write_atomic(Path(path), text.encode("utf-8"))
+        except OSError as exc:
+            raise WorkshopError(
+                _("Could not write the plan to {file}: {reason}.").format(
+                    file=str(path), reason=exc.strerror or exc
+                )
+            ) from None
         return Path(path)
 
     return Op(ctx, work)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -57,7 +57,8 @@ class DetailsForm(QWidget):
         self.save_button = QPushButton(_("Sa&ve details"))
         self.save_button.setToolTip(_("Ctrl+S"))
         self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         form = QFormLayout()
         form.addRow(_("&Title:"), self.title)
         form.addRow(_("&Starts on:"), self.starts)

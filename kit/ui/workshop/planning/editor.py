@@ -132,14 +132,15 @@ class AgendaEditor(QWidget):
         return row
 
     def _shortcuts(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        # The tree's own keys, not those typed into a cell being edited (Delete there
+        # deletes a character).
         for keys, slot in (
             (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Up), lambda: self.step_selected(-1)),
             (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Down), lambda: self.step_selected(1)),
             (QKeySequence(Qt.Key.Key_Delete), self.remove_selected),
         ):
-            shortcut = QShortcut(keys, self.tree, slot)
-            shortcut.setContext(context)
+            QShortcut(keys, self.tree, slot).setContext(Qt.ShortcutContext.WidgetShortcut)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
             (QKeySequence.StandardKey.Undo, self.undo),
             (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P), self.open_picker),
