@@ -442,3 +442,45 @@ def test_dropping_in_the_tree_moves_within_and_between_sessions(qtbot, opened) -
         drop_on(page, tour, model.session_index(shop.sessions[2].id), 0.5)  # onto
     assert item_texts(page, 2) == ["A quick tour"] and item_texts(page, 3) == ["Break"]
     wait_stored(qtbot, page, lambda s: [i.id for i in s.sessions[2].items] == [tour])
+
+
+@pytest.fixture(scope="module")
+def carpentries_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled Carpentries pack (it carries the lesson's schedule as a ready plan)."""
+    from kit.core.bundled import bundled_sources
+    from kit.core.packformat.build import build_pack
+
+    (source,) = [s for s in bundled_sources() if s.name == "carpentries-lc-wikidata"]
+    return build_pack(source, tmp_path_factory.mktemp("carpentries") / "lc.kitpack")
+
+
+def test_a_pack_s_ready_plan_becomes_a_workshop_from_the_plan_tab(
+    qtbot, opened, data_dir: Path, carpentries_pack: Path
+) -> None:
+    page = opened()
+    prepare(data_dir, [carpentries_pack])  # installed while the tab was open
+    page.from_pack_button.click()
+    dialog = page.pack_dialog
+    qtbot.waitUntil(lambda: dialog.list.count() >= 1, timeout=WAIT)
+    assert "Library Carpentry Wikidata" in dialog.list.item(0).text()
+    with qtbot.waitSignal(page.shown, timeout=WAIT):
+        qtbot.keyClick(dialog.list, K.Key_Return)
+    shop = stored(page)
+    assert shop.title == "Library Carpentry Wikidata"
+    assert shop.sessions[0].items[0].title == "What is Wikidata?"
+    assert "from the pack's plan" in page.message.text()
+    qtbot.waitUntil(
+        lambda: page.list.currentItem() is not None
+        and page.list.currentItem().text().startswith("Library Carpentry Wikidata"),
+        timeout=WAIT,
+    )
+
+
+def test_without_ready_plans_the_dialog_says_so(qtbot, opened) -> None:
+    page = opened()
+    page.from_pack_button.click()
+    dialog = page.pack_dialog
+    qtbot.waitUntil(lambda: "None of the installed packs" in dialog.note.text(), timeout=WAIT)
+    assert dialog.list.count() == 0
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.reject()

@@ -1,4 +1,5 @@
-"""Workshop mode's home after the facilitator signs in: Plan, Attendance and Present tabs
+"""Workshop mode's home after the facilitator signs in: Plan, Attendance, Present and Print
+tabs
 about one chosen workshop, and Sign out.
 
 Each tab is a page with `show_workshop(workshop_id | None)`; the Plan tab says which
@@ -15,6 +16,7 @@ from kit.ui.context import AppContext
 from kit.ui.workshop.attendance.page import AttendancePage
 from kit.ui.workshop.planning.page import PlanPage
 from kit.ui.workshop.present_page import PresentPage
+from kit.ui.workshop.printing.page import PrintPage
 
 
 class WorkshopHome(QWidget):
@@ -31,11 +33,13 @@ class WorkshopHome(QWidget):
         self.plan = PlanPage(ctx)
         self.attendance = AttendancePage(ctx)
         self.present = PresentPage(ctx)
+        self.printing = PrintPage(ctx)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.plan, _("Plan"))
         self.tabs.addTab(self.attendance, _("Attendance"))
         self.tabs.addTab(self.present, _("Present"))
+        self.tabs.addTab(self.printing, _("Print"))
         self.sign_out_button = QPushButton(_("Sign out"))
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         top = QHBoxLayout()

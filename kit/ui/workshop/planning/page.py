@@ -30,11 +30,13 @@ from kit.core.workshops.model import Workshop
 from kit.i18n import _
 from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext
+from kit.ui.operations import packplans as pack_plan_ops
 from kit.ui.operations import planning as ops
 from kit.ui.operations.planning import Loaded
 from kit.ui.workshop.planning.details import DetailsForm
 from kit.ui.workshop.planning.dialogs import NewWorkshopDialog
 from kit.ui.workshop.planning.editor import AgendaEditor
+from kit.ui.workshop.planning.from_pack import PackPlanDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -52,6 +54,7 @@ class PlanPage(QWidget):
         self.current_id: str | None = None
         self._quiet = False  # choosing from show_workshop: say nothing back
         self.new_dialog: NewWorkshopDialog | None = None
+        self.pack_dialog: PackPlanDialog | None = None
         self.details = DetailsForm()
         self.details.save_requested.connect(self.save_details)
         self.editor = AgendaEditor(ctx)
@@ -95,8 +98,10 @@ class PlanPage(QWidget):
         self.import_button.clicked.connect(self.choose_import)
         self.export_button = QPushButton(_("E&xport plan file…"))
         self.export_button.clicked.connect(self.choose_export)
-        # More ways in (say "From a pack's plan…") go here: actions.addWidget(button).
+        self.from_pack_button = QPushButton(_("From a &pack's plan…"))
+        self.from_pack_button.clicked.connect(self.open_pack_plans)
         self.actions = QVBoxLayout()
+        self.actions.addWidget(self.from_pack_button)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addWidget(self.duplicate_button)
@@ -297,6 +302,28 @@ class PlanPage(QWidget):
                 loaded, _("Imported the workshop {title}.").format(title=loaded.workshop.title)
             )
         ).failure(self.say).run(self)
+
+    def open_pack_plans(self) -> None:
+        """Offer the ready plans of the installed packs; the one chosen becomes a workshop."""
+        self.pack_dialog = PackPlanDialog(self.ctx, self)
+        self.pack_dialog.accepted.connect(self._pack_plan_chosen)
+        self.pack_dialog.open()
+
+    def _pack_plan_chosen(self) -> None:
+        chosen = self.pack_dialog.chosen() if self.pack_dialog is not None else None
+        if chosen is None:
+            return
+
+        def adopted(made: tuple[Workshop, list[str]]) -> None:
+            shop, warnings = made
+            message = _("Made the workshop {title} from the pack's plan.").format(title=shop.title)
+            ops.load_workshop(self.ctx, shop.id).success(
+                lambda loaded: self._adopt(replace(loaded, warnings=warnings), message)
+            ).failure(self.say).run(self)
+
+        pack_plan_ops.adopt_pack_plan(self.ctx, *chosen).success(adopted).failure(self.say).run(
+            self
+        )
 
     def adopt_plan(self, imported: Any) -> None:
         """Keep a loaded `kit.core.workshops.plan.Imported` and show it with its warnings."""
