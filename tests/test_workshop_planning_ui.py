@@ -470,8 +470,10 @@ def test_a_pack_s_ready_plan_becomes_a_workshop_from_the_plan_tab(
     assert shop.sessions[0].items[0].title == "What is Wikidata?"
     assert "from the pack's plan" in page.message.text()
     qtbot.waitUntil(
-        lambda: page.list.currentItem() is not None
-        and page.list.currentItem().text().startswith("Library Carpentry Wikidata"),
+        lambda: (
+            page.list.currentItem() is not None
+            and page.list.currentItem().text().startswith("Library Carpentry Wikidata")
+        ),
         timeout=WAIT,
     )
 
