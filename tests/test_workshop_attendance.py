@@ -413,3 +413,18 @@ def test_a_workshop_without_sessions_says_to_plan_them(qtbot, attendance, data_d
     qtbot.waitUntil(lambda: "no sessions yet" in page.message.text(), timeout=10_000)
     type_and_enter(qtbot, page.checkin.find, "Person 01")
     assert page.checkin.count.text() == ""
+
+
+def test_type_ahead_ignores_case_and_accents(qtbot, attendance, data_dir) -> None:
+    page, shop = attendance
+    with Records(DataDir(data_dir)) as records:
+        shops = Workshops(records.rdb)
+        shops.add_participant(shop.id, "José Núñez")
+        shops.add_participant(shop.id, "مُحَمَّد")
+    page.reload()
+    qtbot.waitUntil(lambda: len(page.roster.participants) == 42)
+    view = page.checkin
+    qtbot.keyClicks(view.find, "jose nu")
+    assert [view.people.item(i).text() for i in range(view.people.count())] == ["José Núñez"]
+    view.find.setText("محمد")  # typed without the vowel marks
+    assert view.people.count() == 1 and view.people.item(0).text() == "مُحَمَّد"

@@ -4,6 +4,7 @@ check-in back; an unknown name and Enter twice adds a walk-in and checks them in
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -45,10 +46,17 @@ def isolate(text: str) -> str:
     return f"\u2068{text}\u2069"
 
 
+def folded(text: str) -> str:
+    """`text` for matching what is typed at the door: case, accents and Arabic vowel
+    marks ignored ("jose" finds José)."""
+    parts = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in parts if not unicodedata.combining(c))
+
+
 def matches(who: Any, typed: str) -> int:
     """0: the name or username starts with `typed`; 1: contains it; 2: no match."""
-    key = typed.strip().casefold()
-    texts = (who.name.casefold(), who.wiki_username.casefold())
+    key = folded(typed.strip())
+    texts = (folded(who.name), folded(who.wiki_username))
     if any(t.startswith(key) for t in texts):
         return 0
     return 1 if any(key in t for t in texts) else 2
