@@ -84,8 +84,9 @@ def session_now(shop: Workshop, now: datetime) -> WorkshopSession | None:
     one (None when the agenda is empty). A workshop without a date: its first session."""
     if not shop.sessions:
         return None
-    timed = [(session_start(shop, s), s) for s in shop.sessions]
-    if any(start is None for start, _s in timed):
+    starts = [(session_start(shop, s), s) for s in shop.sessions]
+    timed = [(start, s) for start, s in starts if start is not None]
+    if len(timed) < len(starts):
         return shop.sessions[0]
     timed.sort(key=lambda pair: pair[0])
     for start, session in timed:
