@@ -145,6 +145,16 @@ def test_plan_a_workshop_from_the_bundled_packs(qtbot, opened) -> None:
         dialog.accept()
     wait_stored(qtbot, page, lambda s: s.sessions[-1].title == "Evening")
     assert (stored(page).sessions[-1].day, stored(page).sessions[-1].start) == (3, "16:00")
+    lunch = page.shop.sessions[3]
+    select(page, lunch.items[0].id)  # an item: its session is changed
+    dialog = page.editor.open_change_dialog()
+    assert (dialog.day.value(), dialog.title.text(), dialog.slot.value()) == (1, "Lunch", 60)
+    dialog.slot.setValue(45)
+    dialog.start.setTime(dialog.start.time().addSecs(15 * 60))
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        dialog.accept()
+    assert page.editor.model.index(3, NOTE).data() == "Overruns its slot by 15 min"
+    wait_stored(qtbot, page, lambda s: (s.sessions[3].start, s.sessions[3].slot) == ("12:15", 45))
 
 
 def test_reorder_by_drop_and_by_keyboard_delete_and_undo(qtbot, opened) -> None:
