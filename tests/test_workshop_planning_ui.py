@@ -240,7 +240,9 @@ def test_details_are_saved_and_accounts_show_the_wikis_warning(qtbot, opened) ->
     qtbot.keyClicks(details.title, "Wikidata day")
     qtbot.keyClicks(details.place, "City library")
     qtbot.keyClicks(details.facilitators, "Rosa, Ana")
-    details.language.setCurrentText("es")
+    assert details.language.currentText() == "English (en)"
+    details.language.setCurrentIndex(details.language.findData("es"))
+    assert details.language.currentText() == "Spanish (es)"
     activate(qtbot, page)
     details.place.setFocus()
     qtbot.waitUntil(details.place.hasFocus)
@@ -255,6 +257,9 @@ def test_details_are_saved_and_accounts_show_the_wikis_warning(qtbot, opened) ->
     )
     assert shop.accounts_warning() == details.banner.text()
     qtbot.waitUntil(lambda: page.list.currentItem().text() == "Wikidata day (2026-03-14)")
+    details.language.setEditText("qu")  # a language the app has no translation for
+    details.save_button.click()
+    qtbot.waitUntil(lambda: stored(page).language == "qu", timeout=WAIT)
     details.starts.setText("14.3.2026")
     details.save_button.click()
     qtbot.waitUntil(lambda: "not a date like 2026-03-14" in page.message.text())
