@@ -287,22 +287,29 @@ def test_a_plan_exported_and_imported_in_a_second_data_folder_is_the_same(
     qtbot, opened, tmp_path: Path, monkeypatch
 ) -> None:
     page = opened()
-    new_workshop(qtbot, page, days=2)
+    new_workshop(qtbot, page, "Wiki editing 1/2", days=2)
     select(page, page.shop.sessions[0].id)
     pick(qtbot, page, "Write a pack of your own")
     page.details.accounts.click()
-    page.details.save_button.click()
-    qtbot.waitUntil(lambda: page.message.text().startswith("Saved"), timeout=WAIT)
+    qtbot.keyClicks(page.details.place, "City library")  # typed, not saved: export saves it
     plan_file = tmp_path / "plan.yaml"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(plan_file), ""))
+    asked = []
+
+    def save_as(*args: Any) -> tuple[str, str]:
+        asked.append(args[2])  # the file name offered
+        return str(plan_file), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     page.export_button.click()
     qtbot.waitUntil(lambda: page.message.text().startswith("Wrote the plan to"), timeout=WAIT)
     other = opened(tmp_path / "other")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(plan_file), ""))
     with qtbot.waitSignal(other.shown, timeout=WAIT):
         other.import_button.click()
-    assert other.message.text() == "Imported the workshop Wiki editing."
+    assert asked == ["Wiki editing 1-2.yaml"]  # no folder made of the title's slash
+    assert other.message.text() == "Imported the workshop Wiki editing 1/2."
     assert plan.to_data(stored(other)) == plan.to_data(stored(page))
+    assert (stored(other).place, stored(other).creates_accounts) == ("City library", True)
     assert other.editor.model.rowCount() == 16 and item_texts(other, 0) == [
         "Write a pack of your own"
     ]

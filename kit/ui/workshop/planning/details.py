@@ -107,7 +107,9 @@ class DetailsForm(QWidget):
             ends=self.ends.text().strip(),
             place=self.place.text(),
             language=self.language_code(),
-            facilitators=tuple(f.strip() for f in self.facilitators.text().split(",")),
+            facilitators=tuple(
+                name for name in (f.strip() for f in self.facilitators.text().split(",")) if name
+            ),
             description=self.description.toPlainText(),
             creates_accounts=self.accounts.isChecked(),
         )
