@@ -145,6 +145,16 @@ def test_plan_a_workshop_from_the_bundled_packs(qtbot, opened) -> None:
         dialog.accept()
     wait_stored(qtbot, page, lambda s: s.sessions[-1].title == "Evening")
     assert (stored(page).sessions[-1].day, stored(page).sessions[-1].start) == (3, "16:00")
+    lunch = page.shop.sessions[3]
+    select(page, lunch.items[0].id)  # an item: its session is changed
+    dialog = page.editor.open_change_dialog()
+    assert (dialog.day.value(), dialog.title.text(), dialog.slot.value()) == (1, "Lunch", 60)
+    dialog.slot.setValue(45)
+    dialog.start.setTime(dialog.start.time().addSecs(15 * 60))
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        dialog.accept()
+    assert page.editor.model.index(3, NOTE).data() == "Overruns its slot by 15 min"
+    wait_stored(qtbot, page, lambda s: (s.sessions[3].start, s.sessions[3].slot) == ("12:15", 45))
 
 
 def test_reorder_by_drop_and_by_keyboard_delete_and_undo(qtbot, opened) -> None:
@@ -230,7 +240,9 @@ def test_details_are_saved_and_accounts_show_the_wikis_warning(qtbot, opened) ->
     qtbot.keyClicks(details.title, "Wikidata day")
     qtbot.keyClicks(details.place, "City library")
     qtbot.keyClicks(details.facilitators, "Rosa, Ana")
-    details.language.setCurrentText("es")
+    assert details.language.currentText() == "English (en)"
+    details.language.setCurrentIndex(details.language.findData("es"))
+    assert details.language.currentText() == "Spanish (es)"
     activate(qtbot, page)
     details.place.setFocus()
     qtbot.waitUntil(details.place.hasFocus)
@@ -245,6 +257,9 @@ def test_details_are_saved_and_accounts_show_the_wikis_warning(qtbot, opened) ->
     )
     assert shop.accounts_warning() == details.banner.text()
     qtbot.waitUntil(lambda: page.list.currentItem().text() == "Wikidata day (2026-03-14)")
+    details.language.setEditText("qu")  # a language the app has no translation for
+    details.save_button.click()
+    qtbot.waitUntil(lambda: stored(page).language == "qu", timeout=WAIT)
     details.starts.setText("14.3.2026")
     details.save_button.click()
     qtbot.waitUntil(lambda: "not a date like 2026-03-14" in page.message.text())
@@ -272,22 +287,29 @@ def test_a_plan_exported_and_imported_in_a_second_data_folder_is_the_same(
     qtbot, opened, tmp_path: Path, monkeypatch
 ) -> None:
     page = opened()
-    new_workshop(qtbot, page, days=2)
+    new_workshop(qtbot, page, "Wiki editing 1/2", days=2)
     select(page, page.shop.sessions[0].id)
     pick(qtbot, page, "Write a pack of your own")
     page.details.accounts.click()
-    page.details.save_button.click()
-    qtbot.waitUntil(lambda: page.message.text().startswith("Saved"), timeout=WAIT)
+    qtbot.keyClicks(page.details.place, "City library")  # typed, not saved: export saves it
     plan_file = tmp_path / "plan.yaml"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(plan_file), ""))
+    asked = []
+
+    def save_as(*args: Any) -> tuple[str, str]:
+        asked.append(args[2])  # the file name offered
+        return str(plan_file), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     page.export_button.click()
     qtbot.waitUntil(lambda: page.message.text().startswith("Wrote the plan to"), timeout=WAIT)
     other = opened(tmp_path / "other")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(plan_file), ""))
     with qtbot.waitSignal(other.shown, timeout=WAIT):
         other.import_button.click()
-    assert other.message.text() == "Imported the workshop Wiki editing."
+    assert asked == ["Wiki editing 1-2.yaml"]  # no folder made of the title's slash
+    assert other.message.text() == "Imported the workshop Wiki editing 1/2."
     assert plan.to_data(stored(other)) == plan.to_data(stored(page))
+    assert (stored(other).place, stored(other).creates_accounts) == ("City library", True)
     assert other.editor.model.rowCount() == 16 and item_texts(other, 0) == [
         "Write a pack of your own"
     ]

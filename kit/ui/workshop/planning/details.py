@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kit.core.workshops.model import Workshop
 from kit.i18n import _, available_languages
+from kit.ui.getpacks.texts import language_name
 
 
 class DetailsForm(QWidget):
@@ -39,7 +40,7 @@ class DetailsForm(QWidget):
         self.language.setEditable(True)
         self.language.setToolTip(_("One of the app's languages, or another by its code"))
         for code in available_languages():
-            self.language.addItem(code)
+            self.language.addItem(f"{language_name(code)} ({code})", code)
         self.facilitators = QLineEdit()
         self.facilitators.setPlaceholderText(_("Names, separated by commas"))
         self.description = QPlainTextEdit()
@@ -83,7 +84,11 @@ class DetailsForm(QWidget):
         self.starts.setText(shop.starts)
         self.ends.setText(shop.ends)
         self.place.setText(shop.place)
-        self.language.setCurrentText(shop.language)
+        index = self.language.findData(shop.language)
+        if index >= 0:
+            self.language.setCurrentIndex(index)
+        else:
+            self.language.setEditText(shop.language)
         self.facilitators.setText(", ".join(shop.facilitators))
         self.description.setPlainText(shop.description)
         self.accounts.setChecked(shop.creates_accounts)
@@ -101,11 +106,19 @@ class DetailsForm(QWidget):
             starts=self.starts.text().strip(),
             ends=self.ends.text().strip(),
             place=self.place.text(),
-            language=self.language.currentText().strip() or "en",
-            facilitators=tuple(f.strip() for f in self.facilitators.text().split(",")),
+            language=self.language_code(),
+            facilitators=tuple(
+                name for name in (f.strip() for f in self.facilitators.text().split(",")) if name
+            ),
             description=self.description.toPlainText(),
             creates_accounts=self.accounts.isChecked(),
         )
+
+    def language_code(self) -> str:
+        """The chosen language's code: one of the list's, or the code typed in."""
+        text = self.language.currentText().strip()
+        index = self.language.findText(text)
+        return str(self.language.itemData(index)) if index >= 0 else (text or "en")
 
     def save(self) -> None:
         if self.shop is not None:

@@ -18,20 +18,30 @@ from kit.i18n import _
 
 
 class SessionDialog(QDialog):
-    def __init__(self, day: int = 1, start: str = "09:00", parent: QWidget | None = None) -> None:
+    """A new session's fields, or (with `title` and `slot` given) an existing one's."""
+
+    def __init__(
+        self,
+        day: int = 1,
+        start: str = "09:00",
+        parent: QWidget | None = None,
+        *,
+        slot: int = 60,
+        title: str | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Add a session"))
+        self.setWindowTitle(_("Add a session") if title is None else _("Change the session"))
         self.day = QSpinBox()
         self.day.setRange(1, 30)
         self.day.setValue(day)
         self.start = QTimeEdit(QTime.fromString(start, "HH:mm"))
         self.start.setDisplayFormat("HH:mm")
         self.slot = QSpinBox()
-        self.slot.setRange(5, 24 * 60)
+        self.slot.setRange(0, 24 * 60)
         self.slot.setSingleStep(5)
-        self.slot.setValue(60)
+        self.slot.setValue(slot)
         self.slot.setSuffix(_(" min"))
-        self.title = QLineEdit()
+        self.title = QLineEdit(title or "")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -90,6 +90,9 @@ class AgendaEditor(QWidget):
         self.add_pack_button.clicked.connect(self.open_picker)
         self.add_session_button = QPushButton(_("Add &session…"))
         self.add_session_button.clicked.connect(self.open_session_dialog)
+        self.change_session_button = QPushButton(_("C&hange session…"))
+        self.change_session_button.setToolTip(_("Day, start, slot and title of the session"))
+        self.change_session_button.clicked.connect(self.open_change_dialog)
         self.add_day_button = QPushButton(_("Add a &day"))
         self.add_day_button.setToolTip(_("A day from the default day template"))
         self.add_day_button.clicked.connect(self.add_day)
@@ -101,6 +104,7 @@ class AgendaEditor(QWidget):
         for button in (
             self.add_pack_button,
             self.add_session_button,
+            self.change_session_button,
             self.add_day_button,
             self.remove_button,
             self.undo_button,
@@ -347,5 +351,22 @@ class AgendaEditor(QWidget):
         )
         dialog = self.session_dialog
         dialog.accepted.connect(lambda: self.add_session(*dialog.values()))
+        dialog.open()
+        return dialog
+
+    def open_change_dialog(self) -> SessionDialog | None:
+        """The selected session's (or the selected item's session's) fields to change."""
+        if self.shop is None or not self.shop.sessions or self.selected() is None:
+            return None
+        session_id = self.target()[0]
+        s = self.shop.sessions[agenda.session_index(self.shop, session_id)]
+        self.session_dialog = SessionDialog(s.day, s.start, self, slot=s.slot, title=s.title)
+        dialog = self.session_dialog
+
+        def change() -> None:
+            day, start, slot, title = dialog.values()
+            self.apply(agenda.set_session, session_id, day=day, start=start, slot=slot, title=title)
+
+        dialog.accepted.connect(change)
         dialog.open()
         return dialog

@@ -7,6 +7,7 @@ keeps the shown `Workshop` and saves it whole after each change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -222,8 +223,8 @@ class PlanPage(QWidget):
             self.shop = None  # show what is stored
             ops.load_workshop(self.ctx, self.current_id).success(self._loaded).run(self)
 
-    def save_details(self, _edited: Workshop | None = None) -> None:
-        """Save the form's details with the agenda as it is now."""
+    def save_details(self, _edited: Workshop | None = None, then: Any = None) -> None:
+        """Save the form's details with the agenda as it is now (and then call `then`)."""
         if self.shop is None:
             return
         shop = self.details.edited(self.shop)
@@ -235,6 +236,8 @@ class PlanPage(QWidget):
             self.details.show_workshop(self.shop)
             self.say(_("Saved the details of {title}.").format(title=stored.title))
             self.refresh()
+            if then is not None:
+                then()
 
         ops.save_workshop(self.ctx, shop).success(saved).failure(self.say).run(self)
 
@@ -336,7 +339,7 @@ class PlanPage(QWidget):
     def choose_export(self) -> None:
         if self.shop is None:
             return
-        suggested = f"{self.shop.title or 'workshop'}.yaml"
+        suggested = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", self.shop.title or "workshop") + ".yaml"
         path, _chosen = QFileDialog.getSaveFileName(
             self, _("Export the workshop plan"), suggested, _plan_filter()
         )
@@ -344,7 +347,11 @@ class PlanPage(QWidget):
             self.export_plan(Path(path))
 
     def export_plan(self, path: Path) -> None:
+        """Write the plan file; details typed but not saved yet are saved first."""
         if self.shop is None:
+            return
+        if self.details.edited(self.shop) != self.shop:
+            self.save_details(then=lambda: self.export_plan(path))
             return
         ops.export_plan_file(self.ctx, self.shop.id, path).success(
             lambda written: self.say(_("Wrote the plan to {file}.").format(file=str(written)))
