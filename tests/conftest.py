@@ -24,6 +24,21 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def left_to_right_after_each_test():
+    """A test that switched the app to Arabic leaves it right-to-left: put it back, so the
+    next test in the same process starts as a fresh English app would."""
+    yield
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from kit.i18n import set_language
+
+    set_language("en")
+    if QApplication.instance() is not None:
+        QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
 @pytest.fixture(scope="session")
 def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The getting-started pack, built once (tests that need other packs define their own)."""
