@@ -464,3 +464,21 @@ def test_dropping_in_the_tree_moves_within_and_between_sessions(qtbot, opened) -
         drop_on(page, tour, model.session_index(shop.sessions[2].id), 0.5)  # onto
     assert item_texts(page, 2) == ["A quick tour"] and item_texts(page, 3) == ["Break"]
     wait_stored(qtbot, page, lambda s: [i.id for i in s.sessions[2].items] == [tour])
+
+
+def test_details_typed_but_not_saved_are_kept_when_another_workshop_is_chosen(
+    qtbot, opened
+) -> None:
+    page = opened()
+    first = new_workshop(qtbot, page, "First")
+    new_workshop(qtbot, page, "Second")
+    qtbot.keyClicks(page.details.place, "Room 2")
+    with qtbot.waitSignal(page.shown, timeout=WAIT):
+        page.show_workshop(first.id)
+    assert page.details.place.text() == ""
+    ctx = page.ctx
+
+    def places() -> list[str]:
+        return [s.place for s in ctx.worker.call(Workshops(ctx.records.rdb).list_workshops)]
+
+    qtbot.waitUntil(lambda: places() == ["", "Room 2"], timeout=WAIT)
