@@ -193,9 +193,14 @@ def test_reorder_by_drop_and_by_keyboard_delete_and_undo(qtbot, opened) -> None:
     with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
         qtbot.keyClick(tree, K.Key_Delete)
     assert item_texts(page, 0) == ["A quick tour"]
-    wait_stored(qtbot, page, lambda s: len(s.sessions[0].items) == 1)
+    assert page.editor.selected() == (tour, False)  # Delete again takes the next one
     with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
-        qtbot.keyClick(tree, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(tree, K.Key_Delete)
+    assert item_texts(page, 0) == [] and page.editor.selected() == (shop.sessions[0].id, True)
+    wait_stored(qtbot, page, lambda s: len(s.sessions[0].items) == 0)
+    for _undo in range(2):
+        with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+            qtbot.keyClick(tree, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert item_texts(page, 0) == ["A quick tour", "Choose your profile"]
     wait_stored(qtbot, page, lambda s: [i.id for i in s.sessions[0].items] == [tour, profile])
 
