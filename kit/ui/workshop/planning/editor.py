@@ -259,7 +259,23 @@ class AgendaEditor(QWidget):
             return
         ident, is_session = chosen
         change = agenda.remove_session if is_session else agenda.remove_item
-        self.apply(change, ident, select="")
+        self.apply(change, ident, select=self._neighbour(ident, is_session))
+
+    def _neighbour(self, ident: str, is_session: bool) -> str:
+        """What to select once `ident` is removed: the next row of its kind, else the
+        one before, else (for an item) its session; so Delete can be pressed again."""
+        assert self.shop is not None
+        if is_session:
+            rows = [s.id for s in self.shop.sessions]
+            parent = ""
+        else:
+            s_index, _i = agenda.locate(self.shop, ident)
+            rows = [i.id for i in self.shop.sessions[s_index].items]
+            parent = self.shop.sessions[s_index].id
+        place = rows.index(ident)
+        after = rows[place + 1 : place + 2]
+        before = rows[place - 1 : place] if place > 0 else []
+        return (after or before or [parent])[0]
 
     def undo(self) -> None:
         if self.shop is None or not self.undo_stack:

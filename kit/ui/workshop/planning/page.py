@@ -161,6 +161,7 @@ class PlanPage(QWidget):
     def _choose(self, workshop_id: str | None) -> None:
         if workshop_id == self.current_id and (workshop_id is None or self.shop is not None):
             return
+        self._keep_typed_details()
         self.current_id = workshop_id
         if not self._quiet:
             self.workshop_chosen.emit(workshop_id or "")
@@ -168,6 +169,13 @@ class PlanPage(QWidget):
             self._show(None)
             return
         ops.load_workshop(self.ctx, workshop_id).success(self._loaded).failure(self.say).run(self)
+
+    def _keep_typed_details(self) -> None:
+        """Details typed but not saved are saved before another workshop is shown."""
+        if self.shop is None or self.details.edited(self.shop) == self.shop:
+            return
+        op = ops.save_workshop(self.ctx, self.details.edited(self.shop))
+        op.success(lambda _stored: self.refresh()).failure(self.say).run(self)
 
     def show_workshop(self, workshop_id: str | None) -> None:
         """Show `workshop_id` (None: no workshop chosen)."""
