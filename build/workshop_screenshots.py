@@ -59,9 +59,15 @@ def _prepare(data: Path) -> str:
         records.create_profile("Rosa", pin="4321", role="facilitator")
         shops = Workshops(records.rdb)
         shop = shops.save(
-            Workshop(title="Wiki editing day", starts="2026-03-14", ends="2026-03-14",
-                     place="City library", facilitators=("Rosa",), creates_accounts=True,
-                     sessions=(morning, after))  # fmt: skip
+            Workshop(
+                title="Wiki editing day",
+                starts="2026-03-14",
+                ends="2026-03-14",
+                place="City library",
+                facilitators=("Rosa",),
+                creates_accounts=True,
+                sessions=(morning, after),
+            )
         )
         people = [shops.add_participant(shop.id, n, wiki_username=f"{n}W") for n in NAMES]
         shops.check_in(shop.id, shop.sessions[0].id, [p.id for p in people[:9]])

@@ -471,7 +471,6 @@ def test_dropping_in_the_tree_moves_within_and_between_sessions(qtbot, opened) -
     wait_stored(qtbot, page, lambda s: [i.id for i in s.sessions[2].items] == [tour])
 
 
-<<<<<<< HEAD
 @pytest.fixture(scope="module")
 def carpentries_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled Carpentries pack (it carries the lesson's schedule as a ready plan)."""
@@ -514,7 +513,8 @@ def test_without_ready_plans_the_dialog_says_so(qtbot, opened) -> None:
     assert dialog.list.count() == 0
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
     dialog.reject()
-=======
+
+
 def test_details_typed_but_not_saved_are_kept_when_another_workshop_is_chosen(
     qtbot, opened
 ) -> None:
@@ -531,4 +531,3 @@ def test_details_typed_but_not_saved_are_kept_when_another_workshop_is_chosen(
         return [s.place for s in ctx.worker.call(Workshops(ctx.records.rdb).list_workshops)]
 
     qtbot.waitUntil(lambda: places() == ["", "Room 2"], timeout=WAIT)
->>>>>>> plan
