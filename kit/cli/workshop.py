@@ -194,12 +194,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     with _workshops(args) as shops:
         shop = shops.find(args.workshop)
     if args.json:
-        data = plan.to_data(shop)
-        data["day_totals"] = shop.day_totals()
-        data["warnings"] = shop.warnings()
-        for raw, s in zip(data["sessions"], shop.sessions, strict=True):
-            raw["total"] = s.total
-        print_json(data)
+        print_json(plan.shown_data(shop))
         return 0
     print(f"{shop.title}  ({shop.id})")
     for number, s in enumerate(shop.sessions, 1):

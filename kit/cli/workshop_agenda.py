@@ -106,12 +106,7 @@ def _done(args: argparse.Namespace, shop: Any, message: str) -> int:
     from kit.core.workshops import plan
 
     if args.json:
-        data = plan.to_data(shop)
-        data["day_totals"] = shop.day_totals()
-        data["warnings"] = shop.warnings()
-        for raw, s in zip(data["sessions"], shop.sessions, strict=True):
-            raw["total"] = s.total
-        print_json(data)
+        print_json(plan.shown_data(shop))
         return 0
     print(message)
     for warning in shop.warnings():

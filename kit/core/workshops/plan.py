@@ -75,6 +75,17 @@ def to_data(shop: Workshop) -> dict[str, Any]:
     }
 
 
+def shown_data(shop: Workshop) -> dict[str, Any]:
+    """The plan's data with what `kit workshop show --json` adds: each session's total,
+    the planned minutes per day and the overrun warnings."""
+    data = to_data(shop)
+    data["day_totals"] = shop.day_totals()
+    data["warnings"] = shop.warnings()
+    for raw, s in zip(data["sessions"], shop.sessions, strict=True):
+        raw["total"] = s.total
+    return data
+
+
 def _session_data(s: WorkshopSession) -> dict[str, Any]:
     return {
         "id": s.id,
