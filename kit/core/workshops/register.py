@@ -17,8 +17,12 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def session_label(session: WorkshopSession) -> str:
+def session_label(session: WorkshopSession, *, isolated: bool = False) -> str:
+    """ "Day 1 09:00 Morning". `isolated` wraps the title in Unicode isolates (FSI ... PDI)
+    so a Latin title inside a right-to-left label keeps its place (for screens, not CSV)."""
     name = session.title or session.start
+    if isolated:
+        name = f"\u2068{name}\u2069"
     return _("Day {day} {start} {title}").format(day=session.day, start=session.start, title=name)
 
 

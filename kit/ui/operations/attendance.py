@@ -35,10 +35,10 @@ class Roster:
     touched: str | None = None  # the participant the write added or changed
 
     def label(self, session: Any) -> str:
-        """ "Day 1 09:00 Morning", as in the register CSV."""
+        """ "Day 1 09:00 Morning", as in the register CSV (the title isolated for RTL)."""
         from kit.core.workshops.register import session_label
 
-        return session_label(session)
+        return session_label(session, isolated=True)
 
     @property
     def sessions(self) -> tuple[Any, ...]:
