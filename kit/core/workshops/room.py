@@ -40,7 +40,7 @@ from kit.core.records.profiles import ProfileNotFound
 from kit.core.records.timeutil import utc_now_text
 from kit.core.workshops.model import Workshop, WorkshopError, new_id
 from kit.core.workshops.reportdata import BarChart, Figure, Section, Table, suppressed
-from kit.i18n import _, format_number
+from kit.i18n import _, format_number, ngettext
 
 QUIZ = "quiz"
 POLL = "poll"
@@ -164,16 +164,13 @@ class Tally:
         return 100.0 * right / total
 
 
-def _text(value: str, what: str) -> str:
+def _text(value: str, empty: str, too_long: str) -> str:
+    """`value` with its spacing tidied; WorkshopError `empty` or `too_long` ({n})."""
     text = " ".join(str(value).split())
     if not text:
-        raise WorkshopError(_("Write the {what} first.").format(what=what))
+        raise WorkshopError(empty)
     if len(text) > MAX_TEXT:
-        raise WorkshopError(
-            _("The {what} is too long: keep it under {n} characters.").format(
-                what=what, n=format_number(MAX_TEXT)
-            )
-        )
+        raise WorkshopError(too_long.format(n=format_number(MAX_TEXT)))
     return text
 
 
@@ -183,13 +180,23 @@ def poll_question(prompt: str, options: Sequence[str]) -> dict[str, Any]:
     texts = [t for t in texts if t]
     if not MIN_OPTIONS <= len(texts) <= MAX_OPTIONS:
         raise WorkshopError(
-            _("A poll needs 2 to 8 options; it has {n}.").format(n=format_number(len(texts)))
+            ngettext(
+                "A poll needs 2 to 8 options; it has {n}.",
+                "A poll needs 2 to 8 options; it has {n}.",
+                len(texts),
+            ).format(n=format_number(len(texts)))
         )
+    long_option = _("An option is too long: keep it under {n} characters.")
     choices = [
-        {"id": str(n), "text": _text(t, _("option")), "correct": False, "explanation": ""}
+        {"id": str(n), "text": _text(t, "", long_option), "correct": False, "explanation": ""}
         for n, t in enumerate(texts, start=1)
     ]
-    return {"type": POLL, "prompt": _text(prompt, _("question")), "choices": choices}
+    prompt = _text(
+        prompt,
+        _("Write the poll's question first."),
+        _("The question is too long: keep it under {n} characters."),
+    )
+    return {"type": POLL, "prompt": prompt, "choices": choices}
 
 
 def room_questions(item: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -414,7 +421,7 @@ def section(rdb: RecordsDB, shop: Workshop) -> Section | None:
     table = Table(
         "room_questions",
         _("Room quizzes and polls"),
-        (_("Question"), _("Kind"), _("Responses"), _("% right")),
+        (_("Question"), _("Kind"), _("Responses"), _("Percent right")),
         tuple(rows),
     )
     return Section(
