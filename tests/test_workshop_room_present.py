@@ -195,3 +195,69 @@ def test_clicker_keys_move_the_talk_only_when_no_room_question_is_open(qtbot, ta
     assert presenter.room_run is None and presenter.index == start
     presenter.key(K.Key_PageDown)
     assert presenter.index == start + 1
+
+
+def test_a_multiple_answer_question_ticked_with_several_numbers(qtbot, talk, data_dir) -> None:
+    presenter, *_ = talk
+    run = open_room(qtbot, presenter)
+    presenter.key(K.Key_PageDown)
+    presenter.key(K.Key_PageDown)  # the next question: item-kinds (1, 2 and 3 are right)
+    qtbot.waitUntil(lambda: run.tally.question.question["id"] == "item-kinds", timeout=20_000)
+    given = {"Ana": [1, 2, 3], "Bo": [1, 4]}
+    for name, numbers in given.items():
+        presenter.key(K.Key_Return)
+        qtbot.keyClicks(run.panel.find, name[:2].lower())
+        for number in numbers:
+            qtbot.keyClick(run.panel.find, getattr(K, f"Key_{number}"))
+        assert "Enter keeps it" in run.panel.pending.text()
+        with qtbot.waitSignal(run.shown, timeout=20_000):
+            qtbot.keyClick(run.panel.find, K.Key_Return)
+    kept = [json.loads(r["choice"]) for r in responses(data_dir)]
+    assert kept == [[str(n) for n in numbers] for numbers in given.values()]
+    assert run.screen.results.isHidden()
+    run.panel.reveal_button.click()  # the button does what V does
+    counted = Counter(n for numbers in given.values() for n in numbers)
+    assert [n for _l, n, _r in run.screen.results.bars] == [counted[n] for n in range(1, 6)]
+    assert "50%" in run.screen.summary.toPlainText()  # Ana right, Bo not
+    assert "A module holds lessons" in run.screen.summary.toPlainText()  # the explanation
+
+
+def test_under_arabic_a_poll_reads_right_to_left_on_the_projector(qtbot, data_dir, pack) -> None:
+    import kit.i18n
+    from kit.ui.workshop.room.chart import OTHER, ResultsChart
+
+    prepare(data_dir, [pack])
+    add_facilitator(data_dir)
+    shop, _learner, _ids = plan(data_dir)
+    kit.i18n.set_language("ar")
+    try:
+        window = open_workshop(qtbot, data_dir)
+        home = sign_in(qtbot, window)
+        with qtbot.waitSignal(home.present.agenda_shown, timeout=20_000):
+            home.choose(shop.id)
+        presenter = present(qtbot, window, home)
+        run = open_room(qtbot, presenter, K.Key_N)
+        run.form.prompt.setText("شاي أم قهوة؟")
+        run.form.options.setPlainText("شاي\nقهوة")
+        with qtbot.waitSignal(run.shown, timeout=20_000):
+            qtbot.keyClick(run.form.options, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        tick(qtbot, presenter, run, "Ana", 1)
+        presenter.key(K.Key_V)
+        screen = run.screen
+        assert screen.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert screen.question.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert "شاي أم قهوة؟" in screen.question.toPlainText()
+        assert screen.results.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        chart = ResultsChart()  # the same bars, painted at a known size
+        qtbot.addWidget(chart)
+        chart.setLayoutDirection(screen.results.layoutDirection())
+        chart.resize(1600, 400)
+        chart.set_bars(screen.results.bars)
+        image = chart.grab().toImage()
+        middle = 400 // 4  # the first option's bar (one answer: the longest)
+        assert image.pixelColor(int(1600 * 0.3), middle) == OTHER  # bars grow from the right
+        assert image.pixelColor(int(1600 * 0.7), middle) != OTHER  # labels on the right
+        window.shutdown()
+        window.ctx.worker.stop()
+    finally:
+        kit.i18n.set_language("en")

@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QWidget
 
-from kit.core.render import is_rtl
 from kit.i18n import _
 from kit.ui.context import AppContext
 from kit.ui.operations.presenter import (
@@ -379,7 +378,7 @@ class Presenter(QObject):
             session_id=self.session.session_id,
             console=self.console,
             audience=self.audience,
-            rtl=frame.rtl or is_rtl(self.ctx.language),
+            rtl=frame.rtl,
             say=self.console.say,
             parent=self,
         )

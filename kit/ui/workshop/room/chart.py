@@ -40,6 +40,16 @@ class ResultsChart(QWidget):
         )
         self.update()
 
+    def _fitted(self, label: str, right: bool, box: QRectF) -> str:
+        """The label wrapped in its box, or cut with an ellipsis when even that is too long."""
+        text = ("✓ " if right else "") + label
+        metrics = self.fontMetrics()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        needed = metrics.boundingRect(box.toRect(), flags, text).height()
+        if needed <= box.height():
+            return text
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(box.width()))
+
     def paintEvent(self, _event) -> None:
         if not self.bars:
             return
@@ -69,8 +79,8 @@ class ResultsChart(QWidget):
             align = Qt.AlignmentFlag.AlignVCenter | (
                 Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
             )
-            text = ("✓ " if right else "") + label
-            painter.drawText(QRectF(label_x, top, label_w, height), align, text)
+            box = QRectF(label_x, top, label_w, height)
+            painter.drawText(box, align | Qt.TextFlag.TextWordWrap, self._fitted(label, right, box))
             share = format_percent(n / self.total) if self.total else format_percent(0)
             number = _("{count} ({share})").format(count=format_number(n), share=share)
             number_x = 0.0 if rtl else self.width() - number_w

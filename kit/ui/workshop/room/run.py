@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from kit.core.render import is_rtl
 from kit.i18n import _
 from kit.ui.operations import room as ops
 from kit.ui.workshop.room.panel import RoomPanel
@@ -27,7 +28,8 @@ MOVES = {K.Key_Up: -1, K.Key_Down: 1, K.Key_PageUp: -5, K.Key_PageDown: 5}
 
 class RoomRun(QObject):
     """`shown(tally)` after a question is put to the room or an answer kept; `closed`
-    when the talk takes over again. `console` and `audience` show its two widgets."""
+    when the talk takes over again. `console` and `audience` show its two widgets;
+    `rtl`: the quiz item's text reads right to left (a poll follows the interface)."""
 
     shown = Signal(object)
     closed = Signal()
@@ -113,7 +115,10 @@ class RoomRun(QObject):
         self.watch_counts()
         self.console.show_room_panel(self.panel)
         self.screen.set_scale(self.audience.scale)
-        self.screen.show_question(tally.question, rtl=self.rtl)
+        poll = tally.question.kind == "poll"  # written in the interface language
+        self.screen.show_question(
+            tally.question, rtl=is_rtl(self.ctx.language) if poll else self.rtl
+        )
         self.audience.show_room(self.screen)
         self.console.setFocus()
         self.shown.emit(tally)

@@ -15,6 +15,7 @@ from kit.ui.reader.browser import ContentBrowser
 from kit.ui.workshop.room.chart import ResultsChart
 
 ROOM_POINT_SIZE = 32.0  # on a 768-pixel-high screen, as the audience view scales it
+REVEALED_SCALE = 0.7  # the question above its results: the chart takes the room
 
 
 def _md(text: str) -> str:
@@ -33,9 +34,13 @@ def shown_options(q: RoomQuestion) -> list[str]:
     return [o.text for o in q.options]
 
 
-def question_html(q: RoomQuestion) -> str:
+def question_html(q: RoomQuestion, *, full: bool = True) -> str:
+    """The heading, the question and its options; with `full` False the question only
+    (the results' chart then lists the options)."""
     poll = q.kind == "poll"
     prompt = f"<p>{html.escape(q.prompt)}</p>" if poll else _md(q.prompt)
+    if not full:
+        return prompt
     items = "".join(
         "<li>{}</li>".format(html.escape(text) if poll else _md(text).removeprefix("<p>"))
         for text in shown_options(q)
@@ -79,11 +84,12 @@ class RoomScreen(QWidget):
             browser.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.question, 2)
+        layout.addWidget(self.question, 1)
         layout.addWidget(self.results, 3)
-        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.summary, 2)
         self.rtl = False
         self.scale = 1.0
+        self.shown: RoomQuestion | None = None
         self.hide_results()
 
     def set_scale(self, scale: float) -> None:
@@ -98,16 +104,22 @@ class RoomScreen(QWidget):
         self.rtl = rtl
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         self.setLayoutDirection(direction)
-        self.question.show_html(question_html(q), rtl=rtl)
+        self.shown = q
         self.hide_results()
 
     def hide_results(self) -> None:
         self.revealed = False
         self.results.hide()
         self.summary.hide()
+        if self.shown is not None:
+            self.question.set_scale(self.scale)
+            self.question.show_html(question_html(self.shown), rtl=self.rtl)
 
     def reveal(self, tally: Tally) -> None:
         """The results so far as a chart, with the explanation of a quiz question."""
+        if not self.revealed:
+            self.question.set_scale(self.scale * REVEALED_SCALE)
+            self.question.show_html(question_html(tally.question, full=False), rtl=self.rtl)
         self.revealed = True
         self.results.set_bars(chart_bars(tally))
         right = tally.right_percent
