@@ -260,6 +260,55 @@ def m006_workshop_delivery(db: Database) -> None:
     )
 
 
+@migrations()
+def m007_room_questions(db: Database) -> None:
+    """Room quizzes and polls (kit.core.workshops.room): each question put to the room,
+    as it was asked (a pack quiz's question or a poll written on the spot), and the
+    responses, append-only: one per participant ticked by the facilitator, or a show of
+    hands typed in as counts per option. The latest response of a participant (and the
+    latest counts) is the one that counts."""
+    _run(
+        db,
+        """CREATE TABLE workshop_room_questions (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            workshop_id TEXT NOT NULL,
+            session_id TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL CHECK (kind IN ('quiz', 'poll')),
+            pack_id TEXT NOT NULL DEFAULT '',
+            item_id TEXT NOT NULL DEFAULT '',
+            question TEXT NOT NULL,
+            language TEXT NOT NULL DEFAULT '',
+            asked TEXT NOT NULL,
+            device_id TEXT NOT NULL
+        )""",
+        "CREATE INDEX workshop_room_questions_workshop ON workshop_room_questions (workshop_id)",
+        """CREATE TABLE workshop_room_responses (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            question_id TEXT NOT NULL,
+            participant_id TEXT NOT NULL DEFAULT '',
+            choice TEXT NOT NULL DEFAULT 'null',
+            counts TEXT NOT NULL DEFAULT '{}',
+            at TEXT NOT NULL,
+            device_id TEXT NOT NULL
+        )""",
+        "CREATE INDEX workshop_room_responses_question ON workshop_room_responses (question_id)",
+        """CREATE TRIGGER workshop_room_questions_no_update BEFORE UPDATE
+        ON workshop_room_questions
+        BEGIN SELECT RAISE(ABORT, 'room questions are append-only'); END""",
+        """CREATE TRIGGER workshop_room_questions_no_delete BEFORE DELETE
+        ON workshop_room_questions
+        BEGIN SELECT RAISE(ABORT, 'room questions are append-only'); END""",
+        """CREATE TRIGGER workshop_room_responses_no_update BEFORE UPDATE
+        ON workshop_room_responses
+        BEGIN SELECT RAISE(ABORT, 'room responses are append-only'); END""",
+        """CREATE TRIGGER workshop_room_responses_no_delete BEFORE DELETE
+        ON workshop_room_responses
+        BEGIN SELECT RAISE(ABORT, 'room responses are append-only'); END""",
+    )
+
+
 def schema_version() -> int:
     """How many steps this app knows (a fresh records.db has this user_version)."""
     return len(migrations.steps)

@@ -81,3 +81,15 @@ class AudienceView(QWidget):
         """Scale the text to a screen `height` pixels high."""
         self.scale = max(1.0, height / 768)
         self.browser.set_scale(self.scale * (CUSTOM_SCALE if self.big else 1.0))
+
+    # -- room questions (kit.ui.workshop.room) -----------------------------------------------
+    def show_room(self, page: QWidget) -> None:
+        """A room question's `page` full screen instead of the slide (show_talk: back)."""
+        if self.stack.indexOf(page) < 0:
+            self.stack.addWidget(page)
+        self.blank = None
+        self.stack.setCurrentWidget(page)
+
+    def show_talk(self) -> None:
+        self.blank = None
+        self.stack.setCurrentWidget(self.browser)

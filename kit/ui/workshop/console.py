@@ -37,6 +37,9 @@ def key_help() -> str:
         ("T", _("Big touch buttons on or off")),
         ("R", _("Reset the item's timer")),
         ("C", _("Room status: D done, H need help")),
+        ("Q", _("Room question: the quiz item's questions, or a new poll")),
+        ("N", _("New poll on any item")),
+        ("V", _("Room question: show the results")),
         (_("? or F1"), _("This help")),
         ("Esc", _("Leave")),
     ]
@@ -162,6 +165,7 @@ class ConsoleView(QWidget):
         self.preview_label.hide()
         self.band = ""
         self.session_band = ""
+        self.room_panel: QWidget | None = None  # a room question's, in place of the slides
 
     def say(self, text: str) -> None:
         """A problem the facilitator should know of (e.g. a delivered time not kept)."""
@@ -230,3 +234,23 @@ class ConsoleView(QWidget):
             )
         )
         self.overlay.show()
+
+    # -- room questions (kit.ui.workshop.room) -----------------------------------------------
+    def show_room_panel(self, panel: QWidget) -> None:
+        """`panel` (a room question's or the poll form) in place of the slides."""
+        if self.room_panel is not None and self.room_panel is not panel:
+            self.room_panel.hide()
+        self.room_panel = panel
+        if self.layout().indexOf(panel) < 0:
+            self.layout().insertWidget(3, panel, 1)
+        for widget in (self.current, self.upcoming, self.notes):
+            widget.hide()
+        panel.show()
+
+    def hide_room_panel(self) -> None:
+        """The slides again."""
+        if self.room_panel is not None:
+            self.room_panel.hide()
+            self.room_panel = None
+        for widget in (self.current, self.upcoming, self.notes):
+            widget.show()

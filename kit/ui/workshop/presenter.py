@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QWidget
 
+from kit.i18n import _
 from kit.ui.context import AppContext
 from kit.ui.operations.presenter import (
     AgendaEntry,
@@ -26,6 +27,7 @@ from kit.ui.operations.presenter import (
 )
 from kit.ui.workshop.audience import AudienceView, custom_frame
 from kit.ui.workshop.console import ConsoleView
+from kit.ui.workshop.room.run import RoomRun
 from kit.ui.workshop.timing import Stopwatch
 
 K = Qt.Key
@@ -73,6 +75,7 @@ class Presenter(QObject):
         self.item_started = now()
         self.preview: int | None = None  # G: the frame previewed on the console only
         self.room: tuple[int, int] | None = None  # done, need help
+        self.room_run: RoomRun | None = None  # Q or N: a room question is open
         self.log = Delivered()
         self.screens = screens
         self.swapped = False
@@ -216,6 +219,8 @@ class Presenter(QObject):
 
     def key(self, key: Qt.Key, text: str = "") -> bool:
         """Handle one key press; True when it was a presenter key."""
+        if self.room_run is not None and self.room_run.key(key, text):
+            return True
         if self.room is not None and self._room_key(key):
             return True
         if self.preview is not None and self._preview_key(key):
@@ -241,6 +246,8 @@ class Presenter(QObject):
             K.Key_F1: self.help,
             K.Key_C: self.room_status,
             K.Key_T: self.touch,
+            K.Key_Q: self.room_question,
+            K.Key_N: self.new_poll,
             K.Key_Escape: self.leave,
         }
         if key in simple:
@@ -327,6 +334,8 @@ class Presenter(QObject):
         self.console.toggle_touch()
 
     def leave(self) -> None:
+        if self.room_run is not None:
+            self.room_run.close()
         if self.frames:
             self._deliver(self.frames[self.index].entry)
         self.ticker.stop()
@@ -339,3 +348,43 @@ class Presenter(QObject):
         self.audience.close()
         self.frames = []
         self.left.emit()
+
+    # -- room questions (kit.ui.workshop.room) -----------------------------------------------
+    def room_question(self) -> None:
+        """Q: the current quiz item's questions to the room (another item: a new poll)."""
+        run = self._room_run()
+        if run is not None:
+            entry = self.entries[self.frames[self.index].entry]
+            run.open_quiz(entry.pack_id, entry.item_id)
+
+    def new_poll(self) -> None:
+        """N: write a poll on the spot."""
+        run = self._room_run()
+        if run is not None:
+            run.open_poll()
+
+    def _room_run(self) -> RoomRun | None:
+        if not self.frames or self.room_run is not None:
+            return None
+        if self.session is None:
+            self.console.say(
+                _("Room questions are kept with a workshop: present a session of its agenda.")
+            )
+            return None
+        frame = self.frames[self.index]
+        self.room_run = RoomRun(
+            self.ctx,
+            workshop_id=self.session.workshop_id,
+            session_id=self.session.session_id,
+            console=self.console,
+            audience=self.audience,
+            rtl=frame.rtl,
+            say=self.console.say,
+            parent=self,
+        )
+        self.room_run.closed.connect(self._room_closed)
+        return self.room_run
+
+    def _room_closed(self) -> None:
+        self.room_run = None
+        self._show(self.index)
