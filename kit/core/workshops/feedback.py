@@ -252,7 +252,7 @@ class ShowBack:
 def grouped_texts(texts: Iterable[str]) -> tuple[tuple[str, int], ...]:
     """Texts that say the same (ignoring case and spaces) merged, most written first."""
     counts: dict[str, list[Any]] = {}
-    for text in texts:
+    for text in sorted(texts):  # the same spelling shown whatever order rows come in
         key = " ".join(text.casefold().split())
         entry = counts.setdefault(key, [text, 0])
         entry[1] += 1
