@@ -12,7 +12,18 @@ from typing import Any
 from kit.core import itemtypes
 from kit.core.workshops import Workshop, Workshops
 from kit.core.workshops.attendance import session_now
-from kit.core.workshops.feedback import DEFAULT_SURVEY, SURVEY, Feedback, Survey, pack_survey
+from kit.core.workshops.feedback import (
+    DEFAULT_SURVEY,
+    MINUTE,
+    SURVEY,
+    UPDOWN,
+    Feedback,
+    ShowBack,
+    Survey,
+    pack_survey,
+)
+from kit.core.workshops.feedback_forms import FORMS
+from kit.core.workshops.register import session_label
 from kit.ui.changes import Change
 from kit.ui.context import AppContext
 from kit.ui.operations.op import Op
@@ -27,7 +38,11 @@ class FeedbackState:
     shop: Workshop
     surveys: tuple[Survey, ...]
     session_id: str
-    counts: Mapping[str, int]
+    counts: Mapping[str, int]  # respondents (cards) per kind: MINUTE, UPDOWN, SURVEY
+    sessions: tuple[tuple[str, str], ...] = ()  # (id, "Day 1 09:00 Morning")
+
+
+__all__ = ["FORMS", "MINUTE", "SURVEY", "UPDOWN", "FeedbackState", "ShowBack", "Survey"]
 
 
 def _pack_surveys(ctx: AppContext) -> list[Survey]:
@@ -48,12 +63,13 @@ def load(ctx: AppContext, workshop_id: str) -> Op[FeedbackState]:
     def work() -> FeedbackState:
         shop = Workshops(ctx.records.rdb).get(workshop_id)
         now = session_now(shop, dt.datetime.now().astimezone())
-        counts: dict[str, int] = {}
+        responses: dict[str, set[str]] = {}
         for answer in Feedback(ctx.records.rdb).answers(workshop_id):
-            counts.setdefault(answer.kind, 0)
-            counts[answer.kind] += 1
+            responses.setdefault(answer.kind, set()).add(answer.response_id)
+        counts = {kind: len(ids) for kind, ids in responses.items()}
         surveys = (DEFAULT_SURVEY, *_pack_surveys(ctx))
-        return FeedbackState(shop, surveys, now.id if now else "", counts)
+        sessions = tuple((s.id, session_label(s)) for s in shop.sessions)
+        return FeedbackState(shop, surveys, now.id if now else "", counts, sessions)
 
     return Op(ctx, work)
 
