@@ -306,6 +306,34 @@ def m007_room_questions(db: Database) -> None:
         """CREATE TRIGGER workshop_room_responses_no_delete BEFORE DELETE
         ON workshop_room_responses
         BEGIN SELECT RAISE(ABORT, 'room responses are append-only'); END""",
+
+
+def m009_feedback(db: Database) -> None:
+    """Anonymous feedback (kit.core.workshops.feedback): minute cards, "one up, one down"
+    and the end-of-workshop survey. Nothing links an answer to a person: no participant
+    or profile id, no time (the session id only), a random key and WITHOUT ROWID so the
+    order rows were written in is not kept; a respondent's answers share a random
+    response id. Append-only: a trigger refuses UPDATE and DELETE."""
+    _run(
+        db,
+        """CREATE TABLE workshop_feedback (
+            id TEXT PRIMARY KEY,
+            workshop_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('minute', 'updown', 'survey')),
+            session_id TEXT NOT NULL DEFAULT '',
+            survey TEXT NOT NULL DEFAULT '',
+            response_id TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            question TEXT NOT NULL,
+            qtype TEXT NOT NULL CHECK (qtype IN ('scale', 'choice', 'text')),
+            prompt TEXT NOT NULL DEFAULT '',
+            answer TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        "CREATE INDEX workshop_feedback_workshop ON workshop_feedback (workshop_id, kind)",
+        """CREATE TRIGGER workshop_feedback_no_update BEFORE UPDATE ON workshop_feedback
+        BEGIN SELECT RAISE(ABORT, 'feedback is append-only'); END""",
+        """CREATE TRIGGER workshop_feedback_no_delete BEFORE DELETE ON workshop_feedback
+        BEGIN SELECT RAISE(ABORT, 'feedback is append-only'); END""",
     )
 
 

@@ -1,0 +1,1 @@
+"""The pass-the-laptop kiosk: anonymous answers from one person after another."""

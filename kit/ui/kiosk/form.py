@@ -1,0 +1,136 @@
+"""One respondent's form in the kiosk: large answer buttons and text boxes, built afresh
+for every respondent (so nothing of an earlier answer can linger in a widget)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kit.i18n import _
+from kit.ui.operations.kiosk import MULTIPLE, SCALE, TEXT, Question
+
+
+class QuestionBox(QFrame):
+    """A question and its answer input; `value()` is the choice id(s) or the text."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.setObjectName("kioskQuestion")
+        self.prompt = QLabel(question.shown_prompt())
+        self.prompt.setWordWrap(True)
+        self.prompt.setObjectName("kioskPrompt")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        self.text: QPlainTextEdit | None = None
+        self.buttons: dict[str, QAbstractButton] = {}
+        if question.kind == TEXT:
+            self.text = QPlainTextEdit()
+            self.text.setTabChangesFocus(True)  # Tab goes on to the next question
+            self.text.setAccessibleName(question.shown_prompt())
+            self.text.setFixedHeight(120)
+            layout.addWidget(self.text)
+            return
+        row = QHBoxLayout() if question.kind == SCALE else QVBoxLayout()
+        group = QButtonGroup(self)
+        group.setExclusive(question.kind != MULTIPLE)
+        for choice_id, text in question.shown_choices():
+            button = self._button(text)
+            button.setAccessibleName(f"{question.shown_prompt()}: {text}")
+            group.addButton(button)
+            self.buttons[choice_id] = button
+            row.addWidget(button)
+        if question.kind == SCALE:
+            row.addStretch(1)
+        layout.addLayout(row)
+
+    def _button(self, text: str) -> QAbstractButton:
+        if self.question.kind == SCALE:
+            button: QAbstractButton = QPushButton(text)
+            button.setCheckable(True)
+            button.setMinimumSize(84, 72)
+            return button
+        if self.question.kind == MULTIPLE:
+            return QCheckBox(text)
+        return QRadioButton(text)
+
+    def value(self) -> Any:
+        if self.text is not None:
+            return self.text.toPlainText().strip() or None
+        chosen = [cid for cid, b in self.buttons.items() if b.isChecked()]
+        if self.question.kind == MULTIPLE:
+            return chosen or None
+        return chosen[0] if chosen else None
+
+    def is_blank(self) -> bool:
+        if self.text is not None:
+            return not self.text.toPlainText()
+        return not any(b.isChecked() for b in self.buttons.values())
+
+
+class KioskForm(QWidget):
+    """All questions of a survey, then Send and Cancel."""
+
+    def __init__(self, title: str, questions: tuple[Question, ...], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("kioskForm")
+        heading = QLabel(title)
+        heading.setObjectName("kioskTitle")
+        heading.setWordWrap(True)
+        self.boxes = [QuestionBox(q) for q in questions]
+        self.message = QLabel()
+        self.message.setObjectName("kioskMessage")
+        self.message.setWordWrap(True)
+        self.send_button = QPushButton(_("Send my answers"))
+        self.send_button.setObjectName("kioskSend")
+        self.send_button.setDefault(True)
+        self.cancel_button = QPushButton(_("Cancel: nothing is saved"))
+        column = QWidget()
+        inner = QVBoxLayout(column)
+        inner.addWidget(heading)
+        for box in self.boxes:
+            inner.addWidget(box)
+        inner.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        inner.addLayout(buttons)
+        inner.addStretch(1)
+        column.setMaximumWidth(1100)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(column)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def answers(self) -> dict[str, Any]:
+        given = {box.question.id: box.value() for box in self.boxes}
+        return {qid: value for qid, value in given.items() if value is not None}
+
+    def is_blank(self) -> bool:
+        return all(box.is_blank() for box in self.boxes)
+
+    def first_input(self) -> QWidget | None:
+        for box in self.boxes:
+            if box.text is not None:
+                return box.text
+            if box.buttons:
+                return next(iter(box.buttons.values()))
+        return self.send_button

@@ -1,0 +1,159 @@
+"""Workshop mode's Feedback tab through real widgets on a real records.db: minute cards
+typed in from paper with the keyboard only, shown back grouped at the start of the next
+half-day full screen, and the kiosk survey started from the tab."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabWidget
+
+from kit.core.paths import DataDir
+from kit.core.records import Records
+from kit.core.workshops import Workshop, Workshops, WorkshopSession
+
+K = Qt.Key
+PIN = "4321"
+
+
+@pytest.fixture
+def feedback(qtbot, data_dir):
+    from kit.ui.context import AppContext, Services, Session
+    from kit.ui.operations.core import close_core, open_core
+    from kit.ui.runners.worker import Worker
+    from kit.ui.workshop.feedback.page import FeedbackPage
+
+    data = DataDir(data_dir).ensure()
+    with Records(data) as records:
+        shop = Workshops(records.rdb).save(
+            Workshop(
+                title="Wiki editing",
+                starts="2026-03-14",
+                sessions=(
+                    WorkshopSession(day=1, start="09:00", slot=90, title="Morning"),
+                    WorkshopSession(day=1, start="13:30", slot=90, title="Afternoon"),
+                ),
+            )
+        )
+        rosa = records.create_profile("Rosa", pin=PIN, role="facilitator")
+    ctx = AppContext(services=Services(data, Worker()), session=Session(profile=rosa))
+    open_core(ctx).run()
+    qtbot.waitUntil(lambda: ctx.opened, timeout=20_000)
+    page = FeedbackPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.show_workshop(shop.id)
+    yield page, shop, ctx
+    for window in (page.kiosk, page.show_back_window):
+        if window is not None:
+            window.unlocked = True
+            window.close()
+    close_core(ctx)
+
+
+def choose_session(page, title: str) -> None:
+    page.session.setCurrentIndex(next(
+        n for n in range(page.session.count()) if page.session.itemText(n).endswith(title)
+    ))  # fmt: skip
+
+
+def type_card(qtbot, page, first: str, second: str) -> None:
+    """Keyboard only: the first side, Enter, the other side, Enter saves the card."""
+    cards = page.cards
+    cards.first.setFocus()
+    qtbot.keyClicks(cards.first, first)
+    qtbot.keyClick(cards.first, K.Key_Return)
+    assert cards.second.hasFocus()
+    qtbot.keyClicks(cards.second, second)
+    with qtbot.waitSignal(cards.saved, timeout=20_000):
+        qtbot.keyClick(cards.second, K.Key_Return)
+    assert cards.first.hasFocus() and cards.first.text() == cards.second.text() == ""
+
+
+def test_minute_cards_typed_in_and_shown_back_grouped(qtbot, feedback):
+    page, _shop, ctx = feedback
+    choose_session(page, "Morning")
+    typed = [("Links", "References"), ("links", "Talk pages"), ("Headings", "References")]
+    for first, second in typed:
+        type_card(qtbot, page, first, second)
+    assert "3 cards saved" in page.cards.state.text()
+    qtbot.waitUntil(lambda: page.counts.text().startswith("3 minute cards"), timeout=20_000)
+    conn = sqlite3.connect(ctx.services.data.records_db)
+    rows = conn.execute("SELECT question, answer FROM workshop_feedback").fetchall()
+    conn.close()
+    assert sorted(rows) == sorted(
+        [("clearest", f) for f, _s in typed] + [("muddiest", s) for _f, s in typed]
+    )
+    choose_session(page, "Afternoon")  # the start of the next half-day
+    with qtbot.waitSignal(page.shown_back, timeout=20_000) as shown:
+        qtbot.mouseClick(page.show_back_button, Qt.MouseButton.LeftButton)
+    assert shown.args == [True]
+    window = page.show_back_window
+    assert window.isFullScreen()
+    text = window.text.text()
+    assert "day 1, morning" in text
+    clearest, muddy = text.index("What was clearest?"), text.index("What is still muddy?")
+    assert clearest < text.index("Links (×2)") < text.index("Headings") < muddy
+    assert muddy < text.index("References (×2)") < text.index("Talk pages")
+    assert window.text.font().pointSizeF() >= 24  # read from the back of the room
+    qtbot.keyClick(window, K.Key_Escape)
+    assert not window.isVisible()
+
+
+def test_nothing_to_show_back_says_so(qtbot, feedback):
+    page, _shop, _ctx = feedback
+    choose_session(page, "Morning")
+    with qtbot.waitSignal(page.shown_back, timeout=20_000) as shown:
+        page.show_back_button.click()
+    assert shown.args == [False] and "no cards" in page.message.text()
+
+
+def test_one_up_one_down_cards_use_their_own_prompts(qtbot, feedback):
+    page, _shop, _ctx = feedback
+    page.cards.kind.setCurrentIndex(page.cards.kind.findData("updown"))
+    assert page.cards.first_label.text() == "One up: what went well"
+    type_card(qtbot, page, "The exercises", "Too hot")
+    qtbot.waitUntil(lambda: "1 one up, one down card" in page.counts.text(), timeout=20_000)
+    page.cards.first.setFocus()
+    qtbot.keyClick(page.cards.first, K.Key_Return)
+    qtbot.keyClick(page.cards.second, K.Key_Return)  # an empty card is not saved
+    assert "empty" in page.cards.state.text()
+
+
+def test_the_kiosk_survey_starts_from_the_tab_and_counts(qtbot, feedback):
+    page, _shop, _ctx = feedback
+    assert page.survey.currentText() == "Workshop feedback"
+    qtbot.mouseClick(page.kiosk_button, Qt.MouseButton.LeftButton)
+    kiosk = page.kiosk
+    assert kiosk is not None and kiosk.isFullScreen()
+    with qtbot.waitSignal(kiosk.form_shown):
+        kiosk.start_button.click()
+    kiosk.form.boxes[0].buttons["4"].click()
+    with qtbot.waitSignal(kiosk.saved, timeout=20_000):
+        kiosk.form.send_button.click()
+    qtbot.keyClick(kiosk, K.Key_Escape)
+    qtbot.keyClicks(kiosk.pin, PIN)
+    with qtbot.waitSignal(kiosk.left, timeout=20_000):
+        qtbot.keyClick(kiosk.pin, K.Key_Return)
+    qtbot.waitUntil(lambda: "1 survey response" in page.counts.text(), timeout=20_000)
+
+
+def test_the_workshop_home_has_a_feedback_tab(qtbot, feedback):
+    from kit.ui.workshop.feedback.page import FeedbackPage
+    from kit.ui.workshop.home import WorkshopHome
+
+    _page, shop, ctx = feedback
+    home = WorkshopHome(ctx)
+    qtbot.addWidget(home)
+    tabs = home.findChild(QTabWidget)
+    titles = [tabs.tabText(n) for n in range(tabs.count())]
+    page = tabs.widget(titles.index("Feedback"))
+    assert isinstance(page, FeedbackPage)
+    home.choose(shop.id)
+    assert page.workshop_id == shop.id
