@@ -55,6 +55,7 @@ __all__ = [
     "Instrument",
     "PairKey",
     "PrePost",
+    "already",
     "builtin_instrument",
     "check_answers",
     "choices",
@@ -216,7 +217,7 @@ class PrePost:
         kept = check_answers(instrument, answers)
         value = score(instrument, kept)
         if self.answered(workshop_id, phase, key):
-            raise WorkshopError(_already(phase, key))
+            raise WorkshopError(already(phase, key))
         with self.rdb.write() as db:
             db.conn.execute(
                 "INSERT INTO workshop_prepost_responses (id, workshop_id, phase, key_kind,"
@@ -265,7 +266,8 @@ class PrePost:
         )
 
 
-def _already(phase: str, key: PairKey) -> str:
+def already(phase: str, key: PairKey) -> str:
+    """The sentence refusing a second response of `key` to `phase`."""
     if key.kind == "code":
         if phase == "pre":
             return _("Someone answered the pre-test with this code already; choose another code.")

@@ -41,6 +41,7 @@ class Instrument:
     kind: str
     title: str
     questions: tuple[dict[str, Any], ...] = ()
+    lang: str = ""  # of the questions' text ("" for the built-in survey: the app's)
 
     @property
     def ref(self) -> str:
@@ -77,7 +78,8 @@ def from_item(pack_id: str, item: Mapping[str, Any]) -> Instrument:
             )
         )
     questions = tuple(dict(q) for q in item.get("questions") or [])
-    return Instrument(pack_id, str(item["id"]), kind, str(item.get("title") or ""), questions)
+    title, lang = str(item.get("title") or ""), str(item.get("lang") or "")
+    return Instrument(pack_id, str(item["id"]), kind, title, questions, lang)
 
 
 def load_instrument(library: Library | None, pack_id: str, item_id: str) -> Instrument:
