@@ -148,6 +148,14 @@ def test_bad_answers_and_changes_are_refused_and_nothing_kept(env) -> None:
         pp.answer(shop.id, "pre", code_key("ab"), {"own-profile": "7"}, quiz)
     with pytest.raises(WorkshopError, match="Type a code"):
         code_key("   ")
+    with pytest.raises(WorkshopError, match="Answer at least one question"):
+        pp.answer(shop.id, "pre", code_key("ab"), {"own-profile": None}, quiz)
+    with pytest.raises(WorkshopError, match="is now Quiz: learning"):
+        pp.answer(shop.id, "pre", code_key("ab"), {"c1": "1"}, builtin_instrument())
+    other = Workshops(records.rdb).save(Workshop(title="Another"))
+    pp.choose(other.id, builtin_instrument())
+    with pytest.raises(WorkshopError, match="Rate at least one statement"):
+        pp.answer(other.id, "pre", code_key("ab"), {"c1": ""})
     assert pp.counts(shop.id) == {"pre": 0, "post": 0}
     pp.answer(shop.id, "pre", code_key("ab"), RIGHT, quiz)
     with pytest.raises(WorkshopError, match="with this code already"):

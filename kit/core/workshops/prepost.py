@@ -212,10 +212,18 @@ class PrePost:
         chosen = self.instrument(workshop_id)
         if chosen is None:
             raise WorkshopError(_("Choose the workshop's pre/post test first."))
+        if instrument is None and chosen.ref == BUILTIN:
+            instrument = builtin_instrument()
         if instrument is None or instrument.ref != chosen.ref:
-            instrument = load_instrument(None, chosen.pack_id, chosen.item_id)
+            raise WorkshopError(
+                _("The workshop's pre/post test is now {title}; start answering again.").format(
+                    title=chosen.title
+                )
+            )
         kept = check_answers(instrument, answers)
         value = score(instrument, kept)
+        if not kept or value is None:
+            raise WorkshopError(_nothing(instrument))
         if self.answered(workshop_id, phase, key):
             raise WorkshopError(already(phase, key))
         with self.rdb.write() as db:
@@ -264,6 +272,12 @@ class PrePost:
             sum(1 for k in pre if k not in paired),
             sum(1 for k in post if k not in paired),
         )
+
+
+def _nothing(instrument: Instrument) -> str:
+    if instrument.kind == itemtypes.QUIZ:
+        return _("Answer at least one question, then submit.")
+    return _("Rate at least one statement, then submit.")
 
 
 def already(phase: str, key: PairKey) -> str:

@@ -9,14 +9,13 @@ thank-you appears; a refusal is said on the screen and the answers stay for a re
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -30,16 +29,17 @@ from kit.core import itemtypes
 from kit.i18n import _
 from kit.ui.context import AppContext
 from kit.ui.operations import prepost as ops
-from kit.ui.reader.layout import question_heading
+from kit.ui.reader.layout import question_heading, quiz_style
 from kit.ui.reader.questions import AnswerInput, PromptLabel
 from kit.ui.reader.quiz import make_input
 from kit.ui.reader.survey import make_survey_input
 from kit.ui.widgets.plain import plain_label
 
 START, QUESTIONS, THANKS = range(3)
+W = TypeVar("W", bound=QWidget)
 
 
-def _big(label: QLabel, factor: float = 1.6) -> QLabel:
+def _big(label: W, factor: float = 1.6) -> W:
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * factor)
     label.setFont(font)
@@ -98,6 +98,8 @@ class CollectView(QStackedWidget):
         self.stop_button = QPushButton(_("Stop collecting"))
         self.start_error = plain_label(name="prepostError", wrap=True)
         self.start_error.setStyleSheet("color: #b00020;")
+        for edit in (self.code, self.pin, self.profile, self.by_code, self.by_profile):
+            _big(edit, 1.3)  # typed by each respondent in turn: easy to read
         for edit in (self.code, self.pin):
             edit.returnPressed.connect(self.start)
         self.start_button.clicked.connect(self.start)
@@ -130,7 +132,8 @@ class CollectView(QStackedWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.submit_button = QPushButton(_("Submit my answers"))
-        self.back_button = QPushButton(_("Back"))
+        self.scroll.setStyleSheet(quiz_style(getattr(self.ctx, "text_scale", 1.0) or 1.0))
+        self.back_button = QPushButton(_("Cancel"))  # this respondent's answers are dropped
         self.submit_error = plain_label(name="prepostSubmitError", wrap=True)
         self.submit_error.setStyleSheet("color: #b00020;")
         self.submit_button.clicked.connect(self.submit)

@@ -106,7 +106,7 @@ class PrePostPage(QWidget):
 
     def _enable(self) -> None:
         state = self.state
-        chosen = state is not None and state.instrument is not None
+        chosen = state is not None and bool(state.instrument and state.instrument.questions)
         answered = state is not None and any(state.counts.values())
         self.questions.setEnabled(state is not None and not answered)
         self.use_button.setEnabled(state is not None and not answered)
@@ -154,6 +154,12 @@ class PrePostPage(QWidget):
                 self.questions.setCurrentIndex(self.questions.count() - 1)
         if state.instrument is None:
             self.counts.setText(_("No questions chosen yet: choose them, then collect answers."))
+        elif not state.instrument.questions:
+            self.counts.setText(
+                _(
+                    "The pack of {title} is not installed: install it again to collect answers."
+                ).format(title=state.instrument.title)
+            )
         else:
             self.counts.setText(
                 _("{title}. Answers kept: pre-test {pre}, post-test {post}.").format(
