@@ -306,8 +306,49 @@ def m007_room_questions(db: Database) -> None:
         """CREATE TRIGGER workshop_room_responses_no_delete BEFORE DELETE
         ON workshop_room_responses
         BEGIN SELECT RAISE(ABORT, 'room responses are append-only'); END""",
+    )
 
 
+@migrations()
+def m008_prepost(db: Database) -> None:
+    """A workshop's pre-test and post-test (kit.core.workshops.prepost): which questions
+    (a pack's quiz or survey, or the built-in confidence survey) and the responses.
+
+    A response is keyed for pairing by a learner profile or by a code the participant
+    made up; a code is kept only as a hash, with no participant or profile id and only the
+    date. Random primary keys and WITHOUT ROWID, so row order reveals nothing; one pre and
+    one post per key (UNIQUE); append-only (triggers refuse UPDATE and DELETE).
+    """
+    _run(
+        db,
+        """CREATE TABLE workshop_prepost (
+            workshop_id TEXT PRIMARY KEY,
+            pack_id TEXT NOT NULL DEFAULT '',
+            item_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('quiz', 'survey')),
+            title TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE workshop_prepost_responses (
+            id TEXT PRIMARY KEY,
+            workshop_id TEXT NOT NULL,
+            phase TEXT NOT NULL CHECK (phase IN ('pre', 'post')),
+            key_kind TEXT NOT NULL CHECK (key_kind IN ('profile', 'code')),
+            pair_key TEXT NOT NULL,
+            answers TEXT NOT NULL DEFAULT '{}',
+            score REAL,
+            day TEXT NOT NULL DEFAULT '',
+            UNIQUE (workshop_id, phase, key_kind, pair_key)
+        ) WITHOUT ROWID""",
+        """CREATE TRIGGER workshop_prepost_responses_no_update
+        BEFORE UPDATE ON workshop_prepost_responses
+        BEGIN SELECT RAISE(ABORT, 'pre/post responses are append-only'); END""",
+        """CREATE TRIGGER workshop_prepost_responses_no_delete
+        BEFORE DELETE ON workshop_prepost_responses
+        BEGIN SELECT RAISE(ABORT, 'pre/post responses are append-only'); END""",
+    )
+
+
+@migrations()
 def m009_feedback(db: Database) -> None:
     """Anonymous feedback (kit.core.workshops.feedback): minute cards, "one up, one down"
     and the end-of-workshop survey. Nothing links an answer to a person: no participant

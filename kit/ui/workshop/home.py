@@ -16,6 +16,7 @@ from kit.ui.context import AppContext
 from kit.ui.workshop.attendance.page import AttendancePage
 from kit.ui.workshop.feedback.page import FeedbackPage
 from kit.ui.workshop.planning.page import PlanPage
+from kit.ui.workshop.prepost.page import PrePostPage
 from kit.ui.workshop.present_page import PresentPage
 from kit.ui.workshop.printing.page import PrintPage
 
@@ -41,6 +42,7 @@ class WorkshopHome(QWidget):
         self.tabs.addTab(self.attendance, _("Attendance"))
         self.tabs.addTab(self.present, _("Present"))
         self.tabs.addTab(self.printing, _("Print"))
+        self.tabs.addTab(PrePostPage(ctx), _("Pre/post"))
         self.tabs.addTab(FeedbackPage(ctx), _("Feedback"))
         self.sign_out_button = QPushButton(_("Sign out"))
         self.sign_out_button.clicked.connect(self.sign_out_requested)

@@ -1,0 +1,1 @@
+"""The Pre/post tab of workshop mode (kit.ui.operations.prepost)."""
