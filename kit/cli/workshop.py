@@ -10,7 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from kit.cli import workshop_agenda, workshop_packplans
+from kit.cli import workshop_agenda, workshop_packplans, workshop_report
 from kit.cli.output import print_json
 from kit.i18n import _, ngettext
 
@@ -69,6 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _register_attendance(wsub)
     workshop_packplans.register(wsub)
     workshop_agenda.register(wsub)
+    workshop_report.register(wsub)
 
 
 def _register_attendance(wsub: argparse._SubParsersAction) -> None:

@@ -14,10 +14,10 @@ room quizzes, pre/post tests and feedback are added by their areas). The writers
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kit.core.records.db import RecordsDB
-from kit.core.workshops.model import Workshop
+from kit.core.workshops.model import Content, Workshop, resolve_item
 from kit.core.workshops.register import usernames
 from kit.core.workshops.report_sections import attendance_section, delivery_section
 from kit.core.workshops.reportdata import Section
@@ -69,4 +69,18 @@ def build_report(
         language=shop.language,
         sections=sections,
         usernames=tuple(usernames(Workshops(rdb), shop)),
+    )
+
+
+def titled(shop: Workshop, content: Content | None) -> Workshop:
+    """`shop` with its pack items' titles and minutes from the installed packs (as
+    the report names them)."""
+    if content is None:
+        return shop
+    return replace(
+        shop,
+        sessions=tuple(
+            replace(s, items=tuple(resolve_item(i, content) for i in s.items))
+            for s in shop.sessions
+        ),
     )
