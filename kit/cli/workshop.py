@@ -10,7 +10,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from kit.cli import workshop_agenda, workshop_packplans, workshop_prepost
+from kit.cli import (
+    workshop_agenda,
+    workshop_packplans,
+    workshop_prepost,
+    workshop_report,
+)
 from kit.cli.output import print_json
 from kit.i18n import _, ngettext
 
@@ -70,6 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     workshop_packplans.register(wsub)
     workshop_agenda.register(wsub)
     workshop_prepost.register(wsub)
+    workshop_report.register(wsub)
 
 
 def _register_attendance(wsub: argparse._SubParsersAction) -> None:
