@@ -161,6 +161,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     for figure in part.figures:
         value = "-" if figure.value is None else format_number(figure.value)
         print(f"{figure.label}: {value}")
+        print(f"    {figure.definition}")
     for table in part.tables:
         print(table.title)
         for row in table.rows:
