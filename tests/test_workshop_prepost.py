@@ -16,9 +16,11 @@ from kit.core.workshops import Workshop, WorkshopError, Workshops
 from kit.core.workshops.prepost import (
     PrePost,
     builtin_instrument,
+    choices,
     code_key,
     load_instrument,
     profile_key,
+    scale_top,
     section,
 )
 
@@ -164,5 +166,8 @@ def test_bad_answers_and_changes_are_refused_and_nothing_kept(env) -> None:
         pp.choose(shop.id, builtin_instrument())
     with pytest.raises(WorkshopError, match="cannot be a pre/post test"):
         load_instrument(library, "getting-started", "run-a-workshop")
+    offered = [i.ref for i in choices(library)]
+    assert offered == ["confidence", "getting-started/check-learning", "getting-started/feedback"]
+    assert scale_top(load_instrument(library, "getting-started", "feedback")) == 5
     assert pp.counts(shop.id) == {"pre": 1, "post": 0}
     assert pp.instrument(shop.id).item_id == "check-learning"

@@ -54,6 +54,7 @@ def test_set_answer_show_with_codes_and_a_profile(run_kit, data_dir, shop, monke
     assert "mj" not in out.casefold() and "Ana" not in out
     code, out, _err = run_kit("workshop", "prepost", "show", shop)
     assert code == 0 and "Mean change: 0.88" in out and "mj" not in out.casefold()
+    assert "c4: I feel ready to use these skills on my own. [1=Strongly disagree," in out
 
 
 def test_refusals_say_what_to_do_and_keep_nothing(run_kit, data_dir, shop, monkeypatch) -> None:
@@ -73,7 +74,11 @@ def test_refusals_say_what_to_do_and_keep_nothing(run_kit, data_dir, shop, monke
     code, _out, err = run_kit("workshop", "prepost", "answer", shop, "later", "--code", "ab")
     assert code == 2
     code, out, _err = run_kit("workshop", "prepost", "show", shop, "--json")
-    assert json.loads(out) == {"questions": "getting-started/check-learning", "section": None}
+    shown = json.loads(out)
+    assert shown["questions"] == "getting-started/check-learning" and shown["section"] is None
+    offline = next(q for q in shown["asked"] if q["id"] == "offline")
+    assert offline["choices"] == [{"id": "1", "text": "True"}, {"id": "2", "text": "False"}]
+    assert "correct" not in out and "Right:" not in out  # nothing gives the answers away
     code, shown, err = _answer(
         run_kit, "pre", "--code", "ab", "--answer", "item-kinds=1,2,3", "--answer", "offline=2"
     )

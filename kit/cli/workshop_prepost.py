@@ -52,7 +52,9 @@ def register(wsub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_answer)
-    p = sub.add_parser("show", help=_("show the pairs and the room's change"))
+    p = sub.add_parser(
+        "show", help=_("show the questions (ids for --answer), the pairs and the room's change")
+    )
     p.add_argument("workshop", metavar=_("WORKSHOP"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_show)
@@ -137,16 +139,39 @@ def cmd_answer(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_show(args: argparse.Namespace) -> int:
-    from kit.core.workshops.prepost import PrePost, section
+def _asked(instrument: Any) -> list[dict[str, Any]]:
+    """The questions as `answer` takes them: ids and answer texts, never which is right."""
+    return [
+        {
+            "id": str(q["id"]),
+            "type": str(q.get("type")),
+            "prompt": str(q.get("prompt") or ""),
+            "choices": [
+                {"id": str(c["id"]), "text": str(c["text"])} for c in q.get("choices") or []
+            ],
+        }
+        for q in instrument.questions
+    ]
 
-    with _opened(args) as (records, _library, shop):
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from kit.core.errors import KitError
+    from kit.core.workshops.prepost import PrePost, load_instrument, section
+
+    with _opened(args) as (records, library, shop):
         chosen = PrePost(records.rdb).instrument(shop.id)
         part = section(records.rdb, shop)
+        try:
+            asked = (
+                _asked(load_instrument(library, chosen.pack_id, chosen.item_id)) if chosen else []
+            )
+        except KitError:  # its pack was removed: the results stay readable
+            asked = []
     if args.json:
         print_json(
             {
                 "questions": chosen.ref if chosen else None,
+                "asked": asked,
                 "section": asdict(part) if part else None,
             }
         )
@@ -155,12 +180,16 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(_("{workshop} has no pre/post test yet.").format(workshop=shop.title))
         return 0
     print(_("Pre/post test: {title}").format(title=chosen.title))
+    for q in asked:
+        options = ", ".join(f"{c['id']}={c['text']}" for c in q["choices"])
+        print(f"  {q['id']}: {q['prompt']}" + (f" [{options}]" if options else ""))
     if part is None:
         print(_("No answers yet."))
         return 0
     for figure in part.figures:
         value = "-" if figure.value is None else format_number(figure.value)
         print(f"{figure.label}: {value}")
+        print(f"    {figure.definition}")
     for table in part.tables:
         print(table.title)
         for row in table.rows:

@@ -38,6 +38,7 @@ from kit.core.workshops.prepost_questions import (
     from_item,
     load_instrument,
     parse_answer,
+    scale_top,
     score,
     usable,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "load_instrument",
     "parse_answer",
     "profile_key",
+    "scale_top",
     "score",
     "section",
     "usable",
@@ -361,12 +363,14 @@ def section(rdb: RecordsDB, shop: Workshop) -> Section | None:
     if res.instrument is None or not (res.pairs or res.pre_only or res.post_only):
         return None
     quiz = res.instrument.kind == itemtypes.QUIZ
-    unit = _("percentage right") if quiz else _("mean rating 1-5")
+    unit = _("percentage right") if quiz else _("mean rating")
     notes = [
         _("Questions: {title}.").format(title=res.instrument.title),
         _("Scores are the percentage of questions answered right.")
         if quiz
-        else _("Scores are the mean rating, 1 (the first point of each scale) to 5."),
+        else _(
+            "Scores are the mean rating: 1 is the first point of each scale, 2 the next, and so on."
+        ),
     ]
     tables: tuple[Table, ...] = ()
     if suppressed(len(res.pairs)):

@@ -101,14 +101,30 @@ def choices(library: Library) -> list[Instrument]:
     packs' quizzes and rating surveys (questions not loaded)."""
     found = [builtin_instrument()]
     for pack in library.list_packs():
-        full = library.get_pack(str(pack["id"])) or {}
+        pack_id = str(pack["id"])
+        full = library.get_pack(pack_id) or {}
         for module in full.get("modules", []):
             for item in module.get("items", []):
-                if item.get("type") in (itemtypes.QUIZ, itemtypes.SURVEY):
-                    kind = str(item.get("type"))
-                    title = f"{full.get('title') or pack['id']}: {item.get('title') or item['id']}"
-                    found.append(Instrument(str(pack["id"]), str(item["id"]), kind, title))
+                if item.get("type") == itemtypes.SURVEY:  # only those with ratings
+                    whole = library.get_item(pack_id, str(item["id"])) or {}
+                    if usable(whole) is None:
+                        continue
+                elif item.get("type") != itemtypes.QUIZ:
+                    continue
+                title = f"{full.get('title') or pack_id}: {item.get('title') or item['id']}"
+                found.append(Instrument(pack_id, str(item["id"]), str(item["type"]), title))
     return found
+
+
+def scale_top(instrument: Instrument) -> float:
+    """The highest score: 100 (%) for a quiz, a survey's longest rating scale (5 without
+    its questions)."""
+    if instrument.kind == itemtypes.QUIZ:
+        return 100.0
+    points = [
+        len(q.get("choices") or []) for q in instrument.questions if q.get("type") == "likert"
+    ]
+    return float(max(points, default=5))
 
 
 def check_answers(instrument: Instrument, answers: Mapping[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from kit.core.workshops.prepost import (
     code_key,
     load_instrument,
     profile_key,
+    scale_top,
     section,
 )
 from kit.core.workshops.reportdata import Section
@@ -28,7 +29,7 @@ from kit.ui.changes import Change
 from kit.ui.context import AppContext
 from kit.ui.operations.op import Op
 
-__all__ = ["PHASES", "Instrument", "PrePostState", "Respondent", "Section"]
+__all__ = ["PHASES", "Instrument", "PrePostState", "Respondent", "Section", "scale_top"]
 
 
 @dataclass(frozen=True)

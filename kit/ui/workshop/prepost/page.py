@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kit.core import itemtypes
 from kit.i18n import _, format_number
 from kit.ui.changes import Change
 from kit.ui.context import AppContext
@@ -184,11 +183,9 @@ class PrePostPage(QWidget):
             for f in part.figures
         ]
         self.figures.setText("".join(lines))
-        if part.charts:
-            quiz = state is not None and state.instrument is not None
-            quiz = quiz and state.instrument.kind == itemtypes.QUIZ
+        if part.charts and state is not None and state.instrument is not None:
             chart = part.charts[0]
-            self.chart.set_bars(list(chart.bars), 100.0 if quiz else 5.0, chart.unit)
+            self.chart.set_bars(list(chart.bars), ops.scale_top(state.instrument), chart.unit)
         if part.tables:
             table = part.tables[0]
             self.pairs.setHorizontalHeaderLabels(list(table.headers))
