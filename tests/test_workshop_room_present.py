@@ -261,3 +261,36 @@ def test_under_arabic_a_poll_reads_right_to_left_on_the_projector(qtbot, data_di
         window.ctx.worker.stop()
     finally:
         kit.i18n.set_language("en")
+
+
+def test_presenting_a_module_says_room_questions_need_a_workshop(qtbot, data_dir, pack) -> None:
+    prepare(data_dir, [pack])
+    add_facilitator(data_dir)
+    window = open_workshop(qtbot, data_dir)
+    home = sign_in(qtbot, window)
+    with qtbot.waitSignal(window.presenting, timeout=20_000):
+        home.present.module_button.click()
+    presenter = window.presenter
+    start = presenter.index
+    presenter.key(K.Key_Q)
+    assert presenter.room_run is None
+    assert "kept with a workshop" in presenter.console.notice.text()
+    presenter.key(K.Key_PageDown)  # the talk goes on
+    assert presenter.index == start + 1
+    window.shutdown()
+    window.ctx.worker.stop()
+
+
+def test_an_ordering_question_never_shows_its_steps_in_the_right_order() -> None:
+    from kit.ui.operations.room import RoomQuestion
+    from kit.ui.workshop.room.screen import shown_options
+
+    def order(*texts: str) -> RoomQuestion:
+        choices = [{"id": str(n), "text": t} for n, t in enumerate(texts, start=1)]
+        return RoomQuestion("q", "w", "", "quiz", {"type": "order", "choices": choices})
+
+    for texts in (("Create", "Open", "Read"), ("Alpha", "Beta", "Gamma"), ("b", "a")):
+        shown = shown_options(order(*texts))
+        assert sorted(shown) == sorted(texts) and shown != list(texts)
+    judged = order("Create", "Open")
+    assert [o.id for o in judged.options] == ["right", "wrong"]  # the room says it aloud
