@@ -191,6 +191,8 @@ def test_clicker_keys_move_the_talk_only_when_no_room_question_is_open(qtbot, ta
     presenter.key(K.Key_PageDown)  # the quiz's next question
     qtbot.waitUntil(lambda: run.tally.question.question["id"] == "item-kinds", timeout=20_000)
     assert presenter.index == start
+    presenter.key(K.Key_G)  # no Go to preview under a room question
+    assert presenter.preview is None
     presenter.key(K.Key_Space)  # back to the talk
     assert presenter.room_run is None and presenter.index == start
     presenter.key(K.Key_PageDown)
