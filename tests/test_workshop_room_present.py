@@ -225,6 +225,10 @@ def test_a_multiple_answer_question_ticked_with_several_numbers(qtbot, talk, dat
 
 
 def test_under_arabic_a_poll_reads_right_to_left_on_the_projector(qtbot, data_dir, pack) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
     import kit.i18n
     from kit.ui.workshop.room.chart import OTHER, ResultsChart
 
@@ -244,6 +248,12 @@ def test_under_arabic_a_poll_reads_right_to_left_on_the_projector(qtbot, data_di
         with qtbot.waitSignal(run.shown, timeout=20_000):
             qtbot.keyClick(run.form.options, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
         tick(qtbot, presenter, run, "Ana", 1)
+        presenter.key(K.Key_Return)
+        qtbot.keyClicks(run.panel.find, "bo")
+        with qtbot.waitSignal(run.shown, timeout=20_000):
+            two = QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, "٢")
+            QApplication.sendEvent(run.panel.find, two)  # an Arabic-Indic two: option 2
+        assert dict(run.tally.per_option) == {"1": 1, "2": 1}
         presenter.key(K.Key_V)
         screen = run.screen
         assert screen.layoutDirection() == Qt.LayoutDirection.RightToLeft

@@ -5,6 +5,7 @@ Esc or Space goes back to the talk."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +26,13 @@ ENTER = {K.Key_Return, K.Key_Enter}
 DIGITS = {getattr(K, f"Key_{n}"): n for n in range(1, 10)}
 HELD = FORWARD | BACK | {K.Key_Space, K.Key_Q, K.Key_N, K.Key_G}  # not the talk's meanwhile
 MOVES = {K.Key_Up: -1, K.Key_Down: 1, K.Key_PageUp: -5, K.Key_PageDown: 5}
+
+
+def typed_digit(text: str) -> int:
+    """The digit typed (any script's: 2, ٢, ۲), 0 when it is not one."""
+    if len(text) != 1:
+        return 0
+    return unicodedata.digit(text, 0)
 
 
 class RoomRun(QObject):
@@ -241,8 +249,9 @@ class RoomRun(QObject):
                 self.console.setFocus()
             return True
         options = self.tally.question.options
-        if key in DIGITS and DIGITS[key] <= len(options):
-            self._choose(options[DIGITS[key] - 1].id)
+        number = DIGITS.get(key) or typed_digit(event.text())
+        if number and number <= len(options):
+            self._choose(options[number - 1].id)
             return True
         if key in ENTER and self.pending and self.panel.chosen():
             self.tick(str(self.panel.chosen()), sorted(self.pending))
