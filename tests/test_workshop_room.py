@@ -162,3 +162,15 @@ def test_the_report_section_holds_every_question_with_its_chart(room) -> None:
     figures = {f.key: f.value for f in made.figures}
     assert figures == {"room_questions": 2, "room_responses": 9,
                        "room_right_percent": round(right, 1)}  # fmt: skip
+
+
+def test_a_deleted_learner_profile_keeps_the_room_answer_and_writes_no_event(room) -> None:
+    records, shops, shop, rq = room
+    gone = records.create_profile("Eli")
+    eli = shops.add_participant(shop.id, "Eli", profile_id=gone.id)
+    records.delete_profile(gone.id)
+    q = rq.ask_poll(shop.id, "", "Tea or coffee?", ["Tea", "Coffee"])
+    tally = rq.answer(q.id, eli.id, "1")
+    assert dict(tally.per_option) == {"1": 1, "2": 0}
+    assert events_for(records.rdb, gone.id) == []
+    assert records.check() == []

@@ -191,6 +191,8 @@ def test_clicker_keys_move_the_talk_only_when_no_room_question_is_open(qtbot, ta
     presenter.key(K.Key_PageDown)  # the quiz's next question
     qtbot.waitUntil(lambda: run.tally.question.question["id"] == "item-kinds", timeout=20_000)
     assert presenter.index == start
+    presenter.key(K.Key_G)  # no Go to preview under a room question
+    assert presenter.preview is None
     presenter.key(K.Key_Space)  # back to the talk
     assert presenter.room_run is None and presenter.index == start
     presenter.key(K.Key_PageDown)
@@ -223,6 +225,10 @@ def test_a_multiple_answer_question_ticked_with_several_numbers(qtbot, talk, dat
 
 
 def test_under_arabic_a_poll_reads_right_to_left_on_the_projector(qtbot, data_dir, pack) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
     import kit.i18n
     from kit.ui.workshop.room.chart import OTHER, ResultsChart
 
@@ -242,6 +248,12 @@ def test_under_arabic_a_poll_reads_right_to_left_on_the_projector(qtbot, data_di
         with qtbot.waitSignal(run.shown, timeout=20_000):
             qtbot.keyClick(run.form.options, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
         tick(qtbot, presenter, run, "Ana", 1)
+        presenter.key(K.Key_Return)
+        qtbot.keyClicks(run.panel.find, "bo")
+        with qtbot.waitSignal(run.shown, timeout=20_000):
+            two = QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, "٢")
+            QApplication.sendEvent(run.panel.find, two)  # an Arabic-Indic two: option 2
+        assert dict(run.tally.per_option) == {"1": 1, "2": 1}
         presenter.key(K.Key_V)
         screen = run.screen
         assert screen.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -261,3 +273,36 @@ def test_under_arabic_a_poll_reads_right_to_left_on_the_projector(qtbot, data_di
         window.ctx.worker.stop()
     finally:
         kit.i18n.set_language("en")
+
+
+def test_presenting_a_module_says_room_questions_need_a_workshop(qtbot, data_dir, pack) -> None:
+    prepare(data_dir, [pack])
+    add_facilitator(data_dir)
+    window = open_workshop(qtbot, data_dir)
+    home = sign_in(qtbot, window)
+    with qtbot.waitSignal(window.presenting, timeout=20_000):
+        home.present.module_button.click()
+    presenter = window.presenter
+    start = presenter.index
+    presenter.key(K.Key_Q)
+    assert presenter.room_run is None
+    assert "kept with a workshop" in presenter.console.notice.text()
+    presenter.key(K.Key_PageDown)  # the talk goes on
+    assert presenter.index == start + 1
+    window.shutdown()
+    window.ctx.worker.stop()
+
+
+def test_an_ordering_question_never_shows_its_steps_in_the_right_order() -> None:
+    from kit.ui.operations.room import RoomQuestion
+    from kit.ui.workshop.room.screen import shown_options
+
+    def order(*texts: str) -> RoomQuestion:
+        choices = [{"id": str(n), "text": t} for n, t in enumerate(texts, start=1)]
+        return RoomQuestion("q", "w", "", "quiz", {"type": "order", "choices": choices})
+
+    for texts in (("Create", "Open", "Read"), ("Alpha", "Beta", "Gamma"), ("b", "a")):
+        shown = shown_options(order(*texts))
+        assert sorted(shown) == sorted(texts) and shown != list(texts)
+    judged = order("Create", "Open")
+    assert [o.id for o in judged.options] == ["right", "wrong"]  # the room says it aloud

@@ -5,6 +5,7 @@ Esc or Space goes back to the talk."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -23,7 +24,15 @@ FORWARD = {K.Key_Right, K.Key_PageDown, K.Key_Down}
 BACK = {K.Key_Left, K.Key_PageUp, K.Key_Up}
 ENTER = {K.Key_Return, K.Key_Enter}
 DIGITS = {getattr(K, f"Key_{n}"): n for n in range(1, 10)}
+HELD = FORWARD | BACK | {K.Key_Space, K.Key_Q, K.Key_N, K.Key_G}  # not the talk's meanwhile
 MOVES = {K.Key_Up: -1, K.Key_Down: 1, K.Key_PageUp: -5, K.Key_PageDown: 5}
+
+
+def typed_digit(text: str) -> int:
+    """The digit typed (any script's: 2, ٢, ۲), 0 when it is not one."""
+    if len(text) != 1:
+        return 0
+    return unicodedata.digit(text, 0)
 
 
 class RoomRun(QObject):
@@ -182,7 +191,7 @@ class RoomRun(QObject):
     def key(self, key: Qt.Key, text: str = "") -> bool:
         """A key pressed while the room question is open; True when it was the room's."""
         if self.tally is None:  # writing a poll (or waiting for the question)
-            return key in FORWARD | BACK | {K.Key_Space, K.Key_Q, K.Key_N} or self._escape(key)
+            return key in HELD or self._escape(key)
         if key == K.Key_V:
             self.toggle_reveal()
         elif key in (K.Key_Escape, K.Key_Space):
@@ -197,7 +206,7 @@ class RoomRun(QObject):
             self.panel.counts[0].setFocus()
             self.panel.counts[0].selectAll()
         else:
-            return key in (K.Key_Q, K.Key_N)
+            return key in HELD  # no second question, no Go to, the talk stays
         return True
 
     def _escape(self, key: Qt.Key) -> bool:
@@ -240,8 +249,9 @@ class RoomRun(QObject):
                 self.console.setFocus()
             return True
         options = self.tally.question.options
-        if key in DIGITS and DIGITS[key] <= len(options):
-            self._choose(options[DIGITS[key] - 1].id)
+        number = DIGITS.get(key) or typed_digit(event.text())
+        if number and number <= len(options):
+            self._choose(options[number - 1].id)
             return True
         if key in ENTER and self.pending and self.panel.chosen():
             self.tick(str(self.panel.chosen()), sorted(self.pending))
