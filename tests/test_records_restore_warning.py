@@ -107,3 +107,19 @@ def test_cli_and_the_backups_dialog_say_the_same(run_kit, qtbot, data_dir) -> No
 
     code, out, _err = run_kit("records", "restore", str(saved.path))
     assert code == 0 and out.splitlines()[0] == expected
+
+
+def test_answers_given_in_a_workshop_since_the_backup_are_counted(records: Records) -> None:
+    from kit.core.workshops.feedback import Feedback
+
+    shops = Workshops(records.rdb)
+    shop = shops.save(Workshop(title="Edit-a-thon", sessions=template_day(1)))
+    saved = records.backup("manual")
+    cards = [{"clearest": "Citations", "muddiest": "Talk pages"}, {"clearest": "Links"}]
+    rows = Feedback(records.rdb).record_cards(shop.id, "minute", shop.sessions[0].id, cards)
+    loss = records.restore_loss(saved.path)
+    assert loss.answers == rows == 3  # one row per answered question
+    assert loss.sentence().endswith(
+        "3 answers given in workshops (room questions, pre/post tests or feedback) "
+        "will be lost too."
+    )

@@ -184,13 +184,28 @@ class RestoreLoss:
     participants: int = 0
     checkins: int = 0
     delivered: int = 0
+    answers: int = 0  # room responses, pre/post responses and feedback added since
 
     @property
     def workshop_records(self) -> int:
-        return self.workshops + self.participants + self.checkins + self.delivered
+        return self.workshops + self.participants + self.checkins + self.delivered + self.answers
+
+    def _answers_sentence(self) -> str:
+        if not self.answers:
+            return ""
+        return " " + ngettext(
+            "{n} answer given in a workshop (room question, pre/post test or feedback) "
+            "will be lost too.",
+            "{n} answers given in workshops (room questions, pre/post tests or feedback) "
+            "will be lost too.",
+            self.answers,
+        ).format(n=format_number(self.answers))
 
     def sentence(self) -> str:
         """What will be replaced, naming the numbers, for the confirmation and the CLI."""
+        return self._main_sentence() + self._answers_sentence()
+
+    def _main_sentence(self) -> str:
         if not self.current_records:
             return _("There are no learner records yet, so restoring this backup loses nothing.")
         if not (self.profiles or self.events or self.workshop_records):
@@ -286,7 +301,12 @@ def _workshop_loss(live: sqlite3.Connection, backup: sqlite3.Connection) -> dict
         "participants": _replaced(_rows(live, people), _rows(backup, people)),
         "checkins": len(_ids(live, "workshop_checkins") - _ids(backup, "workshop_checkins")),
         "delivered": len(_ids(live, "workshop_delivered") - _ids(backup, "workshop_delivered")),
+        "answers": sum(len(_ids(live, t) - _ids(backup, t)) for t in ANSWER_TABLES),
     }
+
+
+# Workshop tables of answers people gave; each row has a stable random id.
+ANSWER_TABLES = ("workshop_room_responses", "workshop_prepost_responses", "workshop_feedback")
 
 
 def restore_loss(rdb: RecordsDB, source: str | os.PathLike[str], folder: Path) -> RestoreLoss:

@@ -2,8 +2,8 @@
 area of records, in order, and the usernames for an event dashboard.
 
 Each area offers a maker `(rdb, shop) -> Section | None` (None: nothing recorded);
-`SECTIONS` lists them in report order (attendance and the agenda as delivered here;
-room quizzes, pre/post tests and feedback are added by their areas). The writers
+`SECTIONS` lists them in report order: attendance, room quizzes and polls, pre/post
+tests, feedback, then the agenda as delivered. The writers
 (kit.core.workshops.report_writers, and the PDF in kit.ui.workshop.report) turn one
 `WorkshopReport` into CSV, Markdown, wikitext or PDF, so every format holds the same numbers.
 
@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from kit.core.records.db import RecordsDB
+from kit.core.workshops import feedback, prepost, room
 from kit.core.workshops.model import Content, Workshop, resolve_item
 from kit.core.workshops.register import usernames
 from kit.core.workshops.report_sections import attendance_section, delivery_section
@@ -25,7 +26,13 @@ from kit.core.workshops.store import Workshops
 
 Maker = Callable[[RecordsDB, Workshop], Section | None]
 
-SECTIONS: list[Maker] = [attendance_section, delivery_section]
+SECTIONS: list[Maker] = [
+    attendance_section,
+    room.section,
+    prepost.section,
+    feedback.section,
+    delivery_section,
+]
 
 
 @dataclass(frozen=True)
