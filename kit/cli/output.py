@@ -89,3 +89,16 @@ def print_json(value: Any, **options: Any) -> None:
             )
         ) from None
     print(text)
+
+
+def read_secret(prompt: str) -> str:
+    """A PIN typed without echo, or one line of standard input when it is not a terminal
+    (a PIN never goes on the command line, where `ps` shows it)."""
+    import getpass
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise KitError(_("No PIN was given (type it, or give it on standard input)."))
+    return line.rstrip("\r\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from kit.cli.output import read_secret
 from kit.i18n import _, format_datetime, format_size, ngettext
 
 
@@ -140,21 +141,6 @@ def find_profile(records, name: str):
     return found[0]
 
 
-def _secret(prompt: str) -> str:
-    """A PIN typed without echo, or one line of standard input when it is not a terminal."""
-    import getpass
-    import sys
-
-    from kit.core.errors import KitError
-
-    if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    if not line:
-        raise KitError(_("No PIN was given (type it, or give it on standard input)."))
-    return line.rstrip("\r\n")
-
-
 def cmd_profiles_role(args: argparse.Namespace) -> int:
     from kit.core.errors import KitError
 
@@ -167,7 +153,7 @@ def cmd_profiles_role(args: argparse.Namespace) -> int:
         if args.role == "facilitator" and not target.has_pin:
             raise KitError(_("A facilitator needs a PIN; give the profile one first."))
         asker = by or target
-        pin = _secret(_("PIN of {name}: ").format(name=asker.name))
+        pin = read_secret(_("PIN of {name}: ").format(name=asker.name))
         changed = records.set_role(target.id, args.role, by=by.id if by else None, pin=pin)
     if changed.is_facilitator:
         print(_("{name} is now a facilitator.").format(name=changed.name))
@@ -183,9 +169,9 @@ def cmd_profiles_reset_pin(args: argparse.Namespace) -> int:
     with records:
         target = find_profile(records, args.name)
         by = find_profile(records, args.by)
-        pin = _secret(_("PIN of {name}: ").format(name=by.name))
+        pin = read_secret(_("PIN of {name}: ").format(name=by.name))
         records.facilitator((by.id, pin))  # a wrong PIN stops here, before the new one
-        new_pin = _secret(
+        new_pin = read_secret(
             _("New PIN for {name} (leave empty to remove it): ").format(name=target.name)
         )
         changed = records.reset_pin(target.id, new_pin or None, by=by.id, pin=pin)
@@ -237,7 +223,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             if not args.by:
                 raise KitError(_("Only a facilitator can restore a backup; add --by NAME."))
             by = find_profile(records, args.by)
-            pin = _secret(_("PIN of {name}: ").format(name=by.name))
+            pin = read_secret(_("PIN of {name}: ").format(name=by.name))
             records.facilitator((by.id, pin))  # refused before anything is read
         print(records.restore_loss(args.source).sentence())
         result = records.restore(args.source, by=by.id if by else None, pin=pin)

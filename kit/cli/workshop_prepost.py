@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
 
-from kit.cli.output import print_json
+from kit.cli.output import print_json, read_secret
 from kit.i18n import _, format_number
 
 
@@ -89,22 +89,6 @@ def cmd_set(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pin(prompt: str) -> str:
-    """Typed without echo, or one line of standard input when it is not a terminal
-    (as `kit profiles`; a PIN never goes on the command line, where `ps` shows it)."""
-    import getpass
-    import sys
-
-    from kit.core.errors import KitError
-
-    if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    if not line:
-        raise KitError(_("No PIN was given (type it, or give it on standard input)."))
-    return line.rstrip("\r\n")
-
-
 def _key(records: Any, args: argparse.Namespace) -> Any:
     from kit.cli.records import find_profile
     from kit.core.workshops.prepost import code_key, profile_key
@@ -112,7 +96,7 @@ def _key(records: Any, args: argparse.Namespace) -> Any:
     if args.code is not None:
         return code_key(args.code)
     who = find_profile(records, args.profile)
-    pin = _pin(_("PIN of {name}: ").format(name=who.name)) if who.has_pin else None
+    pin = read_secret(_("PIN of {name}: ").format(name=who.name)) if who.has_pin else None
     return profile_key(records, who.id, pin)
 
 
