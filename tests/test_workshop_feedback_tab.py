@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
-from kit.core.paths import DataDir
 from kit.core.records import Records
 from kit.core.workshops import Workshop, Workshops, WorkshopSession
 
@@ -20,12 +19,23 @@ PIN = "4321"
 
 @pytest.fixture
 def feedback(qtbot, data_dir):
+    yield from _feedback(qtbot, data_dir, [])
+
+
+@pytest.fixture
+def feedback_pack(qtbot, data_dir, pack):
+    yield from _feedback(qtbot, data_dir, [pack])
+
+
+def _feedback(qtbot, data_dir, packs):
+    from ui_shell import prepare
+
     from kit.ui.context import AppContext, Services, Session
     from kit.ui.operations.core import close_core, open_core
     from kit.ui.runners.worker import Worker
     from kit.ui.workshop.feedback.page import FeedbackPage
 
-    data = DataDir(data_dir).ensure()
+    data = prepare(data_dir, packs)
     with Records(data) as records:
         shop = Workshops(records.rdb).save(
             Workshop(
@@ -157,3 +167,49 @@ def test_the_workshop_home_has_a_feedback_tab(qtbot, feedback):
     assert isinstance(page, FeedbackPage)
     home.choose(shop.id)
     assert page.workshop_id == shop.id
+
+
+def test_a_pack_survey_runs_in_the_kiosk(qtbot, feedback_pack):
+    page, _shop, ctx = feedback_pack
+    titles = [page.survey.itemText(n) for n in range(page.survey.count())]
+    assert titles == ["Workshop feedback", "Tell us what you think"]
+    page.survey.setCurrentIndex(1)
+    page.kiosk_button.click()
+    kiosk = page.kiosk
+    with qtbot.waitSignal(kiosk.form_shown):
+        kiosk.start_button.click()
+    boxes = {b.question.id: b for b in kiosk.form.boxes}
+    assert boxes["useful"].prompt.text() == "This pack helped me start using Training Kit."
+    boxes["useful"].buttons["4"].click()
+    boxes["wanted"].buttons["1"].click()
+    boxes["wanted"].buttons["3"].click()
+    qtbot.keyClicks(boxes["comments"].text, "Great")
+    with qtbot.waitSignal(kiosk.saved, timeout=20_000):
+        qtbot.keyClick(boxes["comments"].text, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert kiosk.pages.currentWidget() is kiosk.start_page
+    conn = sqlite3.connect(ctx.services.data.records_db)
+    rows = conn.execute("SELECT survey, question, answer FROM workshop_feedback").fetchall()
+    conn.close()
+    key = "getting-started/feedback"
+    assert sorted(rows) == [
+        (key, "comments", "Great"),
+        (key, "useful", "Agree"),
+        (key, "wanted", "Installing packs"),
+        (key, "wanted", "Running workshops"),
+    ]
+
+
+def test_under_arabic_the_kiosk_and_the_show_back_read_right_to_left(qtbot, feedback):
+    page, _shop, ctx = feedback
+    ctx.session.language = "ar"
+    page.kiosk_button.click()
+    assert page.kiosk.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    choose_session(page, "Morning")
+    page.cards.first.setText("الروابط")  # QTest types Latin-1 keys only
+    with qtbot.waitSignal(page.cards.saved, timeout=20_000):
+        page.cards.add_button.click()
+    choose_session(page, "Afternoon")
+    with qtbot.waitSignal(page.shown_back, timeout=20_000):
+        page.show_back_button.click()
+    assert page.show_back_window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert "الروابط" in page.show_back_window.text.text()
