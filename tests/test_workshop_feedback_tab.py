@@ -213,3 +213,35 @@ def test_under_arabic_the_kiosk_and_the_show_back_read_right_to_left(qtbot, feed
         page.show_back_button.click()
     assert page.show_back_window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert "الروابط" in page.show_back_window.text.text()
+
+
+def test_show_back_goes_to_the_projector_and_the_kiosk_stays_on_the_laptop(data_dir, tmp_path):
+    from offscreen_screens import run_on_screens, screen
+    from ui_shell import prepare
+
+    from kit.core.workshops.feedback import MINUTE, Feedback
+
+    with Records(prepare(data_dir)) as records:
+        shop = Workshops(records.rdb).save(
+            Workshop(
+                title="Wiki editing",
+                sessions=(
+                    WorkshopSession(day=1, start="09:00", slot=90, title="Morning"),
+                    WorkshopSession(day=1, start="13:30", slot=90, title="Afternoon"),
+                ),
+            )
+        )
+        records.create_profile("Rosa", pin=PIN, role="facilitator")
+        Feedback(records.rdb).record_cards(
+            shop.id, MINUTE, shop.sessions[0].id, [{"clearest": "Links"}]
+        )
+    (data_dir / "workshop-id").write_text(shop.id, encoding="utf-8")
+    screens = [screen("Laptop", 0, 1366, 768), screen("Projector", 1366, 1920, 1080)]
+    out = run_on_screens("feedback_two_screens.py", data_dir, tmp_path, screens)
+    assert out == {
+        "page": "Laptop",
+        "show_back": "Projector",
+        "show_back_full": True,
+        "kiosk": "Laptop",
+        "kiosk_full": True,
+    }

@@ -24,6 +24,18 @@ from kit.i18n import _
 from kit.ui.operations.kiosk import MULTIPLE, SCALE, TEXT, Question
 
 
+class _WideRadio(QRadioButton):
+    """A choice tapped anywhere on its row (Qt's takes only the dot and the words)."""
+
+    def hitButton(self, pos: Any) -> bool:
+        return self.rect().contains(pos)
+
+
+class _WideCheck(QCheckBox):
+    def hitButton(self, pos: Any) -> bool:
+        return self.rect().contains(pos)
+
+
 class QuestionBox(QFrame):
     """A question and its answer input; `value()` is the choice id(s) or the text."""
 
@@ -65,8 +77,8 @@ class QuestionBox(QFrame):
             button.setMinimumSize(84, 72)
             return button
         if self.question.kind == MULTIPLE:
-            return QCheckBox(text)
-        return QRadioButton(text)
+            return _WideCheck(text)
+        return _WideRadio(text)
 
     def value(self) -> Any:
         if self.text is not None:
