@@ -139,9 +139,11 @@ def test_one_up_one_down_cards_use_their_own_prompts(qtbot, feedback):
 def test_the_kiosk_survey_starts_from_the_tab_and_counts(qtbot, feedback):
     page, _shop, _ctx = feedback
     assert page.survey.currentText() == "Workshop feedback"
+    assert page.idle.value() == 90
+    page.idle.setValue(45)
     qtbot.mouseClick(page.kiosk_button, Qt.MouseButton.LeftButton)
     kiosk = page.kiosk
-    assert kiosk is not None and kiosk.isFullScreen()
+    assert kiosk is not None and kiosk.isFullScreen() and kiosk.idle.interval() == 45_000
     with qtbot.waitSignal(kiosk.form_shown):
         kiosk.start_button.click()
     kiosk.form.boxes[0].buttons["4"].click()
