@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -117,20 +118,20 @@ class KioskForm(QWidget):
         for box in self.boxes:
             inner.addWidget(box)
         inner.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.send_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        inner.addLayout(buttons)
+        # One above the other: side by side they are wider than a netbook at this size.
+        inner.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignLeading)
+        inner.addSpacing(12)
+        inner.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeading)
         inner.addStretch(1)
         column.setMaximumWidth(1100)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(column)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(column)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(self.scroll)
 
     def answers(self) -> dict[str, Any]:
         given = {box.question.id: box.value() for box in self.boxes}

@@ -47,6 +47,8 @@ STYLE = """
 #kioskWindow QCheckBox:focus, #kioskWindow QLineEdit:focus,
 #kioskWindow QPlainTextEdit:focus { border: 3px solid #1f5fa8; }
 #kioskWindow QPushButton#kioskLeave { font-size: 12pt; }
+#kioskWindow QRadioButton::indicator, #kioskWindow QCheckBox::indicator { width: 28px; height: 28px; }
+#kioskWindow QRadioButton, #kioskWindow QCheckBox { padding: 6px 0; }
 """
 _INPUT_EVENTS = (
     QEvent.Type.KeyPress,

@@ -22,9 +22,9 @@ def projector_screen() -> Any:
 
 
 def show_back_html(back: ShowBack) -> str:
-    parts = [f"<h1>{html.escape(back.heading())}</h1>"]
+    parts = [f'<p style="font-size: 40pt; font-weight: bold">{html.escape(back.heading())}</p>']
     for prompt, texts in back.groups:
-        parts.append(f"<h2>{html.escape(prompt)}</h2><ul>")
+        parts.append(f'<p style="font-size: 34pt; font-weight: bold">{html.escape(prompt)}</p><ul>')
         for text, count in texts:
             times = "" if count == 1 else " " + _("(×{count})").format(count=format_number(count))
             parts.append(f"<li>{html.escape(text)}{html.escape(times)}</li>")
