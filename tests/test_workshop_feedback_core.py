@@ -171,3 +171,22 @@ def test_a_pack_survey_keeps_its_questions(shop_db):
     assert charts["Fun?"] == {"Yes": 5.0}
     assert charts["Tools"] == {"VE": 5.0, "Source": 5.0}
     assert {a.survey for a in fb.answers(shop.id)} == {"wiki/end"}
+
+
+def test_cards_are_listed_in_the_report_from_five_answers(shop_db):
+    records, shop = shop_db
+    fb = Feedback(records.rdb)
+    morning = shop.sessions[0].id
+    fb.record_cards(shop.id, MINUTE, morning, [{"clearest": f"Point {n}"} for n in range(5)])
+    fb.record_cards(shop.id, MINUTE, morning, [{"muddiest": f"Muddy {n}"} for n in range(4)])
+    result = section(records.rdb, shop)
+    assert sorted(c for c in result.comments if "Point" in c) == [
+        f"What was clearest?: Point {n}" for n in range(5)
+    ]
+    assert not any("Muddy" in c for c in result.comments)
+    rows = {row[1]: row for row in result.tables[0].rows}
+    assert rows["What was clearest?"][:3] == ("Minute cards", "What was clearest?", 5)
+    assert rows["What is still muddy?"][2] == 4
+    assert any("What is still muddy?" in n for n in result.notes)
+    figures = {f.key: f for f in result.figures}
+    assert figures["feedback_respondents"].value == 0  # cards are not survey responses

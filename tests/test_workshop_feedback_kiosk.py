@@ -76,6 +76,8 @@ def answer(qtbot, kiosk, usefulness: str, pace: str, improve: str) -> None:
     with qtbot.waitSignal(kiosk.form_shown):
         qtbot.mouseClick(kiosk.start_button, Qt.MouseButton.LeftButton)
     assert visible_answers(kiosk) == []  # a blank form, whoever answered before
+    column = kiosk.form.scroll.widget()  # the whole width is on screen: nothing cut off
+    assert column.minimumSizeHint().width() <= kiosk.form.scroll.viewport().width()
     qtbot.mouseClick(box(kiosk, "usefulness").buttons[usefulness], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(box(kiosk, "pace").buttons[pace], Qt.MouseButton.LeftButton)
     qtbot.keyClicks(box(kiosk, "improve").text, improve)

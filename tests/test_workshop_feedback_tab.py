@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
-from kit.core.paths import DataDir
 from kit.core.records import Records
 from kit.core.workshops import Workshop, Workshops, WorkshopSession
 
@@ -20,12 +19,23 @@ PIN = "4321"
 
 @pytest.fixture
 def feedback(qtbot, data_dir):
+    yield from _feedback(qtbot, data_dir, [])
+
+
+@pytest.fixture
+def feedback_pack(qtbot, data_dir, pack):
+    yield from _feedback(qtbot, data_dir, [pack])
+
+
+def _feedback(qtbot, data_dir, packs):
+    from ui_shell import prepare
+
     from kit.ui.context import AppContext, Services, Session
     from kit.ui.operations.core import close_core, open_core
     from kit.ui.runners.worker import Worker
     from kit.ui.workshop.feedback.page import FeedbackPage
 
-    data = DataDir(data_dir).ensure()
+    data = prepare(data_dir, packs)
     with Records(data) as records:
         shop = Workshops(records.rdb).save(
             Workshop(
@@ -129,9 +139,11 @@ def test_one_up_one_down_cards_use_their_own_prompts(qtbot, feedback):
 def test_the_kiosk_survey_starts_from_the_tab_and_counts(qtbot, feedback):
     page, _shop, _ctx = feedback
     assert page.survey.currentText() == "Workshop feedback"
+    assert page.idle.value() == 90
+    page.idle.setValue(45)
     qtbot.mouseClick(page.kiosk_button, Qt.MouseButton.LeftButton)
     kiosk = page.kiosk
-    assert kiosk is not None and kiosk.isFullScreen()
+    assert kiosk is not None and kiosk.isFullScreen() and kiosk.idle.interval() == 45_000
     with qtbot.waitSignal(kiosk.form_shown):
         kiosk.start_button.click()
     kiosk.form.boxes[0].buttons["4"].click()
@@ -157,3 +169,81 @@ def test_the_workshop_home_has_a_feedback_tab(qtbot, feedback):
     assert isinstance(page, FeedbackPage)
     home.choose(shop.id)
     assert page.workshop_id == shop.id
+
+
+def test_a_pack_survey_runs_in_the_kiosk(qtbot, feedback_pack):
+    page, _shop, ctx = feedback_pack
+    titles = [page.survey.itemText(n) for n in range(page.survey.count())]
+    assert titles == ["Workshop feedback", "Tell us what you think"]
+    page.survey.setCurrentIndex(1)
+    page.kiosk_button.click()
+    kiosk = page.kiosk
+    with qtbot.waitSignal(kiosk.form_shown):
+        kiosk.start_button.click()
+    boxes = {b.question.id: b for b in kiosk.form.boxes}
+    assert boxes["useful"].prompt.text() == "This pack helped me start using Training Kit."
+    boxes["useful"].buttons["4"].click()
+    boxes["wanted"].buttons["1"].click()
+    boxes["wanted"].buttons["3"].click()
+    qtbot.keyClicks(boxes["comments"].text, "Great")
+    with qtbot.waitSignal(kiosk.saved, timeout=20_000):
+        qtbot.keyClick(boxes["comments"].text, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert kiosk.pages.currentWidget() is kiosk.start_page
+    conn = sqlite3.connect(ctx.services.data.records_db)
+    rows = conn.execute("SELECT survey, question, answer FROM workshop_feedback").fetchall()
+    conn.close()
+    key = "getting-started/feedback"
+    assert sorted(rows) == [
+        (key, "comments", "Great"),
+        (key, "useful", "Agree"),
+        (key, "wanted", "Installing packs"),
+        (key, "wanted", "Running workshops"),
+    ]
+
+
+def test_under_arabic_the_kiosk_and_the_show_back_read_right_to_left(qtbot, feedback):
+    page, _shop, ctx = feedback
+    ctx.session.language = "ar"
+    page.kiosk_button.click()
+    assert page.kiosk.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    choose_session(page, "Morning")
+    page.cards.first.setText("الروابط")  # QTest types Latin-1 keys only
+    with qtbot.waitSignal(page.cards.saved, timeout=20_000):
+        page.cards.add_button.click()
+    choose_session(page, "Afternoon")
+    with qtbot.waitSignal(page.shown_back, timeout=20_000):
+        page.show_back_button.click()
+    assert page.show_back_window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert "الروابط" in page.show_back_window.text.text()
+
+
+def test_show_back_goes_to_the_projector_and_the_kiosk_stays_on_the_laptop(data_dir, tmp_path):
+    from offscreen_screens import run_on_screens, screen
+    from ui_shell import prepare
+
+    from kit.core.workshops.feedback import MINUTE, Feedback
+
+    with Records(prepare(data_dir)) as records:
+        shop = Workshops(records.rdb).save(
+            Workshop(
+                title="Wiki editing",
+                sessions=(
+                    WorkshopSession(day=1, start="09:00", slot=90, title="Morning"),
+                    WorkshopSession(day=1, start="13:30", slot=90, title="Afternoon"),
+                ),
+            )
+        )
+        records.create_profile("Rosa", pin=PIN, role="facilitator")
+        Feedback(records.rdb).record_cards(
+            shop.id, MINUTE, shop.sessions[0].id, [{"clearest": "Links"}]
+        )
+    (data_dir / "workshop-id").write_text(shop.id, encoding="utf-8")
+    screens = [screen("Laptop", 0, 1366, 768), screen("Projector", 1366, 1920, 1080)]
+    out = run_on_screens("feedback_two_screens.py", data_dir, tmp_path, screens)
+    assert out == {
+        "page": "Laptop",
+        "show_back": "Projector",
+        "show_back_full": True,
+        "kiosk": "Laptop",
+        "kiosk_full": True,
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -22,6 +23,18 @@ from PySide6.QtWidgets import (
 
 from kit.i18n import _
 from kit.ui.operations.kiosk import MULTIPLE, SCALE, TEXT, Question
+
+
+class _WideRadio(QRadioButton):
+    """A choice tapped anywhere on its row (Qt's takes only the dot and the words)."""
+
+    def hitButton(self, pos: Any) -> bool:
+        return self.rect().contains(pos)
+
+
+class _WideCheck(QCheckBox):
+    def hitButton(self, pos: Any) -> bool:
+        return self.rect().contains(pos)
 
 
 class QuestionBox(QFrame):
@@ -65,8 +78,8 @@ class QuestionBox(QFrame):
             button.setMinimumSize(84, 72)
             return button
         if self.question.kind == MULTIPLE:
-            return QCheckBox(text)
-        return QRadioButton(text)
+            return _WideCheck(text)
+        return _WideRadio(text)
 
     def value(self) -> Any:
         if self.text is not None:
@@ -105,20 +118,20 @@ class KioskForm(QWidget):
         for box in self.boxes:
             inner.addWidget(box)
         inner.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.send_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        inner.addLayout(buttons)
+        # One above the other: side by side they are wider than a netbook at this size.
+        inner.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignLeading)
+        inner.addSpacing(12)
+        inner.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeading)
         inner.addStretch(1)
         column.setMaximumWidth(1100)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(column)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(column)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(self.scroll)
 
     def answers(self) -> dict[str, Any]:
         given = {box.question.id: box.value() for box in self.boxes}

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -46,6 +47,8 @@ STYLE = """
 #kioskWindow QCheckBox:focus, #kioskWindow QLineEdit:focus,
 #kioskWindow QPlainTextEdit:focus { border: 3px solid #1f5fa8; }
 #kioskWindow QPushButton#kioskLeave { font-size: 12pt; }
+#kioskWindow QRadioButton::indicator, #kioskWindow QCheckBox::indicator { width: 28px; height: 28px; }
+#kioskWindow QRadioButton, #kioskWindow QCheckBox { padding: 6px 0; }
 """
 _INPUT_EVENTS = (
     QEvent.Type.KeyPress,
@@ -148,7 +151,12 @@ class KioskWindow(QWidget):
 
     # -- the round --------------------------------------------------------------------------
     def start(self) -> None:
-        """Full screen, on the start screen."""
+        """Full screen on the laptop (the primary screen, not the projector), on the
+        start screen."""
+        laptop = QGuiApplication.primaryScreen()
+        if laptop is not None:
+            self.setScreen(laptop)
+            self.setGeometry(laptop.geometry())
         self.showFullScreen()
         self.activateWindow()
         self.show_start()
@@ -171,6 +179,8 @@ class KioskWindow(QWidget):
         self.form.cancel_button.clicked.connect(self.show_start)
         self.pages.addWidget(self.form)
         self.pages.setCurrentWidget(self.form)
+        # Laid out now, so form_shown means every answer can be tapped where it is drawn.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         first = self.form.first_input()
         if first is not None:
             first.setFocus()

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from kit.core.render import is_rtl
-from kit.i18n import _, ngettext
+from kit.i18n import _, ngettext, pgettext
 from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext
 from kit.ui.kiosk.window import IDLE_MS, KioskWindow
@@ -43,7 +44,11 @@ class FeedbackPage(QWidget):
         self.state: ops.FeedbackState | None = None
         self.kiosk: KioskWindow | None = None
         self.show_back_window: ShowBackWindow | None = None
-        self.idle_ms = IDLE_MS
+        self.idle = QSpinBox()
+        self.idle.setRange(15, 900)
+        self.idle.setValue(IDLE_MS // 1000)
+        self.idle.setSuffix(pgettext("seconds after a number", " s"))
+        self.idle.setAccessibleName(_("Back to the start screen after this many idle seconds"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("feedbackMessage")
@@ -75,6 +80,7 @@ class FeedbackPage(QWidget):
         survey_box = QGroupBox(_("End-of-workshop survey (anonymous, pass the laptop)"))
         survey_form = QFormLayout(survey_box)
         survey_form.addRow(_("Survey"), self.survey)
+        survey_form.addRow(_("Start screen again after idle"), self.idle)
         survey_form.addRow(self.kiosk_button)
         back = QHBoxLayout()
         back.addWidget(self.show_back_button)
@@ -183,7 +189,7 @@ class FeedbackPage(QWidget):
                 self.ctx, shop_id, survey, answers, session_id
             ),
             unlock=lambda pin: ops.unlock(self.ctx, pin),
-            idle_ms=self.idle_ms,
+            idle_ms=self.idle.value() * 1000,
             rtl=is_rtl(self.ctx.language),
         )
         self.kiosk.left.connect(self._kiosk_left)

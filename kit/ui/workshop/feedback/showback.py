@@ -1,6 +1,6 @@
 """The previous half-day's cards shown back to the room, grouped (ups and downs,
 clearest and muddiest), full screen on the projector in type read from the back.
-Esc or Space closes it."""
+Up/Down/Page keys scroll; Esc or Space closes it."""
 
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ def projector_screen() -> Any:
 
 
 def show_back_html(back: ShowBack) -> str:
-    parts = [f"<h1>{html.escape(back.heading())}</h1>"]
+    parts = [f'<p style="font-size: 40pt; font-weight: bold">{html.escape(back.heading())}</p>']
     for prompt, texts in back.groups:
-        parts.append(f"<h2>{html.escape(prompt)}</h2><ul>")
+        parts.append(f'<p style="font-size: 34pt; font-weight: bold">{html.escape(prompt)}</p><ul>')
         for text, count in texts:
             times = "" if count == 1 else " " + _("(×{count})").format(count=format_number(count))
             parts.append(f"<li>{html.escape(text)}{html.escape(times)}</li>")
@@ -50,12 +50,13 @@ class ShowBackWindow(QWidget):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.text)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(self.text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 40, 64, 40)
-        layout.addWidget(scroll)
+        layout.addWidget(self.scroll)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def show_on_projector(self) -> None:
@@ -68,8 +69,19 @@ class ShowBackWindow(QWidget):
         self.setFocus()
 
     def keyPressEvent(self, event: Any) -> None:
-        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Space, Qt.Key.Key_Q):
+        key = event.key()
+        if key in (Qt.Key.Key_Escape, Qt.Key.Key_Space, Qt.Key.Key_Q):
             self.close()
+            return
+        bar = self.scroll.verticalScrollBar()
+        steps = {
+            Qt.Key.Key_Down: bar.singleStep(),
+            Qt.Key.Key_Up: -bar.singleStep(),
+            Qt.Key.Key_PageDown: bar.pageStep(),
+            Qt.Key.Key_PageUp: -bar.pageStep(),
+        }
+        if key in steps:  # many cards: the facilitator scrolls them up the wall
+            bar.setValue(bar.value() + steps[key])
             return
         super().keyPressEvent(event)
 
