@@ -137,7 +137,7 @@ class Feedback:
     ) -> int:
         if kind not in KINDS:
             raise ValueError(f"not a kind of feedback: {kind}")
-        rows = []
+        rows: list[tuple[Any, ...]] = []
         for answers in responses:
             response = self._response_rows(survey, answers)
             rows.extend((new_id(), *row) for row in response)
@@ -280,7 +280,10 @@ def section(rdb: RecordsDB, shop: Workshop) -> Section | None:
         ),
         _confidence_change(survey),
     ]
-    rows, charts, comments, notes = [], [], [], []
+    rows: list[tuple[str, str, int, float | None]] = []
+    charts: list[BarChart] = []
+    comments: list[str] = []
+    notes: list[str] = []
     for kind, given in _by_question(answers):
         shown = _shown(given[0])
         count = len({a.response_id for a in given})
