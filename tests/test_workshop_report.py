@@ -270,7 +270,7 @@ def test_csv_one_file_per_table_in_a_folder_or_a_zip(report, scenario, tmp_path:
     assert figures["content"]["Value"] == "" and figures["content"]["Note"].startswith("Not")
     assert figures["delivered_minutes"]["Value"] == "92.5"
     sessions = _read_csv((folder / "report-sessions.csv").read_text())
-    assert [int(r["Present"]) for r in sessions] == list(want.per_session.values())
+    assert [int(r["Checked in"]) for r in sessions] == list(want.per_session.values())
     people = _read_csv((folder / "report-participants.csv").read_text())
     assert len(people) == want.participants
     zipped = write_csv(report, tmp_path / "report.zip")

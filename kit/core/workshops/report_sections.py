@@ -128,7 +128,7 @@ def attendance_section(rdb: RecordsDB, shop: Workshop) -> Section | None:
             Table(
                 "sessions",
                 _("Participants per session"),
-                (_("Session"), _("Present"), _("Registered")),
+                (_("Session"), _("Checked in"), _("Registered")),
                 tuple((label, n, len(people)) for label, n in sessions),
             ),
             Table(

@@ -11,6 +11,7 @@ locale's format. Texts from the records are escaped for each format (a name may 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import re
@@ -18,10 +19,11 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from kit.core.fsutil import write_atomic
 from kit.core.workshops.register import usernames_text
 from kit.core.workshops.report import WorkshopReport
 from kit.core.workshops.reportdata import Cell, Figure, Section, Table
-from kit.i18n import _, format_number
+from kit.i18n import _, format_date, format_number
 
 __all__ = [
     "csv_files",
@@ -31,6 +33,7 @@ __all__ = [
     "usernames_list",
     "wikitext",
     "write_csv",
+    "write_report",
 ]
 
 
@@ -47,10 +50,20 @@ def figure_value(figure: Figure) -> str:
     return _("not recorded") if figure.value is None else format_number(figure.value)
 
 
+def _dates(report: WorkshopReport) -> str:
+    """The workshop's days in the locale's format ("" when not dated)."""
+    days = [d for d in dict.fromkeys((report.starts, report.ends)) if d]
+    try:
+        shown = [format_date(dt.date.fromisoformat(d)) for d in days]
+    except ValueError:
+        shown = days
+    return " – ".join(shown)
+
+
 def head_facts(report: WorkshopReport) -> list[tuple[str, str]]:
     """(label, value) of the report's head that have a value."""
     pairs = [
-        (_("Dates"), report.dates),
+        (_("Dates"), _dates(report)),
         (_("Place"), report.place),
         (_("Facilitators"), ", ".join(report.facilitators)),
     ]
@@ -223,3 +236,22 @@ def wikitext(report: WorkshopReport) -> str:
 def usernames_list(report: WorkshopReport) -> str:
     """The usernames of those who came, one a line (Programs & Events Dashboard)."""
     return usernames_text(list(report.usernames))
+
+
+TEXT_FORMATS = ("csv", "md", "wikitext", "usernames")
+
+
+def report_text(report: WorkshopReport, fmt: str) -> str:
+    """The report as Markdown ("md"), wikitext or the usernames, one a line."""
+    writers = {"md": markdown, "wikitext": wikitext, "usernames": usernames_list}
+    return writers[fmt](report)
+
+
+def write_report(report: WorkshopReport, fmt: str, path: str | os.PathLike[str]) -> Path:
+    """The report in a text format (`TEXT_FORMATS`) at `path`, whole or not at all (CSV:
+    a folder, or a zip when `path` ends in .zip)."""
+    if fmt == "csv":
+        return write_csv(report, path)
+    target = Path(path)
+    write_atomic(target, report_text(report, fmt).encode("utf-8"), private=True)
+    return target

@@ -17,6 +17,7 @@ from kit.ui.workshop.attendance.page import AttendancePage
 from kit.ui.workshop.planning.page import PlanPage
 from kit.ui.workshop.present_page import PresentPage
 from kit.ui.workshop.printing.page import PrintPage
+from kit.ui.workshop.report.page import ReportPage
 
 
 class WorkshopHome(QWidget):
@@ -40,6 +41,7 @@ class WorkshopHome(QWidget):
         self.tabs.addTab(self.attendance, _("Attendance"))
         self.tabs.addTab(self.present, _("Present"))
         self.tabs.addTab(self.printing, _("Print"))
+        self.add_tab(ReportPage(ctx), _("Report"))
         self.sign_out_button = QPushButton(_("Sign out"))
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         top = QHBoxLayout()
