@@ -100,17 +100,20 @@ def _csv(headers: tuple[str, ...], rows: Sequence[tuple[Cell, ...]]) -> str:
 
 
 def csv_files(report: WorkshopReport) -> dict[str, str]:
-    """File name -> CSV text: report-figures.csv (every section's figures, with their
-    definitions), one report-KEY.csv per table, report-comments.csv when any."""
+    """File name -> CSV text: report-workshop.csv (title, dates, place, facilitators),
+    report-figures.csv (every section's figures, with their definitions), one
+    report-KEY.csv per table, report-comments.csv when any."""
     figures = [
         (s.key, f.key, f.label, f.value, f.definition, f.note)
         for s in report.sections
         for f in s.figures
     ]
+    head = [(_("Workshop"), report.title), *head_facts(report)]
     files = {
+        "report-workshop.csv": _csv((_("Field"), _("Value")), head),
         "report-figures.csv": _csv(
             (_("Section"), _("Key"), _("Figure"), _("Value"), _("Definition"), _("Note")), figures
-        )
+        ),
     }
     for section in report.sections:
         for table in section.tables:
@@ -205,7 +208,7 @@ def _wiki(text: str) -> str:
 
 
 def _wiki_table(caption: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
-    lines = ['{| class="wikitable sortable"', f"|+ {_wiki(caption)}"]
+    lines = ['{| class="wikitable"', f"|+ {_wiki(caption)}"]
     lines.append("! " + " !! ".join(_wiki(h) for h in headers))
     for row in rows:
         lines += ["|-", "| " + " || ".join(_wiki(c) for c in row)]
