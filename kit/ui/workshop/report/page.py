@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -148,10 +148,14 @@ class ReportPage(QWidget):
     def _show(self, workshop_id: str, report: ops.WorkshopReport) -> None:
         if workshop_id != self.workshop_id:
             return  # another workshop was chosen meanwhile
+        same = self.report is not None and self.report.workshop_id == report.workshop_id
+        where = self.scroll.verticalScrollBar().value() if same else 0
         self.report = report
         self.heading.setText(_("Report of “{title}”").format(title=report.title))
         self.view.show_report(report)
         self._enable()
+        # a redraw after a check-in elsewhere keeps the place the facilitator was reading
+        QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(where))
 
     # -- export --------------------------------------------------------------
 
