@@ -184,3 +184,21 @@ def test_no_workshop_chosen_disables_export(qtbot, page) -> None:
     assert not page.export_button.isEnabled()
     assert page.heading.text() == "Choose a workshop in the Plan tab to see its report."
     assert page.view.findChildren(QLabel) == []
+
+
+def test_export_is_reachable_with_the_keyboard(qtbot, page, monkeypatch, tmp_path) -> None:
+    from PySide6.QtCore import Qt
+
+    asked = []
+    monkeypatch.setattr(exports, "ask_path", lambda parent, fmt, name: asked.append(fmt.key))
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)  # shortcuts reach the active window only
+    qtbot.keyClick(page.format, Qt.Key.Key_Down)  # the next format: CSV
+    assert page.format.nextInFocusChain() is page.export_button  # Tab from the format
+    assert page.export_button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    qtbot.keyClick(page.export_button, Qt.Key.Key_Space)
+    qtbot.keyClick(page, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(asked) == 2)  # a button's shortcut clicks it animated
+    assert asked == ["csv", "csv"]  # ask_path said "changed my mind": nothing written
+    assert page._job is None and not list(tmp_path.glob("Report*"))
