@@ -182,7 +182,8 @@ def test_a_workshop_with_nothing_recorded_has_no_sections(records) -> None:
     assert report.sections == ()
     assert wikitext(report).startswith("== Empty ==")
     assert csv_files(report) == {
-        "report-figures.csv": "Section,Key,Figure,Value,Definition,Note\r\n"
+        "report-workshop.csv": "Field,Value\r\nWorkshop,Empty\r\n",
+        "report-figures.csv": "Section,Key,Figure,Value,Definition,Note\r\n",
     }
 
 
@@ -230,6 +231,9 @@ def test_the_wikitext_is_balanced_tables_one_row_per_participant_or_figure(
     people = tables["Participants"]
     assert len(people["rows"]) == want.participants
     assert all(len(row) == len(people["headers"]) for row in people["rows"])
+    # listed by wiki username only: the names stay in the register, off a public page
+    assert [row[0] for row in people["rows"]][:2] == ["anaw", "BenB"]
+    assert not any(name in text for name in ("Dana Lee", "Evelyn", "Zed"))
     # a title with wiki markup is shown as typed, never as a link or a cell break
     items = tables["Agenda items, planned and actual"]
     assert items["rows"][1][1] == "First &#124; edit &#91;&#91;x&#93;&#93;"
@@ -263,14 +267,19 @@ def test_csv_one_file_per_table_in_a_folder_or_a_zip(report, scenario, tmp_path:
         "report-participants.csv",
         "report-session_times.csv",
         "report-sessions.csv",
+        "report-workshop.csv",
     ]
+    head = _read_csv((folder / "report-workshop.csv").read_text())
+    assert [r["Value"] for r in head] == [
+        "Wiki editing", "Mar 14, 2026 – Mar 15, 2026", "City library", "Marta, Ana",
+    ]  # fmt: skip
     figures = {r["Key"]: r for r in _read_csv((folder / "report-figures.csv").read_text())}
     assert figures["participants"]["Value"] == str(want.participants)
     assert figures["new_editors"]["Definition"].startswith("Participants who came")
     assert figures["content"]["Value"] == "" and figures["content"]["Note"].startswith("Not")
     assert figures["delivered_minutes"]["Value"] == "92.5"
     sessions = _read_csv((folder / "report-sessions.csv").read_text())
-    assert [int(r["Present"]) for r in sessions] == list(want.per_session.values())
+    assert [int(r["Checked in"]) for r in sessions] == list(want.per_session.values())
     people = _read_csv((folder / "report-participants.csv").read_text())
     assert len(people) == want.participants
     zipped = write_csv(report, tmp_path / "report.zip")
@@ -287,7 +296,7 @@ def test_usernames_one_a_line_of_those_who_came(report) -> None:
 def test_a_csv_cell_starting_like_a_formula_stays_text(records) -> None:
     shops = Workshops(records.rdb)
     shop = shops.save(Workshop(title="F", sessions=template_day(1)))
-    who = shops.add_participant(shop.id, "=HYPERLINK(1)")
+    who = shops.add_participant(shop.id, "Hy", wiki_username="=HYPERLINK(1)")
     shops.check_in(shop.id, shop.sessions[0].id, [who.id])
     files = csv_files(build_report(records.rdb, shop))
     assert "'=HYPERLINK(1)" in files["report-participants.csv"]

@@ -17,7 +17,8 @@ from kit.core.errors import Cancelled
 from kit.core.paths import DataDir
 from kit.core.records import Records
 from kit.i18n import _, set_language
-from kit.ui.operations.report import report_of
+from kit.ui.operations.report import BarChart, report_of
+from kit.ui.workshop.report.chart import chart_image
 from kit.ui.workshop.report.pdf import report_parts, write_report_pdf
 
 
@@ -124,3 +125,21 @@ def test_cli_errors_are_one_sentence_and_a_non_zero_exit(run_kit, scenario, tmp_
     assert len(err.strip().splitlines()) == 1
     code, _out, err = run_kit("workshop", "report", scenario.shop.id, "--format", "docx")
     assert code == 2 and "invalid choice" in err
+
+
+def _green_columns(image, row_y: int) -> list[int]:
+    return [x for x in range(image.width()) if image.pixelColor(x, row_y).name() == "#2e8b57"]
+
+
+def test_a_chart_draws_bars_to_scale_and_mirrors_right_to_left(qapp) -> None:
+    chart = BarChart("Minutes", (("Long session name", 80.0), ("Short", 20.0)))
+    left = chart_image(chart, 600, rtl=False)
+    right = chart_image(chart, 600, rtl=True)
+    line = left.height() / (1.9 * 2 + 1.6)  # the chart's rows, in lines of text
+    rows = [int(line * 1.6 + line * 1.9 * n + line / 2) for n in range(2)]
+    long_l, short_l = (_green_columns(left, y) for y in rows)
+    long_r, short_r = (_green_columns(right, y) for y in rows)
+    assert len(long_l) == pytest.approx(4 * len(short_l), rel=0.05)
+    assert long_l[0] == short_l[0] < 300  # bars grow from the left, after the labels
+    assert long_r[-1] == short_r[-1] > 300  # and from the right, right to left
+    assert len(long_r) == len(long_l)

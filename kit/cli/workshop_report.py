@@ -58,13 +58,6 @@ def _build(args: argparse.Namespace) -> Any:
         return build_report(records.rdb, titled(shop, LibraryContent(library)))
 
 
-def _text(report: Any, fmt: str) -> str:
-    from kit.core.workshops import report_writers as w
-
-    writers = {"md": w.markdown, "wikitext": w.wikitext, "usernames": w.usernames_list}
-    return writers[fmt](report)
-
-
 def _pdf(report: Any, path: Path) -> Path:
     global _app
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -78,15 +71,9 @@ def _pdf(report: Any, path: Path) -> Path:
 
 
 def _write(report: Any, fmt: str, path: Path) -> Path:
-    from kit.core.fsutil import write_atomic
-    from kit.core.workshops.report_writers import write_csv
+    from kit.core.workshops.report_writers import write_report
 
-    if fmt == "csv":
-        return write_csv(report, path)
-    if fmt == "pdf":
-        return _pdf(report, path)
-    write_atomic(path, _text(report, fmt).encode("utf-8"), private=True)
-    return path
+    return _pdf(report, path) if fmt == "pdf" else write_report(report, fmt, path)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -98,7 +85,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 2
     report = _build(args)
     if not args.output:
-        sys.stdout.write(_text(report, args.format))
+        from kit.core.workshops.report_writers import report_text
+
+        sys.stdout.write(report_text(report, args.format))
         return 0
     path = Path(args.output)
     try:

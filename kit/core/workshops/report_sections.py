@@ -118,7 +118,7 @@ def attendance_section(rdb: RecordsDB, shop: Workshop) -> Section | None:
     came = [p for p in people if sessions_of[p.id]]
     earlier = earlier_participants(rdb, shop)
     back = {p.id for p in came if any(same_person(p, e) for e in earlier)}
-    yes = _("yes")
+    yes, no_username = _("yes"), _("(no wiki username)")
     sessions = tuple((session_label(s), per_session[s.id]) for s in shop.sessions)
     return Section(
         key="attendance",
@@ -128,26 +128,31 @@ def attendance_section(rdb: RecordsDB, shop: Workshop) -> Section | None:
             Table(
                 "sessions",
                 _("Participants per session"),
-                (_("Session"), _("Present"), _("Registered")),
+                (_("Session"), _("Checked in"), _("Registered")),
                 tuple((label, n, len(people)) for label, n in sessions),
             ),
             Table(
                 "participants",
                 _("Participants"),
-                (_("Name"), _("Wiki username"), _("Sessions"), _("New editor"), _("Returning")),
+                (_("Wiki username"), _("Sessions"), _("New editor"), _("Returning")),
                 tuple(
                     (
-                        p.name,
-                        p.wiki_username,
+                        p.wiki_username or no_username,
                         sessions_of[p.id],
                         yes if p.new_editor else "",
                         yes if p.id in back else "",
                     )
-                    for p in came
+                    for p in sorted(came, key=lambda p: p.wiki_username.casefold() or "\uffff")
                 ),
             ),
         ),
         charts=(BarChart(_("Participants per session"), sessions),),
+        notes=(
+            _(
+                "Participants are listed by wiki username only, so the report can be "
+                "published; their names stay in the register."
+            ),
+        ),
     )
 
 

@@ -11,6 +11,7 @@ locale's format. Texts from the records are escaped for each format (a name may 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import re
@@ -18,10 +19,11 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from kit.core.fsutil import write_atomic
 from kit.core.workshops.register import usernames_text
 from kit.core.workshops.report import WorkshopReport
 from kit.core.workshops.reportdata import Cell, Figure, Section, Table
-from kit.i18n import _, format_number
+from kit.i18n import _, format_date, format_number
 
 __all__ = [
     "csv_files",
@@ -31,6 +33,7 @@ __all__ = [
     "usernames_list",
     "wikitext",
     "write_csv",
+    "write_report",
 ]
 
 
@@ -47,10 +50,20 @@ def figure_value(figure: Figure) -> str:
     return _("not recorded") if figure.value is None else format_number(figure.value)
 
 
+def _dates(report: WorkshopReport) -> str:
+    """The workshop's days in the locale's format ("" when not dated)."""
+    days = [d for d in dict.fromkeys((report.starts, report.ends)) if d]
+    try:
+        shown = [format_date(dt.date.fromisoformat(d)) for d in days]
+    except ValueError:
+        shown = days
+    return " – ".join(shown)
+
+
 def head_facts(report: WorkshopReport) -> list[tuple[str, str]]:
     """(label, value) of the report's head that have a value."""
     pairs = [
-        (_("Dates"), report.dates),
+        (_("Dates"), _dates(report)),
         (_("Place"), report.place),
         (_("Facilitators"), ", ".join(report.facilitators)),
     ]
@@ -87,17 +100,20 @@ def _csv(headers: tuple[str, ...], rows: Sequence[tuple[Cell, ...]]) -> str:
 
 
 def csv_files(report: WorkshopReport) -> dict[str, str]:
-    """File name -> CSV text: report-figures.csv (every section's figures, with their
-    definitions), one report-KEY.csv per table, report-comments.csv when any."""
+    """File name -> CSV text: report-workshop.csv (title, dates, place, facilitators),
+    report-figures.csv (every section's figures, with their definitions), one
+    report-KEY.csv per table, report-comments.csv when any."""
     figures = [
         (s.key, f.key, f.label, f.value, f.definition, f.note)
         for s in report.sections
         for f in s.figures
     ]
+    head = [(_("Workshop"), report.title), *head_facts(report)]
     files = {
+        "report-workshop.csv": _csv((_("Field"), _("Value")), head),
         "report-figures.csv": _csv(
             (_("Section"), _("Key"), _("Figure"), _("Value"), _("Definition"), _("Note")), figures
-        )
+        ),
     }
     for section in report.sections:
         for table in section.tables:
@@ -192,7 +208,7 @@ def _wiki(text: str) -> str:
 
 
 def _wiki_table(caption: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
-    lines = ['{| class="wikitable sortable"', f"|+ {_wiki(caption)}"]
+    lines = ['{| class="wikitable"', f"|+ {_wiki(caption)}"]
     lines.append("! " + " !! ".join(_wiki(h) for h in headers))
     for row in rows:
         lines += ["|-", "| " + " || ".join(_wiki(c) for c in row)]
@@ -223,3 +239,22 @@ def wikitext(report: WorkshopReport) -> str:
 def usernames_list(report: WorkshopReport) -> str:
     """The usernames of those who came, one a line (Programs & Events Dashboard)."""
     return usernames_text(list(report.usernames))
+
+
+TEXT_FORMATS = ("csv", "md", "wikitext", "usernames")
+
+
+def report_text(report: WorkshopReport, fmt: str) -> str:
+    """The report as Markdown ("md"), wikitext or the usernames, one a line."""
+    writers = {"md": markdown, "wikitext": wikitext, "usernames": usernames_list}
+    return writers[fmt](report)
+
+
+def write_report(report: WorkshopReport, fmt: str, path: str | os.PathLike[str]) -> Path:
+    """The report in a text format (`TEXT_FORMATS`) at `path`, whole or not at all (CSV:
+    a folder, or a zip when `path` ends in .zip)."""
+    if fmt == "csv":
+        return write_csv(report, path)
+    target = Path(path)
+    write_atomic(target, report_text(report, fmt).encode("utf-8"), private=True)
+    return target

@@ -13,6 +13,7 @@ from kit.core.workshops import Workshops
 from kit.core.workshops.content import LibraryContent
 from kit.core.workshops.report import SECTIONS, WorkshopReport, build_report, titled
 from kit.core.workshops.report_writers import (
+    TEXT_FORMATS,
     cell_text,
     csv_files,
     figure_value,
@@ -21,6 +22,7 @@ from kit.core.workshops.report_writers import (
     usernames_list,
     wikitext,
     write_csv,
+    write_report,
 )
 from kit.core.workshops.reportdata import BarChart, Figure, Section, Table
 from kit.ui.context import AppContext
@@ -43,6 +45,7 @@ def load_report(ctx: AppContext, workshop_id: str) -> Op[WorkshopReport]:
 
 
 __all__ = [
+    "TEXT_FORMATS",
     "BarChart",
     "Figure",
     "Section",
@@ -59,4 +62,5 @@ __all__ = [
     "usernames_list",
     "wikitext",
     "write_csv",
+    "write_report",
 ]

@@ -19,6 +19,7 @@ from kit.ui.workshop.planning.page import PlanPage
 from kit.ui.workshop.prepost.page import PrePostPage
 from kit.ui.workshop.present_page import PresentPage
 from kit.ui.workshop.printing.page import PrintPage
+from kit.ui.workshop.report.page import ReportPage
 
 
 class WorkshopHome(QWidget):
@@ -44,6 +45,7 @@ class WorkshopHome(QWidget):
         self.tabs.addTab(self.printing, _("Print"))
         self.tabs.addTab(PrePostPage(ctx), _("Pre/post"))
         self.tabs.addTab(FeedbackPage(ctx), _("Feedback"))
+        self.add_tab(ReportPage(ctx), _("Report"))
         self.sign_out_button = QPushButton(_("Sign out"))
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         top = QHBoxLayout()
