@@ -23,7 +23,7 @@ PAIRS = {
 }
 
 
-def test_the_report_holds_every_area_in_order_with_their_numbers(records) -> None:
+def test_the_report_holds_every_area_in_order_with_their_numbers(records, qtbot, tmp_path) -> None:
     shops = Workshops(records.rdb)
     shop = shops.save(Workshop(title="Edit-a-thon", starts="2026-03-14", sessions=template_day(1)))
     first = shop.sessions[0]
@@ -76,3 +76,16 @@ def test_the_report_holds_every_area_in_order_with_their_numbers(records) -> Non
     for code in PAIRS:
         assert code not in text and code not in markdown(report)  # codes never shown
     assert "Talk pages" in text  # comments listed
+
+    # The same numbers in every format: Markdown, wikitext and the PDF's text.
+    import pypdf
+
+    from kit.core.workshops.report_writers import figure_value
+    from kit.ui.workshop.report.pdf import write_report_pdf
+
+    pdf = write_report_pdf(tmp_path / "report.pdf", report)
+    pdf_text = " ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    shown = figure_value(next(f for f in sections["prepost"].figures if f.key == "prepost_change"))
+    for written in (text, markdown(report), " ".join(pdf_text.split())):
+        assert shown in written
+        assert "Pre-test and post-test" in written and "Room quizzes and polls" in written
