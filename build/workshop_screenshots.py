@@ -2,8 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python build/workshop_screenshots.py OUT_DIR [LANG]
 
-Writes OUT_DIR/LANG-plan.png, -checkin.png, -register.png, -present.png, -console.png,
--audience.png, -print.png: a one-day workshop planned from the bundled getting-started pack
+Writes OUT_DIR/LANG-plan.png, -checkin.png, -register.png, -print.png, -prepost.png,
+-feedback.png, -report.png, -present.png, -console.png, -audience.png: a one-day workshop planned from the bundled getting-started pack
 with 12 participants, 9 checked in, its first session presented on a 1366x768 laptop.
 """
 
@@ -107,9 +107,10 @@ def main(out: Path, lang: str) -> None:
     home.attendance.tabs.setCurrentWidget(home.attendance.register)
     _settle(app, 50)
     _shoot(window, out / f"{lang}-register.png")
-    home.tabs.setCurrentWidget(home.printing)
-    _settle(app, 50)
-    _shoot(window, out / f"{lang}-print.png")
+    for index, name in ((3, "print"), (4, "prepost"), (5, "feedback"), (6, "report")):
+        home.tabs.setCurrentIndex(index)
+        _settle(app, 100)
+        _shoot(window, out / f"{lang}-{name}.png")
     home.tabs.setCurrentWidget(home.present)
     _settle(app, 100)
     _shoot(window, out / f"{lang}-present.png")
