@@ -163,8 +163,8 @@ def test_a_file_that_cannot_be_written_is_one_sentence(qtbot, page, monkeypatch,
     monkeypatch.setattr(exports, "ask_path", lambda parent, fmt, name: missing)
     page.format.setCurrentIndex(page.format.findData("md"))
     page.export_button.click()
-    qtbot.waitUntil(lambda: "could not be written" in page.status.text(), timeout=20_000)
-    assert page.status.text().endswith("Choose another place.") and not missing.exists()
+    qtbot.waitUntil(lambda: "could not be saved" in page.status.text(), timeout=20_000)
+    assert page.status.text().endswith("Choose another folder.") and not missing.exists()
 
 
 def test_a_check_in_elsewhere_redraws_the_report(qtbot, page, ctx) -> None:

@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kit.core.errors import KitError
 from kit.i18n import _, ngettext
 from kit.ui.changes import Change
 from kit.ui.context import AppContext
 from kit.ui.operations import printing as ops
 from kit.ui.runners.worker import Job, JobControl
 from kit.ui.workshop.printing import sheets
-from kit.ui.workshop.printing.pdf import RenderRun
+from kit.ui.workshop.printing.pdf import RenderRun, saving
 
 Write = Callable[[Path, Any, JobControl], Path]
 
@@ -60,18 +59,6 @@ def ask_path(parent: QWidget | None, suggested: str) -> Path | None:
         return None
     path = Path(chosen)
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-
-
-def _saving(path: Path, write: Callable[[], Path]) -> Path:
-    """`write()`, a file system's refusal said in one sentence with what to do."""
-    try:
-        return write()
-    except OSError as exc:
-        raise KitError(
-            _("{name} could not be saved ({reason}). Choose another folder.").format(
-                name=path, reason=exc.strerror or exc.__class__.__name__
-            )
-        ) from None
 
 
 class PrintPage(QWidget):
@@ -297,7 +284,7 @@ class PrintPage(QWidget):
         path, write = self._pending
         self.status.setText(_("Drawing the pages…"))
         self._missing = int(getattr(data, "missing", 0))
-        run = RenderRun(lambda control: _saving(path, lambda: write(path, data, control)))
+        run = RenderRun(lambda control: saving(path, lambda: write(path, data, control)))
         run.job.progressed.connect(self._progress)
         run.job.succeeded.connect(self._written)
         run.job.failed.connect(self._failed)

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from kit.core.errors import Cancelled
+from kit.core.errors import Cancelled, KitError
 from kit.core.render_math import SVG_PREFIX
 from kit.i18n import _
 from kit.ui.reader.browser import DOCUMENT_CSS
@@ -223,6 +223,18 @@ class _RenderThread(QThread):
 
 
 _live: set[RenderRun] = set()
+
+
+def saving(path: Path, write: Callable[[], Path]) -> Path:
+    """`write()`, a file system's refusal said in one sentence with what to do."""
+    try:
+        return write()
+    except OSError as exc:
+        raise KitError(
+            _("{name} could not be saved ({reason}). Choose another folder.").format(
+                name=path, reason=exc.strerror or exc.__class__.__name__
+            )
+        ) from None
 
 
 class RenderRun(QObject):

@@ -24,29 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kit.core.errors import KitError
 from kit.i18n import N_, _
 from kit.ui.changes import Change
 from kit.ui.context import AppContext
 from kit.ui.operations import report as ops
 from kit.ui.runners.worker import Job
-from kit.ui.workshop.printing.pdf import RenderRun
+from kit.ui.workshop.printing.pdf import RenderRun, saving
 from kit.ui.workshop.report import export as exports
 from kit.ui.workshop.report.view import ReportView
 
 NO_WORKSHOP = N_("Choose a workshop in the Plan tab to see its report.")
-
-
-def _saving(path: Path, write: Any) -> Path:
-    """`write()`, a file system's refusal said in one sentence with what to do."""
-    try:
-        return write()
-    except OSError as exc:
-        raise KitError(
-            _("{name} could not be written ({reason}). Choose another place.").format(
-                name=path, reason=exc.strerror or exc.__class__.__name__
-            )
-        ) from None
 
 
 class ReportPage(QWidget):
@@ -169,7 +156,7 @@ class ReportPage(QWidget):
             return
         report = self.report
         run = RenderRun(
-            lambda control: _saving(path, lambda: exports.export(report, fmt.key, path, control))
+            lambda control: saving(path, lambda: exports.export(report, fmt.key, path, control))
         )
         run.job.progressed.connect(self._progress)
         run.job.succeeded.connect(self._written)
