@@ -531,3 +531,38 @@ def test_details_typed_but_not_saved_are_kept_when_another_workshop_is_chosen(
         return [s.place for s in ctx.worker.call(Workshops(ctx.records.rdb).list_workshops)]
 
     qtbot.waitUntil(lambda: places() == ["", "Room 2"], timeout=WAIT)
+
+
+def test_removing_a_session_people_came_to_asks_first(qtbot, opened) -> None:
+    page = opened()
+    shop = new_workshop(qtbot, page)
+    first, second = shop.sessions[0], shop.sessions[1]
+    ctx = page.ctx
+
+    def came() -> None:
+        shops = Workshops(ctx.records.rdb)
+        ana = shops.add_participant(shop.id, "Ana")
+        shops.check_in(shop.id, first.id, [ana.id])
+
+    ctx.worker.call(came)
+    page.show_workshop(None)
+    page.show_workshop(shop.id)
+    qtbot.waitUntil(lambda: page.editor.attended.get(first.id) == 1, timeout=WAIT)
+    select(page, first.id)
+    tree = focus_agenda(qtbot, page)
+    qtbot.keyClick(tree, K.Key_Delete)
+    box = page.editor.confirm
+    assert box is not None and box.isVisible()
+    assert "1 person was checked in" in box.text()
+    box.button(box.StandardButton.Cancel).click()
+    assert [s.id for s in page.shop.sessions][:2] == [first.id, second.id]
+    qtbot.keyClick(tree, K.Key_Delete)
+    box = page.editor.confirm
+    yes = next(b for b in box.buttons() if b.text() == "Remove the session")
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        yes.click()
+    qtbot.waitUntil(lambda: first.id not in [s.id for s in stored(page).sessions], timeout=WAIT)
+    select(page, second.id)  # a session nobody came to goes at once
+    with qtbot.waitSignal(page.editor.edited, timeout=WAIT):
+        qtbot.keyClick(tree, K.Key_Delete)
+    assert second.id not in [s.id for s in page.shop.sessions]

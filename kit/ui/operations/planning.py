@@ -21,6 +21,7 @@ class Loaded:
     workshop: Any  # kit.core.workshops.Workshop
     missing: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    attended: dict[str, int] = field(default_factory=dict)  # session id -> people checked in
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,10 @@ def _loaded(ctx: AppContext, shop: Any, warnings: list[str] | None = None) -> Lo
                     pack=item.pack_id, ref=item.item_id or item.module_id
                 )
             missing[item.id] = reason
-    return Loaded(shop, missing, list(warnings or []))
+    attended: dict[str, int] = {}
+    for checkin in _shops(ctx).checkins(shop.id):
+        attended[checkin.session_id] = attended.get(checkin.session_id, 0) + 1
+    return Loaded(shop, missing, list(warnings or []), attended)
 
 
 def list_workshops(ctx: AppContext, archived: bool = False) -> Op[list[Any]]:

@@ -3,18 +3,21 @@ session (day, start time, slot, title)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QTimeEdit,
     QWidget,
 )
 
-from kit.i18n import _
+from kit.i18n import _, format_number, ngettext
 
 
 class SessionDialog(QDialog):
@@ -89,3 +92,27 @@ class NewWorkshopDialog(QDialog):
     def values(self) -> tuple[str, str, int]:
         """(title, first date, days)."""
         return self.title.text(), self.starts.text().strip(), self.days.value()
+
+
+def confirm_removing_session(parent: QWidget, came: int, remove: Callable[[], None]) -> QMessageBox:
+    """Ask before removing a session people were checked in to (the check-ins are kept,
+    but the register and the report count only the agenda's sessions); `remove()` runs
+    when the facilitator confirms. The box is opened (not exec'd) and returned."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _("Remove this session?"),
+        ngettext(
+            "{n} person was checked in to this session. Removed from the agenda, the session "
+            "no longer counts in the register and the report (Ctrl+Z brings it back).",
+            "{n} people were checked in to this session. Removed from the agenda, the session "
+            "no longer counts in the register and the report (Ctrl+Z brings it back).",
+            came,
+        ).format(n=format_number(came)),
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    yes = box.addButton(_("Remove the session"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.finished.connect(lambda _result: remove() if box.clickedButton() is yes else None)
+    box.open()
+    return box

@@ -32,7 +32,7 @@ from kit.i18n import _
 from kit.ui.context import AppContext
 from kit.ui.operations.planning import Pick
 from kit.ui.workshop.planning.agenda_model import ID_ROLE, IS_SESSION_ROLE, TITLE, AgendaModel
-from kit.ui.workshop.planning.dialogs import SessionDialog
+from kit.ui.workshop.planning.dialogs import SessionDialog, confirm_removing_session
 from kit.ui.workshop.planning.picker import PackPicker
 
 UNDO_DEPTH = 100
@@ -47,6 +47,8 @@ class AgendaEditor(QWidget):
         self.ctx = ctx
         self.shop: Workshop | None = None
         self.missing: dict[str, str] = {}
+        self.attended: dict[str, int] = {}  # session id -> people checked in (the page sets it)
+        self.confirm: QWidget | None = None  # the question before removing a session
         self.undo_stack: list[tuple[Any, ...]] = []
         self.picker: PackPicker | None = None
         self.session_dialog: SessionDialog | None = None
@@ -258,6 +260,16 @@ class AgendaEditor(QWidget):
         if chosen is None:
             return
         ident, is_session = chosen
+        came = self.attended.get(ident, 0) if is_session else 0
+        if came:
+            self.confirm = confirm_removing_session(
+                self,
+                came,
+                lambda: self.apply(
+                    agenda.remove_session, ident, select=self._neighbour(ident, True)
+                ),
+            )
+            return
         change = agenda.remove_session if is_session else agenda.remove_item
         self.apply(change, ident, select=self._neighbour(ident, is_session))
 

@@ -197,6 +197,7 @@ class PlanPage(QWidget):
     def _loaded(self, loaded: Loaded) -> None:
         if loaded.workshop.id != self.current_id:
             return  # another workshop was chosen since
+        self.editor.attended = loaded.attended
         self._show(loaded.workshop, loaded.missing)
         if loaded.warnings:
             self.say("\n".join(loaded.warnings))
@@ -213,6 +214,7 @@ class PlanPage(QWidget):
         self.say("\n".join([message, *loaded.warnings]))
         self.current_id = loaded.workshop.id
         self.workshop_chosen.emit(loaded.workshop.id)
+        self.editor.attended = loaded.attended
         self._show(loaded.workshop, loaded.missing)
         if loaded.workshop.archived and not self.show_archived.isChecked():
             self.show_archived.setChecked(True)  # lists it
