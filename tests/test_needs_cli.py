@@ -85,3 +85,15 @@ def test_a_damaged_file_changes_nothing(run_kit, folders, tmp_path: Path) -> Non
     code, _out, err = run_kit("survey", "import", bad)
     assert code == 1 and "it is damaged" in err and "Nothing was changed." in err
     assert "(24 responses)" in run_kit("survey", "list")[1]
+
+
+def test_a_survey_without_responses_says_so(run_kit, tmp_path: Path, data_dir: Path) -> None:
+    install(data_dir, needs_pack(tmp_path / "packs"))
+    code, out, _err = run_kit("survey", "results", "needs", "--format", "md")
+    assert (
+        code == 0 and "No responses have been recorded yet." in out and "Need score by" not in out
+    )
+    code, out, _err = run_kit("survey", "results", "needs", "--format", "csv")
+    assert (
+        code == 0 and out.splitlines()[0].startswith("response,mode,day,") and "\\u000d" not in out
+    )

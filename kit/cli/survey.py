@@ -127,7 +127,7 @@ def cmd_results(args: argparse.Namespace) -> int:
         responses = NeedsResponses(records.rdb).responses(survey)
         results = compute(survey, responses, installed_packs(library))
     if not args.output:
-        sys.stdout.write(results_text(results, args.format, responses))
+        sys.stdout.write(results_text(results, args.format, responses, newline="\n"))
         return 0
     path = Path(args.output)
     try:

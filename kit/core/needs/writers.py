@@ -74,6 +74,7 @@ def _overview(results: Results) -> Section:
         _("Need score (MWDS)"),
         tuple((s.label, round(s.mwds, 2)) for s in results.skills if s.mwds is not None),
     )
+    empty = () if results.respondents else (_("No responses have been recorded yet."),)
     return Section(
         key="needs",
         title=_("Needs"),
@@ -81,6 +82,7 @@ def _overview(results: Results) -> Section:
         tables=(table,),
         charts=(chart,) if chart.bars else (),
         notes=(
+            *empty,
             _(
                 "Need score: mean importance × (mean importance − mean confidence), over "
                 "the respondents who rated both (Borich's mean weighted discrepancy)."
@@ -174,7 +176,7 @@ def _teaching(results: Results) -> Section:
 def as_report(results: Results) -> WorkshopReport:
     """The results as a report (the workshop report's writers and PDF draw it)."""
     sections = [_overview(results), _per_skill(results)]
-    sections += [_comparison(c) for c in results.comparisons]
+    sections += [_comparison(c) for c in results.comparisons if c.groups]
     sections.append(_teaching(results))
     return WorkshopReport(
         workshop_id="",
@@ -197,12 +199,12 @@ def _csv_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def raw_csv(results: Results, responses: Sequence[Response]) -> str:
+def raw_csv(results: Results, responses: Sequence[Response], newline: str = "\r\n") -> str:
     """The anonymous raw answers: one row per response (its random id, how and on which
     day it was collected), one column per question; several choices joined with "; "."""
     qids = list(results.survey.kinds)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator=newline)
     writer.writerow(["response", "mode", "day", *qids])
     for r in sorted(responses, key=lambda r: r.id):
         values = []
@@ -213,9 +215,12 @@ def raw_csv(results: Results, responses: Sequence[Response]) -> str:
     return out.getvalue()
 
 
-def results_text(results: Results, fmt: str, responses: Sequence[Response] = ()) -> str:
+def results_text(
+    results: Results, fmt: str, responses: Sequence[Response] = (), newline: str = "\r\n"
+) -> str:
+    """The results as text; `newline` ends CSV rows (a terminal wants "\\n")."""
     if fmt == "csv":
-        return raw_csv(results, responses)
+        return raw_csv(results, responses, newline)
     report = as_report(results)
     return markdown(report) if fmt == "md" else wikitext(report)
 
