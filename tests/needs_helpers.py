@@ -65,13 +65,27 @@ def needs_item(item_id: str = "needs") -> dict[str, Any]:
     }
 
 
+# A translation carries texts only: no skill, dimension, na or about fields.
+SPANISH = {
+    "title": "Necesidades de habilidades",
+    "questions": [
+        {"id": "years", "type": "single", "prompt": "Años contribuyendo", "explanation": "",
+         "choices": _choices(["Menos de un año", "De 1 a 5 años", "Más de 5 años"])},
+        {"id": "Q11024-conf", "type": "likert", "prompt": "Comunicación: su confianza",
+         "explanation": "", "choices": _choices(["Nada", "Poco", "Algo", "Bastante", "Mucho"])},
+    ],
+}  # fmt: skip
+
+
 def qid(skill: str, dimension: str) -> str:
     return f"{skill.replace(':', '-')}-{dimension[:4]}"
 
 
 def needs_pack(folder: Path, pack_id: str = "skills-survey") -> Path:
     """A pack with the survey and two modules, one tagged with Q11024 (communication)."""
-    body = content(pack_id, items=[needs_item()])
+    body = content(
+        pack_id, items=[needs_item()], translations={"es": {"items": {"needs": SPANISH}}}
+    )
     body["modules"].append(
         {"id": "talk", "title": "Speaking to a room", "summary": "", "objectives": [],
          "minutes": 30, "tags": ["Q11024", "public-speaking"],

@@ -97,3 +97,16 @@ def test_a_survey_without_responses_says_so(run_kit, tmp_path: Path, data_dir: P
     assert (
         code == 0 and out.splitlines()[0].startswith("response,mode,day,") and "\\u000d" not in out
     )
+
+
+def test_results_in_spanish_take_only_texts_from_the_translation(run_kit, folders) -> None:
+    code, english, _err = run_kit("survey", "results", "needs", "--format", "md")
+    code, out, err = run_kit("--lang", "es", "survey", "results", "needs", "--format", "md")
+    assert code == 0, err
+    assert out.startswith("# Necesidades de habilidades")
+    assert "Años contribuyendo" in out and "Menos de un año" in out
+    # the rating translated without its skill and dimension still counts, the same
+    row = next(line for line in english.splitlines() if line.startswith("| Q11024 | Confidence"))
+    counts = row.split(" | ")[2:9]  # N, points 1..5, not relevant: integers in both
+    row_es = next(line for line in out.splitlines() if line.startswith("| Q11024 | Confianza"))
+    assert row_es.split(" | ")[2:9] == counts and int(counts[0]) > 0

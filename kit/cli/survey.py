@@ -16,7 +16,7 @@ from typing import Any
 
 from kit.cli.output import print_json
 from kit.core.errors import KitError
-from kit.i18n import _, ngettext
+from kit.i18n import _, current_language, ngettext
 
 FORMATS = ("csv", "md", "wikitext")
 
@@ -123,7 +123,7 @@ def cmd_results(args: argparse.Namespace) -> int:
     from kit.core.needs.writers import results_text, write_results
 
     with _opened(args) as (records, library):
-        survey = find_survey(library, args.item)
+        survey = find_survey(library, args.item, current_language())
         responses = NeedsResponses(records.rdb).responses(survey)
         results = compute(survey, responses, installed_packs(library))
     if not args.output:

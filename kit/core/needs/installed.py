@@ -35,19 +35,23 @@ def installed_surveys(library: Library) -> list[NeedsSurvey]:
     return found
 
 
-def survey_of(library: Library, pack_id: str, item_id: str) -> NeedsSurvey | None:
+def survey_of(
+    library: Library, pack_id: str, item_id: str, lang: str | None = None
+) -> NeedsSurvey | None:
+    """The installed survey (its texts in `lang` where the pack has them), else None."""
     item = library.get_item(pack_id, item_id)
     version = library.installed_version(pack_id)
     if item is None or version is None or not is_needs_item(item):
         return None
-    return from_item(pack_id, version, item)
+    translated = library.get_item(pack_id, item_id, lang=lang) if lang else None
+    return from_item(pack_id, version, item, translated)
 
 
-def find_survey(library: Library, ref: str) -> NeedsSurvey:
+def find_survey(library: Library, ref: str, lang: str | None = None) -> NeedsSurvey:
     """The survey PACK/ITEM (or ITEM when only one pack has it); NeedsError otherwise."""
     if "/" in ref:
         pack_id, _sep, item_id = ref.partition("/")
-        survey = survey_of(library, pack_id, item_id)
+        survey = survey_of(library, pack_id, item_id, lang)
         if survey is not None:
             return survey
         raise NeedsError(
@@ -57,7 +61,7 @@ def find_survey(library: Library, ref: str) -> NeedsSurvey:
         )
     matches = [s for s in installed_surveys(library) if s.item_id == ref]
     if len(matches) == 1:
-        return matches[0]
+        return survey_of(library, matches[0].pack_id, ref, lang) or matches[0]
     if matches:
         raise NeedsError(
             _("Several packs have a survey {item}: write PACK/{item}.").format(item=ref)

@@ -95,8 +95,29 @@ def version_code(pack_version: str, item: Mapping[str, Any]) -> str:
     return f"{pack_version}-{digest[:6]}"
 
 
-def from_item(pack_id: str, pack_version: str, item: Mapping[str, Any]) -> NeedsSurvey:
-    """The survey of a needs-assessment item; NeedsError when the item is not one."""
+def _texts(translated: Mapping[str, Any] | None) -> dict[str, Mapping[str, Any]]:
+    questions = (translated or {}).get("questions") or []
+    return {str(q.get("id")): q for q in questions if isinstance(q, Mapping)}
+
+
+def _choice_texts(q: Mapping[str, Any], shown: Mapping[str, Any] | None) -> dict[str, str]:
+    texts = {str(c.get("id")): str(c.get("text") or "") for c in q.get("choices") or []}
+    for c in (shown or {}).get("choices") or []:
+        if isinstance(c, Mapping) and str(c.get("id")) in texts and c.get("text"):
+            texts[str(c.get("id"))] = str(c["text"])
+    return texts
+
+
+def from_item(
+    pack_id: str,
+    pack_version: str,
+    item: Mapping[str, Any],
+    translated: Mapping[str, Any] | None = None,
+) -> NeedsSurvey:
+    """The survey of a needs-assessment item; NeedsError when the item is not one.
+    `translated` (the item as `Library.get_item(..., lang)` gives it) lends only its
+    texts (title, prompts, choices): skills, dimensions and choices come from `item`."""
+    shown = _texts(translated)
     if not is_needs_item(item):
         raise NeedsError(
             _("{item} is not a needs-assessment survey.").format(item=f"{pack_id}/{item.get('id')}")
@@ -125,8 +146,8 @@ def from_item(pack_id: str, pack_version: str, item: Mapping[str, Any]) -> Needs
             about.append(
                 About(
                     qid,
-                    str(q.get("prompt") or qid),
-                    tuple((str(c.get("id")), str(c.get("text") or "")) for c in listed),
+                    str(shown.get(qid, {}).get("prompt") or q.get("prompt") or qid),
+                    tuple(_choice_texts(q, shown.get(qid)).items()),
                     qtype == "multiple",
                 )
             )
@@ -134,7 +155,7 @@ def from_item(pack_id: str, pack_version: str, item: Mapping[str, Any]) -> Needs
         pack_id,
         str(item.get("id")),
         version_code(pack_version, item),
-        str(item.get("title") or item.get("id")),
+        str((translated or {}).get("title") or item.get("title") or item.get("id")),
         tuple(ratings),
         tuple(about),
         kinds,
