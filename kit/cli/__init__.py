@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "kit.cli.catalog",
     "kit.cli.imports",
     "kit.cli.workshop",
+    "kit.cli.survey",
 ]
 
 

@@ -378,6 +378,41 @@ def m009_feedback(db: Database) -> None:
     )
 
 
+@migrations()
+def m010_needs(db: Database) -> None:
+    """Anonymous needs-assessment responses (kit.core.needs): one row per respondent
+    (a random id, the survey's pack and item and version code, how it was collected:
+    kiosk, paper or imported, and the date only) and one row per answer keyed (response
+    id, question id). No profile, participant or time; WITHOUT ROWID so the order rows
+    were written in is not kept; append-only (triggers refuse UPDATE and DELETE)."""
+    _run(
+        db,
+        """CREATE TABLE needs_responses (
+            id TEXT PRIMARY KEY,
+            pack_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            version TEXT NOT NULL DEFAULT '',
+            mode TEXT NOT NULL CHECK (mode IN ('kiosk', 'paper', 'imported')),
+            day TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        "CREATE INDEX needs_responses_survey ON needs_responses (pack_id, item_id)",
+        """CREATE TABLE needs_answers (
+            response_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            PRIMARY KEY (response_id, question_id)
+        ) WITHOUT ROWID""",
+        """CREATE TRIGGER needs_responses_no_update BEFORE UPDATE ON needs_responses
+        BEGIN SELECT RAISE(ABORT, 'needs responses are append-only'); END""",
+        """CREATE TRIGGER needs_responses_no_delete BEFORE DELETE ON needs_responses
+        BEGIN SELECT RAISE(ABORT, 'needs responses are append-only'); END""",
+        """CREATE TRIGGER needs_answers_no_update BEFORE UPDATE ON needs_answers
+        BEGIN SELECT RAISE(ABORT, 'needs answers are append-only'); END""",
+        """CREATE TRIGGER needs_answers_no_delete BEFORE DELETE ON needs_answers
+        BEGIN SELECT RAISE(ABORT, 'needs answers are append-only'); END""",
+    )
+
+
 def schema_version() -> int:
     """How many steps this app knows (a fresh records.db has this user_version)."""
     return len(migrations.steps)
