@@ -123,3 +123,25 @@ def test_answers_given_in_a_workshop_since_the_backup_are_counted(records: Recor
         "3 answers given in workshops (room questions, pre/post tests or feedback) "
         "will be lost too."
     )
+
+
+def test_needs_assessment_responses_alone_are_backed_up_and_counted(records: Records) -> None:
+    from needs_helpers import needs_item, qid
+
+    from kit.core.needs import KIOSK, NeedsResponses, from_item
+
+    survey = from_item("skills-survey", "1.0.0", needs_item())
+    store = NeedsResponses(records.rdb)
+    store.record(survey, {"years": "1", qid("Q11024", "confidence"): "2"}, KIOSK)
+    from kit.core.records.backups import has_records
+
+    assert has_records(records.rdb)  # so a restore backs them up first
+    saved = records.backup("manual")
+    store.record(survey, {"years": "2", qid("Q11024", "confidence"): "4"}, KIOSK)
+    store.record(survey, {"years": "3", qid("Q11024", "importance"): "5"}, KIOSK)
+    loss = records.restore_loss(saved.path)
+    assert loss.current_records and loss.surveys == 2
+    assert loss.sentence() == (
+        "No learner profiles, activities or workshop records are lost; the current records are "
+        "backed up first. 2 needs-assessment responses will be lost too."
+    )

@@ -93,10 +93,11 @@ def create_backup(rdb: RecordsDB, folder: Path, reason: str = "manual", keep: in
 
 
 def has_records(rdb: RecordsDB) -> bool:
-    """Whether there is anything worth backing up (a profile, an event or a workshop)."""
+    """Whether there is anything worth backing up (a profile, an event, a workshop or a
+    needs-assessment response)."""
     rows = rdb.query(
         "SELECT EXISTS (SELECT 1 FROM profiles) OR EXISTS (SELECT 1 FROM events)"
-        " OR EXISTS (SELECT 1 FROM workshops)"
+        " OR EXISTS (SELECT 1 FROM workshops) OR EXISTS (SELECT 1 FROM needs_responses)"
     )
     return bool(rows[0][0])
 

@@ -185,10 +185,15 @@ class RestoreLoss:
     checkins: int = 0
     delivered: int = 0
     answers: int = 0  # room responses, pre/post responses and feedback added since
+    surveys: int = 0  # needs-assessment responses added since
 
     @property
     def workshop_records(self) -> int:
         return self.workshops + self.participants + self.checkins + self.delivered + self.answers
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.profiles or self.events or self.workshop_records or self.surveys)
 
     def _answers_sentence(self) -> str:
         if not self.answers:
@@ -203,15 +208,29 @@ class RestoreLoss:
 
     def sentence(self) -> str:
         """What will be replaced, naming the numbers, for the confirmation and the CLI."""
-        return self._main_sentence() + self._answers_sentence()
+        return self._main_sentence() + self._answers_sentence() + self._surveys_sentence()
+
+    def _surveys_sentence(self) -> str:
+        if not self.surveys:
+            return ""
+        return " " + ngettext(
+            "{n} needs-assessment response will be lost too.",
+            "{n} needs-assessment responses will be lost too.",
+            self.surveys,
+        ).format(n=format_number(self.surveys))
 
     def _main_sentence(self) -> str:
         if not self.current_records:
             return _("There are no learner records yet, so restoring this backup loses nothing.")
-        if not (self.profiles or self.events or self.workshop_records):
+        if not self.anything:
             return _(
                 "Everything recorded now is also in this backup, so nothing will be lost; "
                 "the current records are backed up first."
+            )
+        if not (self.profiles or self.events or self.workshop_records):
+            return _(
+                "No learner profiles, activities or workshop records are lost; the current "
+                "records are backed up first."
             )
         if not (self.profiles or self.events):
             return _(
@@ -302,6 +321,7 @@ def _workshop_loss(live: sqlite3.Connection, backup: sqlite3.Connection) -> dict
         "checkins": len(_ids(live, "workshop_checkins") - _ids(backup, "workshop_checkins")),
         "delivered": len(_ids(live, "workshop_delivered") - _ids(backup, "workshop_delivered")),
         "answers": sum(len(_ids(live, t) - _ids(backup, t)) for t in ANSWER_TABLES),
+        "surveys": len(_ids(live, "needs_responses") - _ids(backup, "needs_responses")),
     }
 
 
