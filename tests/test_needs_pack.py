@@ -55,7 +55,7 @@ def test_groups_are_rated_first_then_sections_of_their_sub_capacities() -> None:
     assert sorted(q["dimension"] for q in first) == ["confidence"] * 7 + ["importance"] * 7
     assert all("section" not in q for q in first)
     importance = {q["skill"]: q["id"] for q in first if q["dimension"] == "importance"}
-    sections = {s["id"]: s for s in item["sections"]}
+    sections = {s["id"]: s for s in item["sections"] if "show_if" in s}
     assert len(sections) == len(capx.GROUPS)
     for q in ratings[len(first) :]:
         assert capx.skill(q["skill"]) is not None and not q["skill"].startswith("Q")
@@ -67,6 +67,8 @@ def test_groups_are_rated_first_then_sections_of_their_sub_capacities() -> None:
     about = [q["id"] for q in item["questions"] if q.get("about")]
     texts = [q["id"] for q in item["questions"] if q["type"] == "text"]
     assert about == ["years", "roles"] and len(texts) == 2
+    # The closing free-text questions are always shown, whatever was rated.
+    assert all(q.get("section") not in sections for q in item["questions"] if q["type"] == "text")
 
 
 def test_a_respondent_rates_the_groups_and_the_skills_of_what_they_call_essential() -> None:
@@ -93,7 +95,7 @@ def test_the_pack_builds_and_installs(tmp_path: Path) -> None:
         library.install(built)
         item = library.get_item("needs-assessment", "skills-needs", "ar")
         assert item is not None
-        assert item["needs_assessment"] is True and len(item["sections"]) == 7
+        assert item["needs_assessment"] is True and len(item["sections"]) == 8
         assert item["questions"][2]["skill"] == "Q759524"
         assert item["questions"][2]["prompt"].startswith("ما مدى أهمية")
         # The translation gives the words; skills, conditions and "not relevant" stay.
