@@ -102,6 +102,7 @@ BAD = [
         "## why",
         "must name an earlier question, not 's'",
     ),
+    ("unhashable-key", "## why: text {[1]: 2}\nWhy?\n", "## why", "must be a mapping"),
     ("not-mapping", "## why: text {show_if: [unclosed}\nWhy?\n", "## why", "must be a mapping"),
     ("unknown-attr", "## why: text {colour: red}\nWhy?\n", "## why", "unknown attribute 'colour'"),
     (

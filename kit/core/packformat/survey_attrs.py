@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import yaml
+
 from kit.core.packformat.problems import Report
 from kit.core.packformat.yamlio import strict_load
 from kit.core.skills import capx
@@ -40,7 +42,7 @@ def load_attrs(raw: str | None, where: Where) -> dict[str, Any] | None:
     report, path, line = where
     try:
         value = strict_load(raw)
-    except Exception:
+    except (yaml.YAMLError, ValueError):  # one sentence to the author, whatever it is
         value = None
     if not isinstance(value, dict):
         report.error(path, line, f"attributes '{raw}' must be a mapping like {{about: true}}")
