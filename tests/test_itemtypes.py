@@ -34,7 +34,7 @@ TABLE = [
     ("slides", "Slides", True, True, False, (), "1 slide deck", "2 slide decks"),
     ("quiz", "Quiz", True, False, True, ("pass_mark",), "1 quiz", "2 quizzes"),
     ("activity", "Activity", True, True, False, ("kind", "materials"), "1 activity", "2 activities"),
-    ("survey", "Survey", False, False, False, (), "1 survey", "2 surveys"),
+    ("survey", "Survey", False, False, False, ("needs_assessment",), "1 survey", "2 surveys"),
 ]  # fmt: skip
 
 

@@ -97,6 +97,7 @@ TYPES: dict[str, ItemType] = {
             lambda n: ngettext("{n} survey", "{n} surveys", n),
             counted=False,  # optional: answered, never required to finish a module
             completable=False,  # completed by sending its answers
+            fields=("needs_assessment",),
         ),
     )
 }

@@ -50,6 +50,7 @@ from kit.core.importers.media import MediaFetcher
 from kit.core.packformat.body import extract_notes
 from kit.core.packformat.items import reading_minutes
 from kit.core.packformat.yamlio import split_front_matter, strict_load
+from kit.core.skills.tagging import skill_tags
 
 DEFAULT_CHALLENGE_MINUTES = 5
 DEFAULT_BREAK_MINUTES = 15
@@ -262,6 +263,10 @@ class CarpentriesImporter:
                 modules.append(self.episode(page))
         modules = plans.before + modules + plans.after
         for name, data in modules:
+            tags = skill_tags(self.info.pack_id, name, str(data.get("title") or ""))
+            if tags:  # before the item list, where a trainer looks for them
+                items = data.pop("items")
+                data = {**data, "tags": tags, "items": items}
             self.files.add_yaml(f"modules/{name}/module.yaml", data)
         info = self.info
         plan = schedule_plan(info.pack_id, info.title, info.language, self.steps, info.start)

@@ -28,6 +28,7 @@ from kit.core.importers.wikiedu_corpus import Corpus, Module, Slide, TrainingLib
 from kit.core.importers.wikiedu_links import DASHBOARD, Here, LinkResolver, PackIndex
 from kit.core.importers.wikiedu_slides import check_assessment, slide_files, slide_title
 from kit.core.packformat.fields import LANG_RE
+from kit.core.skills.tagging import skill_tags
 
 LICENSE = "CC-BY-SA-4.0"
 AUTHORS = [{"name": "Wiki Education", "url": "https://wikiedu.org"}]
@@ -195,8 +196,9 @@ class _PackWriter:
             self.report.warn(module.rel, "'estimated_ttc' is not a time; minutes are estimated")
         if minutes is not None:
             data["minutes"] = minutes
-        if mplan.tags:
-            data["tags"] = mplan.tags
+        tags = [*mplan.tags, *skill_tags(self.plan.pack_id, mplan.folder, mplan.title)]
+        if tags:
+            data["tags"] = tags
         data["items"] = [i.filename for i in mplan.items]
         self.files.add_yaml(f"modules/{mplan.folder}/module.yaml", data)
         for lang, trans in _translations(module.data, module.rel, self.report).items():

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kit.core.itemtypes import REPLACED_KEYS
+from kit.core.itemtypes import REPLACED_KEYS, TRANSLATABLE_FIELDS
 from kit.core.library.store import MediaStore
 
 _PACK_SQL = """
@@ -84,9 +84,35 @@ def get_pack(
     return pack
 
 
+def _overlay(original: dict[str, Any], translated: dict[str, Any], parts: Any) -> dict[str, Any]:
+    """The original with only its translatable texts taken from the translation, so
+    fields a translation does not carry (a survey question's skill, show_if, a choice's
+    na flag) stay the original's."""
+    out = dict(original)
+    for part in parts:
+        value = translated.get(part.key)
+        if value is None:
+            continue
+        old = original.get(part.key)
+        if (
+            part.parts
+            and isinstance(old, list)
+            and isinstance(value, list)
+            and len(old) == len(value)  # else (a short answer's own answers) the translation's
+        ):
+            out[part.key] = [
+                _overlay(o, t, part.parts) if isinstance(o, dict) and isinstance(t, dict) else t
+                for o, t in zip(old, value, strict=True)
+            ]
+        else:
+            out[part.key] = value
+    return out
+
+
 def _merge_questions(original: list[Any], translated: list[Any]) -> list[Any]:
     by_id = {q.get("id"): q for q in translated if isinstance(q, dict)}
-    return [by_id.get(q.get("id"), q) for q in original]
+    parts = next(f.parts for f in TRANSLATABLE_FIELDS if f.key == "questions")
+    return [_overlay(q, by_id[q.get("id")], parts) if q.get("id") in by_id else q for q in original]
 
 
 def get_item(

@@ -10,7 +10,8 @@ from kit.core.itemtypes import ACTIVITY, LESSON, QUIZ, SLIDES, SURVEY
 from kit.core.packformat.body import extract_notes, split_slides
 from kit.core.packformat.fields import FieldChecker
 from kit.core.packformat.problems import Report
-from kit.core.packformat.questions import parse_questions
+from kit.core.packformat.questions import SECTION, parse_questions
+from kit.core.packformat.survey_attrs import check_needs_item
 
 WORDS_PER_MINUTE = 180
 # Header fields that only mean something for some item types.
@@ -82,10 +83,20 @@ def _questions(
     intro, questions = parse_questions(
         learner_body, survey=survey, report=report, path=rel, body_line=body_line
     )
+    sections = [q for q in questions if q["type"] == SECTION]
+    questions = [q for q in questions if q["type"] != SECTION]
     if not questions:
         return None
     out["body"] = intro
     out["questions"] = questions
+    if sections:
+        out["sections"] = sections
+    if survey and "needs_assessment" in f.doc.data:
+        if f.doc.data["needs_assessment"] is not True:
+            report.error(rel, f.doc.line("needs_assessment"), "'needs_assessment' must be true")
+        else:
+            out["needs_assessment"] = True
+            check_needs_item(questions, (report, rel, f.doc.line("needs_assessment")))
     default_mark = itemtypes.TYPES[itype].default_pass_mark
     if default_mark is not None:
         out["pass_mark"] = f.number("pass_mark", default=default_mark, low=0, high=100)

@@ -19,9 +19,15 @@ from typing import Any
 from kit.core.packformat import QUESTION_TYPES, SURVEY_TYPES
 from kit.core.packformat.body import code_fence_mask
 from kit.core.packformat.problems import Report
+from kit.core.packformat.survey_attrs import (
+    check_question_attrs,
+    load_attrs,
+    split_attrs,
+)
 
 HEADING_RE = re.compile(r"^##(?!#)\s*(.*?)\s*$")
 QHEAD_RE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_.-]*)\s*:\s*([A-Za-z-]+)$")
+SECTION = "section"  # a survey heading grouping the questions after it
 CHECK_RE = re.compile(r"^[-*+]\s+\[([ xX])\]\s+(.*)$")
 NUM_RE = re.compile(r"^\d+[.)]\s+(.*)$")
 BULLET_RE = re.compile(r"^[-*+]\s+(.*)$")
@@ -163,52 +169,91 @@ def _check_survey_question(
         report.error(path, line, f"a {qtype} question needs at least two options ('- option')")
         return None
     # A survey has no right answers, whatever the markers say.
-    return {"choices": [{**c, "correct": False} for c in _choices(options)]}
+    choices = []
+    for c in _choices(options):
+        text, raw = split_attrs(c["text"])
+        attrs = load_attrs(raw, where)
+        if attrs is None:
+            return None
+        if set(attrs) - {"na"} or (attrs and (qtype != "likert" or attrs["na"] is not True)):
+            report.error(path, line, "a choice takes only '{na: true}', on a likert question")
+            return None
+        choices.append({**c, "text": text, "correct": False, **({"na": True} if attrs else {})})
+    return {"choices": choices}
 
 
 def parse_questions(
     body: str, *, survey: bool, report: Report, path: str, body_line: int
 ) -> tuple[str, list[dict[str, Any]]]:
-    """Parse the questions of a quiz (survey=False) or survey body."""
+    """Parse the questions of a quiz (survey=False) or survey body.
+
+    A survey's '## ID: section' headings come back as entries of type "section" (their
+    text is the section's introduction); each question after one names it in "section".
+    """
     intro, sections = split_sections(body)
-    allowed = SURVEY_TYPES if survey else QUESTION_TYPES
     questions: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    seen: dict[str, dict[str, Any]] = {}
+    section: str | None = None
     for heading, offset, lines in sections:
         line = body_line + offset
-        m = QHEAD_RE.match(heading)
-        if not m:
-            report.error(path, line, f"question heading must be '## ID: TYPE', not '## {heading}'")
+        q = _parse_one(heading, lines, (report, path, line), survey, seen)
+        if q is None:
             continue
-        qid, qtype = m.group(1), m.group(2).lower()
-        if qtype not in allowed:
-            report.error(
-                path, line, f"unknown question type '{qtype}' (use one of: {', '.join(allowed)})"
-            )
-            continue
-        if qid in seen:
-            report.error(path, line, f"duplicate question id '{qid}'")
-            continue
-        seen.add(qid)
-        block = _parse_block(lines)
-        if not block["prompt"]:
-            report.error(path, line, f"question '{qid}' has no question text")
-            continue
-        for stray in block["stray"]:
-            report.warn(path, line + 1 + stray, "text between answers is ignored")
-        check = _check_survey_question if survey else _check_quiz_question
-        extra = check(qtype, block, (report, path, line))
-        if extra is None:
-            continue
-        questions.append(
-            {
-                "id": qid,
-                "type": qtype,
-                "prompt": block["prompt"],
-                "explanation": block["explanation"],
-                **extra,
-            }
-        )
-    if not questions and not report.errors:
+        seen[q["id"]] = q
+        if q["type"] == SECTION:
+            section = q["id"]
+        elif section is not None:
+            q["section"] = section
+        questions.append(q)
+    if not any(q["type"] != SECTION for q in questions) and not report.errors:
         report.error(path, body_line, "no questions found (start each with '## ID: TYPE')")
     return intro, questions
+
+
+def _parse_one(
+    heading: str,
+    lines: list[str],
+    where: tuple[Report, str, int],
+    survey: bool,
+    seen: dict[str, dict[str, Any]],
+) -> dict[str, Any] | None:
+    report, path, line = where
+    allowed = (*SURVEY_TYPES, SECTION) if survey else QUESTION_TYPES
+    heading, raw = split_attrs(heading) if survey else (heading, None)
+    m = QHEAD_RE.match(heading)
+    if not m:
+        report.error(path, line, f"question heading must be '## ID: TYPE', not '## {heading}'")
+        return None
+    qid, qtype = m.group(1), m.group(2).lower()
+    if qtype not in allowed:
+        report.error(
+            path, line, f"unknown question type '{qtype}' (use one of: {', '.join(allowed)})"
+        )
+        return None
+    if qid in seen:
+        report.error(path, line, f"duplicate question id '{qid}'")
+        return None
+    attrs = load_attrs(raw, where)
+    if attrs is None:
+        return None
+    block = _parse_block(lines)
+    if qtype == SECTION:
+        q: dict[str, Any] = {"id": qid, "type": SECTION, "prompt": block["prompt"]}
+        return q if check_question_attrs(q, attrs, seen, where) else None
+    if not block["prompt"]:
+        report.error(path, line, f"question '{qid}' has no question text")
+        return None
+    for stray in block["stray"]:
+        report.warn(path, line + 1 + stray, "text between answers is ignored")
+    check = _check_survey_question if survey else _check_quiz_question
+    extra = check(qtype, block, where)
+    if extra is None:
+        return None
+    q = {
+        "id": qid,
+        "type": qtype,
+        "prompt": block["prompt"],
+        "explanation": block["explanation"],
+        **extra,
+    }
+    return q if check_question_attrs(q, attrs, seen, where) else None

@@ -15,6 +15,7 @@ from kit.core.packformat.items import TYPE_FIELDS, parse_item_body
 from kit.core.packformat.links import MEDIA_SUFFIXES, collect_media_folder, resolve_links
 from kit.core.packformat.problems import Report
 from kit.core.packformat.yamlio import Doc, YamlProblem, load_mapping, split_front_matter
+from kit.core.skills import capx
 
 PACK_KEYS = {
     "id", "version", "title", "description", "language", "languages", "license",
@@ -275,7 +276,11 @@ class SourceReader:
             minutes = sum(it.get("minutes") or 0 for it in items)
         tags = f.text_list("tags")
         for tag in tags:
-            if not ID_RE.match(tag):
+            if capx.is_skill_tag(tag):
+                problem = capx.tag_problem(tag)
+                if problem:
+                    self.report.warn(rel, mdoc.line("tags"), problem)
+            elif not ID_RE.match(tag):
                 self.report.error(
                     rel, mdoc.line("tags"), f"tag '{tag}' must be lowercase letters, digits or '-'"
                 )

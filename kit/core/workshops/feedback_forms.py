@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kit.core.packformat.conditions import Condition, item_conditions
 from kit.i18n import N_, _
 
 MINUTE, UPDOWN, SURVEY = "minute", "updown", "survey"
@@ -30,6 +31,8 @@ class Question:
     prompt: str
     choices: tuple[tuple[str, str], ...] = ()
     marked: bool = False
+    # Shown only while these hold (a pack survey's show_if, kit.core.packformat.conditions).
+    show_if: tuple[Condition, ...] = ()
 
     def shown_prompt(self) -> str:
         return _(self.prompt) if self.marked else self.prompt
@@ -94,12 +97,14 @@ _PACK_KINDS = {"likert": CHOICE, "single": CHOICE, "multiple": MULTIPLE, "text":
 
 def pack_survey(pack_id: str, item: Mapping[str, Any]) -> Survey:
     """A pack's survey item as a feedback survey (its questions as written)."""
+    conditions = item_conditions(item)
     questions = tuple(
         Question(
             str(q["id"]),
             _PACK_KINDS.get(str(q.get("type")), TEXT),
             str(q.get("prompt") or q["id"]),
             tuple((str(c["id"]), str(c.get("text") or c["id"])) for c in q.get("choices") or []),
+            show_if=conditions.get(str(q["id"]), ()),
         )
         for q in item.get("questions") or []
     )

@@ -1,11 +1,12 @@
 """One respondent's form in the kiosk: large answer buttons and text boxes, built afresh
-for every respondent (so nothing of an earlier answer can linger in a widget)."""
+for every respondent (so nothing of an earlier answer can linger in a widget). A question
+with a condition (`show_if`) shows only while it holds; hidden answers are not sent."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kit.i18n import _
 from kit.ui.operations.kiosk import MULTIPLE, SCALE, TEXT, Question
+from kit.ui.operations.surveys import kept_answers, visible
 
 
 class _WideRadio(QRadioButton):
@@ -40,6 +42,8 @@ class _WideCheck(QCheckBox):
 class QuestionBox(QFrame):
     """A question and its answer input; `value()` is the choice id(s) or the text."""
 
+    changed = Signal()
+
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = question
@@ -56,6 +60,7 @@ class QuestionBox(QFrame):
             self.text.setTabChangesFocus(True)  # Tab goes on to the next question
             self.text.setAccessibleName(question.shown_prompt())
             self.text.setFixedHeight(120)
+            self.text.textChanged.connect(self.changed)
             layout.addWidget(self.text)
             return
         row = QHBoxLayout() if question.kind == SCALE else QVBoxLayout()
@@ -65,6 +70,7 @@ class QuestionBox(QFrame):
             button = self._button(text)
             button.setAccessibleName(f"{question.shown_prompt()}: {text}")
             group.addButton(button)
+            button.toggled.connect(lambda _on: self.changed.emit())
             self.buttons[choice_id] = button
             row.addWidget(button)
         if question.kind == SCALE:
@@ -105,6 +111,9 @@ class KioskForm(QWidget):
         heading.setObjectName("kioskTitle")
         heading.setWordWrap(True)
         self.boxes = [QuestionBox(q) for q in questions]
+        if any(q.show_if for q in questions):
+            for box in self.boxes:
+                box.changed.connect(self.refresh_shown)
         self.message = QLabel()
         self.message.setObjectName("kioskMessage")
         self.message.setWordWrap(True)
@@ -132,16 +141,36 @@ class KioskForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
+        self.refresh_shown()
 
-    def answers(self) -> dict[str, Any]:
+    def _given(self) -> dict[str, Any]:
         given = {box.question.id: box.value() for box in self.boxes}
         return {qid: value for qid, value in given.items() if value is not None}
+
+    def _conditions(self) -> list[tuple[str, Any]]:
+        return [(box.question.id, box.question.show_if) for box in self.boxes]
+
+    def shown(self) -> list[str]:
+        on = visible(self._conditions(), self._given())
+        return [box.question.id for box in self.boxes if box.question.id in on]
+
+    def refresh_shown(self) -> None:
+        """Show the questions whose conditions hold (re-checked as answers change)."""
+        shown = set(self.shown())
+        for box in self.boxes:
+            box.setHidden(box.question.id not in shown)
+
+    def answers(self) -> dict[str, Any]:
+        """The answers to the questions shown (a hidden question's answer is not sent)."""
+        return kept_answers(self._conditions(), self._given())
 
     def is_blank(self) -> bool:
         return all(box.is_blank() for box in self.boxes)
 
     def first_input(self) -> QWidget | None:
         for box in self.boxes:
+            if box.isHidden():
+                continue
             if box.text is not None:
                 return box.text
             if box.buttons:

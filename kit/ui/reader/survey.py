@@ -1,7 +1,9 @@
 """Surveys: Likert scales, single and multiple choices, free text; no right answers.
 
 "Send my answers" records each given answer as an "answered" event and the survey as
-"completed"; the thank-you appears once the records are saved.
+"completed"; the thank-you appears once the records are saved. A question with a
+condition (`show_if`, docs/pack-format.md 6.3) shows only while it holds, re-checked as
+answers change; the answers to hidden questions are not sent.
 """
 
 from __future__ import annotations
@@ -12,15 +14,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kit.i18n import _
+from kit.i18n import _, format_number
 from kit.ui.context import AppContext
 from kit.ui.operations import reader as ops
 from kit.ui.operations.reader import ItemView
+from kit.ui.operations.surveys import Condition, item_conditions, kept_answers, visible
 from kit.ui.reader.layout import (
     centred_column,
     direction,
@@ -53,6 +57,9 @@ class SurveyView(QWidget):
         self.ctx = ctx
         self.view: ItemView | None = None
         self.inputs: dict[str, AnswerInput] = {}
+        self.cards: dict[str, QFrame] = {}
+        self.headings: dict[str, QLabel] = {}
+        self.conditions: dict[str, tuple[Condition, ...]] = {}
         self.setStyleSheet(quiz_style(getattr(ctx, "text_scale", 1.0) or 1.0))
         self.scroll = page_scroll(self, _("Survey"))
         self.send = QPushButton(_("Send my answers"))
@@ -68,9 +75,11 @@ class SurveyView(QWidget):
         page, column = centred_column()
         column.addWidget(intro_label(view.body_html, _("About this survey")))
         questions = list(view.item.get("questions") or [])
-        self.inputs = {}
+        self.inputs, self.cards, self.headings = {}, {}, {}
+        self.conditions = item_conditions(view.item)
         for number, question in enumerate(questions, start=1):
             column.addWidget(self._card(question, number, len(questions), view.lang))
+        self.refresh_shown()
         row = QHBoxLayout()
         row.addWidget(self.send)
         row.addSpacing(12)
@@ -86,7 +95,12 @@ class SurveyView(QWidget):
         card.setObjectName("questionCard")
         heading = question_heading(number, total)
         answer = make_survey_input(question)
-        self.inputs[str(question["id"])] = answer
+        qid = str(question["id"])
+        self.inputs[qid] = answer
+        self.cards[qid] = card
+        self.headings[qid] = heading
+        if any(self.conditions.values()):
+            answer.changed.connect(self.refresh_shown)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(heading)
@@ -94,9 +108,30 @@ class SurveyView(QWidget):
         layout.addWidget(answer)
         return card
 
-    def answers(self) -> dict[str, Any]:
+    def _given(self) -> dict[str, Any]:
         given = {qid: box.response() for qid, box in self.inputs.items()}
         return {qid: value for qid, value in given.items() if value is not None}
+
+    def shown(self) -> list[str]:
+        """The ids of the questions shown now, in written order."""
+        on = visible(self.conditions.items(), self._given())
+        return [qid for qid in self.inputs if qid in on]
+
+    def refresh_shown(self) -> None:
+        """Show the questions whose conditions hold, numbered among those shown."""
+        shown = self.shown()
+        for qid, card in self.cards.items():
+            card.setHidden(qid not in shown)
+        for number, qid in enumerate(shown, start=1):
+            self.headings[qid].setText(
+                _("Question {n} of {total}").format(
+                    n=format_number(number), total=format_number(len(shown))
+                )
+            )
+
+    def answers(self) -> dict[str, Any]:
+        """The answers to the questions shown (a hidden question's answer is not sent)."""
+        return kept_answers(self.conditions.items(), self._given())
 
     def submit(self) -> None:
         view = self.view
