@@ -32,12 +32,10 @@ MODE_LABELS = {"kiosk": N_("Kiosk"), "paper": N_("Paper"), "imported": N_("Impor
 
 
 def skill_label(key: str) -> str:
-    """The skill's translated label, or its key when the skills directory does not know it
-    (or is not installed in this build)."""
-    try:
-        from kit.core.skills import skill  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return key
+    """The skill's translated label (kit.core.skills), or its key when the skills
+    directory does not know it."""
+    from kit.core.skills.capx import skill
+
     found = skill(key)
     return _(str(found.label)) if found is not None else key
 
