@@ -157,7 +157,7 @@ def test_the_modules_tagged_with_a_priority_skill_are_listed(rec, data_dir: Path
     )
     assert all(results.teaching[s] == () for s in results.teaching if s != "Q11024")
     text = results_text(results, "md")
-    assert "Speaking to a room" in text and "No installed module teaches capx:budgeting" in text
+    assert "Speaking to a room" in text and "No installed module teaches Budgeting" in text
 
 
 def test_records_are_anonymous_append_only_and_durable(rec, data_dir: Path) -> None:

@@ -106,7 +106,14 @@ def test_results_in_spanish_take_only_texts_from_the_translation(run_kit, folder
     assert out.startswith("# Necesidades de habilidades")
     assert "Años contribuyendo" in out and "Menos de un año" in out
     # the rating translated without its skill and dimension still counts, the same
-    row = next(line for line in english.splitlines() if line.startswith("| Q11024 | Confidence"))
+    from kit.core.skills.capx import skill
+    from kit.i18n import _, set_language
+
+    label = str(skill("Q11024").label)  # the skills directory names the area
+    set_language("es")
+    label_es = _(label)
+    set_language("en")
+    row = next(line for line in english.splitlines() if line.startswith(f"| {label} | Confidence"))
     counts = row.split(" | ")[2:9]  # N, points 1..5, not relevant: integers in both
-    row_es = next(line for line in out.splitlines() if line.startswith("| Q11024 | Confianza"))
+    row_es = next(line for line in out.splitlines() if line.startswith(f"| {label_es} | Confianza"))
     assert row_es.split(" | ")[2:9] == counts and int(counts[0]) > 0
