@@ -36,6 +36,7 @@ from kit.ui.operations import printing as ops
 from kit.ui.runners.worker import Job, JobControl
 from kit.ui.workshop.printing import sheets
 from kit.ui.workshop.printing.pdf import RenderRun, saving
+from kit.ui.workshop.printing.watch import WatchesRuns
 
 Write = Callable[[Path, Any, JobControl], Path]
 
@@ -61,7 +62,7 @@ def ask_path(parent: QWidget | None, suggested: str) -> Path | None:
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
-class PrintPage(QWidget):
+class PrintPage(WatchesRuns, QWidget):
     """Printouts of the chosen workshop (`show_workshop`); `saved(path)` after each PDF."""
 
     saved = Signal(str)
@@ -285,17 +286,7 @@ class PrintPage(QWidget):
         self.status.setText(_("Drawing the pages…"))
         self._missing = int(getattr(data, "missing", 0))
         run = RenderRun(lambda control: saving(path, lambda: write(path, data, control)))
-        run.job.progressed.connect(self._progress)
-        run.job.succeeded.connect(self._written)
-        run.job.failed.connect(self._failed)
-        run.job.cancelled.connect(self._stopped)
-        self._run, self._job = run, run.job
-        run.start()
-
-    def _progress(self, done: int, total: int, _text: str = "") -> None:
-        if total > 0:
-            self.bar.setRange(0, total)
-            self.bar.setValue(min(done, total))
+        self.watch(run)
 
     def _end(self) -> None:
         self._job = None
@@ -315,18 +306,6 @@ class PrintPage(QWidget):
         self.status.setText(text)
         self.saved.emit(str(path))
 
-    def _failed(self, error: str) -> None:
-        self._end()
-        self.status.setText(error)
-
     def _stopped(self) -> None:
         self._end()
         self.status.setText(_("Printing cancelled: nothing was saved."))
-
-    def _say(self, text: str) -> None:
-        self.status.setText(text)
-
-    def cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self.cancel_button.setEnabled(False)

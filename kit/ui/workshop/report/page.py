@@ -30,13 +30,14 @@ from kit.ui.context import AppContext
 from kit.ui.operations import report as ops
 from kit.ui.runners.worker import Job
 from kit.ui.workshop.printing.pdf import RenderRun, saving
+from kit.ui.workshop.printing.watch import WatchesRuns
 from kit.ui.workshop.report import export as exports
 from kit.ui.workshop.report.view import ReportView
 
 NO_WORKSHOP = N_("Choose a workshop in the Plan tab to see its report.")
 
 
-class ReportPage(QWidget):
+class ReportPage(WatchesRuns, QWidget):
     """The report of the chosen workshop (`show_workshop`); `saved(path)` after each export."""
 
     saved = Signal(str)
@@ -158,20 +159,10 @@ class ReportPage(QWidget):
         run = RenderRun(
             lambda control: saving(path, lambda: exports.export(report, fmt.key, path, control))
         )
-        run.job.progressed.connect(self._progress)
-        run.job.succeeded.connect(self._written)
-        run.job.failed.connect(self._failed)
-        run.job.cancelled.connect(self._stopped)
-        self._run, self._job = run, run.job
         self.status.setText(_("Exporting the report…"))
+        self.watch(run)  # its signals reach this page through the GUI thread's queue
         self._set_busy(True)
         self._enable()
-        run.start()
-
-    def _progress(self, done: int, total: int, _text: str = "") -> None:
-        if total > 0:
-            self.bar.setRange(0, total)
-            self.bar.setValue(min(done, total))
 
     def _end(self) -> None:
         self._job = None
@@ -184,18 +175,6 @@ class ReportPage(QWidget):
         self.status.setText(_("Saved as {path}.").format(path=path))
         self.saved.emit(str(path))
 
-    def _failed(self, error: str) -> None:
-        self._end()
-        self.status.setText(error)
-
     def _stopped(self) -> None:
         self._end()
         self.status.setText(_("Export cancelled: nothing was saved."))
-
-    def _say(self, text: str) -> None:
-        self.status.setText(text)
-
-    def cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self.cancel_button.setEnabled(False)
