@@ -61,8 +61,12 @@ class _Page:
         return f'<div dir="rtl" align="right">{body}</div>' if self.rtl else body
 
 
-def _head(page: _Page, report: WorkshopReport) -> None:
-    page.out.append(f"<h1>{_e(_('Workshop report: {title}').format(title=report.title))}</h1>")
+def report_heading(report: WorkshopReport) -> str:
+    return _("Workshop report: {title}").format(title=report.title)
+
+
+def _head(page: _Page, report: WorkshopReport, heading: str) -> None:
+    page.out.append(f"<h1>{_e(heading)}</h1>")
     facts = [f"<b>{_e(label)}:</b> {_e(value)}" for label, value in head_facts(report)]
     if facts:
         page.out.append(f"<p>{'<br/>'.join(facts)}</p>")
@@ -97,12 +101,13 @@ def _section(page: _Page, section: Section, number: int) -> None:
     page.out += [f"<p class='muted'>{_e(text)}</p>" for text in section.notes]
 
 
-def report_parts(report: WorkshopReport) -> list[Part]:
-    """The head with the first section, then a run of pages per further section."""
+def report_parts(report: WorkshopReport, heading: str | None = None) -> list[Part]:
+    """The head (`heading`, by default "Workshop report: TITLE") with the first section,
+    then a run of pages per further section."""
     rtl = is_rtl(current_language())
     parts: list[Part] = []
     page = _Page(rtl)
-    _head(page, report)
+    _head(page, report, report_heading(report) if heading is None else heading)
     for number, section in enumerate(report.sections):
         if number:
             parts.append(Part(page.html(), rtl, page.media))
@@ -123,7 +128,7 @@ def write_report_pdf(
     return write_pdf(
         path,
         report_parts(report),
-        title=_("Workshop report: {title}").format(title=report.title),
+        title=report_heading(report),
         progress=progress,
         cancelled=cancelled,
     )

@@ -1,0 +1,1 @@
+"""The needs-assessment results view (ResultsView), its charts, exports and PDF."""
