@@ -8,6 +8,7 @@ each priority skill (docs/needs-assessment.md).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,8 @@ from kit.cli.output import print_json
 from kit.core.errors import KitError
 from kit.i18n import _, current_language, ngettext
 
-FORMATS = ("csv", "md", "wikitext")
+FORMATS = ("csv", "md", "wikitext", "pdf")
+_app: Any = None  # the QGuiApplication a PDF is drawn with, kept for the process
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,10 +42,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     lp.set_defaults(func=cmd_list)
     rp = ssub.add_parser(
         "results",
-        help=_("write a survey's results (CSV of the raw answers, Markdown or wikitext)"),
+        help=_("write a survey's results (CSV of the raw answers, Markdown, wikitext or PDF)"),
         description=_(
             "Write the results: need per skill, highest first, groups compared, and the "
-            "modules that teach the priority skills. CSV holds the anonymous raw answers. "
+            "modules that teach the priority skills. CSV holds the anonymous raw answers; "
+            "PDF (with charts) needs -o. "
             "Example: kit survey results needs --format wikitext -o results.txt"
         ),
     )
@@ -116,7 +119,23 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pdf(results: Any, path: Path) -> Path:
+    """The results' PDF, drawn with Qt offscreen (the results view's writer)."""
+    global _app
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        _app = QGuiApplication(["kit"])
+    from kit.ui.needs.results.pdf import write_results_pdf
+
+    return write_results_pdf(path, results)
+
+
 def cmd_results(args: argparse.Namespace) -> int:
+    if args.format == "pdf" and not args.output:
+        print(_("The PDF needs -o PATH: where to write it."), file=sys.stderr)
+        return 2
     from kit.core.needs import NeedsResponses
     from kit.core.needs.installed import find_survey, installed_packs
     from kit.core.needs.results import compute
@@ -131,7 +150,10 @@ def cmd_results(args: argparse.Namespace) -> int:
         return 0
     path = Path(args.output)
     try:
-        written = write_results(results, responses, args.format, path)
+        if args.format == "pdf":
+            written = _pdf(results, path)
+        else:
+            written = write_results(results, responses, args.format, path)
     except OSError as exc:
         raise _unwritable(path, exc) from None
     print(_("Wrote the results to {path}.").format(path=written))
