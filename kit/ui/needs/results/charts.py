@@ -43,6 +43,12 @@ def dimensions(skill: SkillResult) -> tuple[tuple[str, Stats], ...]:
     return ((_("Confidence"), skill.confidence), (_("Importance"), skill.importance))
 
 
+def _side(rtl: bool) -> Qt.AlignmentFlag:
+    """Left or right as drawn (absolute: a right-to-left widget's painter would swap them)."""
+    edge = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    return edge | Qt.AlignmentFlag.AlignAbsolute
+
+
 def _colour(point: int, top: int) -> QColor:
     index = round(point * (len(POINTS) - 1) / max(1, top - 1))
     return QColor(POINTS[min(index, len(POINTS) - 1)])
@@ -52,7 +58,7 @@ def paint_distribution(painter: QPainter, area: QRectF, skill: SkillResult, rtl:
     """`skill`'s title, a stacked bar per dimension with its figures, and the legend."""
     metrics = painter.fontMetrics()
     line = float(metrics.height())
-    align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    align = _side(rtl)
     centred = align | Qt.AlignmentFlag.AlignVCenter
     bold = QFont(painter.font())
     bold.setBold(True)
@@ -111,18 +117,16 @@ def _legend(painter: QPainter, box: QRectF, top: int, rtl: bool) -> None:
     for colour, text in keys:
         width = swatch + 4 + metrics.horizontalAdvance(text) + 14
         left = box.right() - x - width if rtl else box.left() + x
-        square = QRectF(left + (width - swatch - 14 if rtl else 0), box.top() + 1, swatch, swatch)
+        # [swatch] text [gap], mirrored: [gap] text [swatch]
+        square = QRectF(left + (width - swatch if rtl else 0), box.top() + 1, swatch, swatch)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRect(square)
         painter.setPen(INK)
-        text_left = left + (0 if rtl else swatch + 4)
+        text_left = left + (14 if rtl else swatch + 4)
         painter.drawText(
-            QRectF(text_left, box.top(), width - swatch - 4, box.height()),
-            int(
-                Qt.AlignmentFlag.AlignVCenter
-                | (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
-            ),
+            QRectF(text_left, box.top(), width - swatch - 18, box.height()),
+            int(Qt.AlignmentFlag.AlignVCenter | _side(rtl)),
             text,
         )
         x += width

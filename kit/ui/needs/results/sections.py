@@ -142,7 +142,10 @@ def comparisons_box(results: Results) -> QWidget | None:
     for comparison in shown:
         table = comparison_table(comparison)
         layout.addWidget(label(table.title, bold=True))
-        layout.addWidget(table_widget(table))
+        widget = table_widget(table)
+        # a wide table scrolls sideways: room for its scroll bar below the last row
+        widget.setFixedHeight(widget.height() + widget.horizontalScrollBar().sizeHint().height())
+        layout.addWidget(widget)
         if any(n is None for _g, n in comparison.groups) or any(
             cell.hidden for _r, cells in comparison.rows for cell in cells
         ):
