@@ -105,13 +105,11 @@ def draft_workshop(results: Results, content: Content, language: str = "en") -> 
             _("No installed module teaches the priority skills yet, so there is nothing to plan.")
         )
     sessions, rest = _pour(items)
+    placed = {(i.pack_id, i.module_id) for i in items[: len(items) - len(rest)]}
     taught = tuple(
         s.label
         for s in priorities
-        if any(
-            (p, m) in {(i.pack_id, i.module_id) for i in items[: len(items) - len(rest)]}
-            for p, _t, m, _mt in results.teaching.get(s.skill, ())
-        )
+        if any((p, m) in placed for p, _pt, m, _mt in results.teaching.get(s.skill, ()))
     )
     skills = ", ".join(taught)
     shop = Workshop(
