@@ -36,7 +36,10 @@ def paint_chart(painter: QPainter, area: QRectF, chart: BarChart, rtl: bool) -> 
     bold.setBold(True)
     painter.save()
     painter.setFont(bold)
-    align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    # absolute: a right-to-left widget's painter would swap left and right again
+    align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | (
+        Qt.AlignmentFlag.AlignAbsolute
+    )
     painter.drawText(QRectF(area.left(), area.top(), area.width(), line), int(align), chart.title)
     painter.restore()
     top = area.top() + line * 1.6
@@ -72,7 +75,7 @@ def paint_chart(painter: QPainter, area: QRectF, chart: BarChart, rtl: bool) -> 
         painter.drawRect(bar)
         painter.setPen(INK)
         shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(label_box.width()))
-        centred = Qt.AlignmentFlag.AlignVCenter
+        centred = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
         painter.drawText(label_box, int(label_align | centred), shown)
         painter.drawText(value_box, int(value_align | centred), value_text(chart, value))
 
