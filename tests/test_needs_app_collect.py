@@ -16,20 +16,20 @@ from needs_app_helpers import (
     NA,
     PIN,
     build_needs_pack,
+    focused,
     needs_folder,
     open_ctx,
     respondents,
-    focused,
     type_keys,
 )
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from kit.core.library import Library
 from kit.core.needs import KIOSK, NeedsResponses
 from kit.core.needs.exchange import export_responses
 from kit.core.needs.installed import survey_of
 from kit.core.needs.results import MODE_KEY, compute
-from kit.core.library import Library
 from kit.core.records import Records
 
 LEFT = Qt.MouseButton.LeftButton
@@ -210,9 +210,9 @@ def check_results(form, results, by_mode: dict[str, list[dict]]) -> None:
 def test_thirty_by_kiosk_thirty_on_paper_and_a_file_imported_twice(
     qtbot, page, tmp_path: Path, needs_pack: Path
 ) -> None:
-    from kit.ui.needs.collect import CollectView
+    from kit.ui.needs.collect import NeedsCollectView
 
-    collect: CollectView = page.collect
+    collect: NeedsCollectView = page.collect
     form = collect.form
     assert page.chosen() == KEY and form.version.startswith("1.0.0-")
     years = ["5", "5"] + ["1", "2", "3", "4"] * 7  # two who have not started yet
@@ -260,7 +260,7 @@ def test_thirty_by_kiosk_thirty_on_paper_and_a_file_imported_twice(
             collect.import_from([tmp_path / "there.json"])
         assert signal.args == [said]
     qtbot.waitUntil(lambda: collect.counts.get("imported") == 8, timeout=20_000)
-    assert "68 responses so far (kiosk: 30, paper: 30, imported: 8)" == collect.summary.text()
+    assert collect.summary.text() == "68 responses so far (kiosk: 30, paper: 30, imported: 8)"
 
     with Records(page.ctx.data) as rec:
         results = compute(form.survey, NeedsResponses(rec.rdb).responses(form.survey))

@@ -53,7 +53,7 @@ def counts_text(counts: dict[str, int]) -> str:
     return f"{head} ({', '.join(parts)})"
 
 
-class CollectView(WatchesRuns, QWidget):
+class NeedsCollectView(WatchesRuns, QWidget):
     form_loaded = Signal()  # the chosen survey is ready to collect (self.form)
     counted = Signal()  # the counts line is up to date
     said = Signal(str)  # a sentence for the facilitator (done or refused)

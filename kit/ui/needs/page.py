@@ -23,7 +23,7 @@ from kit.i18n import _
 from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext
 from kit.ui.getpacks.texts import language_name
-from kit.ui.needs.collect import CollectView
+from kit.ui.needs.collect import NeedsCollectView
 from kit.ui.operations import needs as ops
 from kit.ui.widgets.owned import owned
 
@@ -45,7 +45,7 @@ class NeedsPage(QWidget):
         self.message.setWordWrap(True)
         self.views = QTabWidget()
         self.views.setDocumentMode(True)
-        self.collect = CollectView(ctx)
+        self.collect = NeedsCollectView(ctx)
         self.add_view(self.collect, _("Collect"))
         top = QFormLayout()
         top.addRow(_("Survey"), self.survey)
