@@ -4,6 +4,7 @@ with a condition (`show_if`) shows only while it holds; hidden answers are not s
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kit.i18n import _
-from kit.ui.operations.kiosk import MULTIPLE, SCALE, TEXT, Question
+from kit.ui.operations.kiosk import LIKERT, MULTIPLE, SCALE, TEXT, Question
 from kit.ui.operations.surveys import kept_answers, visible
 
 
@@ -63,6 +65,9 @@ class QuestionBox(QFrame):
             self.text.textChanged.connect(self.changed)
             layout.addWidget(self.text)
             return
+        if question.kind == LIKERT:
+            self._likert(layout)
+            return
         row = QHBoxLayout() if question.kind == SCALE else QVBoxLayout()
         group = QButtonGroup(self)
         group.setExclusive(question.kind != MULTIPLE)
@@ -76,6 +81,48 @@ class QuestionBox(QFrame):
         if question.kind == SCALE:
             row.addStretch(1)
         layout.addLayout(row)
+
+    def _likert(self, layout: QVBoxLayout) -> None:
+        """The labelled points side by side (lowest first; mirrored under Arabic), and
+        "not relevant / don't know" under them: the keys 1-5 pick a point, 0 the last."""
+        grid = QGridLayout()
+        group = QButtonGroup(self)
+        choices = self.question.shown_choices()
+        points, last = (choices[:-1], choices[-1]) if len(choices) > 1 else (choices, None)
+        for column, (choice_id, text) in enumerate(points):
+            button = self._point(choice_id, text, group)
+            grid.addWidget(button, 0, column)
+            grid.setColumnStretch(column, 1)
+        if last is not None:
+            grid.addWidget(self._point(last[0], last[1], group), 1, 0, 1, max(1, len(points)))
+        layout.addLayout(grid)
+
+    def _point(self, choice_id: str, text: str, group: QButtonGroup) -> QPushButton:
+        button = QPushButton("\n".join(textwrap.wrap(text, 12)) or text)
+        button.setObjectName("kioskPoint")
+        button.setCheckable(True)
+        button.setMinimumHeight(72)
+        button.setAccessibleName(f"{self.question.shown_prompt()}: {text}")
+        group.addButton(button)
+        button.toggled.connect(lambda _on: self.changed.emit())
+        self.buttons[choice_id] = button
+        return button
+
+    def keyPressEvent(self, event: Any) -> None:
+        """In a rating, 1-5 pick that point and 0 (or N) "not relevant"."""
+        if self.question.kind == LIKERT and self.buttons:
+            ids = list(self.buttons)
+            text = event.text().lower()
+            target = None
+            if text.isdigit() and 1 <= int(text) < len(ids):
+                target = ids[int(text) - 1]
+            elif text in ("0", "n"):
+                target = ids[-1]
+            if target is not None:
+                self.buttons[target].setChecked(True)
+                self.buttons[target].setFocus()
+                return
+        super().keyPressEvent(event)
 
     def _button(self, text: str) -> QAbstractButton:
         if self.question.kind == SCALE:

@@ -47,6 +47,8 @@ STYLE = """
 #kioskWindow QCheckBox:focus, #kioskWindow QLineEdit:focus,
 #kioskWindow QPlainTextEdit:focus { border: 3px solid #1f5fa8; }
 #kioskWindow QPushButton#kioskLeave { font-size: 12pt; }
+#kioskWindow QPushButton#kioskPoint { font-size: 15pt; padding: 6px 8px; }
+#kioskWindow QLabel#kioskNote { font-size: 14pt; color: #57606a; }
 #kioskWindow QRadioButton::indicator, #kioskWindow QCheckBox::indicator { width: 28px; height: 28px; }
 #kioskWindow QRadioButton, #kioskWindow QCheckBox { padding: 6px 0; }
 """
@@ -75,6 +77,7 @@ class KioskWindow(QWidget):
         *,
         idle_ms: int = IDLE_MS,
         rtl: bool = False,
+        start_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,6 +93,7 @@ class KioskWindow(QWidget):
         self._unlock = unlock
         self.form: KioskForm | None = None
         self.unlocked = False
+        self.start_text = start_text or _("Tap Start to give your feedback")
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(idle_ms)
@@ -107,7 +111,7 @@ class KioskWindow(QWidget):
     # -- pages ------------------------------------------------------------------------------
     def _start_page(self) -> QWidget:
         page = QWidget()
-        text = QLabel(_("Tap Start to give your feedback"))
+        text = QLabel(self.start_text)
         text.setObjectName("kioskStartText")
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -124,6 +128,11 @@ class KioskWindow(QWidget):
         layout.addSpacing(32)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
+        # A line for the facilitator (how many answers so far); never one person's.
+        self.note = QLabel()
+        self.note.setObjectName("kioskNote")
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
         layout.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignRight)
         return page
 
@@ -148,6 +157,10 @@ class KioskWindow(QWidget):
             layout.addWidget(widget)
         layout.addStretch(1)
         return page
+
+    def set_note(self, text: str) -> None:
+        """The small line on the start screen (e.g. how many responses so far)."""
+        self.note.setText(text)
 
     # -- the round --------------------------------------------------------------------------
     def start(self) -> None:

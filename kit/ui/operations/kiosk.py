@@ -3,4 +3,7 @@ which reach the core only through this layer."""
 
 from kit.core.workshops.feedback_forms import CHOICE, MULTIPLE, SCALE, TEXT, Question
 
-__all__ = ["CHOICE", "MULTIPLE", "SCALE", "TEXT", "Question"]
+# Labelled points in a row, then "not relevant / don't know" (a needs assessment's likert).
+LIKERT = "likert"
+
+__all__ = ["CHOICE", "LIKERT", "MULTIPLE", "SCALE", "TEXT", "Question"]

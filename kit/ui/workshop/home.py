@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from kit.i18n import _
 from kit.ui.context import AppContext
+from kit.ui.needs.page import NeedsPage
 from kit.ui.workshop.attendance.page import AttendancePage
 from kit.ui.workshop.feedback.page import FeedbackPage
 from kit.ui.workshop.planning.page import PlanPage
@@ -46,6 +47,8 @@ class WorkshopHome(QWidget):
         self.tabs.addTab(PrePostPage(ctx), _("Pre/post"))
         self.tabs.addTab(FeedbackPage(ctx), _("Feedback"))
         self.add_tab(ReportPage(ctx), _("Report"))
+        self.needs = NeedsPage(ctx)  # not about the chosen workshop: it comes before any
+        self.add_tab(self.needs, _("Needs"))
         self.sign_out_button = QPushButton(_("Sign out"))
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         top = QHBoxLayout()

@@ -143,17 +143,19 @@ def _document(part: Part, writer: QPdfWriter, room: QSizeF) -> PrintDocument:
     return doc
 
 
-def _footer(painter: QPainter, area: QRectF, number: int, rtl: bool) -> None:
+def _footer(painter: QPainter, area: QRectF, number: int, rtl: bool, note: str = "") -> None:
     font = QFont(FONT)
     font.setPointSizeF(8.5)
     painter.setFont(font)
     painter.setPen(QColor("#57606a"))
     side = Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight
+    box = QRectF(area.left(), area.bottom() - FOOTER + 8, area.width(), FOOTER - 8)
     painter.drawText(
-        QRectF(area.left(), area.bottom() - FOOTER + 8, area.width(), FOOTER - 8),
-        int(side | Qt.AlignmentFlag.AlignVCenter),
-        _("Page {number}").format(number=number),
+        box, int(side | Qt.AlignmentFlag.AlignVCenter), _("Page {number}").format(number=number)
     )
+    if note:
+        other = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        painter.drawText(box, int(other | Qt.AlignmentFlag.AlignVCenter), note)
 
 
 def write_pdf(
@@ -164,8 +166,10 @@ def write_pdf(
     landscape: bool = False,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    note: str = "",
 ) -> Path:
-    """Lay `parts` out on A4 pages (each part from a new page) into a PDF at `path`.
+    """Lay `parts` out on A4 pages (each part from a new page) into a PDF at `path`;
+    `note` is printed at the foot of every page, across from its number.
 
     Written to a partial file renamed at the end: a Cancel (Cancelled) or a failure
     (OSError) leaves no file behind and an earlier file of that name untouched.
@@ -198,7 +202,7 @@ def write_pdf(
                     painter, QRectF(0, page * room.height(), room.width(), room.height())
                 )
                 painter.restore()
-                _footer(painter, area, number, part.rtl)
+                _footer(painter, area, number, part.rtl, note)
             if progress is not None:
                 progress(done + 1, len(parts))
     except BaseException:
