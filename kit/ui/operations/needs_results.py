@@ -33,7 +33,7 @@ from kit.ui.operations.op import Op
 
 
 @dataclass(frozen=True)
-class SurveyChoice:
+class ResultsSurvey:
     """An installed needs-assessment survey: `key` ("PACK/ITEM") names it to the ops."""
 
     key: str
@@ -49,13 +49,13 @@ class SurveyResults:
     responses: tuple[Response, ...]
 
 
-def list_surveys(ctx: AppContext) -> Op[list[SurveyChoice]]:
+def list_surveys(ctx: AppContext) -> Op[list[ResultsSurvey]]:
     """Every installed needs-assessment survey with its number of responses."""
 
-    def work() -> list[SurveyChoice]:
+    def work() -> list[ResultsSurvey]:
         counts = NeedsResponses(ctx.records.rdb).counts()
         return [
-            SurveyChoice(s.key, s.title, counts.get((s.pack_id, s.item_id), 0))
+            ResultsSurvey(s.key, s.title, counts.get((s.pack_id, s.item_id), 0))
             for s in installed_surveys(ctx.library)
         ]
 
@@ -97,9 +97,9 @@ __all__ = [
     "Comparison",
     "Draft",
     "Results",
+    "ResultsSurvey",
     "SkillResult",
     "Stats",
-    "SurveyChoice",
     "SurveyResults",
     "as_report",
     "draft_plan",
