@@ -36,6 +36,7 @@ from kit.ui.needs.printout import write_survey_pdf
 from kit.ui.operations import needs as ops
 from kit.ui.runners.worker import JobControl
 from kit.ui.widgets.owned import owned
+from kit.ui.widgets.plain import plain_tooltip
 from kit.ui.workshop.printing.pdf import RenderRun, saving
 from kit.ui.workshop.printing.watch import WatchesRuns
 
@@ -99,7 +100,9 @@ class NeedsCollectView(WatchesRuns, QWidget):
     def _button(self, text: str, keys: str, slot: Any) -> QPushButton:
         button = QPushButton(text)
         button.setShortcut(QKeySequence(keys))
-        button.setToolTip(QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText))
+        button.setToolTip(
+            plain_tooltip(QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText))
+        )
         button.clicked.connect(slot)
         return button
 

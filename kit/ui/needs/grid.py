@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from kit.i18n import _, format_number, ngettext
 from kit.ui.needs.printout import NA_KEY
 from kit.ui.operations.needs import FormQuestion, NeedsForm, plain
+from kit.ui.widgets.plain import plain_tooltip
 
 SKIPPED = QColor("#d0d7de")
 _CHOICE_KINDS = ("likert", "single", "multiple")
@@ -82,7 +83,7 @@ class PaperTable(QTableWidget):
         self.form = form
         self.setHorizontalHeaderLabels([str(n) for n in range(1, len(form.questions) + 1)])
         for column, q in enumerate(form.questions):
-            self.horizontalHeaderItem(column).setToolTip(plain(q.prompt))
+            self.horizontalHeaderItem(column).setToolTip(plain_tooltip(plain(q.prompt)))
             self.setColumnWidth(column, 150 if q.kind == "text" else 44)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Keys go straight into the cells (no editor to open and close): one path, fast.

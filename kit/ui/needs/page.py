@@ -24,6 +24,7 @@ from kit.ui.changes import Change, OpChanges
 from kit.ui.context import AppContext
 from kit.ui.getpacks.texts import language_name
 from kit.ui.needs.collect import NeedsCollectView
+from kit.ui.needs.results.view import ResultsView
 from kit.ui.operations import needs as ops
 from kit.ui.widgets.owned import owned
 
@@ -47,6 +48,8 @@ class NeedsPage(QWidget):
         self.views.setDocumentMode(True)
         self.collect = NeedsCollectView(ctx)
         self.add_view(self.collect, _("Collect"))
+        self.results = ResultsView(ctx)
+        self.add_view(self.results, _("Results"))
         top = QFormLayout()
         top.addRow(_("Survey"), self.survey)
         top.addRow(_("Language of the respondents"), self.lang)

@@ -128,7 +128,8 @@ class ResultsView(WatchesRuns, QWidget):
     # -- the chosen survey ---------------------------------------------------
 
     def show_survey(self, key: str | None) -> None:
-        """Show the results of the survey `key` ("PACK/ITEM"; None: no survey chosen)."""
+        """Show the results of the survey `key` ("PACK/ITEM"; None or "": none chosen)."""
+        key = key or None
         self.key = key
         self.status.clear()
         if key is None:
