@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -81,16 +80,8 @@ class ResultsView(WatchesRuns, QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.content)
-        self.bar = QProgressBar()
-        self.bar.setAccessibleName(_("Exporting"))
-        self.bar.setTextVisible(False)
-        self.cancel_button = QPushButton(_("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.status = QLabel()
+        self._make_run_widgets(_("Exporting"))
         self.status.setObjectName("resultsStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._lay_out()
         self._set_busy(False)
         self._enable()
@@ -117,13 +108,6 @@ class ResultsView(WatchesRuns, QWidget):
         self.format.setEnabled(ready)
         scored = ready and bool(self.loaded and self.loaded.results.priorities())
         self.draft_button.setEnabled(scored and not self._drafting)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.bar.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.cancel_button.setEnabled(busy)
-        if busy:
-            self.bar.setRange(0, 0)
 
     # -- the chosen survey ---------------------------------------------------
 

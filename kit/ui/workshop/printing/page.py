@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -100,15 +99,7 @@ class PrintPage(WatchesRuns, QWidget):
         self.checklist_layout = QVBoxLayout(self.checklist_box)
         self.checklist_button = QPushButton(_("Print the checklist…"))
         self.checklist_button.clicked.connect(self.print_checklist)
-        self.bar = QProgressBar()
-        self.bar.setAccessibleName(_("Printing"))
-        self.bar.setTextVisible(False)
-        self.cancel_button = QPushButton(_("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._make_run_widgets(_("Printing"))
         self._lay_out()
         self._set_busy(False)
         self._enable(False)
@@ -146,13 +137,6 @@ class PrintPage(WatchesRuns, QWidget):
             self.checklist_box,
         ):
             widget.setEnabled(on and self._job is None)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.bar.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.cancel_button.setEnabled(busy)
-        if busy:
-            self.bar.setRange(0, 0)
 
     # -- the chosen workshop -------------------------------------------------
 

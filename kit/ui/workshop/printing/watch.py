@@ -1,9 +1,10 @@
 """What the Print and Report tabs share while a file is written off the GUI thread: the
 progress bar, Cancel and the status line follow the running job.
 
-A page mixing in `WatchesRuns` has `bar` (QProgressBar), `cancel_button`, `status`
-(QLabel), `_job` and `_run`, and defines `_end()` (back to idle), `_written(path)` and
-`_stopped()`; `watch(run)` connects a `RenderRun` to them and starts it.
+A page mixing in `WatchesRuns` calls `_make_run_widgets(name)` for its `bar`
+(QProgressBar), `cancel_button` and `status` (QLabel), has `_job` and `_run`, and defines
+`_end()` (back to idle, `_set_busy(False)` among it), `_written(path)` and `_stopped()`;
+`watch(run)` connects a `RenderRun` to them and starts it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
+
+from kit.i18n import _
 from kit.ui.workshop.printing.pdf import RenderRun
 
 
@@ -20,6 +25,25 @@ class WatchesRuns:
     status: Any
     _job: Any
     _run: RenderRun | None
+
+    def _make_run_widgets(self, bar_name: str) -> None:
+        """The progress bar (its accessible name `bar_name`), Cancel and the status line."""
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName(bar_name)
+        self.bar.setTextVisible(False)
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        if busy:
+            self.bar.setRange(0, 0)
 
     def watch(self, run: RenderRun) -> None:
         run.job.progressed.connect(self._progress)

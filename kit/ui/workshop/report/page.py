@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -68,15 +67,7 @@ class ReportPage(WatchesRuns, QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.view)
-        self.bar = QProgressBar()
-        self.bar.setAccessibleName(_("Exporting"))
-        self.bar.setTextVisible(False)
-        self.cancel_button = QPushButton(_("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._make_run_widgets(_("Exporting"))
         self._lay_out()
         self._set_busy(False)
         self._enable()
@@ -100,13 +91,6 @@ class ReportPage(WatchesRuns, QWidget):
         ready = self.report is not None and self._job is None
         self.export_button.setEnabled(ready)
         self.format.setEnabled(ready)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.bar.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.cancel_button.setEnabled(busy)
-        if busy:
-            self.bar.setRange(0, 0)
 
     # -- the chosen workshop -------------------------------------------------
 
