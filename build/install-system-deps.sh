@@ -17,8 +17,8 @@ updated=""
 install() {
   [ $# -gt 0 ] || return 0
   echo "Installing Debian packages: $*"
-  if [ -z "$updated" ]; then $SUDO apt-get update -qq; updated=1; fi
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+  if [ -z "$updated" ]; then $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq; updated=1; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$@" >/dev/null
 }
 need=()
 for pkg in $packages; do
