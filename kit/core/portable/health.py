@@ -35,7 +35,7 @@ from kit.core.fsutil import sync_folders, write_atomic
 from kit.core.paths import DataDir, private_dir
 from kit.core.records import backups
 from kit.core.records.db import RecordsDB, RecordsError
-from kit.core.records.restore import _checked_copy
+from kit.core.records.restore import checked_copy
 from kit.core.records.timeutil import utc_now
 from kit.i18n import _, format_datetime
 
@@ -146,7 +146,7 @@ def _restore_newest_sound(data: DataDir) -> tuple[backups.Backup, Path | None] |
     for backup in backups.list_backups(folder):
         scratch = folder / f".restore-{uuid.uuid4().hex}{backups.PARTIAL_SUFFIX}"
         try:
-            conn = _checked_copy(backup.path, scratch, None)
+            conn = checked_copy(backup.path, scratch, None)
         except (RecordsError, OSError):
             with contextlib.suppress(OSError):
                 scratch.unlink()
