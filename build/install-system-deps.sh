@@ -13,6 +13,8 @@ packages="$packages libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 l
 packages="$packages libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-shm0 libx11-xcb1"
 # pandoc: tests compare imported Carpentries lessons with what the Workbench (pandoc) shows.
 [ "${1:-}" = "--runtime" ] || packages="$packages nginx pandoc"
+# dosfstools mtools exfatprogs exfat-fuse: portable-mode tests build FAT32 and exFAT stick images.
+[ "${1:-}" = "--runtime" ] || packages="$packages dosfstools mtools exfatprogs exfat-fuse"
 updated=""
 install() {
   [ $# -gt 0 ] || return 0

@@ -21,6 +21,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh, empty data folder for each test (KIT_DATA_DIR points at it)."""
     folder = tmp_path / "data"
     monkeypatch.setenv("KIT_DATA_DIR", str(folder))
+    monkeypatch.delenv("KIT_PORTABLE", raising=False)  # portable only where a test asks
     return folder
 
 

@@ -73,6 +73,14 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help=_("open the main window, save a PNG of it to FILE and exit"),
     )
+    parser.add_argument(
+        "--portable",
+        action="store_true",
+        help=_(
+            "keep the data beside the app, as on a USB stick (also KIT_PORTABLE=1 or a "
+            "kit-portable.txt file beside the app)"
+        ),
+    )
     parser.add_argument("--lang", metavar="LANG", help=_("interface language, e.g. en, es or ar"))
     parser.add_argument(
         "--profile",
@@ -109,6 +117,21 @@ def _app_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
     return args
 
 
+def _begin_portable(args: argparse.Namespace):
+    """In portable mode, check the stick's databases first; say on stderr what was repaired."""
+    from kit.core.portable.location import is_portable
+
+    if not is_portable():
+        return None
+    from kit.core.paths import resolve_data_dir
+    from kit.core.portable.health import begin
+
+    run = begin(resolve_data_dir(getattr(args, "data_dir", None)))
+    for notice in run.notices:
+        print(notice, file=sys.stderr)
+    return run
+
+
 def fail(message: str) -> int:
     print(message, file=sys.stderr)
     return 1
@@ -136,8 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Everything a command prints, its errors and argparse's too, is escaped.
         with escaping_output():
             args = build_parser().parse_args(argv)
+            _portable_flag(args)
             if args.command is not None:
                 return _run(args)
+    _portable_flag(args)
     from kit.app.main import run_app
 
     return run_app(
@@ -145,9 +170,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
 
+def _portable_flag(args: argparse.Namespace) -> None:
+    """--portable: the same as KIT_PORTABLE=1 (kit.core.portable.location reads it)."""
+    if getattr(args, "portable", False):
+        from kit.core.portable.location import ENV
+
+        os.environ[ENV] = "1"
+
+
 def _run(args: argparse.Namespace) -> int:
     try:
-        return int(args.func(args) or 0)
+        run = _begin_portable(args)
+        try:
+            return int(args.func(args) or 0)
+        finally:
+            if run is not None:
+                run.end()
     except KitError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:

@@ -61,6 +61,20 @@ def public_mode() -> int:
     return 0o666 & ~current_umask()
 
 
+def free_space(folder: Path) -> int | None:
+    """Free bytes on the disk holding `folder`, or None when the system cannot tell.
+
+    Some file system drivers (fusefat, the FUSE FAT32 driver some USB sticks are
+    mounted with) report 0 bytes free of 0 in all: that means "unknown", not "full".
+    """
+    import shutil
+
+    usage = shutil.disk_usage(folder)
+    if usage.total == 0 and usage.free == 0:
+        return None
+    return usage.free
+
+
 def sync_file(fh: BinaryIO) -> None:
     fh.flush()
     os.fsync(fh.fileno())

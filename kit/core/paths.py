@@ -1,7 +1,9 @@
 """Where the app keeps its data.
 
 The platform's user data folder (platformdirs) unless `--data-dir DIR` or the
-`KIT_DATA_DIR` variable says otherwise.
+`KIT_DATA_DIR` variable says otherwise. In portable mode (kit.core.portable.location)
+the default is a folder beside the app, and the DataDir is marked `portable`: the
+databases then use settings that survive a USB stick pulled out (kit.core.portable).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class DataDir:
     """The folders and files of one installation's data."""
 
     root: Path
+    portable: bool = False  # on a USB stick: rollback journals, backups at each start
 
     @property
     def library_db(self) -> Path:
@@ -57,12 +60,18 @@ class DataDir:
 
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> DataDir:
-    """The data folder: explicit argument, then KIT_DATA_DIR, then the platform default."""
+    """The data folder: explicit argument, then KIT_DATA_DIR, then the portable folder
+    beside the app in portable mode, then the platform default."""
+    from kit.core.portable.location import is_portable, portable_data_root
+
+    portable = is_portable()
     if explicit:
-        return DataDir(Path(explicit).expanduser().resolve())
+        return DataDir(Path(explicit).expanduser().resolve(), portable)
     env = os.environ.get("KIT_DATA_DIR")
     if env:
-        return DataDir(Path(env).expanduser().resolve())
+        return DataDir(Path(env).expanduser().resolve(), portable)
+    if portable:
+        return DataDir(portable_data_root().resolve(), True)
     import platformdirs  # only when no folder is given (it is slow to import)
 
     return DataDir(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))

@@ -25,6 +25,7 @@ from kit.ui.runners.worker import Worker
 
 if TYPE_CHECKING:  # the core is imported on the worker thread, not at start-up
     from kit.core.library import Library
+    from kit.core.portable.health import PortableRun
     from kit.core.records import Profile, Records
     from kit.ui.runners.network import NetworkRunner
 
@@ -40,6 +41,7 @@ class Services:
     changes: Changes = field(default_factory=Changes)
     library: Library | None = None  # opened on the worker thread (kit.ui.operations.core)
     records: Records | None = None  # likewise
+    portable: PortableRun | None = None  # a run on a USB stick (kit.core.portable.health)
     _network: NetworkRunner | None = None
 
     @property

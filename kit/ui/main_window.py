@@ -156,7 +156,8 @@ class MainWindow(DialogsMixin, QMainWindow):
     # -- start-up ------------------------------------------------------------------
     def _core_opened(self, state: core.StartState) -> None:
         self.start_state = state
-        first_start = state.pack_count == 0 and not self.settings.bundled_offered
+        emptied = state.library_emptied  # a damaged library on a stick: install them again
+        first_start = state.pack_count == 0 and (emptied or not self.settings.bundled_offered)
         if first_start and self._has_bundled():
             self.settings.bundled_offered = True
             self._save_settings()
@@ -196,6 +197,8 @@ class MainWindow(DialogsMixin, QMainWindow):
                 self._open_start_page()
             else:
                 self.show_profiles()
+        if state and state.notices:  # what a portable start repaired (kit.core.portable)
+            self.message.show_message("\n".join(state.notices), "error")
         from kit.ui.operations.records import auto_backup
 
         auto_backup(self.ctx).run(self)  # queued behind the first screen's work

@@ -42,7 +42,7 @@ class Library:
         self.store = MediaStore(data_dir.media, data_dir.tmp)
         self._mutex = threading.RLock()
         self._write_lock = WriteLock(data_dir.root / "library.lock")
-        self.conn: sqlite3.Connection | None = connect(data_dir.library_db)
+        self.conn: sqlite3.Connection | None = connect(data_dir.library_db, data_dir.portable)
         self._recover()
 
     def _recover(self) -> None:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import shutil
 import sqlite3
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kit.core.errors import KitError
+from kit.core.fsutil import free_space
 from kit.core.migrations import MigrationSet
 from kit.i18n import _
 
@@ -123,16 +123,21 @@ def m002_search_map(db: Database) -> None:
     )
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, portable: bool = False) -> sqlite3.Connection:
     """Open (creating and migrating) library.db.
+
+    `portable` (a USB stick, FAT32 or exFAT): a rollback journal (TRUNCATE) instead of
+    the write-ahead log, whose shared-memory index FUSE FAT drivers cannot map. The
+    library can be installed again, so it is not synced harder than that; a damaged one
+    is emptied at start (kit.core.portable.health).
 
     The connection is made with check_same_thread=False: the Library guards it with a
     lock so the UI's worker thread and the GUI thread may both call it.
     """
     try:
         conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA journal_mode={'TRUNCATE' if portable else 'WAL'}")
+        conn.execute(f"PRAGMA synchronous={'FULL' if portable else 'NORMAL'}")
         conn.execute("PRAGMA foreign_keys=ON")
         # A pack's rows fit in the cache, and the WAL is copied back into the database
         # when the library closes (or past 64 MB) rather than inside each install.
@@ -167,9 +172,10 @@ def disk_full(folder: Path, exc: BaseException | None = None) -> bool:
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return True
     try:
-        return shutil.disk_usage(folder).free < NEARLY_FULL
+        free = free_space(folder)
     except OSError:
         return False
+    return free is not None and free < NEARLY_FULL
 
 
 @migrations()

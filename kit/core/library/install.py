@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import signal
 import sqlite3
 import threading
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kit.core.errors import Cancelled, FutureFormatError, KitError, PackError
+from kit.core.fsutil import free_space
 from kit.core.library import rows
 from kit.core.library.safezip import (
     RESERVED,
@@ -346,8 +346,8 @@ class Installer:
     def _check_space(self, op: _Opened) -> None:
         needed = space_needed(op, self.present)
         self.store.root.parent.mkdir(parents=True, exist_ok=True)
-        free = shutil.disk_usage(self.store.root.parent).free
-        if needed > free:
+        free = free_space(self.store.root.parent)
+        if free is not None and needed > free:  # None: the disk does not say (fusefat)
             from kit.i18n import _
 
             raise KitError(

@@ -16,6 +16,15 @@ so the database is opened with settings that make every acknowledged write survi
   drive's cache; these make SQLite use F_FULLFSYNC there (no effect elsewhere).
 * ``foreign_keys=ON`` and a busy timeout, so the CLI and the app can share the file.
 
+Portable mode (a USB stick, FAT32 or exFAT: ``open(..., portable=True)``) cannot use a
+write-ahead log: its ``-shm`` index is shared memory mapped from a file, which FUSE FAT
+drivers do not support. There ``journal_mode=TRUNCATE`` with ``synchronous=EXTRA``: each
+commit fsyncs the rollback journal, then the database, then truncates the journal and
+fsyncs it again (EXTRA also fsyncs the folder whenever a journal is deleted), so once
+COMMIT returns the record is on the stick; a commit cut short leaves a hot journal that
+the next open rolls back. `kit.core.portable.health` checks the file after an unclean
+eject.
+
 Threads: `RecordsDB` holds one connection opened with ``check_same_thread=False`` and
 a re-entrant lock that every operation takes, so it may be opened on one thread and
 used from another (the app opens and uses it on its single worker thread; a stray call
@@ -77,8 +86,9 @@ class RecordsDB:
         self.device_id = ""
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True) -> RecordsDB:
-        """Open (and create or migrate) records.db at `path`."""
+    def open(cls, path: Path, *, create: bool = True, portable: bool = False) -> RecordsDB:
+        """Open (and create or migrate) records.db at `path` (`portable`: on a USB stick,
+        a rollback journal instead of the write-ahead log; see the module's notes)."""
         if not create and not path.is_file():
             raise RecordsError(f"There are no learner records at {path} yet.")
         _private_files(path)
@@ -90,7 +100,7 @@ class RecordsDB:
             raise RecordsError(f"Could not open the learner records {path}: {exc}.") from exc
         rdb = cls(path, conn)
         try:
-            rdb._configure()
+            rdb._configure(portable)
             _private_files(path)  # the -wal and -shm made just now
             rdb._migrate()
             rdb.device_id = rdb._device_id()
@@ -102,13 +112,16 @@ class RecordsDB:
             raise
         return rdb
 
-    def _configure(self) -> None:
+    def _configure(self, portable: bool = False) -> None:
         conn = self.db.conn
-        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            raise RecordsError(f"The learner records {self.path} cannot use a write-ahead log.")
+        wanted = "truncate" if portable else "wal"
+        mode = conn.execute(f"PRAGMA journal_mode={wanted}").fetchone()[0]
+        if str(mode).lower() != wanted:
+            raise RecordsError(
+                f"The learner records {self.path} cannot use the {wanted} journal mode."
+            )
         for pragma in (
-            "synchronous=FULL",
+            "synchronous=EXTRA" if portable else "synchronous=FULL",
             "fullfsync=ON",
             "checkpoint_fullfsync=ON",
             "foreign_keys=ON",

@@ -65,8 +65,9 @@ def resolve_backup(folder: Path, source: str | os.PathLike[str]) -> Path:
     return path
 
 
-def _checked_copy(source: Path, scratch: Path, page_size: int | None) -> sqlite3.Connection:
-    """Copy `source` to `scratch`, check it and bring it to the current schema."""
+def checked_copy(source: Path, scratch: Path, page_size: int | None) -> sqlite3.Connection:
+    """Copy `source` to `scratch`, check it and bring it to the current schema (an open
+    connection on the checked copy; RecordsError, with the reason, when it is refused)."""
     shutil.copyfile(source, scratch)
     private_file(scratch)
     with scratch.open("rb") as fh:
@@ -339,7 +340,7 @@ def restore_loss(rdb: RecordsDB, source: str | os.PathLike[str], folder: Path) -
     scratch = folder / f".restore-{uuid.uuid4().hex}{PARTIAL_SUFFIX}"
     try:
         with rdb.lock:
-            conn = _checked_copy(path, scratch, None)
+            conn = checked_copy(path, scratch, None)
             try:
                 live = rdb.db.conn
                 lost_profiles = _ids(live, "profiles") - _ids(conn, "profiles")
@@ -373,7 +374,7 @@ def restore_backup(
     try:
         with rdb.lock:
             page_size = rdb.db.conn.execute("PRAGMA page_size").fetchone()[0]
-            conn = _checked_copy(path, scratch, page_size)
+            conn = checked_copy(path, scratch, page_size)
             try:
                 # A restore must never undo a PIN lock (nor the count towards the next).
                 pins.carry_over(rdb.db.conn, conn, clocks or pins.Clocks())

@@ -69,7 +69,7 @@ class Records:
         self.clocks = pins.Clocks(clock, uptime)
         self._tokens = roles.Tokens(self.clocks)
         self.keep_backups = keep_backups
-        self.rdb = RecordsDB.open(data_dir.records_db, create=create)
+        self.rdb = RecordsDB.open(data_dir.records_db, create=create, portable=data_dir.portable)
 
     def close(self) -> None:
         self.rdb.close()
