@@ -12,12 +12,11 @@ import yaml
 
 from kit.core.errors import KitError
 from kit.core.fsutil import write_atomic
+from kit.core.packformat.translations import UNTRANSLATED
 from kit.core.packformat.yamlio import YamlProblem, load_mapping
 from kit.core.packtranslate.sourcetext import SourceFile, SourceText, cut_translation
 from kit.i18n import _
 
-UNTRANSLATED_KEY = "untranslated"
-"""Header field of a translated item: the units still in the pack's language."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def render_file(file: SourceFile, done: dict[str, str], existing: Path) -> str |
     if materials:
         header["materials"] = materials
     if missing:
-        header[UNTRANSLATED_KEY] = missing
+        header[UNTRANSLATED] = missing
     return "---\n" + _dump(header) + "---\n" + file.body.render(done)
 
 
