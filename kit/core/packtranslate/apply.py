@@ -14,6 +14,7 @@ from kit.core.errors import KitError
 from kit.core.fsutil import write_atomic
 from kit.core.packformat.translations import UNTRANSLATED
 from kit.core.packformat.yamlio import YamlProblem, load_mapping
+from kit.core.packtranslate.markup import markup_problem
 from kit.core.packtranslate.sourcetext import SourceFile, SourceText, cut_translation
 from kit.i18n import _
 
@@ -26,6 +27,7 @@ class Applied:
     translated: int
     missing: int  # units left in the pack's language
     outdated: int  # fuzzy or made for older text (not applied)
+    problems: tuple[tuple[str, str], ...] = ()  # (file:line, what): broken markup, not applied
 
 
 def _dump(data: dict[str, Any]) -> str:
@@ -85,6 +87,14 @@ def file_prefix(file: SourceFile) -> str:
 def apply_language(source: SourceText, lang: str, done: dict[str, str], outdated: int) -> Applied:
     """Write translations/LANG/... for every file with at least one translated unit."""
     base = source.root / "translations" / lang
+    done = dict(done)
+    problems = []
+    for file, unit in source.units:
+        if unit.context in done:
+            problem = markup_problem(unit.text, done[unit.context])
+            if problem:
+                problems.append((f"{file.rel}:{unit.line}", f"{unit.context}: {problem}"))
+                del done[unit.context]
     written = 0
     for file in source.files:
         target = base / file.rel
@@ -97,7 +107,7 @@ def apply_language(source: SourceText, lang: str, done: dict[str, str], outdated
     if written:
         ensure_language(source, lang)
     total = len(source.units)
-    return Applied(lang, written, len(done), total - len(done), outdated)
+    return Applied(lang, written, len(done), total - len(done), outdated, tuple(problems))
 
 
 _FLOW_RE = re.compile(r"^(languages\s*:\s*)\[([^\]]*)\](\s*(?:#.*)?)$")
