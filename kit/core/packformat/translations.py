@@ -147,7 +147,7 @@ def _read_item(
         from kit.core.packtranslate.markup import check_translated_file
 
         for line, message in check_translated_file(orig, original, item, text):
-            reader.report.error(rel, line, message)
+            reader.report.warn(rel, line, message)  # shown as written, but likely a mistake
     # Links resolve as if the file sat where the original does.
     parsed = reader.build_item(
         ItemFile(rel, header, body, body_line, "", orig), expected_type=item["type"]
