@@ -166,18 +166,21 @@ def existing_translations(source: SourceText, lang: str) -> dict[str, tuple[str,
             assert file.body is not None
             shape = {u.context for u in file.body.units} == set(units)
             prefix = file_prefix(file)
+            fields = {}  # header fields match by name, whatever the body's shape
             for key in ("title", "summary"):
                 if isinstance(header.get(key), str):
-                    units[f"{prefix}/{key}"] = header[key].strip()
-            _list_units(units, prefix, header, "materials")
+                    fields[f"{prefix}/{key}"] = header[key].strip()
+            _list_units(fields, prefix, header, "materials")
         else:
-            shape = True
+            shape, units = True, {}
             data = _existing_yaml(path)
             prefix = file_prefix(file)
-            units = {f"{prefix}/{k}": str(v).strip() for k, v in data.items() if isinstance(v, str)}
-            _list_units(units, prefix, data, "objectives")
+            fields = {f"{prefix}/{k}": str(v).strip() for k, v in data.items() if isinstance(v, str)}
+            _list_units(fields, prefix, data, "objectives")
         for u in file.units:
-            if units.get(u.context) and (shape or units[u.context] != u.text):
+            if fields.get(u.context):
+                out[u.context] = (fields[u.context], False)
+            elif units.get(u.context) and (shape or units[u.context] != u.text):
                 out[u.context] = (units[u.context], not shape)
     return out
 
