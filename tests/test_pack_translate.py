@@ -238,7 +238,7 @@ def test_cli_commands_and_bad_input(src, capsys):
         assert main(argv) == 1
         err = capsys.readouterr().err
         assert "Traceback" not in err and len(err.strip().splitlines()) == 1
-    (src / "translations" / "fr.po").write_text("msgid \"x\nbroken", encoding="utf-8")
+    (src / "translations" / "fr.po").write_text('msgid "x\nbroken', encoding="utf-8")
     assert main(["pack", "translate", "status", str(src)]) == 1
     assert "fr.po" in capsys.readouterr().err
     assert sorted(p.name for p in (src / "translations").iterdir()) == before

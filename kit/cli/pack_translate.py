@@ -79,10 +79,16 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             [
-                {"lang": s.lang, "total": s.total, "translated": s.translated,
-                 "fuzzy": s.fuzzy, "untranslated": s.untranslated, "po_file": s.has_file}
+                {
+                    "lang": s.lang,
+                    "total": s.total,
+                    "translated": s.translated,
+                    "fuzzy": s.fuzzy,
+                    "untranslated": s.untranslated,
+                    "po_file": s.has_file,
+                }
                 for s in rows
-            ]  # fmt: skip
+            ]
         )
         return 0
     if not rows:
@@ -109,11 +115,16 @@ def cmd_apply(args: argparse.Namespace) -> int:
     for r in apply(args.src, args.lang):
         files = ngettext("{n} file", "{n} files", r.files).format(n=r.files)
         print(
-            _("{lang}: wrote {files}; {done} texts translated, {missing} left in the pack's "
-              "language, {outdated} fuzzy or outdated (not applied).").format(  # fmt: skip
-                lang=r.lang, files=files, done=r.translated, missing=r.missing,
+            _(
+                "{lang}: wrote {files}; {done} texts translated, {missing} left in the pack's "
+                "language, {outdated} fuzzy or outdated (not applied)."
+            ).format(
+                lang=r.lang,
+                files=files,
+                done=r.translated,
+                missing=r.missing,
                 outdated=r.outdated,
-            )  # fmt: skip
+            )
         )
         for where, problem in r.problems:
             print(_("warning: {where}: {problem}").format(where=where, problem=problem))

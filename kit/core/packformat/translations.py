@@ -125,7 +125,9 @@ def _read_header(reader: SourceReader, rel: str, text: str, item: dict[str, Any]
     untranslated = header.data.pop(UNTRANSLATED, None)
     if untranslated is not None:
         if not isinstance(untranslated, list) or not all(isinstance(u, str) for u in untranslated):
-            reader.report.error(rel, header.line(UNTRANSLATED), f"'{UNTRANSLATED}' must be a list of texts")
+            reader.report.error(
+                rel, header.line(UNTRANSLATED), f"'{UNTRANSLATED}' must be a list of texts"
+            )
         else:
             header.data["_" + UNTRANSLATED] = untranslated
     return header

@@ -19,7 +19,6 @@ from kit.core.packtranslate.sourcetext import SourceFile, SourceText, cut_transl
 from kit.i18n import _
 
 
-
 @dataclass(frozen=True)
 class Applied:
     lang: str
@@ -46,21 +45,32 @@ def render_file(file: SourceFile, done: dict[str, str], existing: Path) -> str |
     if not any(u.context in done for u in file.units):
         return None
     if file.kind in ("pack", "module"):
-        data = _existing_yaml(existing)
-        if file.kind == "module":
-            data = {"id": file.item["id"], **{k: v for k, v in data.items() if k != "id"}}
-        lists: dict[str, list[str]] = {}
-        for u in file.units:
-            parts = u.context.split("/")
-            key = parts[2] if file.kind == "module" else parts[1]
-            if len(parts) == (4 if file.kind == "module" else 3):  # a list entry
-                lists.setdefault(key, []).append(done.get(u.context, u.text))
-            elif u.context in done:
-                data[key] = done[u.context]
-        for key, entries in lists.items():
-            if any(f"{file_prefix(file)}/{key}/{n}" in done for n in range(1, len(entries) + 1)):
-                data[key] = entries
-        return _dump(data)
+        return _render_yaml(file, done, existing)
+    return _render_item(file, done)
+
+
+def _render_yaml(file: SourceFile, done: dict[str, str], existing: Path) -> str:
+    data = _existing_yaml(existing)
+    if file.kind == "module":
+        data = {"id": file.item["id"], **{k: v for k, v in data.items() if k != "id"}}
+    depth = len(file_prefix(file).split("/"))
+    lists: dict[str, list[str]] = {}
+    translated_lists: set[str] = set()
+    for u in file.units:
+        parts = u.context.split("/")
+        key = parts[depth]
+        if len(parts) > depth + 1:  # a list entry: the list is written whole
+            lists.setdefault(key, []).append(done.get(u.context, u.text))
+            if u.context in done:
+                translated_lists.add(key)
+        elif u.context in done:
+            data[key] = done[u.context]
+    for key in translated_lists:
+        data[key] = lists[key]
+    return _dump(data)
+
+
+def _render_item(file: SourceFile, done: dict[str, str]) -> str:
     assert file.body is not None
     header: dict[str, Any] = {"id": file.item["id"], "type": file.item["type"]}
     missing = []
@@ -122,7 +132,9 @@ def ensure_language(source: SourceText, lang: str) -> None:
     langs = [*source.languages, lang]
     where = source.pack_lines.get("languages")
     if where is None:
-        lines.insert(_after_key(lines, source.pack_lines.get("language")), f"languages: [{', '.join(langs)}]")
+        lines.insert(
+            _after_key(lines, source.pack_lines.get("language")), f"languages: [{', '.join(langs)}]"
+        )
     elif m := _FLOW_RE.match(lines[where - 1]):
         lines[where - 1] = f"{m.group(1)}[{', '.join(langs)}]{m.group(3)}"
     else:
@@ -175,7 +187,9 @@ def existing_translations(source: SourceText, lang: str) -> dict[str, tuple[str,
             shape, units = True, {}
             data = _existing_yaml(path)
             prefix = file_prefix(file)
-            fields = {f"{prefix}/{k}": str(v).strip() for k, v in data.items() if isinstance(v, str)}
+            fields = {
+                f"{prefix}/{k}": str(v).strip() for k, v in data.items() if isinstance(v, str)
+            }
             _list_units(fields, prefix, data, "objectives")
         for u in file.units:
             if fields.get(u.context):

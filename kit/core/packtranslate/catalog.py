@@ -76,9 +76,12 @@ def template(source: SourceText) -> list[Message]:
         note = [MARKUP_NOTE] if _MARKUP_RE.search(unit.text) else []
         out.append(
             Message(
-                unit.text, "", locations=[(file.rel, unit.line)], auto_comments=note,
+                unit.text,
+                "",
+                locations=[(file.rel, unit.line)],
+                auto_comments=note,
                 context=unit.context,
-            )  # fmt: skip
+            )
         )
     return out
 
@@ -135,20 +138,7 @@ def merge(source: SourceText, old: Catalog | None, lang: str,
     for msg in template(source):
         ctx = str(msg.context)
         seen.add(ctx)
-        before = by_ctx.get(ctx)
-        if before is not None and before.id == msg.id:
-            msg.string, msg.flags = before.string, set(before.flags) - {"python-format"}
-            msg.user_comments = before.user_comments
-        elif before is not None and before.string:
-            msg.string, msg.previous_id = before.string, [str(before.id)]
-            msg.flags = {FUZZY}
-            msg.user_comments = before.user_comments
-        elif str(msg.id) in by_id:
-            same = by_id[str(msg.id)]
-            msg.string, msg.flags = same.string, {FUZZY} if same.fuzzy else set()
-        elif prefill and ctx in prefill:
-            msg.string, is_fuzzy = prefill[ctx]
-            msg.flags = {FUZZY} if is_fuzzy else set()
+        _carry(msg, by_ctx.get(ctx), by_id, (prefill or {}).get(ctx))
         if not msg.string:
             new += 1
         elif msg.fuzzy:
@@ -164,6 +154,26 @@ def merge(source: SourceText, old: Catalog | None, lang: str,
                 catalog.obsolete[(msg.id, msg.context) if msg.context else msg.id] = msg
                 obsolete += 1
     return catalog, MergeCounts(kept, new, fuzzy, obsolete)
+
+
+def _carry(
+    msg: Message, before: Message | None, by_id: dict[str, Message],
+    prefill: tuple[str, bool] | None,
+) -> None:  # fmt: skip
+    """Give a new message the translation it had (by context), else one of the same text."""
+    if before is not None and before.id == msg.id:
+        msg.string, msg.flags = before.string, set(before.flags) - {"python-format"}
+        msg.user_comments = before.user_comments
+    elif before is not None and before.string:
+        msg.string, msg.previous_id = before.string, [str(before.id)]
+        msg.flags = {FUZZY}
+        msg.user_comments = before.user_comments
+    elif str(msg.id) in by_id:
+        same = by_id[str(msg.id)]
+        msg.string, msg.flags = same.string, {FUZZY} if same.fuzzy else set()
+    elif prefill is not None:
+        msg.string, is_fuzzy = prefill
+        msg.flags = {FUZZY} if is_fuzzy else set()
 
 
 @dataclass(frozen=True)

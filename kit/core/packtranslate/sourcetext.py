@@ -59,8 +59,11 @@ def read_source_text(root: str | Path) -> SourceText:
         )
     pack_doc = _yaml(reader, "pack.yaml")
     files = [
-        SourceFile("pack.yaml", "pack", yaml_units("pack", "pack.yaml", pack_doc[0], pack_doc[1],
-                                                   PACK_T_KEYS))  # fmt: skip
+        SourceFile(
+            "pack.yaml",
+            "pack",
+            yaml_units("pack", "pack.yaml", pack_doc[0], pack_doc[1], PACK_T_KEYS),
+        )
     ]
     by_module: dict[str, list[str]] = {}
     for rel in reader.item_by_rel:
@@ -68,7 +71,9 @@ def read_source_text(root: str | Path) -> SourceText:
     for mdir, module in reader.module_by_dir.items():
         rel = f"modules/{mdir}/module.yaml"
         data, lines = _yaml(reader, rel)
-        units = yaml_units(f"module/{module['id']}", rel, data, lines, MODULE_T_TEXTS, ("objectives",))
+        units = yaml_units(
+            f"module/{module['id']}", rel, data, lines, MODULE_T_TEXTS, ("objectives",)
+        )
         files.append(SourceFile(rel, "module", units, item={"id": module["id"]}))
         for item_rel in by_module.get(mdir, []):
             files.append(_item_file(reader, item_rel, reader.item_by_rel[item_rel]))

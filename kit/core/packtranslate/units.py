@@ -88,12 +88,13 @@ class _Cutter:
             name = "body"
         return name
 
-    def new_unit(self, name: str, text: str, line: int, prefix: str, kind: str) -> None:
+    def new_unit(self, name: str, text: str, line: int, prefix: str, kind: str) -> Unit:
         self.close()
         n = self.counts[name] = self.counts.get(name, 0) + 1
-        self.open = Unit(f"{self.base}{name}/{n}", text, line, prefix)
+        unit = self.open = Unit(f"{self.base}{name}/{n}", text, line, prefix)
         self.open_kind = kind
-        self.out.pieces.append(self.open)
+        self.out.pieces.append(unit)
+        return unit
 
     def close(self) -> None:
         self.open, self.open_kind = None, ""
@@ -162,8 +163,7 @@ class _Cutter:
         if self.open is not None:
             return self._append(line)
         indent = line[: len(line) - len(line.lstrip())]
-        self.new_unit(self.field(), line[len(indent) :], lineno, indent, "para")
-        self.open.indent = indent if self.open else ""
+        self.new_unit(self.field(), line[len(indent) :], lineno, indent, "para").indent = indent
         return None
 
     def _continue_explanation(self, line: str, lineno: int) -> None:
@@ -171,9 +171,7 @@ class _Cutter:
             return self._append(line)
         sub = f"answer{self.answers}.explanation"
         indent = line[: len(line) - len(line.lstrip())]
-        self.new_unit(self.field(sub), line.strip(), lineno, indent, "explanation")
-        if self.open is not None:
-            self.open.indent = indent
+        self.new_unit(self.field(sub), line.strip(), lineno, indent, "explanation").indent = indent
         return None
 
     def _append(self, line: str) -> None:
