@@ -242,3 +242,14 @@ def test_cli_commands_and_bad_input(src, capsys):
     assert main(["pack", "translate", "status", str(src)]) == 1
     assert "fr.po" in capsys.readouterr().err
     assert sorted(p.name for p in (src / "translations").iterdir()) == before
+
+
+def test_apply_adds_the_language_to_a_block_list(src):
+    path = src / "pack.yaml"
+    text = path.read_text(encoding="utf-8").replace("languages: [en, es]", "languages:\n- en\n- es")
+    path.write_text(text, encoding="utf-8")
+    extract(src, "fr")
+    translate(src / "translations" / "fr.po", {"item/welcome/title": "Bienvenue"})
+    apply(src)
+    assert "languages:\n- en\n- es\n- fr\n" in path.read_text(encoding="utf-8")
+    assert load_source(src).report.ok

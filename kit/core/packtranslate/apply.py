@@ -139,13 +139,13 @@ def ensure_language(source: SourceText, lang: str) -> None:
         lines[where - 1] = f"{m.group(1)}[{', '.join(langs)}]{m.group(3)}"
     else:
         n = where
-        while n < len(lines) and re.match(r"^\s+-\s", lines[n]):
+        while n < len(lines) and re.match(r"^\s*-\s", lines[n]):
             n += 1
         if n == where:
             raise KitError(
                 _("Add '{lang}' to 'languages' in pack.yaml, then apply again.").format(lang=lang)
             )
-        indent = re.match(r"^(\s+-\s)", lines[n - 1])
+        indent = re.match(r"^(\s*-\s)", lines[n - 1])
         lines.insert(n, f"{indent.group(1) if indent else '  - '}{lang}")
     write_atomic(path, "\n".join(lines).encode("utf-8"))
     source.languages.append(lang)
