@@ -253,3 +253,21 @@ def test_apply_adds_the_language_to_a_block_list(src):
     apply(src)
     assert "languages:\n- en\n- es\n- fr\n" in path.read_text(encoding="utf-8")
     assert load_source(src).report.ok
+
+
+def test_settings_dialog_chooses_the_content_language(qtbot, data_dir):
+    from kit.core.paths import DataDir
+    from kit.ui.dialogs.settings import SettingsDialog
+    from kit.ui.operations.settings import UiSettings
+
+    dialog = SettingsDialog("en", 1.0, content="")
+    qtbot.addWidget(dialog)
+    assert dialog.content.currentData() == ""  # default: the interface language
+    dialog.content.setCurrentIndex(dialog.content.findData("es"))
+    with qtbot.waitSignal(dialog.content_chosen) as chosen:
+        dialog._accept()
+    assert chosen.args == ["es"]
+    data = DataDir(data_dir).ensure()
+    settings = UiSettings(content_language="es")
+    settings.save(data)
+    assert UiSettings.load(data).content_language == "es"
