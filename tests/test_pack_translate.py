@@ -271,3 +271,19 @@ def test_settings_dialog_chooses_the_content_language(qtbot, data_dir):
     settings = UiSettings(content_language="es")
     settings.save(data)
     assert UiSettings.load(data).content_language == "es"
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in (Path(__file__).parent.parent / "content_packs").iterdir())
+)
+def test_units_put_back_give_every_bundled_item_unchanged(name):
+    from kit.core.packformat.yamlio import split_front_matter
+    from kit.core.packtranslate.sourcetext import read_source_text
+
+    root = Path(__file__).parent.parent / "content_packs" / name
+    source = read_source_text(root)
+    assert source.units
+    for file in source.files:
+        if file.body is not None:
+            text = (root / file.rel).read_text(encoding="utf-8").replace("\r\n", "\n")
+            assert file.body.render({}) == split_front_matter(text)[2], file.rel

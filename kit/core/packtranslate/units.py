@@ -160,7 +160,9 @@ class _Cutter:
         if li := LIST_RE.match(line):
             self.new_unit(self.field(), li.group(2), lineno, li.group(1), "list")
             return None
-        if self.open is not None:
+        if self.open is not None and not (
+            self.open_kind in ("answer", "explanation") and not line[:1].isspace()
+        ):  # text right under an answer that is not its explanation stands apart
             return self._append(line)
         indent = line[: len(line) - len(line.lstrip())]
         self.new_unit(self.field(), line[len(indent) :], lineno, indent, "para").indent = indent
