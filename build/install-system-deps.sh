@@ -15,6 +15,8 @@ packages="$packages libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxc
 [ "${1:-}" = "--runtime" ] || packages="$packages nginx pandoc"
 # dosfstools mtools exfatprogs exfat-fuse: portable-mode tests build FAT32 and exFAT stick images.
 [ "${1:-}" = "--runtime" ] || packages="$packages dosfstools mtools exfatprogs exfat-fuse"
+# gettext: tests check pack translation PO files with msgfmt --check.
+[ "${1:-}" = "--runtime" ] || packages="$packages gettext"
 updated=""
 install() {
   [ $# -gt 0 ] || return 0

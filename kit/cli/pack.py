@@ -54,6 +54,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_inspect)
 
+    from kit.cli import pack_translate
+
+    pack_translate.register(psub)
+
 
 def cmd_new(args: argparse.Namespace) -> int:
     from kit.core.packformat.fields import ID_RE

@@ -65,6 +65,7 @@ class Session:
     profile: Profile | None = None  # the signed-in profile, or None
     language: str = "en"
     text_scale: float = 1.0
+    content_language: str = ""  # the language packs are read in; "" = `language`
 
     @property
     def profile_id(self) -> str | None:
@@ -160,6 +161,15 @@ class AppContext:
     @language.setter
     def language(self, value: str) -> None:
         self.session.language = value
+
+    @property
+    def content_language(self) -> str:
+        """The language to read packs in: the one chosen in Settings, else the interface's."""
+        return self.session.content_language or self.session.language
+
+    @content_language.setter
+    def content_language(self, value: str) -> None:
+        self.session.content_language = value
 
     @property
     def text_scale(self) -> float:

@@ -71,6 +71,7 @@ class MainWindow(DialogsMixin, QMainWindow):
         self._owns_services = services is None
         self.ctx = AppContext(services=services or Services(data, Worker()), session=Session())
         self.ctx.text_scale = self.settings.text_scale
+        self.ctx.content_language = self.settings.content_language
         self.ctx.language = set_language(self.options.language or self.settings.language or None)
         install_qt_translations(QApplication.instance(), self.ctx.language)
         self._apply_direction()

@@ -136,6 +136,8 @@ def get_item(
             if tr.get("questions") and item.get("questions"):
                 item["questions"] = _merge_questions(item["questions"], tr["questions"])
             item["lang"] = lang
+            if tr.get("untranslated"):  # units still in the pack's language
+                item["untranslated"] = tr["untranslated"]
     return item
 
 

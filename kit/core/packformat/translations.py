@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from kit.core.packformat.source import SourceReader
 
 PACK_T_KEYS = ("title", "description", "attribution")
+UNTRANSLATED = "untranslated"  # header field of a translated item: units not translated yet
 MODULE_T_KEYS = {"id", "title", "summary", "objectives"}
 # Header fields a translation may not change (they are the same in every language).
 FIXED_ITEM_KEYS = tuple(k for k in ("minutes", *TYPE_FIELDS) if k not in TRANSLATABLE_KEYS)
@@ -121,6 +122,14 @@ def _read_header(reader: SourceReader, rel: str, text: str, item: dict[str, Any]
     if not header.data.get("title"):
         reader.report.error(rel, 1, "missing 'title' in the translation's header")
         return None
+    untranslated = header.data.pop(UNTRANSLATED, None)
+    if untranslated is not None:
+        if not isinstance(untranslated, list) or not all(isinstance(u, str) for u in untranslated):
+            reader.report.error(
+                rel, header.line(UNTRANSLATED), f"'{UNTRANSLATED}' must be a list of texts"
+            )
+        else:
+            header.data["_" + UNTRANSLATED] = untranslated
     return header
 
 
@@ -133,7 +142,14 @@ def _read_item(
     header = _read_header(reader, rel, text, item) if text is not None else None
     if text is None or header is None:
         return None
+    untranslated = header.data.pop("_" + UNTRANSLATED, None)
     _h, _hl, body, body_line = split_front_matter(text)
+    original = reader.read_text(orig)
+    if original is not None:
+        from kit.core.packtranslate.markup import check_translated_file
+
+        for line, message in check_translated_file(orig, original, item, text):
+            reader.report.warn(rel, line, message)  # shown as written, but likely a mistake
     # Links resolve as if the file sat where the original does.
     parsed = reader.build_item(
         ItemFile(rel, header, body, body_line, "", orig), expected_type=item["type"]
@@ -143,6 +159,8 @@ def _read_item(
     keep = {k: parsed[k] for k in REPLACED_KEYS if k in parsed}
     if "questions" in parsed:  # the one keyed list: questions match the original's by id
         keep["questions"] = _matching_questions(reader, rel, body_line, item, parsed)
+    if untranslated:  # written by kit pack translate apply: units still in the pack's language
+        keep[UNTRANSLATED] = [u.removeprefix(f"item/{item['id']}/") for u in untranslated]
     return keep
 
 

@@ -1,4 +1,4 @@
-"""Settings: the interface language and the text size."""
+"""Settings: the interface language, the language packs are read in, and the text size."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from kit.ui.operations.settings import TEXT_SCALES
 from kit.ui.pages.profiles import language_name
 from kit.ui.textsize import nearest_index
 from kit.ui.widgets.forms import label
+from kit.ui.widgets.plain import plain_tooltip
 
 SCALE_NAMES = (
     N_("Small"), N_("Normal"), N_("Large"), N_("Larger"), N_("Very large"), N_("Extra large"),
@@ -19,8 +20,9 @@ SCALE_NAMES = (
 
 class SettingsDialog(QDialog):
     applied = Signal(str, float)  # language, text scale
+    content_chosen = Signal(str)  # the content language; "" = the interface language
 
-    def __init__(self, language: str, scale: float, parent=None) -> None:
+    def __init__(self, language: str, scale: float, parent=None, content: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Settings"))
         self.setMinimumWidth(420)
@@ -35,6 +37,24 @@ class SettingsDialog(QDialog):
         index = self.language.findData(language)
         self.language.setCurrentIndex(max(index, 0))
         form.addRow(_("Language of the app"), self.language)
+        self.content = QComboBox()
+        self.content.setAccessibleName(_("Language of the lessons"))
+        self.content.addItem(_("Same as the app"), "")
+        codes = list(available_languages())
+        if content and content not in codes:
+            codes.append(content)
+        for code in codes:
+            self.content.addItem(language_name(code), code)
+        self.content.setCurrentIndex(max(self.content.findData(content), 0))
+        self.content.setToolTip(
+            plain_tooltip(
+                _(
+                    "Packs translated into this language are shown in it; "
+                    "what is not translated yet is shown in the pack's own language."
+                )
+            )
+        )
+        form.addRow(_("Language of the lessons"), self.content)
         self.size = QComboBox()
         self.size.setAccessibleName(_("Text size"))
         for value, name in zip(TEXT_SCALES, SCALE_NAMES, strict=True):
@@ -50,5 +70,6 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _accept(self) -> None:
+        self.content_chosen.emit(str(self.content.currentData() or ""))
         self.applied.emit(str(self.language.currentData()), float(self.size.currentData()))
         self.accept()

@@ -16,7 +16,10 @@ class DialogsMixin:
     def show_settings(self) -> None:
         from kit.ui.dialogs.settings import SettingsDialog
 
-        self.settings_dialog = SettingsDialog(self.ctx.language, self.ctx.text_scale, self)
+        self.settings_dialog = SettingsDialog(
+            self.ctx.language, self.ctx.text_scale, self, content=self.ctx.session.content_language
+        )
+        self.settings_dialog.content_chosen.connect(self.apply_content_language)
         self.settings_dialog.applied.connect(self.apply_settings)
         self.settings_dialog.open()
 
@@ -33,6 +36,12 @@ class DialogsMixin:
                     page.set_text_scale(scale)
         if language != self.ctx.language:
             self.change_language(language)
+
+    def apply_content_language(self, code: str) -> None:
+        """Read packs in `code` ("" = the interface language) from the next page shown."""
+        if code != self.ctx.session.content_language:
+            self.ctx.content_language = self.settings.content_language = code
+            self._save_settings()
 
     def show_backups(self) -> None:
         from kit.ui.dialogs.backups import BackupsDialog

@@ -21,6 +21,7 @@ from PySide6.QtGui import QImage
 
 from kit.core import itemtypes, svgtext
 from kit.core.errors import KitError
+from kit.core.packtranslate.fallback import language_chain
 from kit.core.quiz import unfinished_answers
 from kit.core.records import ModuleProgress, QuizStats, Status
 from kit.core.render import BOX_TITLES, Labels, is_rtl, render_markdown
@@ -61,16 +62,39 @@ def labels() -> Labels:
 
 
 def content_language(pack: Mapping[str, Any], ui_language: str | None) -> str | None:
-    """The pack translation to read for this interface language (None: the original)."""
-    if not ui_language:
-        return None
-    langs = [str(x) for x in pack.get("languages") or []]
-    wanted = ui_language.replace("_", "-")
-    for cand in (wanted, wanted.split("-")[0]):
-        for lang in langs:
-            if lang.lower() == cand.lower() and lang != pack.get("language"):
-                return lang
-    return None
+    """The pack translation to read for this language (None: the original)."""
+    chain = language_chain(pack, ui_language)
+    return chain[0] if chain else None
+
+
+def _translated_item(
+    ctx: AppContext, pack_id: str, item_id: str, chain: list[str]
+) -> dict[str, Any] | None:
+    """The item in the first language of the chain that translates it, else the original."""
+    for lang in chain:
+        item = ctx.library.get_item(pack_id, item_id, lang)
+        if item is None or item.get("lang"):
+            return item
+    return ctx.library.get_item(pack_id, item_id)
+
+
+def translation_note(pack: Mapping[str, Any], item: Mapping[str, Any], chain: list[str]) -> str:
+    """A short note when the item is not (fully) in the language the learner reads in."""
+    if not chain:
+        return ""
+    from kit.ui.getpacks.texts import language_name
+
+    wanted = language_name(chain[0])
+    original = language_name(str(pack.get("language") or "en"))
+    if not item.get("lang"):
+        return _("Not translated into {language} yet: shown in {original}.").format(
+            language=wanted, original=original
+        )
+    if item.get("untranslated"):
+        return _("Parts not translated into {language} yet are shown in {original}.").format(
+            language=language_name(str(item["lang"])), original=original
+        )
+    return ""
 
 
 @dataclass(frozen=True)
@@ -90,6 +114,7 @@ class ItemView:
     quiz: QuizStats | None = None
     # A quiz left half-way (or a crash): the answers of its open attempt, from the records.
     resume: dict[str, Any] = field(default_factory=dict)
+    translation_note: str = ""  # set when the item is not (all) in the learner's language
 
     @property
     def rtl(self) -> bool:
@@ -192,10 +217,10 @@ def prepare_item(ctx: AppContext, pack_id: str, item_id: str) -> ItemView:
     pack = library.get_pack(pack_id)
     if pack is None:
         raise LookupError(pack_id)
-    lang = content_language(pack, ctx.language)
-    if lang:
-        pack = library.get_pack(pack_id, lang) or pack
-    item = library.get_item(pack_id, item_id, lang)
+    chain = language_chain(pack, ctx.content_language)
+    if chain:
+        pack = library.get_pack(pack_id, chain[0]) or pack
+    item = _translated_item(ctx, pack_id, item_id, chain)
     if item is None:
         raise LookupError(item_id)
     module = _module_of(pack, str(item.get("module_id")))
@@ -211,6 +236,7 @@ def prepare_item(ctx: AppContext, pack_id: str, item_id: str) -> ItemView:
         body_html=body_html,
         slides_html=slides_html,
         media=_media_for(library, pack_id, [body_html, *slides_html]),
+        translation_note=translation_note(pack, item, chain),
     )
     profile_id = ctx.profile_id
     if profile_id is None or records is None:
@@ -333,7 +359,7 @@ def load_certificate(ctx: AppContext, pack_id: str, module_id: str) -> Op[Any]:
         pack = ctx.library.get_pack(pack_id)
         if pack is None:
             raise KitError(_("This pack is not installed any more."))
-        lang = content_language(pack, ctx.language)
+        lang = content_language(pack, ctx.content_language)
         if lang:
             pack = ctx.library.get_pack(pack_id, lang) or pack
         return ctx.records.certificate(ctx.learner_id, pack, module_id)

@@ -20,6 +20,7 @@ class UiSettings:
     language: str = ""  # chosen on the first start; "" = the system's
     text_scale: float = 1.0
     bundled_offered: bool = False  # the first-start install of the bundled packs ran
+    content_language: str = ""  # the language to read packs in; "" = the interface's
 
     @staticmethod
     def path(data: DataDir) -> Path:
@@ -39,6 +40,8 @@ class UiSettings:
         if raw.get("text_scale") in TEXT_SCALES:
             out.text_scale = float(raw["text_scale"])
         out.bundled_offered = raw.get("bundled_offered") is True
+        if isinstance(raw.get("content_language"), str):
+            out.content_language = raw["content_language"]
         return out
 
     def save(self, data: DataDir) -> None:

@@ -26,6 +26,7 @@ STYLE = """
 #crumbs {{ color: #57606a; }}
 #itemTitle {{ font-size: {title}pt; font-weight: 600; color: #1f2328; }}
 #itemMeta {{ color: #57606a; }}
+#untranslatedNote {{ color: #6e7781; font-style: italic; }}
 #typeChip {{ background: #e7eefc; color: #1a4fa0; border-radius: 8px; padding: 1px 8px;
             font-weight: 600; }}
 #progressText, #positionText, #slideCounter {{ color: #57606a; }}
@@ -65,6 +66,9 @@ class Header(QFrame):
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.chip = plain_label(name="typeChip", accessible=_("Kind of item"))
         self.meta = plain_label(name="itemMeta", accessible=_("Time needed"))
+        # Discreet: the item (or part of it) is not in the language the learner reads in.
+        self.untranslated = plain_label(name="untranslatedNote", accessible=_("Translation"))
+        self.untranslated.hide()
         self.bar = QProgressBar()
         self.bar.setObjectName("moduleProgress")
         self.bar.setTextVisible(False)
@@ -84,6 +88,8 @@ class Header(QFrame):
         bottom.addWidget(self.chip)
         bottom.addSpacing(8)
         bottom.addWidget(self.meta)
+        bottom.addSpacing(8)
+        bottom.addWidget(self.untranslated)
         bottom.addStretch(1)
         bottom.addWidget(self.progress_text)
         bottom.addSpacing(8)
@@ -126,6 +132,8 @@ class Header(QFrame):
             if minutes
             else ""
         )
+        self.untranslated.setText(view.translation_note)
+        self.untranslated.setVisible(bool(view.translation_note))
         if view.progress is not None:
             self.show_progress(view.progress)
         else:
