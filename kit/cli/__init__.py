@@ -137,12 +137,25 @@ def fail(message: str) -> int:
     return 1
 
 
+_VALUED = ("--data-dir", "--screenshot", "--lang", "--profile")
+
+
+def _global_part(argv: Sequence[str] | None) -> list[str]:
+    """The options before the command: a command's own --lang (`pack translate extract
+    --lang fr`) names a pack language, not the interface's."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    for i, arg in enumerate(args):
+        if not arg.startswith("-") and (i == 0 or args[i - 1] not in _VALUED):
+            return args[:i]
+    return args
+
+
 def _early_language(argv: Sequence[str] | None) -> None:
     """Apply --lang before the parser is built, so its help and errors are translated too."""
     early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     early.add_argument("--lang")
     try:
-        known, _unknown = early.parse_known_args(argv)
+        known, _unknown = early.parse_known_args(_global_part(argv))
     except argparse.ArgumentError:
         return  # the real parser reports it
     if known.lang:
