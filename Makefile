@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps lint messages bench import-bundled dist
+.PHONY: run test deps test-deps lint messages bench import-bundled dist bundle-size
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,3 +53,9 @@ dist: $(BIN)/python
 	$(BIN)/pybabel compile -d resources/translations -D kit
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath build/dist --workpath build/work build/training-kit.spec
+	$(BIN)/python build/prune_bundle.py build/dist/training-kit
+	$(BIN)/python build/bundle_size.py build/dist/training-kit
+
+# Sizes of the built bundle: on disk and as tar.xz / zip archives.
+bundle-size: $(BIN)/python
+	$(BIN)/python build/bundle_size.py build/dist/training-kit
