@@ -20,7 +20,7 @@ run: deps
 
 # Debian packages the tests need (nginx for download tests, Qt's runtime libraries).
 test-deps: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,build]'
 	./build/install-system-deps.sh
 
 lint: test-deps

@@ -12,8 +12,9 @@ packages="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
 packages="$packages libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0"
 packages="$packages libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-shm0 libx11-xcb1"
 # pandoc: tests compare imported Carpentries lessons with what the Workbench (pandoc) shows.
-# desktop-file-utils, appstream: tests validate the .desktop and metainfo files.
-[ "${1:-}" = "--runtime" ] || packages="$packages nginx pandoc desktop-file-utils appstream"
+# desktop-file-utils, appstream: tests validate the .desktop and metainfo files; icu-devtools,
+# binutils, gcc: make dist (run by the bundle smoke test) shrinks ICU data and strips libraries.
+[ "${1:-}" = "--runtime" ] || packages="$packages nginx pandoc desktop-file-utils appstream icu-devtools binutils gcc"
 updated=""
 install() {
   [ $# -gt 0 ] || return 0

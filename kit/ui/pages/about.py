@@ -14,7 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import platform
+
+import PySide6
+from PySide6.QtCore import qVersion
+
 from kit import __version__
+from kit.core.about import components
 from kit.i18n import N_, _
 from kit.ui.context import AppContext
 from kit.ui.operations import library as ops
@@ -68,7 +74,10 @@ class AboutPage(QWidget):
                             (_("Licence"), _("{licence}: free software; you may share and "
                                              "change it under the same licence.").format(
                                                  licence=APP_LICENCE)),
-                            (_("Data folder"), folder)):  # fmt: skip
+                            (_("Data folder"), folder),
+                            (_("Runs on"), _("Python {python}, Qt {qt}, PySide6 {pyside}").format(
+                                python=platform.python_version(), qt=qVersion(),
+                                pyside=PySide6.__version__))):  # fmt: skip
             form.addRow(name, _selectable(value))
             self.fields[name] = value
         column.addLayout(form)
@@ -78,8 +87,14 @@ class AboutPage(QWidget):
         column.addWidget(label(_("Included content"), "heading"))
         self.credits = QVBoxLayout()
         column.addLayout(self.credits)
-        column.addWidget(label(_("Made with Qt (PySide6), SQLite, Babel, Python-Markdown, "
-                                 "nh3, cryptography, PyYAML and platformdirs."), "muted"))  # fmt: skip
+        column.addWidget(label(_("Software it is built with"), "heading"))
+        self.component_rows: list[str] = []
+        for part in components():
+            text = _("{name} {version}: {licence}").format(
+                name=part.name, version=part.version, licence=part.licence or _("not stated")
+            )
+            self.component_rows.append(text)
+            column.addWidget(_selectable(text))
         column.addStretch(1)
         self.credit_texts: list[str] = []
         ops.bundled_credits(ctx).success(self.show_credits).failure(self.show_credits_failed).run(
