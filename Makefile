@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps lint messages bench import-bundled dist bundle-size
+.PHONY: run test deps test-deps lint messages bench import-bundled dist bundle-size guides
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,3 +59,7 @@ dist: $(BIN)/python
 # Sizes of the built bundle: on disk and as tar.xz / zip archives.
 bundle-size: $(BIN)/python
 	$(BIN)/python build/bundle_size.py build/dist/training-kit
+
+# Screenshots for the user guides docs/guide-*.md (docs/images/guide-*.png), by `kit --screenshot`.
+guides: deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python build/guide_screenshots.py docs/images
