@@ -23,17 +23,18 @@ from kit import __version__
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "build" / "dist" / "training-kit"
 EXE = BUNDLE / "training-kit"
-SOURCES = ("kit", "resources", "content_packs", "build")
+SOURCES = ("kit", "resources", "content_packs")
+BUILD_FILES = ("training-kit.spec", "bundle_files.py", "prune_bundle.py", "shrink_icu.py")
 
 
 def _newest_source() -> float:
     newest = 0.0
     for top in SOURCES:
         for path in (ROOT / top).rglob("*"):
-            if path.is_file() and "dist" not in path.parts and "work" not in path.parts:
-                if path.suffix in (".pyc", ".mo") or "__pycache__" in path.parts:
-                    continue
+            if path.is_file() and path.suffix not in (".pyc", ".mo"):
                 newest = max(newest, path.stat().st_mtime)
+    for name in BUILD_FILES:
+        newest = max(newest, (ROOT / "build" / name).stat().st_mtime)
     return newest
 
 
