@@ -26,8 +26,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bundle_files import shipped_languages  # noqa: E402
-from shrink_icu import shrink_icu  # noqa: E402
+from bundle_files import shipped_languages
+from shrink_icu import shrink_icu
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "build" / "dist" / "training-kit"

@@ -101,7 +101,9 @@ def test_cli_installs_and_lists_a_pack(bundle, tmp_path):
 
 
 def test_bad_input_gives_one_sentence(bundle, tmp_path):
-    done = _run(bundle, "library", "install", str(tmp_path / "missing.kitpack"), data=tmp_path / "d")
+    done = _run(
+        bundle, "library", "install", str(tmp_path / "missing.kitpack"), data=tmp_path / "d"
+    )
     assert done.returncode != 0
     assert "Traceback" not in done.stderr
 

@@ -4,10 +4,10 @@
 
 from __future__ import annotations
 
-import platform
 import re
 from dataclasses import dataclass
 from importlib import metadata
+from typing import Any
 
 APP_DISTRIBUTION = "training-kit"
 # What the app runs on, beside its own distribution's requirements (read below).
@@ -21,7 +21,7 @@ class Component:
     licence: str
 
 
-def _licence(meta: metadata.PackageMetadata) -> str:
+def _licence(meta: Any) -> str:  # email.message.Message-like
     expression = meta.get("License-Expression")
     if expression:
         return str(expression)
@@ -56,7 +56,7 @@ def components() -> list[Component]:
     seen: dict[str, Component] = {}
     for name in [*_requirement_names(), *RUNTIME]:
         try:
-            meta = metadata.metadata(name)
+            meta: Any = metadata.metadata(name)
         except metadata.PackageNotFoundError:
             continue
         shown = str(meta.get("Name") or name)

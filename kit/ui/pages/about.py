@@ -3,7 +3,10 @@ and the keyboard shortcuts (F1)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+import platform
+
+import PySide6
+from PySide6.QtCore import Qt, QUrl, Signal, qVersion
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -13,11 +16,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-import platform
-
-import PySide6
-from PySide6.QtCore import qVersion
 
 from kit import __version__
 from kit.core.about import components
