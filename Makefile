@@ -56,9 +56,9 @@ dist: $(BIN)/python
 	$(BIN)/python build/prune_bundle.py build/dist/training-kit
 	$(BIN)/python build/bundle_size.py build/dist/training-kit
 
-# Sizes of the built bundle: on disk and as tar.xz / zip archives.
+# Sizes of the built bundle: on disk and as tar.gz, tar.xz and zip archives.
 bundle-size: $(BIN)/python
-	$(BIN)/python build/bundle_size.py build/dist/training-kit
+	$(BIN)/python build/bundle_size.py build/dist/training-kit --xz
 
 # Screenshots for the user guides docs/guide-*.md (docs/images/guide-*.png), by `kit --screenshot`.
 guides: deps
