@@ -194,6 +194,7 @@ def test_about_shows_version_licence_credits_and_the_data_folder(qtbot, data_dir
     assert "GPL-3.0-or-later" in page.fields["Licence"]
     assert page.fields["Runs on"].startswith("Python 3.")
     assert "PySide6 6." in page.fields["Runs on"]
+    qtbot.waitUntil(lambda: bool(page.component_rows))
     assert any(row.startswith("cryptography ") for row in page.component_rows)
     assert any(row.startswith("PySide6") and "LGPL" in row for row in page.component_rows)
     assert page.credit_texts == [

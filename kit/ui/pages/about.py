@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from kit import __version__
-from kit.core.about import components
 from kit.i18n import N_, _
 from kit.ui.context import AppContext
 from kit.ui.operations import library as ops
@@ -86,13 +85,10 @@ class AboutPage(QWidget):
         self.credits = QVBoxLayout()
         column.addLayout(self.credits)
         column.addWidget(label(_("Software it is built with"), "heading"))
+        self.components = QVBoxLayout()
+        column.addLayout(self.components)
         self.component_rows: list[str] = []
-        for part in components():
-            text = _("{name} {version}: {licence}").format(
-                name=part.name, version=part.version, licence=part.licence or _("not stated")
-            )
-            self.component_rows.append(text)
-            column.addWidget(_selectable(text))
+        ops.software_components(ctx).success(self.show_components).run(self)
         column.addStretch(1)
         self.credit_texts: list[str] = []
         ops.bundled_credits(ctx).success(self.show_credits).failure(self.show_credits_failed).run(
@@ -109,6 +105,14 @@ class AboutPage(QWidget):
             self.credits.addWidget(label(str(pack.get("title") or pack["id"]), "heading"))
             self.credits.addWidget(_selectable(text))
         self.loaded.emit()
+
+    def show_components(self, parts: list) -> None:
+        for part in parts:
+            text = _("{name} {version}: {licence}").format(
+                name=part.name, version=part.version, licence=part.licence or _("not stated")
+            )
+            self.component_rows.append(text)
+            self.components.addWidget(_selectable(text))
 
     def show_credits_failed(self, message: str) -> None:
         self.credits.addWidget(set_role(label(message), "error"))
