@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps lint messages bench import-bundled dist
+.PHONY: run test deps test-deps lint messages bench import-bundled dist bundle-size guides
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ run: deps
 
 # Debian packages the tests need (nginx for download tests, Qt's runtime libraries).
 test-deps: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,build]'
 	./build/install-system-deps.sh
 
 lint: test-deps
@@ -53,3 +53,13 @@ dist: $(BIN)/python
 	$(BIN)/pybabel compile -d resources/translations -D kit
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath build/dist --workpath build/work build/training-kit.spec
+	$(BIN)/python build/prune_bundle.py build/dist/training-kit
+	$(BIN)/python build/bundle_size.py build/dist/training-kit
+
+# Sizes of the built bundle: on disk and as tar.gz, tar.xz and zip archives.
+bundle-size: $(BIN)/python
+	$(BIN)/python build/bundle_size.py build/dist/training-kit --xz
+
+# Screenshots for the user guides docs/guide-*.md (docs/images/guide-*.png), by `kit --screenshot`.
+guides: deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python build/guide_screenshots.py docs/images

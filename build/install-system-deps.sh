@@ -17,6 +17,9 @@ packages="$packages libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxc
 [ "${1:-}" = "--runtime" ] || packages="$packages dosfstools mtools exfatprogs exfat-fuse"
 # gettext: tests check pack translation PO files with msgfmt --check.
 [ "${1:-}" = "--runtime" ] || packages="$packages gettext"
+# desktop-file-utils, appstream: tests validate the .desktop and metainfo files; icu-devtools,
+# binutils, gcc: make dist (run by the bundle smoke test) shrinks ICU data and strips libraries.
+[ "${1:-}" = "--runtime" ] || packages="$packages desktop-file-utils appstream icu-devtools binutils gcc"
 updated=""
 install() {
   [ $# -gt 0 ] || return 0

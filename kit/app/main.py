@@ -44,6 +44,8 @@ def run_app(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Training Kit")
     app.setApplicationDisplayName(_("Training Kit"))
+    app.setDesktopFileName("org.trainingkit.TrainingKit")  # Wayland matches the .desktop file
+    _set_icon(app)
     try:
         data = resolve_data_dir(data_dir).ensure()
     except OSError as exc:
@@ -82,6 +84,17 @@ def run_app(
     result = app.exec()
     app_root.shutdown()
     return code["value"] or result
+
+
+def _set_icon(app) -> None:
+    from PySide6.QtGui import QIcon
+
+    from kit.core.paths import RESOURCES_DIR
+
+    icon = QIcon()
+    for png in sorted((RESOURCES_DIR / "icons" / "hicolor").glob("*/apps/*.png")):
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
 
 
 def show_main_window(data, options):

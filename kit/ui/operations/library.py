@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kit.core.about import Component, components
 from kit.ui.changes import Change
 from kit.ui.context import AppContext
 from kit.ui.operations.op import JobControl, Op
@@ -145,6 +146,11 @@ def bundled_credits(ctx: AppContext) -> Op[list[dict[str, Any]]]:
         return [p for p in ctx.library.list_packs(ctx.language) if p.get("origin") == "bundled"]
 
     return Op(ctx, work)
+
+
+def software_components(ctx: AppContext) -> Op[list[Component]]:
+    """The app's dependencies with their versions and licences (Help, About)."""
+    return Op(ctx, components)
 
 
 def remove_pack(ctx: AppContext, pack_id: str) -> Op[str]:

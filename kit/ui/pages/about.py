@@ -3,7 +3,10 @@ and the keyboard shortcuts (F1)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+import platform
+
+import PySide6
+from PySide6.QtCore import Qt, QUrl, Signal, qVersion
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -68,7 +71,10 @@ class AboutPage(QWidget):
                             (_("Licence"), _("{licence}: free software; you may share and "
                                              "change it under the same licence.").format(
                                                  licence=APP_LICENCE)),
-                            (_("Data folder"), folder)):  # fmt: skip
+                            (_("Data folder"), folder),
+                            (_("Runs on"), _("Python {python}, Qt {qt}, PySide6 {pyside}").format(
+                                python=platform.python_version(), qt=qVersion(),
+                                pyside=PySide6.__version__))):  # fmt: skip
             form.addRow(name, _selectable(value))
             self.fields[name] = value
         column.addLayout(form)
@@ -78,8 +84,11 @@ class AboutPage(QWidget):
         column.addWidget(label(_("Included content"), "heading"))
         self.credits = QVBoxLayout()
         column.addLayout(self.credits)
-        column.addWidget(label(_("Made with Qt (PySide6), SQLite, Babel, Python-Markdown, "
-                                 "nh3, cryptography, PyYAML and platformdirs."), "muted"))  # fmt: skip
+        column.addWidget(label(_("Software it is built with"), "heading"))
+        self.components = QVBoxLayout()
+        column.addLayout(self.components)
+        self.component_rows: list[str] = []
+        ops.software_components(ctx).success(self.show_components).run(self)
         column.addStretch(1)
         self.credit_texts: list[str] = []
         ops.bundled_credits(ctx).success(self.show_credits).failure(self.show_credits_failed).run(
@@ -96,6 +105,14 @@ class AboutPage(QWidget):
             self.credits.addWidget(label(str(pack.get("title") or pack["id"]), "heading"))
             self.credits.addWidget(_selectable(text))
         self.loaded.emit()
+
+    def show_components(self, parts: list) -> None:
+        for part in parts:
+            text = _("{name} {version}: {licence}").format(
+                name=part.name, version=part.version, licence=part.licence or _("not stated")
+            )
+            self.component_rows.append(text)
+            self.components.addWidget(_selectable(text))
 
     def show_credits_failed(self, message: str) -> None:
         self.credits.addWidget(set_role(label(message), "error"))
