@@ -65,8 +65,8 @@ def test_every_letter_of_the_language_has_a_glyph_in_the_apps_fonts(
     )
     assert not missing, f"{code}: no glyph for {missing[:10]} in {families}"
     own = fonts.FAMILIES.get(languages.script(code))
-    if own:  # the language's own script is drawn by the bundled font, first in the list
-        assert families[0] == own[0]
+    if own:  # the bundled font of the language's script, right after the system's font
+        assert families[1] == own[0]
         assert raw[own[0]].familyName() == own[0]
 
 

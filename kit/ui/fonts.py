@@ -3,15 +3,15 @@ Bengali text renders on a computer that has no font for them.
 
 The fonts are registered with Qt the first time the style is applied (about 4 ms for the
 six files) and named in the application font's family list after the system's own font,
-so Latin text keeps its font and metrics and Qt draws any other script with the first
-family that has its letters. For an interface language in one of these scripts, its
-font comes first, so the interface's letters are the bundled ones, never a partial
-system fallback.
+so Latin text, digits and punctuation keep the system's font and metrics (and its "…"
+when a text is elided), and Qt draws each letter the system's font lacks with the first
+family that has it: the interface language's own script's font first, then the others.
+A system font that has the script (DejaVu Sans has Arabic) keeps drawing it, as before.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 
 from kit import languages
 from kit.core.paths import RESOURCES_DIR
@@ -49,15 +49,16 @@ def families_for(language: str, system_family: str) -> list[str]:
     bundled = register()
     own = FAMILIES.get(languages.script(language), (None, ()))[0]
     first = [own] if own in bundled else []
-    return [*first, system_family, *(f for f in bundled if f != own)]
+    return [system_family, *first, *(f for f in bundled if f != own)]
 
 
 def with_bundled_families(font: QFont, language: str) -> QFont:
     """`font` drawing every shipped language's script (see the module's note)."""
-    system = font.family()
     bundled = {family for family, _files in FAMILIES.values()}
-    if system in bundled:  # already applied once: the system's family is the next one
-        system = next((f for f in font.families() if f not in bundled), system)
+    system = next((f for f in font.families() if f not in bundled), font.family())
+    # The family Qt really draws with: an alias such as "Sans Serif" is matched when it is
+    # the only family, but skipped in a list (the next family would draw Latin text too).
+    system = QFontInfo(QFont(system)).family() or system
     font = QFont(font)
     font.setFamilies(families_for(language, system))
     return font
