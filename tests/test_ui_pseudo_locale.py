@@ -1,0 +1,86 @@
+"""Every screen under the pseudo-locale `qps` (kit.pseudo): each text a person sees comes
+from the catalog (it carries the pseudo brackets; the user's own text, numbers and symbols
+aside) and fits its widget, though every message is about 30% longer than in English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pseudo_walk import cut_off, untranslated, words
+from PySide6.QtWidgets import QApplication, QWidget
+from ui_shell import GETTING_STARTED, add_profile, close, open_window, prepare, sign_in
+
+import kit.i18n
+from kit.core.paths import DataDir
+from kit.core.records import Records
+from kit.i18n import install_qt_translations, set_language
+from kit.languages import PSEUDO
+from kit.pseudo import is_pseudo, pseudo
+from kit.ui.pages import kinds
+
+
+def content_text() -> str:
+    """The user's own text on these screens: the pack's words and the learner's name."""
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for p in GETTING_STARTED.rglob("*") if p.is_file() and p.suffix in {".md", ".yaml", ".yml", ".json"}]  # fmt: skip
+    return f" {words(' '.join([*texts, 'Ana', 'Training Kit']))} "
+
+
+@pytest.fixture
+def in_pseudo_locale():
+    yield
+    set_language("en")
+    install_qt_translations(QApplication.instance(), "en")
+
+
+def check(qtbot, screen: QWidget, name: str, problems: dict[str, list[str]]) -> None:
+    qtbot.wait(50)  # layouts settle
+    content = CONTENT
+    for problem in untranslated(screen, content):
+        problems.setdefault("not translated", []).append(f"{name}: {problem}")
+    for problem in cut_off(screen):
+        problems.setdefault("cut off", []).append(f"{name}: {problem}")
+
+
+CONTENT = content_text()
+
+
+def test_the_pseudo_locale_translates_every_message_longer_and_bracketed() -> None:
+    assert set_language(PSEUDO) == PSEUDO
+    assert kit.i18n._("Cancel") == pseudo("Cancel") and is_pseudo(kit.i18n._("Cancel"))
+    shown = kit.i18n.ngettext("{n} pack", "{n} packs", 3).format(n=3)
+    assert is_pseudo(shown) and "3" in shown
+    assert kit.i18n._("not in the template") == "not in the template"
+    for text in ("Search", "Choose a profile", "Lessons completed: {n}"):
+        assert len(pseudo(text)) >= 1.3 * len(text)
+    assert pseudo("{n} of {total}").count("{n}") == 1  # placeholders kept
+    assert PSEUDO not in kit.i18n.available_languages()
+    set_language("en")
+
+
+def test_every_learner_screen_is_translated_and_fits(
+    qtbot, data_dir, pack, tmp_path: Path, in_pseudo_locale
+) -> None:
+    prepare(data_dir, [pack])
+    ana = add_profile(data_dir, "Ana")
+    with Records(DataDir(data_dir)) as records:
+        records.update_profile(ana.id, language=PSEUDO)  # or signing in switches to English
+    window = open_window(qtbot, data_dir, language=PSEUDO)
+    problems: dict[str, list[str]] = {}
+    check(qtbot, window, "profiles", problems)
+    library = sign_in(qtbot, window, "Ana")
+    check(qtbot, window, "library", problems)
+    for name, visit, kind in (
+        ("search", lambda: window.search("profile"), kinds.SearchKind),
+        ("get packs", window.show_get_packs, kinds.GetPacksKind),
+        ("progress", window.show_progress, kinds.ProgressKind),
+        ("reader", lambda: window.open_item("getting-started", "choose-a-profile"), kinds.ReaderKind),
+    ):  # fmt: skip
+        visit()
+        qtbot.waitUntil(lambda kind=kind: window.current is kind, timeout=20_000)
+        qtbot.wait(300)
+        check(qtbot, window, name, problems)
+    assert library is not None
+    close(window)
+    assert not problems, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in problems.items())
