@@ -7,10 +7,11 @@ import re
 import unicodedata
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -79,12 +80,22 @@ def words(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text))
 
 
+def qts_own(widget: QWidget, text: str) -> bool:
+    """Texts Qt translates with its own catalogs (tests/test_ui_qt_language.py): a dialog's
+    standard buttons, key names."""
+    if isinstance(widget.parentWidget(), QDialogButtonBox):
+        return True
+    native = QKeySequence.SequenceFormat.NativeText
+    key = QKeySequence.fromString(text, native)
+    return not key.isEmpty() and key.toString(native) == text
+
+
 def untranslated(root: QWidget, content: str) -> list[str]:
     """Shown texts with words outside the catalog; `content` (`words` of the user's own
     text: pack titles and lessons, names) is shown as it is."""
     found = []
     for widget, what, text in shown_texts(root):
-        if widget.objectName() in CONTENT_WIDGETS:
+        if widget.objectName() in CONTENT_WIDGETS or qts_own(widget, text):
             continue
         rest = without_pseudo(text)
         for line in re.split(r"\s*[\n·•|—–:,()›]\s*", rest):
@@ -101,12 +112,12 @@ def cut_off(root: QWidget) -> list[str]:
     for widget, what, text in shown_texts(root):
         if what not in {"label", "button"} or "\n" in text:
             continue
-        if isinstance(widget, QLabel) and (widget.wordWrap() or widget.pixmap() is not None):
+        if isinstance(widget, QLabel) and (widget.wordWrap() or not widget.pixmap().isNull()):
             continue
         metrics = widget.fontMetrics()
         need = metrics.horizontalAdvance(text)
         if isinstance(widget, QLabel):
-            room = widget.contentsRect().width() - 2 * widget.margin() - widget.indent() % 1
+            room = widget.contentsRect().width() - 2 * widget.margin()
             if need > room + 1:
                 found.append(f"label {text!r}: {need} px in {room} px")
         elif widget.width() + 1 < min(widget.sizeHint().width(), need + 8):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ui_shell import GETTING_STARTED, add_profile, close, open_window, prepare, sign_in
 
 import kit.i18n
-from kit.core.paths import DataDir
+from kit.core.paths import BUNDLED_PACKS_DIR, DataDir
 from kit.core.records import Records
 from kit.i18n import install_qt_translations, set_language
 from kit.languages import PSEUDO
@@ -24,6 +24,7 @@ def content_text() -> str:
     """The user's own text on these screens: the pack's words and the learner's name."""
     texts = [p.read_text(encoding="utf-8", errors="replace")
              for p in GETTING_STARTED.rglob("*") if p.is_file() and p.suffix in {".md", ".yaml", ".yml", ".json"}]  # fmt: skip
+    texts += [p.read_text(encoding="utf-8") for p in BUNDLED_PACKS_DIR.glob("*/pack.yaml")]
     return f" {words(' '.join([*texts, 'Ana', 'Training Kit']))} "
 
 
@@ -34,9 +35,11 @@ def in_pseudo_locale():
     install_qt_translations(QApplication.instance(), "en")
 
 
-def check(qtbot, screen: QWidget, name: str, problems: dict[str, list[str]]) -> None:
+def check(
+    qtbot, screen: QWidget, name: str, problems: dict[str, list[str]], extra: str = ""
+) -> None:
     qtbot.wait(50)  # layouts settle
-    content = CONTENT
+    content = f"{CONTENT}{extra} "
     for problem in untranslated(screen, content):
         problems.setdefault("not translated", []).append(f"{name}: {problem}")
     for problem in cut_off(screen):
@@ -83,4 +86,74 @@ def test_every_learner_screen_is_translated_and_fits(
         check(qtbot, window, name, problems)
     assert library is not None
     close(window)
+    assert not problems, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in problems.items())
+
+
+def test_the_first_start_settings_and_help_screens_are_translated_and_fit(
+    qtbot, data_dir, tmp_path: Path, in_pseudo_locale
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from kit.languages import endonym
+
+    prepare(data_dir, [], first_start=True)
+    window = open_window(qtbot, data_dir, language=PSEUDO)
+    problems: dict[str, list[str]] = {}
+    form = window.pages[kinds.ProfilesKind].form
+    languages = [b for b in form.findChildren(QPushButton) if b.property("language")]
+    assert languages  # the language choice: each language by its own name, as it is
+    names = " ".join(endonym(b.property("language")) or "" for b in languages)
+    check(qtbot, window, "first start", problems, extra=words(names))
+    window.show_settings()
+    qtbot.waitUntil(window.settings_dialog.isVisible)
+    check(qtbot, window.settings_dialog, "settings", problems, extra=words(names))
+    window.settings_dialog.reject()
+    for name, visit, kind in (
+        ("about", window.show_about, kinds.AboutKind),
+        ("shortcuts", window.show_shortcuts, kinds.ShortcutsKind),
+    ):
+        visit()
+        qtbot.waitUntil(lambda kind=kind: window.current is kind, timeout=20_000)
+        check(qtbot, window, name, problems, extra=words(str(data_dir)))
+    close(window)
+    assert not problems, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in problems.items())
+
+
+def test_every_workshop_tab_and_the_kiosk_are_translated_and_fit(
+    qtbot, data_dir, pack, in_pseudo_locale
+) -> None:
+    from test_presenter import add_facilitator, open_workshop
+    from test_presenter import sign_in as facilitator_signs_in
+
+    from kit.core.workshops.feedback import DEFAULT_SURVEY
+    from kit.ui.kiosk.window import KioskWindow
+
+    prepare(data_dir, [pack])
+    add_facilitator(data_dir)
+    set_language(PSEUDO)
+    window = open_workshop(qtbot, data_dir)
+    problems: dict[str, list[str]] = {}
+    check(qtbot, window, "workshop sign-in", problems, extra=words("Rosa"))
+    home = facilitator_signs_in(qtbot, window)
+    for index in range(home.tabs.count()):
+        home.tabs.setCurrentIndex(index)
+        qtbot.wait(200)
+        check(qtbot, window, f"workshop tab {index}", problems, extra=words("Rosa"))
+    window.shutdown()
+    window.ctx.worker.stop()
+    kiosk = KioskWindow(
+        kit.i18n._("Workshop feedback"),
+        DEFAULT_SURVEY.questions,
+        save=lambda answers: None,
+        unlock=lambda pin: None,
+        idle_ms=60_000,
+    )
+    qtbot.addWidget(kiosk)
+    with qtbot.waitSignal(kiosk.start_shown):
+        kiosk.start()
+    check(qtbot, kiosk, "kiosk start", problems)
+    kiosk.begin()
+    qtbot.wait(200)
+    check(qtbot, kiosk, "kiosk form", problems)
+    kiosk.close()
     assert not problems, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in problems.items())
