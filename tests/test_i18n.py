@@ -413,3 +413,18 @@ def test_the_widget_text_check_finds_a_bare_string(tmp_path: Path) -> None:
     )
     found = [line.split(": ", 1)[1] for line in untranslated_widget_texts(tmp_path, tmp_path)]
     assert found == ["'Save'", "'Hello '"]
+
+
+def test_no_translation_call_inside_an_f_string() -> None:
+    """pybabel does not look inside f-strings (Python 3.11): `f"<h2>{_('Title')}</h2>"`
+    would never reach the catalogs, so the text stays English in every language."""
+    found = []
+    for path in sorted((ROOT / "kit").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for call in ast.walk(node):
+                    if isinstance(call, ast.Call) and _name(call.func) in {
+                        "_", "ngettext", "pgettext", "N_",
+                    }:  # fmt: skip
+                        found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not found, f"move the _() call out of the f-string: {found}"
