@@ -22,9 +22,7 @@ _ACCENTED = str.maketrans(
     "åƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ",
 )
 # Kept as written: placeholders, tags, entities, a mnemonic's ampersand.
-_KEEP = re.compile(
-    r"\{[^{}]*\}|%\([^)]*\)[a-z]|%[sdrif%]|<[^>]*>|&[a-zA-Z]+;|&#?\w+;|&(?=\w)|\n"
-)
+_KEEP = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]|%[sdrif%]|<[^>]*>|&[a-zA-Z]+;|&#?\w+;|&(?=\w)|\n")
 _VOWELS = set("aeiouAEIOU")
 GROWTH = 1.3
 
@@ -93,7 +91,7 @@ class PseudoTranslations(gettext.NullTranslations):
         for message in template:
             if isinstance(message.id, tuple):
                 messages[(message.context, message.id[0])] = (message.id[0], message.id[1])
-            elif message.id:
+            elif isinstance(message.id, str) and message.id:
                 messages[(message.context, message.id)] = message.id
         return cls(messages)
 

@@ -24,7 +24,10 @@ FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Noto Sans Devanagari UI",
         ("NotoSansDevanagariUI-Regular.ttf", "NotoSansDevanagariUI-Bold.ttf"),
     ),
-    "Beng": ("Noto Sans Bengali UI", ("NotoSansBengaliUI-Regular.ttf", "NotoSansBengaliUI-Bold.ttf")),
+    "Beng": (
+        "Noto Sans Bengali UI",
+        ("NotoSansBengaliUI-Regular.ttf", "NotoSansBengaliUI-Bold.ttf"),
+    ),
 }
 _registered: dict[str, bool] = {}
 
@@ -32,7 +35,7 @@ _registered: dict[str, bool] = {}
 def register() -> list[str]:
     """Register the bundled fonts once; the families Qt now knows (a missing or damaged
     file leaves its script to the system's fonts, never an error)."""
-    for script, (family, files) in FAMILIES.items():
+    for script, (_family, files) in FAMILIES.items():
         if script in _registered:
             continue
         ok = False
