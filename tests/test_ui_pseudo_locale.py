@@ -90,18 +90,27 @@ def test_every_learner_screen_is_translated_and_fits(
 
 
 def test_the_first_start_settings_and_help_screens_are_translated_and_fit(
-    qtbot, data_dir, tmp_path: Path, in_pseudo_locale
+    qtbot, data_dir, tmp_path: Path, monkeypatch, in_pseudo_locale
 ) -> None:
+    import shutil
+
     from PySide6.QtWidgets import QPushButton
 
-    from kit.languages import endonym
+    from kit.languages import SHIPPED_CODES, endonym
 
+    copy = tmp_path / "translations"  # every shipped language offered, as after the merges
+    shutil.copytree(kit.i18n.TRANSLATIONS_DIR, copy, ignore=shutil.ignore_patterns("*.mo"))
+    for code in SHIPPED_CODES[1:]:
+        if not (copy / code).is_dir():
+            shutil.copytree(copy / "es", copy / code)
+    monkeypatch.setattr(kit.i18n, "TRANSLATIONS_DIR", copy)
     prepare(data_dir, [], first_start=True)
     window = open_window(qtbot, data_dir, language=PSEUDO)
     problems: dict[str, list[str]] = {}
     form = window.pages[kinds.ProfilesKind].form
     languages = [b for b in form.findChildren(QPushButton) if b.property("language")]
-    assert languages  # the language choice: each language by its own name, as it is
+    assert [b.property("language") for b in languages] == list(SHIPPED_CODES)
+    # the language choice: each language by its own name, as it is
     names = " ".join(endonym(b.property("language")) or "" for b in languages)
     check(qtbot, window, "first start", problems, extra=words(names))
     window.show_settings()
@@ -157,3 +166,12 @@ def test_every_workshop_tab_and_the_kiosk_are_translated_and_fit(
     check(qtbot, kiosk, "kiosk form", problems)
     kiosk.close()
     assert not problems, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in problems.items())
+
+
+def test_the_cli_speaks_the_pseudo_locale_with_lang(run_kit, in_pseudo_locale) -> None:
+    code, out, _err = run_kit("--lang", PSEUDO, "--help")
+    assert code == 0
+    assert "[ûûšåĝé:" in out  # argparse's own texts through the catalog too
+    code, _out, err = run_kit("--lang", PSEUDO, "library", "install", "/no/such.kitpack")
+    assert code == 1 and "Traceback" not in err
+    assert is_pseudo(err) and "/no/such.kitpack" in err  # the error sentence, translated
