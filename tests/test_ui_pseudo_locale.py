@@ -84,6 +84,16 @@ def test_every_learner_screen_is_translated_and_fits(
         qtbot.waitUntil(lambda kind=kind: window.current is kind, timeout=20_000)
         qtbot.wait(300)
         check(qtbot, window, name, problems)
+    for item in ("tour", "check-learning", "first-pack"):  # slides, a quiz, an activity
+        window.open_item("getting-started", item)
+        qtbot.waitUntil(lambda: window.current is kinds.ReaderKind, timeout=20_000)
+        qtbot.wait(300)
+        check(qtbot, window, f"reader {item}", problems)
+    window.show_backups()
+    qtbot.waitUntil(window.backups_dialog.isVisible)
+    qtbot.wait(300)
+    check(qtbot, window.backups_dialog, "backups", problems, extra=words(str(data_dir)))
+    window.backups_dialog.reject()
     assert library is not None
     close(window)
     assert not problems, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in problems.items())
@@ -113,6 +123,9 @@ def test_the_first_start_settings_and_help_screens_are_translated_and_fit(
     # the language choice: each language by its own name, as it is
     names = " ".join(endonym(b.property("language")) or "" for b in languages)
     check(qtbot, window, "first start", problems, extra=words(names))
+    window.pages[kinds.ProfilesKind]._language_picked(PSEUDO)  # as a click on a language
+    qtbot.waitUntil(lambda: hasattr(window.pages[kinds.ProfilesKind].form, "create_button"))
+    check(qtbot, window, "first profile", problems)
     window.show_settings()
     qtbot.waitUntil(window.settings_dialog.isVisible)
     check(qtbot, window.settings_dialog, "settings", problems, extra=words(names))
