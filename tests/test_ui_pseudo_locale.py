@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pseudo_walk import cut_off, untranslated, words
+from pseudo_walk import cut_off, shown_texts, untranslated, words
 from PySide6.QtWidgets import QApplication, QWidget
 from ui_shell import GETTING_STARTED, add_profile, close, open_window, prepare, sign_in
 
@@ -40,6 +40,9 @@ def check(
 ) -> None:
     qtbot.wait(50)  # layouts settle
     content = f"{CONTENT}{extra} "
+    seen = [text for _w, _what, text in shown_texts(screen)]
+    assert len(seen) >= 2, f"{name}: nothing on screen to check"  # the walk reached it
+    assert any(is_pseudo(text) for text in seen), name
     for problem in untranslated(screen, content):
         problems.setdefault("not translated", []).append(f"{name}: {problem}")
     for problem in cut_off(screen):
@@ -84,6 +87,19 @@ def test_every_learner_screen_is_translated_and_fits(
         qtbot.waitUntil(lambda kind=kind: window.current is kind, timeout=20_000)
         qtbot.wait(300)
         check(qtbot, window, name, problems)
+    for name, opened in (
+        ("pack details", lambda: window.pages[kinds.LibraryKind].show_details("getting-started")
+         or window.pages[kinds.LibraryKind].details),
+        ("sources", lambda: window.pages[kinds.GetPacksKind].open_sources()
+         or window.pages[kinds.GetPacksKind].sources_dialog),
+    ):  # fmt: skip
+        window.show_library() if name == "pack details" else window.show_get_packs()
+        qtbot.wait(300)
+        dialog = opened()
+        qtbot.waitUntil(dialog.isVisible)
+        qtbot.wait(200)
+        check(qtbot, dialog, name, problems)
+        dialog.reject()
     for item in ("tour", "check-learning", "first-pack"):  # slides, a quiz, an activity
         window.open_item("getting-started", item)
         qtbot.waitUntil(lambda: window.current is kinds.ReaderKind, timeout=20_000)
