@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps lint messages bench import-bundled dist bundle-size guides
+.PHONY: run test deps test-deps lint messages bench import-bundled dist bundle-size guides screenshots-langs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,20 @@ messages: deps
 		--add-location=file --add-comments=Translators: --strip-comments .
 	$(BIN)/pybabel update -i resources/translations/kit.pot -d resources/translations -D kit --ignore-obsolete
 	$(BIN)/pybabel compile -d resources/translations -D kit
+
+# `kit --screenshot` of the library (the bundled packs installed) and of the first start,
+# in each shipped language and the pseudo-locale: build/screenshots/LANG-{library,start}.png.
+SHOTS := build/screenshots
+screenshots-langs: deps
+	rm -rf $(SHOTS) && mkdir -p $(SHOTS)/data
+	for pack in content_packs/*/; do $(BIN)/kit pack build $$pack -o $(SHOTS)/packs/ >/dev/null || exit 1; done
+	$(BIN)/kit --data-dir $(SHOTS)/data library install $(SHOTS)/packs/*.kitpack >/dev/null
+	for lang in $$($(BIN)/python -c "from kit.languages import SHIPPED_CODES, PSEUDO; print(*SHIPPED_CODES, PSEUDO)"); do \
+		QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} KIT_DATA_DIR=$(SHOTS)/data \
+			$(BIN)/kit --lang $$lang --screenshot $(SHOTS)/$$lang-library.png && \
+		QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} KIT_DATA_DIR=$(SHOTS)/empty-$$lang \
+			$(BIN)/kit --lang $$lang --screenshot $(SHOTS)/$$lang-start.png || exit 1; done
+	@ls $(SHOTS)/*.png
 
 bench: deps
 	$(BIN)/python -m bench

@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kit import number_format
+from kit import languages, number_format
 
 if TYPE_CHECKING:  # babel is imported when a number or date is formatted (start-up time)
     from babel import Locale
@@ -81,14 +81,15 @@ def _save_quietly(mo: Path, data: bytes) -> None:
 
 
 def available_languages() -> list[str]:
-    """Interface languages that have a catalog, plus English (the source language)."""
+    """Interface languages that have a catalog, plus English (the source language), in the
+    order of kit.languages.SHIPPED (then any other catalog found, by code)."""
     langs = {"en"}
     if TRANSLATIONS_DIR.is_dir():
         for child in TRANSLATIONS_DIR.iterdir():
             folder = child / "LC_MESSAGES"
             if (folder / f"{DOMAIN}.po").is_file() or (folder / f"{DOMAIN}.mo").is_file():
                 langs.add(child.name)
-    return sorted(langs)
+    return languages.ordered(langs)
 
 
 def system_language() -> str:
@@ -113,6 +114,11 @@ def set_language(lang: str | None) -> str:
     if lang in ("C", "POSIX", ""):
         lang = "en"
     _current, _locale_name = gettext.NullTranslations(), "en"
+    if lang == languages.PSEUDO:  # development: kit.pseudo, English numbers and dates
+        from kit.pseudo import PseudoTranslations
+
+        _current, _locale_name = PseudoTranslations.from_template(TRANSLATIONS_DIR), lang
+        return _locale_name
     for cand in (lang, lang.split("_")[0]):
         trans = _load(cand)
         if isinstance(trans, gettext.GNUTranslations) or cand == "en":
@@ -181,7 +187,7 @@ def current_locale() -> Locale:
     from babel import Locale, UnknownLocaleError
 
     try:
-        return Locale.parse(_locale_name)
+        return Locale.parse("en" if _locale_name == languages.PSEUDO else _locale_name)
     except (UnknownLocaleError, ValueError):
         return Locale.parse("en")
 

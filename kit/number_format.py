@@ -2,8 +2,9 @@
 
 babel costs tens of milliseconds the first time it formats a number (its import and the
 locale data), which the library page paid before its first paint. The languages the app
-ships use CLDR's plain patterns ("#,##0.###" and "#,##0%" or "#,##0 %"), so a small table
-of their symbols gives exactly babel's output (tests/test_i18n.py compares the two);
+ships use CLDR's plain patterns ("#,##0.###" and "#,##0%" or "#,##0 %", or the Indian
+"#,##,##0.###" that groups by two above the thousands), so a small table of their symbols
+gives exactly babel's output (tests/test_i18n.py compares the two);
 any other language is formatted by babel.
 """
 
@@ -11,29 +12,39 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
-# language -> (decimal sign, group sign, what follows a percentage), as CLDR has them
-# with the latin digits babel uses for these languages.
-STYLES: dict[str, tuple[str, str, str]] = {
-    "en": (".", ",", "%"),
-    "es": (",", ".", "\xa0%"),
-    "ar": (".", ",", "%"),
+# language -> (decimal sign, group sign, what follows a percentage, size of the groups above
+# the first three digits), as CLDR has them with the latin digits babel uses for these
+# languages (Arabic and Bengali too, whose CLDR default digits are their own: babel formats
+# with "latn" unless told otherwise, and the app follows it, as it always has for Arabic).
+Style = tuple[str, str, str, int]
+STYLES: dict[str, Style] = {
+    "en": (".", ",", "%", 3),
+    "es": (",", ".", "\xa0%", 3),
+    "fr": (",", "\u202f", "\xa0%", 3),
+    "pt": (",", ".", "%", 3),
+    "ar": (".", ",", "%", 3),
+    "hi": (".", ",", "%", 2),
+    "bn": (".", ",", "%", 2),
 }
 
 
-def _grouped(digits: str, group: str) -> str:
-    head = len(digits) % 3 or 3
-    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
-    return group.join(parts)
+def _grouped(digits: str, group: str, size: int) -> str:
+    if len(digits) <= 3:
+        return digits
+    head, tail = digits[:-3], digits[-3:]
+    first = len(head) % size or size
+    parts = [head[:first]] + [head[i : i + size] for i in range(first, len(head), size)]
+    return group.join([*parts, tail])
 
 
-def _format(value: Decimal, places: int, style: tuple[str, str, str]) -> str | None:
+def _format(value: Decimal, places: int, style: Style) -> str | None:
     try:
         rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
     except InvalidOperation:  # more digits than the context holds: babel knows what to do
         return None
     whole, _dot, fraction = format(abs(rounded), "f").partition(".")
     fraction = fraction.rstrip("0")
-    text = _grouped(whole, style[1]) + (style[0] + fraction if fraction else "")
+    text = _grouped(whole, style[1], style[3]) + (style[0] + fraction if fraction else "")
     return "-" + text if rounded.is_signed() else text
 
 

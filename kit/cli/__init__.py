@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from kit import __version__
 from kit.cli.output import escaping_output
 from kit.core.errors import KitError
-from kit.i18n import _, translate_argparse
+from kit.i18n import _, available_languages, translate_argparse
 
 # Each module has register(subparsers) and sets `func(args) -> int` on its parsers.
 COMMAND_MODULES = [
@@ -81,7 +81,13 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
             "kit-portable.txt file beside the app)"
         ),
     )
-    parser.add_argument("--lang", metavar="LANG", help=_("interface language, e.g. en, es or ar"))
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=_("interface language, one of: {languages}").format(
+            languages=", ".join(available_languages())
+        ),
+    )
     parser.add_argument(
         "--profile",
         metavar="NAME",

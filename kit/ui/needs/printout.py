@@ -50,7 +50,8 @@ def _choices(q: FormQuestion) -> str:
         f"{BOX} <span class='muted'>{n}</span> {_e(text)}"
         for n, (_cid, text) in enumerate(q.choices, start=1)
     ]
-    hint = f"<i>{_e(_('Tick all that apply.'))}</i><br/>" if q.kind == "multiple" else ""
+    tick = _e(_("Tick all that apply."))
+    hint = f"<i>{tick}</i><br/>" if q.kind == "multiple" else ""
     return f"<p>{hint}{'<br/>'.join(lines)}</p>"
 
 

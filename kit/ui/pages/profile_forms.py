@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,7 +20,7 @@ from kit.ui.context import AppContext
 from kit.ui.operations import profiles as ops
 from kit.ui.operations.roles import create_facilitator
 from kit.ui.widgets.avatar import avatar_pixmap
-from kit.ui.widgets.forms import button, label, pin_edit
+from kit.ui.widgets.forms import button, label, pin_edit, wrapping_check_box
 
 COLOURS = (
     ("#1f77b4", N_("Blue")), ("#d62728", N_("Red")), ("#2ca02c", N_("Green")),
@@ -83,11 +82,12 @@ class CreateProfileForm(QWidget):
         column.addLayout(form)
         column.addWidget(label(_("A 4-digit PIN keeps others from opening your profile."), "muted"))
         # The first profile on a computer is offered the facilitator's role (with a PIN).
-        self.facilitator = QCheckBox(
+        row, self.facilitator = wrapping_check_box(
             _("I run this computer for a group: make me its facilitator (needs a PIN)")
         )
+        row.setVisible(first)
         self.facilitator.setVisible(first)
-        column.addWidget(self.facilitator)
+        column.addWidget(row)
         self.error = label("", "error")
         column.addWidget(self.error)
         row = QHBoxLayout()

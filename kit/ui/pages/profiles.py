@@ -30,6 +30,10 @@ def language_name(code: str) -> str:
     """The language's own name ("Español"), or the code when babel does not know it."""
     from babel import Locale, UnknownLocaleError
 
+    from kit.languages import endonym
+
+    if known := endonym(code):  # the shipped languages: kit.languages, no babel needed
+        return known
     try:
         name = Locale.parse(code).get_display_name(code) or code
     except (UnknownLocaleError, ValueError):

@@ -136,10 +136,11 @@ class QuestionCard(QFrame):
     def _show_feedback(self, response: Any) -> None:
         notes = marking.feedback(self.question, response)
         if self.correct:
-            parts = [f"<p><b>{html.escape(_('✓ Right!'))}</b></p>"]
+            right = html.escape(_("✓ Right!"))
+            parts = [f"<p><b>{right}</b></p>"]
         else:
             parts = [
-                f"<p><b>{html.escape(_('✗ Not quite.'))}</b> "
+                "<p><b>{wrong}</b> ".format(wrong=html.escape(_("✗ Not quite.")))
                 + html.escape(
                     _("The right answer: {answer}").format(answer=right_answer_text(self.question))
                 )

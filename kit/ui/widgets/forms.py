@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from kit.i18n import uses_arabic_script
 from kit.ui.widgets.style import LINE_HEIGHT_PERCENT, set_role
@@ -54,6 +54,35 @@ def label(text: str, role: str = "", wrap: bool = True) -> QLabel:
     if role:
         set_role(widget, role)
     return widget
+
+
+class _TogglingLabel(TextLabel):
+    """The wrapped text of a check box: a click on it toggles the box, as on a box's own text."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__()
+        self.box = box
+        self.setWordWrap(True)
+        self.setText(text)
+        self.setBuddy(box)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
+            self.box.toggle()
+        super().mouseReleaseEvent(event)
+
+
+def wrapping_check_box(text: str) -> tuple[QWidget, QCheckBox]:
+    """A check box whose sentence wraps in a narrow column (a QCheckBox's own text never
+    wraps, and a longer translation would be cut off): the row to lay out, and the box."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    box = QCheckBox()
+    box.setAccessibleName(text)
+    layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(_TogglingLabel(text, box), 1)
+    return row, box
 
 
 def button(text: str, role: str = "", accessible: str = "", slot=None) -> QPushButton:

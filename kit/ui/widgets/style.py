@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from kit.core.paths import RESOURCES_DIR
-from kit.i18n import uses_arabic_script
+from kit.i18n import current_language, uses_arabic_script
+from kit.ui.fonts import with_bundled_families
 
 ACCENT = "#2363b8"
 _CHEVRON = (RESOURCES_DIR / "icons" / "chevron-down.svg").as_posix()
@@ -110,7 +110,7 @@ def apply_style(app: QApplication, scale: float) -> None:
     Call it again after the layout direction or the language changes.
     """
     scale *= script_scale()
-    font = QFont(app.font())
+    font = with_bundled_families(app.font(), current_language())
     base = _BASE_POINTS.setdefault(id(app), font.pointSizeF() if font.pointSizeF() > 0 else 10.0)
     font.setPointSizeF(base * scale)
     app.setFont(font)

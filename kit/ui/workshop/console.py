@@ -44,7 +44,8 @@ def key_help() -> str:
         ("Esc", _("Leave")),
     ]
     body = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
-    return f"<h2>{_('Presenter keys')}</h2><table cellpadding='4'>{body}</table>"
+    title = _("Presenter keys")
+    return f"<h2>{title}</h2><table cellpadding='4'>{body}</table>"
 
 
 def _label(name: str, accessible: str, size: int = 14) -> QLabel:
@@ -180,7 +181,7 @@ class ConsoleView(QWidget):
         self.current.set_media(current.media)
         self.current.show_html(current.html, rtl=current.rtl)
         if upcoming is None:
-            self.upcoming.show_html(f"<p><i>{_('End of the session')}</i></p>")
+            self.upcoming.show_html("<p><i>{end}</i></p>".format(end=_("End of the session")))
         else:
             upcoming = custom_frame(upcoming)
             self.upcoming.set_media(upcoming.media)

@@ -59,7 +59,8 @@ class WorkshopWindow(QWidget):
         self.pin.returnPressed.connect(self.sign_in)
         self.form_page = QWidget()
         form = QFormLayout(self.form_page)
-        form.addRow(QLabel(f"<h2>{_('Workshop mode')}</h2>"))
+        title = _("Workshop mode")  # not inside the f-string: pybabel would not find it
+        form.addRow(QLabel(f"<h2>{title}</h2>"))
         form.addRow(_("Facilitator"), self.who)
         form.addRow(_("PIN"), self.pin)
         form.addRow(self.message)

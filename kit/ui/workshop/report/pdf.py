@@ -71,7 +71,8 @@ def _head(page: _Page, report: WorkshopReport, heading: str) -> None:
     if facts:
         page.out.append(f"<p>{'<br/>'.join(facts)}</p>")
     if not report.sections:
-        page.out.append(f"<p>{_e(_('Nothing has been recorded for this workshop yet.'))}</p>")
+        nothing = _e(_("Nothing has been recorded for this workshop yet."))
+        page.out.append(f"<p>{nothing}</p>")
 
 
 def _table_rows(table: Table) -> list[list[str]]:
@@ -96,7 +97,8 @@ def _section(page: _Page, section: Section, number: int) -> None:
     for table in section.tables:
         page.table(table.title, table.headers, _table_rows(table))
     if section.comments:
-        page.out.append(f"<h3>{_e(_('Comments'))}</h3>")
+        heading = _e(_("Comments"))
+        page.out.append(f"<h3>{heading}</h3>")
         page.out += [f"<p>{_e(text)}</p>" for text in section.comments]
     page.out += [f"<p class='muted'>{_e(text)}</p>" for text in section.notes]
 

@@ -46,7 +46,8 @@ def question_html(q: RoomQuestion, *, full: bool = True) -> str:
         for text in shown_options(q)
     )
     listed = f"<ol>{items}</ol>" if items else ""
-    return f"<h1>{html.escape(_('Question for the room'))}</h1>{prompt}{listed}"
+    title = html.escape(_("Question for the room"))
+    return f"<h1>{title}</h1>{prompt}{listed}"
 
 
 def explanation_html(q: RoomQuestion) -> str:
