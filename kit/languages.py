@@ -62,3 +62,16 @@ def ordered(codes: set[str] | list[str]) -> list[str]:
     """`codes` with the shipped languages first, in SHIPPED's order, then the rest sorted."""
     rank = {code: i for i, code in enumerate(SHIPPED_CODES)}
     return sorted(set(codes), key=lambda c: (rank.get(c, len(rank)), c))
+
+
+def name_in_interface(code: str) -> str:
+    """'es' -> 'Spanish' in the interface language (babel); unknown codes stay as they are."""
+    from babel import Locale, UnknownLocaleError
+
+    from kit.i18n import current_locale
+
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(current_locale())
+    except (UnknownLocaleError, ValueError, TypeError):
+        return code
+    return (name[:1].upper() + name[1:]) if name else code

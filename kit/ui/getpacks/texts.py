@@ -5,19 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_timedelta
 
 from kit.i18n import _, current_locale, format_size
-
-
-def language_name(code: str) -> str:
-    """'es' -> 'Spanish' in the interface language; unknown codes stay as they are."""
-    try:
-        name = Locale.parse(code.replace("-", "_")).get_display_name(current_locale())
-    except (UnknownLocaleError, ValueError, TypeError):
-        return code
-    return (name[:1].upper() + name[1:]) if name else code
+from kit.languages import name_in_interface as language_name
 
 
 def languages_text(codes: tuple[str, ...] | list[str]) -> str:

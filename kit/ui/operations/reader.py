@@ -82,7 +82,7 @@ def translation_note(pack: Mapping[str, Any], item: Mapping[str, Any], chain: li
     """A short note when the item is not (fully) in the language the learner reads in."""
     if not chain:
         return ""
-    from kit.ui.getpacks.texts import language_name
+    from kit.languages import name_in_interface as language_name
 
     wanted = language_name(chain[0])
     original = language_name(str(pack.get("language") or "en"))
