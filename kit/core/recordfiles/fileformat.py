@@ -31,8 +31,9 @@ MANIFEST = "manifest.json"
 ROWS = "records.jsonl"
 SUFFIX = ".kitrecords"
 MAX_MANIFEST = 64 * 1024
-MAX_ROWS_BYTES = 1024 * 1024 * 1024  # 1 GiB of JSON lines inflated
+MAX_ROWS_BYTES = 512 * 1024 * 1024  # JSON lines inflated
 MAX_RATIO = 200  # inflated / compressed: more is a zip bomb, not records
+RATIO_FROM = 8 * 1024 * 1024  # the ratio is checked on members larger than this
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -91,7 +92,8 @@ def write_file(
 
 def _read_member(zf: zipfile.ZipFile, name: str, limit: int, label: str) -> bytes:
     info = zf.getinfo(name)
-    if info.file_size > limit or info.file_size > MAX_RATIO * max(info.compress_size, 1024):
+    too_dense = info.file_size > max(RATIO_FROM, MAX_RATIO * info.compress_size)
+    if info.file_size > limit or too_dense:
         raise RecordFileError(_("{file} is too large to be a records file.").format(file=label))
     with zf.open(info) as fh:
         data = fh.read(limit + 1)
