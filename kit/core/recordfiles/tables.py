@@ -13,7 +13,7 @@ MAX_TEXT = 70_000  # characters in one value (an event result is at most 64 KiB)
 
 
 @dataclass(frozen=True)
-class Table:
+class CarriedTable:
     name: str
     columns: tuple[tuple[str, str], ...]
 
@@ -22,17 +22,17 @@ class Table:
         return tuple(c for c, _kind in self.columns)
 
 
-def _t(name: str, spec: str) -> Table:
+def _t(name: str, spec: str) -> CarriedTable:
     pairs = []
     for part in spec.split():
         column, _sep, kind = part.partition(":")
         pairs.append((column, kind or "text"))
-    return Table(name, tuple(pairs))
+    return CarriedTable(name, tuple(pairs))
 
 
 # Parents before children: a child row's foreign key must find its parent in the same
 # transaction.
-TABLES: tuple[Table, ...] = (
+TABLES: tuple[CarriedTable, ...] = (
     _t("profiles", "id name colour language created"),
     _t("profile_aliases", "id keep_id other_id at device_id"),
     _t(
