@@ -60,7 +60,9 @@ def measure(folder: Path, count: int) -> dict[str, float]:
     conn = sqlite3.connect(folder / "floor.db")
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
-    conn.execute(f"CREATE TABLE events (seq INTEGER PRIMARY KEY, {', '.join(columns)}, UNIQUE (id))")
+    conn.execute(
+        f"CREATE TABLE events (seq INTEGER PRIMARY KEY, {', '.join(columns)}, UNIQUE (id))"
+    )
     start = time.perf_counter()
     with conn:
         conn.executemany(

@@ -94,8 +94,15 @@ def make_files(root: Path) -> list[Path]:
     return files
 
 
-def rewrite(path: Path, dest: Path, *, rows: bytes | None = None, manifest: dict | None = None,
-            fix_sum: bool = True, extra: dict[str, bytes] | None = None) -> Path:
+def rewrite(
+    path: Path,
+    dest: Path,
+    *,
+    rows: bytes | None = None,
+    manifest: dict | None = None,
+    fix_sum: bool = True,
+    extra: dict[str, bytes] | None = None,
+) -> Path:
     """A copy of a records file with its rows or manifest replaced (checksum kept right
     unless fix_sum is False)."""
     with zipfile.ZipFile(path) as zf:

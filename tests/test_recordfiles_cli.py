@@ -50,7 +50,7 @@ def test_refusals_are_one_sentence_and_exit_1(run_kit, tmp_path):
         (("records", "join", "Ana", "Ana"), "already joined"),
     ]
     for args, words in cases:
-        code, out, err = run_kit("--data-dir", a, *args)
+        code, _out, err = run_kit("--data-dir", a, *args)
         assert code == 1, args
         assert words in err and "Traceback" not in err and err.count("\n") == 1, err
     assert not (tmp_path / "x").exists()

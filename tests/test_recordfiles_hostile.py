@@ -17,7 +17,9 @@ def good(tmp_path: Path) -> Path:
     with computer(tmp_path, "src") as rec:
         ana = rec.create_profile("Ana")
         rec.append_event(ana.id, "pack", "i1", "completed")
-        return export_records(rec.rdb, tmp_path / "good.kitrecords") and tmp_path / "good.kitrecords"
+        return (
+            export_records(rec.rdb, tmp_path / "good.kitrecords") and tmp_path / "good.kitrecords"
+        )
 
 
 def _rows(path: Path) -> list[list]:
@@ -102,7 +104,7 @@ def test_wrong_values(good, tmp_path, table, column, value, words):
 
 
 def test_unknown_table_and_missing_column(good, tmp_path):
-    rows = _rows(good) + [["sqlite_master", {"x": 1}]]
+    rows = [*_rows(good), ["sqlite_master", {"x": 1}]]
     _refused(tmp_path, rewrite(good, tmp_path / "t", rows=_lines(rows)), "unknown table")
     rows = _rows(good)
     del rows[0][1]["colour"]

@@ -30,7 +30,9 @@ def expected(files: list[Path], tmp_path_factory: pytest.TempPathFactory):
 )
 @given(data=st.data())
 def test_any_order_repetition_and_split_gives_the_same_records(data, files, expected):
-    picks = data.draw(st.permutations(files)) + data.draw(st.lists(st.sampled_from(files), max_size=4))
+    picks = data.draw(st.permutations(files)) + data.draw(
+        st.lists(st.sampled_from(files), max_size=4)
+    )
     cuts = sorted(data.draw(st.sets(st.integers(1, len(picks) - 1), max_size=4)))
     with tempfile.TemporaryDirectory() as tmp, computer(Path(tmp), "pc") as rec:
         start = 0

@@ -46,62 +46,68 @@ def _in(column: str, values: Sequence[str]) -> tuple[str, list[Any]]:
     return f"{column} IN ({', '.join('?' * len(values))})", list(values)
 
 
+def _since(table: str, since: str | None) -> tuple[list[str], list[Any]]:
+    if table == "needs_answers" and since:
+        return ["response_id IN (SELECT id FROM needs_responses WHERE day >= ?)"], [since[:10]]
+    if table not in _SINCE or not since:
+        return [], []
+    column = _SINCE[table]
+    return [f"{column} >= ?"], [since[:10] if column == "day" else since]
+
+
+def _chosen(
+    table: str, wanted: list[str], workshops: list[str], rows: Rows
+) -> tuple[str, list[Any]]:
+    """The condition that keeps `table` to the chosen profiles and their workshops."""
+    if table in ("profiles", "events"):
+        return _in("id" if table == "profiles" else "profile_id", wanted)
+    if table == "profile_aliases":
+        a, pa = _in("keep_id", wanted)
+        b, pb = _in("other_id", wanted)
+        return f"({a} OR {b})", pa + pb
+    if table == "workshops":
+        return _in("id", workshops)
+    if table in _BY_WORKSHOP:
+        return _in("workshop_id", workshops)
+    if table == "workshop_items":
+        return _in("session_id", [r["id"] for r in rows.get("workshop_sessions", [])])
+    if table == "workshop_room_responses":
+        return _in("question_id", [r["id"] for r in rows.get("workshop_room_questions", [])])
+    return "0", []  # anonymous needs responses travel only with all records
+
+
+def _wanted(rdb: RecordsDB, profile_ids: Sequence[str]) -> list[str]:
+    """The chosen profiles and every profile joined to one of them."""
+    mapping = canonical_map(rdb)
+    present = {str(r[0]) for r in rdb.query("SELECT id FROM profiles")}
+    for pid in profile_ids:
+        if pid not in present:
+            raise KitError(_("There is no profile with the id {id}.").format(id=pid[:40]))
+    heads = {mapping.get(p, p) for p in profile_ids}
+    return sorted({p for p in present if mapping.get(p, p) in heads})
+
+
 def collect(rdb: RecordsDB, profile_ids: Sequence[str] | None, since: str | None) -> Rows:
     """The rows of a records file: all records, or those of `profile_ids` (with every
     profile joined to them) and the workshops they took part in; since `since`."""
-    everything = profile_ids is None
-    wanted: list[str] = []
-    if not everything:
-        mapping = canonical_map(rdb)
-        present = {str(r[0]) for r in rdb.query("SELECT id FROM profiles")}
-        for pid in profile_ids or ():
-            if pid not in present:
-                raise KitError(_("There is no profile with the id {id}.").format(id=pid[:40]))
-        heads = {mapping.get(p, p) for p in profile_ids or ()}
-        wanted = sorted({p for p in present if mapping.get(p, p) in heads})
-    rows: Rows = {}
-
-    def where(table: str) -> tuple[str, list[Any]]:
-        clauses, params = ["1"], []
-        if table in _SINCE and since:
-            column = _SINCE[table]
-            clauses.append(f"{column} >= ?")
-            params.append(since[:10] if column == "day" else since)
-        if everything:
-            return " AND ".join(clauses), params
-        if table in ("profiles", "events"):
-            sql, extra = _in("id" if table == "profiles" else "profile_id", wanted)
-        elif table == "profile_aliases":
-            a, pa = _in("keep_id", wanted)
-            b, pb = _in("other_id", wanted)
-            sql, extra = f"({a} OR {b})", pa + pb
-        elif table == "workshops":
-            sql, extra = _in("id", workshops)
-        elif table in _BY_WORKSHOP:
-            sql, extra = _in("workshop_id", workshops)
-        elif table == "workshop_items":
-            sql, extra = _in("session_id", [r["id"] for r in rows.get("workshop_sessions", [])])
-        elif table == "workshop_room_responses":
-            ids = [r["id"] for r in rows.get("workshop_room_questions", [])]
-            sql, extra = _in("question_id", ids)
-        else:  # anonymous needs responses travel only with all records
-            sql, extra = "0", []
-        return " AND ".join([*clauses, sql]), params + extra
-
+    wanted = _wanted(rdb, profile_ids) if profile_ids is not None else []
     workshops: list[str] = []
-    if not everything:
+    if profile_ids is not None:
+        sql, params = _in("profile_id", wanted)
         found = rdb.query(
-            "SELECT DISTINCT workshop_id FROM workshop_participants WHERE "
-            + _in("profile_id", wanted)[0],
-            _in("profile_id", wanted)[1],
+            f"SELECT DISTINCT workshop_id FROM workshop_participants WHERE {sql}", params
         )
         workshops = sorted(str(r[0]) for r in found)
+    rows: Rows = {}
     for table in TABLES:
-        sql, params = where(table.name)
-        if table.name == "needs_answers" and everything and since:
-            sql = "response_id IN (SELECT id FROM needs_responses WHERE day >= ?)"
-            params = [since[:10]]
-        found = rdb.query(f"SELECT {', '.join(table.names)} FROM {table.name} WHERE {sql}", params)
+        clauses, params = _since(table.name, since)
+        if profile_ids is not None:
+            sql, extra = _chosen(table.name, wanted, workshops, rows)
+            clauses, params = [*clauses, sql], params + extra
+        where = " AND ".join(clauses) or "1"
+        found = rdb.query(
+            f"SELECT {', '.join(table.names)} FROM {table.name} WHERE {where}", params
+        )
         rows[table.name] = [dict(r) for r in found]
     return rows
 

@@ -19,7 +19,9 @@ from kit.i18n import _
 
 def canonical_map(rdb: RecordsDB) -> dict[str, str]:
     """Every profile id named in a join -> the id its group is shown as."""
-    pairs = [(str(r[0]), str(r[1])) for r in rdb.query("SELECT keep_id, other_id FROM profile_aliases")]
+    pairs = [
+        (str(r[0]), str(r[1])) for r in rdb.query("SELECT keep_id, other_id FROM profile_aliases")
+    ]
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -52,7 +54,10 @@ def resolve(mapping: dict[str, str], profile_id: str) -> str:
 
 def join_profiles(rdb: RecordsDB, keep_id: str, other_id: str) -> None:
     """Record that `other_id` is the same learner as `keep_id` (KitError when not possible)."""
-    known = {str(r[0]) for r in rdb.query("SELECT id FROM profiles WHERE id IN (?, ?)", [keep_id, other_id])}
+    known = {
+        str(r[0])
+        for r in rdb.query("SELECT id FROM profiles WHERE id IN (?, ?)", [keep_id, other_id])
+    }
     for pid in (keep_id, other_id):
         if pid not in known:
             raise KitError(_("There is no profile with the id {id}.").format(id=pid[:40]))

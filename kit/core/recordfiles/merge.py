@@ -67,7 +67,7 @@ def _profile_problem(row: dict[str, Any]) -> str | None:
 
 
 def _event_problem(row: dict[str, Any]) -> str | None:
-    if not all(_id_ok(row[c]) for c in ("id", "profile_id", "device_id")):
+    if not (_id_ok(row["id"]) and _id_ok(row["profile_id"]) and _id_ok(row["device_id"])):
         return "events.id"
     if not verbs.allowed(row["verb"], row["object_type"]):
         return "events.verb"
@@ -124,8 +124,11 @@ def merge_rows(rdb: RecordsDB, batches: Sequence[Rows]) -> MergeResult:
             for table in TABLES:
                 columns = list(table.names)
                 values = [
-                    [row[c] for c in columns] for rows in batches for row in rows.get(table.name, [])
+                    [row[c] for c in columns]
+                    for rows in batches
+                    for row in rows.get(table.name, [])
                 ]
+                values.sort(key=lambda v: str(v[0]))  # by id: the unique index is filled in order
                 if table.name == "profiles":
                     columns.append("name_key")
                     for v in values:

@@ -77,9 +77,7 @@ def write_csv(view: Overview, dest: Path, learner: str = "learner", code: str = 
         out = csv.writer(fh)
         out.writerow([learner, code, *(f"{c.pack_id}/{c.module_id}" for c in view.modules)])
         for row in view.learners:
-            out.writerow(
-                [_cell(row.name), row.code, *(f"{p.done}/{p.total}" for p in row.cells)]
-            )
+            out.writerow([_cell(row.name), row.code, *(f"{p.done}/{p.total}" for p in row.cells)])
     return dest
 
 

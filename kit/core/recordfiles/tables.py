@@ -17,9 +17,8 @@ class CarriedTable:
     name: str
     columns: tuple[tuple[str, str], ...]
 
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(c for c, _kind in self.columns)
+    names: tuple[str, ...]
+    name_set: frozenset[str]
 
 
 def _t(name: str, spec: str) -> CarriedTable:
@@ -27,7 +26,8 @@ def _t(name: str, spec: str) -> CarriedTable:
     for part in spec.split():
         column, _sep, kind = part.partition(":")
         pairs.append((column, kind or "text"))
-    return CarriedTable(name, tuple(pairs))
+    names = tuple(c for c, _kind in pairs)
+    return CarriedTable(name, tuple(pairs), names, frozenset(names))
 
 
 # Parents before children: a child row's foreign key must find its parent in the same
