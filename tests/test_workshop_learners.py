@@ -47,7 +47,7 @@ def _rows(page) -> list[str]:
 
 
 def test_imported_progress_shows_in_the_table(qtbot, learners):
-    window, page, village, module = learners
+    _window, page, village, module = learners
     with qtbot.waitSignal(page.shown, timeout=20_000):
         page.import_files([village])
     assert "Added 2 records; 0 were already present." in page.status.text()
@@ -70,7 +70,7 @@ def test_a_damaged_file_is_refused_in_one_sentence(qtbot, learners, tmp_path):
 
 
 def test_copy_to_a_usb_stick_and_cancel(qtbot, learners, tmp_path, data_dir):
-    window, page, village, _module = learners
+    _window, page, village, _module = learners
     with qtbot.waitSignal(page.shown, timeout=20_000):
         page.import_files([village])
     stick = tmp_path / "stick"
@@ -96,7 +96,7 @@ def test_copy_to_a_usb_stick_and_cancel(qtbot, learners, tmp_path, data_dir):
 
 
 def test_csv_and_join(qtbot, learners, tmp_path):
-    window, page, village, _module = learners
+    _window, page, village, _module = learners
     with qtbot.waitSignal(page.shown, timeout=20_000):
         page.import_files([village])
     assert len(_rows(page)) == 2
