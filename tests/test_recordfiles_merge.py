@@ -105,3 +105,12 @@ def test_joins_in_a_circle_resolve_the_same_whatever_the_order(tmp_path):
             )
         mapping = canonical_map(rec.rdb)
         assert set(mapping.values()) == {min(ids)}
+
+
+def test_a_joined_learner_stays_in_the_overview_when_the_kept_profile_is_deleted(tmp_path):
+    with computer(tmp_path, "pc") as rec:
+        keep, other = rec.create_profile("Keep").id, rec.create_profile("Other").id
+        join_profiles(rec.rdb, keep, other)
+        assert [r.name for r in overview(rec.rdb, []).learners] == ["Keep"]
+        rec.delete_profile(keep)
+        assert [r.name for r in overview(rec.rdb, []).learners] == ["Other"]

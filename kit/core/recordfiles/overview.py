@@ -43,9 +43,9 @@ class Overview:
 
 def overview(rdb: RecordsDB, packs: Sequence[Mapping[str, Any]]) -> Overview:
     """Learners (by name) x the modules of `packs` (Library.get_pack dicts)."""
-    mapping = canonical_map(rdb)
     people = rdb.query("SELECT id, name FROM profiles ORDER BY name_key, id")
     names = {str(r["id"]): str(r["name"]) for r in people}
+    mapping = _present_heads(canonical_map(rdb), names)
     events: dict[str, list[Event]] = {}
     for row in rdb.query(f"SELECT {', '.join(COLUMNS)} FROM events ORDER BY at, id"):
         head = mapping.get(row["profile_id"], row["profile_id"])
@@ -69,6 +69,20 @@ def overview(rdb: RecordsDB, packs: Sequence[Mapping[str, Any]]) -> Overview:
         code = pid.replace("-", "")[:4].upper()
         rows.append(LearnerRow(pid, names[pid], code, joined, cells))
     return Overview(columns, tuple(rows))
+
+
+def _present_heads(mapping: dict[str, str], names: Mapping[str, str]) -> dict[str, str]:
+    """`mapping` with a group whose shown profile was deleted here shown as its smallest
+    remaining member instead."""
+    groups: dict[str, list[str]] = {}
+    for member, head in mapping.items():
+        groups.setdefault(head, []).append(member)
+    result = {}
+    for head, members in groups.items():
+        shown = head if head in names else min((m for m in members if m in names), default=head)
+        for member in members:
+            result[member] = shown
+    return result
 
 
 def write_csv(view: Overview, dest: Path, learner: str = "learner", code: str = "code") -> Path:

@@ -10,6 +10,7 @@ from kit.core.recordfiles import (
     SUFFIX,
     MergeResult,
     Overview,
+    RecordFileError,
     export_records,
     import_files,
     join_profiles,
@@ -38,9 +39,13 @@ def copy_records(ctx: AppContext, dest: Path) -> Op[dict[str, int]]:
 
     def work(control: JobControl) -> dict[str, int]:
         control.check()
-        return export_records(
-            ctx.records.rdb, dest, progress=control.progress, cancel=control.cancelled
-        )
+        try:
+            return export_records(
+                ctx.records.rdb, dest, progress=control.progress, cancel=control.cancelled
+            )
+        except RecordFileError:
+            control.check()  # stopped by Cancel: reported as cancelled, not as a failure
+            raise
 
     return Op(ctx, work, control=True)
 
