@@ -119,6 +119,17 @@ def read_files(paths: Sequence[Path]) -> list[Rows]:
 def merge_rows(rdb: RecordsDB, batches: Sequence[Rows]) -> MergeResult:
     """Insert every row not yet present, all batches in one transaction."""
     result = MergeResult()
+    with rdb.lock:
+        cache = rdb.db.conn.execute("PRAGMA cache_size").fetchone()[0]
+        # A large merge touches every page of the id index: keep them in memory meanwhile.
+        rdb.db.conn.execute("PRAGMA cache_size=-65536")
+        try:
+            return _merge(rdb, batches, result)
+        finally:
+            rdb.db.conn.execute(f"PRAGMA cache_size={int(cache)}")
+
+
+def _merge(rdb: RecordsDB, batches: Sequence[Rows], result: MergeResult) -> MergeResult:
     try:
         with rdb.write() as db:
             for table in TABLES:
