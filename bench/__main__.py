@@ -3,6 +3,7 @@
     python -m bench            # full sizes (several minutes, a few GB of disk)
     python -m bench --quick    # sizes scaled down, for a quick look
     python -m bench library    # only bench/library.py
+    python -m bench records    # bench/records.py and its group, bench/records_*.py
 
 Figures are printed as they come, each next to its floor and the ratio; nothing is
 asserted. Work files go to bench/out/run-PID/ and are removed at the end.
@@ -29,7 +30,12 @@ def bench_modules(only: list[str]) -> list[str]:
         for m in pkgutil.iter_modules([str(HERE)])
         if not m.name.startswith("_") and m.name not in ("report", "packgen")
     ]
-    return [n for n in sorted(names) if not only or n in only]
+    # A name also stands for its group: "records" runs records.py and records_*.py.
+    return [
+        n
+        for n in sorted(names)
+        if not only or n in only or any(n.startswith(f"{o}_") for o in only)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -84,6 +84,7 @@ def test_sign_in_leads_to_the_home_and_sign_out_to_the_pin_form(qtbot, data_dir,
     assert window.pages.currentWidget() is home
     assert [home.tabs.tabText(i) for i in range(home.tabs.count())] == [
         "Plan", "Attendance", "Present", "Print", "Pre/post", "Feedback", "Report", "Needs",
+        "Learners",
     ]  # fmt: skip
     assert not home.present.hint.isHidden() and home.present.agenda_box.isHidden()
     assert "Rosa" in home.heading.text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from kit.cli import records_files
 from kit.cli.output import read_secret
 from kit.i18n import _, format_datetime, format_size, ngettext
 
@@ -79,6 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=_("Run SQLite's integrity and foreign-key checks on records.db."),
     )
     p.set_defaults(func=cmd_check)
+    records_files.add_commands(rsub)
 
 
 def _open(args: argparse.Namespace, *, create: bool = False):
@@ -146,7 +148,7 @@ def cmd_profiles_role(args: argparse.Namespace) -> int:
 
     records = _open(args)
     if records is None:
-        return _no_records()
+        return no_records()
     with records:
         target = find_profile(records, args.name)
         by = find_profile(records, args.by) if args.by else None
@@ -165,7 +167,7 @@ def cmd_profiles_role(args: argparse.Namespace) -> int:
 def cmd_profiles_reset_pin(args: argparse.Namespace) -> int:
     records = _open(args)
     if records is None:
-        return _no_records()
+        return no_records()
     with records:
         target = find_profile(records, args.name)
         by = find_profile(records, args.by)
@@ -182,7 +184,7 @@ def cmd_profiles_reset_pin(args: argparse.Namespace) -> int:
     return 0
 
 
-def _no_records() -> int:
+def no_records() -> int:
     from kit.core.errors import KitError
 
     raise KitError(_("There are no learner records on this computer yet."))
@@ -191,7 +193,7 @@ def _no_records() -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     records = _open(args)
     if records is None:
-        return _no_records()
+        return no_records()
     with records:
         made = records.backup()
     print(_("Backed up the learner records to {path}.").format(path=made.path))
@@ -238,7 +240,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     records = _open(args)
     if records is None:
-        return _no_records()
+        return no_records()
     with records:
         problems = records.check()
         count = 0 if problems else len(records.list_profiles())

@@ -413,6 +413,28 @@ def m010_needs(db: Database) -> None:
     )
 
 
+@migrations()
+def m011_records_merge(db: Database) -> None:
+    """Two profiles joined as one person (kit.core.recordfiles.joins): an append-only
+    row saying `other` is the same learner as `keep`, so joins travel in records files
+    and merge like events; views and the overview resolve them."""
+    _run(
+        db,
+        """CREATE TABLE profile_aliases (
+            id TEXT PRIMARY KEY,
+            keep_id TEXT NOT NULL,
+            other_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            CHECK (keep_id <> other_id)
+        )""",
+        """CREATE TRIGGER profile_aliases_no_update BEFORE UPDATE ON profile_aliases
+        BEGIN SELECT RAISE(ABORT, 'profile joins are append-only'); END""",
+        """CREATE TRIGGER profile_aliases_no_delete BEFORE DELETE ON profile_aliases
+        BEGIN SELECT RAISE(ABORT, 'profile joins are append-only'); END""",
+    )
+
+
 def schema_version() -> int:
     """How many steps this app knows (a fresh records.db has this user_version)."""
     return len(migrations.steps)

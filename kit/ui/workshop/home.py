@@ -16,6 +16,7 @@ from kit.ui.context import AppContext
 from kit.ui.needs.page import NeedsPage
 from kit.ui.workshop.attendance.page import AttendancePage
 from kit.ui.workshop.feedback.page import FeedbackPage
+from kit.ui.workshop.learners.page import LearnersPage
 from kit.ui.workshop.planning.page import PlanPage
 from kit.ui.workshop.prepost.page import PrePostPage
 from kit.ui.workshop.present_page import PresentPage
@@ -49,6 +50,8 @@ class WorkshopHome(QWidget):
         self.add_tab(ReportPage(ctx), _("Report"))
         self.needs = NeedsPage(ctx)  # not about the chosen workshop: it comes before any
         self.add_tab(self.needs, _("Needs"))
+        self.learners = LearnersPage(ctx)  # every learner, from all merged records
+        self.add_tab(self.learners, _("Learners"))
         self.sign_out_button = QPushButton(_("Sign out"))
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         top = QHBoxLayout()
