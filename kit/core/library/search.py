@@ -142,8 +142,8 @@ def is_thin(title: str, text: str) -> bool:
     stub): such items match every word of their title and would otherwise rank first."""
     own = {fold(w) for w in _WORDS.findall(title)}
     count = 0
-    for word in _WORDS.findall(text):
-        if fold(word) not in own:
+    for match in _WORDS.finditer(text):  # lazily: most texts are decided in a few words
+        if fold(match.group()) not in own:
             count += 1
             if count >= THIN_WORDS:
                 return False
