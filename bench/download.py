@@ -26,6 +26,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -67,6 +68,22 @@ def _hash_alone(data: memoryview) -> float:
     return time.perf_counter() - start
 
 
+def _two_hashes_speedup(data: memoryview) -> float:
+    """How many cores this moment gives us: two SHA-256 one after the other, over two
+    at once on two threads (2.0 = two free cores; near 1 = no overlap is possible)."""
+    start = time.perf_counter()
+    _hash_alone(data)
+    _hash_alone(data)
+    one_by_one = time.perf_counter() - start
+    threads = [threading.Thread(target=_hash_alone, args=(data,)) for _ in range(2)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return one_by_one / (time.perf_counter() - start)
+
+
 def _plain_get_then_hash(url: str, out: Path) -> float:
     """GET the file, then SHA-256 it: a verified download without any overlap."""
     start = time.perf_counter()
@@ -98,15 +115,25 @@ def measure(work: Path, size: int) -> dict[str, float]:
     out = work / "out"
     out.mkdir()
     times: dict[str, list[float]] = {"plain": [], "hash": [], "verified": [], "ours": []}
+    cpu: dict[str, list[float]] = {"plain": [], "hash": [], "ours": []}
+    speedups: list[float] = []
     with Nginx(site, work / "nginx") as nginx:
         url = nginx.url("/pack.kitpack")
         _plain_get(url, out / "warm")
         _ours(url, out, sha, size)
+        view = memoryview(data)
         for _round in range(ROUNDS):  # interleaved: a busy moment hits every variant
-            times["plain"].append(_plain_get(url, out / "plain"))
-            times["hash"].append(_hash_alone(memoryview(data)))
-            times["ours"].append(_ours(url, out, sha, size))
+            for name, fn in (
+                ("plain", lambda: _plain_get(url, out / "plain")),
+                ("hash", lambda: _hash_alone(view)),
+                ("ours", lambda: _ours(url, out, sha, size)),
+            ):
+                started = time.process_time()  # CPU of every thread of this process
+                times[name].append(fn())
+                cpu[name].append(time.process_time() - started)
             times["verified"].append(_plain_get_then_hash(url, out / "plain"))
+            speedups.append(_two_hashes_speedup(view))
+        view.release()
         del data
         with FaultProxy(("127.0.0.1", nginx.port)) as proxy:
             proxy.cut_at = sorted(random.Random(6).sample(range(1, size), 10))
@@ -123,6 +150,9 @@ def measure(work: Path, size: int) -> dict[str, float]:
     return {
         **medians,
         "rounds": {name: [round(v, 3) for v in values] for name, values in times.items()},
+        "best": {name: min(values) for name, values in times.items()},
+        "speedup": statistics.median(speedups),
+        "cpu": {name: statistics.median(values) for name, values in cpu.items()},
         "limited_plain": limited_plain,
         "limited_ours": limited_ours,
         "cut_bytes": job.bytes_received,
@@ -160,6 +190,31 @@ def run(report: Any) -> None:
         "s",
         floor=max(f["plain"], f["hash"]),
         floor_label="max(plain GET, SHA-256)",
+    )
+    best = f["best"]
+    report(
+        f"download {mb} MB, best of {ROUNDS}, against the hashing bound",
+        best["ours"],
+        "s",
+        floor=max(best["plain"], best["hash"]),
+        floor_label="max(plain GET, SHA-256), best of each",
+        target_ratio=1.25,
+    )
+    report(
+        "cores free for this run: 2 SHA-256 threads' speed-up",
+        f["speedup"],
+        "x",
+        floor=2.0,
+        floor_label="two free cores; overlap needs them",
+    )
+    cpu = f["cpu"]
+    report(
+        f"download {mb} MB, CPU time (all threads)",
+        cpu["ours"],
+        "s",
+        floor=cpu["plain"] + cpu["hash"],
+        floor_label="CPU of plain GET + SHA-256",
+        target_ratio=1.1,
     )
     report(
         f"download {mb} MB, against GET then SHA-256",

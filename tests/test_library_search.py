@@ -171,3 +171,13 @@ def test_stubs_with_hardly_any_text_rank_below_real_text(busy_lib) -> None:
     assert not any(r["thin"] for r in rows[:-1])
     # Without the rule bm25 puts the short stub first.
     assert min(rows, key=lambda r: r["rank"])["item_id"] == "stub"
+
+
+def test_a_full_page_of_real_text_leaves_the_best_ranked_stub_out(busy_lib) -> None:
+    page = busy_lib.search("citation", limit=5)
+    assert len(page) == 5 and "stub" not in [r["item_id"] for r in page]
+    assert not any(r["thin"] for r in page)
+    assert [r["rank"] for r in page] == sorted(r["rank"] for r in page)
+    # The same five lead the longer list that does hold the stub (last).
+    longer = busy_lib.search("citation", limit=50)
+    assert [r["item_id"] for r in longer[:5]] == [r["item_id"] for r in page]

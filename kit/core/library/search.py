@@ -142,12 +142,26 @@ def is_thin(title: str, text: str) -> bool:
     stub): such items match every word of their title and would otherwise rank first."""
     own = {fold(w) for w in _WORDS.findall(title)}
     count = 0
-    for word in _WORDS.findall(text):
-        if fold(word) not in own:
+    for match in _WORDS.finditer(text):  # lazily: most texts are decided in a few words
+        if fold(match.group()) not in own:
             count += 1
             if count >= THIN_WORDS:
                 return False
     return True
+
+
+def _real_text_first(ranked: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """The best `limit` of `ranked` (best first) with thin items after the others: the
+    same as sorting by (thin, rank), but `is_thin` is decided only until `limit` items
+    with real text are found."""
+    real: list[dict[str, Any]] = []
+    thin: list[dict[str, Any]] = []
+    for result in ranked:
+        result["thin"] = is_thin(result["title"], result["_text"])
+        (thin if result["thin"] else real).append(result)
+        if len(real) == limit:
+            return real
+    return (real + thin)[:limit]
 
 
 COUNT_AT_MOST = RANK_AT_MOST  # index rows read to count; past them it is "more than N"
@@ -207,11 +221,11 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[s
             "module_id": module_id,
             "pack_title": pack_title,
             "rank": rank,
-            "thin": is_thin(title, text),
+            "thin": None,  # decided by _real_text_first
             "copies": [],
             "_text": text,
         }
-    best = sorted(kept.values(), key=lambda r: (r["thin"], r["rank"]))[:limit]
+    best = _real_text_first(list(kept.values()), limit)
     for result in best:
         snip = make_snippet(result.pop("_text"), matcher)
         result["snippet"] = snip.replace(START, "[").replace(END, "]")

@@ -435,6 +435,16 @@ def m011_records_merge(db: Database) -> None:
     )
 
 
+@migrations()
+def m013_progress_index(db: Database) -> None:
+    """Indexes for progress and Continue (kit.core.records.progress_query); no data change."""
+    _run(
+        db,
+        "CREATE INDEX events_profile_pack_verb ON events (profile_id, pack_id, verb, item_id)",
+        "CREATE INDEX events_profile_seq ON events (profile_id, seq)",
+    )
+
+
 def schema_version() -> int:
     """How many steps this app knows (a fresh records.db has this user_version)."""
     return len(migrations.steps)

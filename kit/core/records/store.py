@@ -22,6 +22,7 @@ from kit.core.records import (
     pins,
     profiles,
     progress,
+    progress_query,
     restore,
     roles,
     rows,
@@ -300,7 +301,7 @@ class Records:
 
     def pack_progress(self, profile_id: str, pack: Mapping[str, Any]) -> list[ModuleProgress]:
         """Progress through each module of `pack` (a Library.get_pack dict), in order."""
-        return progress.pack_progress(pack, self.events(profile_id, str(pack["id"])))
+        return progress_query.pack_progress(self.rdb, str(profile_id), pack)
 
     def module_progress(
         self, profile_id: str, pack: Mapping[str, Any], module_id: str
@@ -315,7 +316,7 @@ class Records:
         self, profile_id: str, packs: Sequence[Mapping[str, Any]]
     ) -> ContinuePoint | None:
         """The item "Continue" opens among the installed `packs`, or None."""
-        return progress.continue_point(packs, self.events(profile_id))
+        return progress_query.continue_point(self.rdb, str(profile_id), packs)
 
     def certificate(
         self, profile_id: str, pack: Mapping[str, Any], module_id: str

@@ -1,0 +1,118 @@
+"""Progress and Continue read through indexed queries instead of every event.
+
+`kit.core.records.progress` derives progress from a profile's events; with 100,000
+events, reading and decoding all of them is most of the cost. The answers depend on far
+fewer rows, which the indexes of migration m013_progress_index find directly:
+
+* an item's status and `done_at` depend only on its ``completed``/``passed`` events and
+  on whether it has any event at all, so `pack_events` returns exactly those (every
+  done-kind event, plus the latest event of each touched item) and the pure functions
+  of `progress` give the same answer as over all events;
+* Continue needs the touched items most recent first, which `continue_point` walks
+  backwards in batches, stopping as soon as the answer is known.
+
+Nothing is stored: the events stay the only truth (tests compare both ways).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from kit.core.records import progress
+from kit.core.records.db import RecordsDB
+from kit.core.records.events import COLUMNS, COMPLETED, PASSED, Event, to_event
+from kit.core.records.progress import ContinuePoint, ModuleProgress, Status
+
+WALK_BATCH = 500  # events per step of the backwards walk for Continue
+_SELECT = f"SELECT seq, {', '.join(COLUMNS)} FROM events"
+
+
+def _item_ids(pack: Mapping[str, Any]) -> list[str]:
+    ids = {str(i["id"]) for m in pack.get("modules", []) for i in progress.counted_items(m)}
+    return sorted(ids)
+
+
+def _done_kind(rdb: RecordsDB, profile_id: str, pack_id: str) -> list[tuple[int, Event]]:
+    rows = rdb.query(
+        f"{_SELECT} WHERE profile_id = ? AND pack_id = ? AND verb IN (?, ?)",
+        [profile_id, pack_id, COMPLETED, PASSED],
+    )
+    return [(int(r["seq"]), to_event(r)) for r in rows]
+
+
+def pack_events(rdb: RecordsDB, profile_id: str, pack: Mapping[str, Any]) -> list[Event]:
+    """The events of `pack` that decide its progress, oldest first (see module doc)."""
+    pack_id = str(pack["id"])
+    found = dict(_done_kind(rdb, profile_id, pack_id))
+    for item_id in _item_ids(pack):
+        rows = rdb.query(
+            f"{_SELECT} WHERE profile_id = ? AND pack_id = ? AND item_id = ? "
+            "ORDER BY seq DESC LIMIT 1",
+            [profile_id, pack_id, item_id],
+        )
+        for r in rows:
+            found.setdefault(int(r["seq"]), to_event(r))
+    return [found[seq] for seq in sorted(found)]
+
+
+def pack_progress(rdb: RecordsDB, profile_id: str, pack: Mapping[str, Any]) -> list[ModuleProgress]:
+    """As `progress.pack_progress` over all the profile's events, from far fewer rows."""
+    return progress.pack_progress(pack, pack_events(rdb, profile_id, pack))
+
+
+def _touched(
+    rdb: RecordsDB, profile_id: str, known: set[tuple[str, str]]
+) -> Iterator[tuple[str, str]]:
+    """Known (pack, item) pairs with events, most recently touched first, each once."""
+    seen: set[tuple[str, str]] = set()
+    before: int | None = None
+    while True:
+        sql = "SELECT seq, pack_id, item_id FROM events WHERE profile_id = ?"
+        params: list[Any] = [profile_id]
+        if before is not None:
+            sql += " AND seq < ?"
+            params.append(before)
+        rows = rdb.query(sql + " ORDER BY seq DESC LIMIT ?", [*params, WALK_BATCH])
+        for r in rows:
+            key = (r["pack_id"], r["item_id"])
+            if key in known and key not in seen:
+                seen.add(key)
+                yield key
+        if len(rows) < WALK_BATCH:
+            return
+        before = int(rows[-1]["seq"])
+
+
+def continue_point(
+    rdb: RecordsDB, profile_id: str, packs: Sequence[Mapping[str, Any]]
+) -> ContinuePoint | None:
+    """As `progress.continue_point` over all the profile's events, from far fewer rows."""
+    orders = {str(p["id"]): progress._pack_order(p) for p in packs}
+    known = {(pid, str(i["id"])) for pid, order in orders.items() for _m, i in order}
+    done_events: dict[str, dict[str, list[Event]]] = {}
+
+    def unfinished(pack_id: str, item: Mapping[str, Any]) -> bool:
+        if pack_id not in done_events:
+            grouped: dict[str, list[Event]] = {}
+            for _seq, event in _done_kind(rdb, profile_id, pack_id):
+                grouped.setdefault(str(event.item_id), []).append(event)
+            done_events[pack_id] = grouped
+        mine = done_events[pack_id].get(str(item["id"]), [])
+        return progress.item_status(item.get("type", ""), mine) is not Status.DONE
+
+    walk = _touched(rdb, profile_id, known)
+    first = next(walk, None)
+    if first is None:
+        return None
+    last_pack, last_item = first
+    order = orders[last_pack]
+    index = next(n for n, (_m, i) in enumerate(order) if str(i["id"]) == last_item)
+    for module_id, item in order[index:] + order[:index]:
+        if unfinished(last_pack, item):
+            return ContinuePoint(last_pack, module_id, str(item["id"]))
+    for pack_id, item_id in walk:
+        for module_id, item in orders[pack_id]:
+            if str(item["id"]) == item_id and unfinished(pack_id, item):
+                return ContinuePoint(pack_id, module_id, item_id)
+    return None

@@ -1,0 +1,82 @@
+"""Progress and Continue from indexed queries equal those derived from every event."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from kit.core.paths import DataDir
+from kit.core.records import Records, progress, progress_query
+
+PACKS = [
+    {
+        "id": "first-aid",
+        "modules": [
+            {
+                "id": "burns",
+                "items": [
+                    {"id": "burns-intro", "type": "lesson"},
+                    {"id": "burns-slides", "type": "slides"},
+                    {"id": "burns-quiz", "type": "quiz"},
+                    {"id": "burns-feedback", "type": "survey"},
+                ],
+            },
+            {
+                "id": "cuts",
+                "items": [
+                    {"id": "cuts-intro", "type": "lesson"},
+                    {"id": "cuts-quiz", "type": "quiz"},
+                ],
+            },
+        ],
+    },
+    {"id": "water", "modules": [{"id": "w", "items": [{"id": "w1", "type": "lesson"}]}]},
+]
+VERBS = ["viewed", "started", "answered", "completed", "passed", "failed"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_progress_and_continue_equal_those_from_all_events(data_dir: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    targets = [(p["id"], i) for p in PACKS for m in p["modules"] for i in m["items"]]
+    targets.append(("removed-pack", {"id": "gone", "type": "lesson"}))  # not installed
+    with Records(DataDir(data_dir)) as records:
+        me = records.create_profile("Ana").id
+        other = records.create_profile("Ben").id
+        for n in range(rng.randrange(0, 60)):
+            pack_id, item = rng.choice(targets)
+            verb = rng.choice(VERBS)
+            if item["type"] != "quiz" and verb in ("passed", "failed"):
+                verb = "completed"
+            who = other if n % 4 == 3 else me
+            result = {"score": 90.0} if verb == "passed" else None
+            records.append_event(who, pack_id, item["id"], verb, result)
+            if rng.random() < 0.2:
+                records.append_object_event(me, "workshop_session", "s1", "attended")
+            for profile in (me, other):
+                mine = records.events(profile)
+                for pack in PACKS:
+                    assert records.pack_progress(profile, pack) == progress.pack_progress(
+                        pack, mine
+                    )
+                for packs in (PACKS, PACKS[::-1], PACKS[1:]):
+                    assert records.continue_point(profile, packs) == progress.continue_point(
+                        packs, mine
+                    )
+
+
+def test_continue_walks_back_beyond_one_batch(data_dir: Path, monkeypatch) -> None:
+    monkeypatch.setattr(progress_query, "WALK_BATCH", 3)
+    with Records(DataDir(data_dir)) as records:
+        me = records.create_profile("Ana").id
+        records.append_event(me, "water", "w1", "viewed")
+        for item in ("burns-intro", "burns-slides", "cuts-intro"):
+            records.append_events(me, "first-aid", item, [("viewed", None)] * 4)
+            records.append_event(me, "first-aid", item, "completed")
+        records.append_events(me, "first-aid", "burns-quiz", [("passed", {"score": 95.0})] * 3)
+        records.append_event(me, "first-aid", "cuts-quiz", "passed", {"score": 80.0})
+        point = records.continue_point(me, PACKS)
+        assert point == progress.continue_point(PACKS, records.events(me))
+        assert point is not None and (point.pack_id, point.item_id) == ("water", "w1")
