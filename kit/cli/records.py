@@ -79,6 +79,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=_("Run SQLite's integrity and foreign-key checks on records.db."),
     )
     p.set_defaults(func=cmd_check)
+    from kit.cli import records_xapi
+
+    records_xapi.register(rsub)
 
 
 def _open(args: argparse.Namespace, *, create: bool = False):
