@@ -1,9 +1,9 @@
 """A real Ralph LRS on 127.0.0.1 for the xAPI tests and bench (build/install-ralph.sh).
 
-    with RalphServer(folder) as lrs:      # free port, fs backend, fresh credentials
-        lrs.endpoint, lrs.user, lrs.password
-        lrs.stop(); lrs.start()           # an outage; the stored statements stay
-        lrs.statements()                  # GET /xAPI/statements, every page
+with RalphServer(folder) as lrs:      # free port, fs backend, fresh credentials
+    lrs.endpoint, lrs.user, lrs.password
+    lrs.stop(); lrs.start()           # an outage; the stored statements stay
+    lrs.statements()                  # GET /xAPI/statements, every page
 """
 
 from __future__ import annotations

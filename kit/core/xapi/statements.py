@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -121,7 +122,7 @@ def from_event(event: Event, home_page: str, base: str = DEFAULT_ACTIVITY_BASE) 
 
 
 def from_checkin(
-    row: Mapping[str, Any], home_page: str, base: str = DEFAULT_ACTIVITY_BASE
+    row: Mapping[str, Any] | sqlite3.Row, home_page: str, base: str = DEFAULT_ACTIVITY_BASE
 ) -> dict[str, Any]:
     """The "attended" statement of one workshop check-in row (id, workshop_id,
     session_id, participant_id, at, profile_id or None)."""
