@@ -17,6 +17,8 @@ from kit.ui.operations import lrs as ops
 from kit.ui.widgets.forms import button, label
 from kit.ui.widgets.plain import plain_tooltip
 
+EXAMPLE_ADDRESS = "https://lrs.example.org/xAPI/"  # an address, the same in every language
+
 
 class LrsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent=None) -> None:
@@ -34,7 +36,7 @@ class LrsDialog(QDialog):
         form = QFormLayout()
         self.address = QLineEdit()
         self.address.setAccessibleName(_("Address of the store"))
-        self.address.setPlaceholderText("https://lrs.example.org/xAPI/")
+        self.address.setPlaceholderText(EXAMPLE_ADDRESS)
         self.address.setToolTip(plain_tooltip(_("The xAPI address your organisation gave you.")))
         form.addRow(_("Address"), self.address)
         self.user = QLineEdit()
