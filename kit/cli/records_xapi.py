@@ -21,7 +21,7 @@ def register(rsub: argparse._SubParsersAction) -> None:
         ),
     )
     p.add_argument("url", nargs="?", metavar=_("URL"))
-    p.add_argument("--user", metavar=_("USER"), default="", help=_("the LRS user name"))
+    p.add_argument("--user", metavar=_("USER"), help=_("the LRS user name"))
     p.add_argument(
         "--password-file", metavar=_("FILE"), help=_("a file holding the password (- for stdin)")
     )
@@ -80,7 +80,8 @@ def cmd_lrs(args: argparse.Namespace) -> int:
         print(_("Home page: {url}").format(url=config.home_page or "-"))
         return 0
     config.endpoint = args.url
-    config.user = args.user
+    if args.user is not None:
+        config.user = args.user
     if args.password_file is not None:
         config.password = _read_password(args.password_file)
     if args.home_page:
