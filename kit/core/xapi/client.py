@@ -97,6 +97,7 @@ def push(
 ) -> PushResult:
     """Send everything waiting in `outbox`; what was delivered is recorded batch by batch."""
     sender = Sender(config)
+    total = outbox.waiting().total  # counted once: recounting per batch is O(n) each time
     sent = 0
     error = ""
     stopped = False
@@ -120,7 +121,7 @@ def push(
         outbox.mark_delivered(key for key, _statement in batch)
         sent += len(batch)
         if progress is not None:
-            progress(sent, outbox.waiting().total)
+            progress(sent, max(total - sent, 0))
     waiting = outbox.waiting().total
     outbox.log_attempt(sent, error)
     return PushResult(sent, waiting, error, stopped)
