@@ -18,10 +18,12 @@ run: deps
 	./build/install-system-deps.sh --runtime
 	$(BIN)/kit
 
-# Debian packages the tests need (nginx for download tests, Qt's runtime libraries).
+# Debian packages the tests need (nginx for download tests, Qt's runtime libraries);
+# Ralph (a Learning Record Store) in its own .venv-ralph for the xAPI tests.
 test-deps: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,build]'
 	./build/install-system-deps.sh
+	PYTHON=$(PYTHON) ./build/install-ralph.sh
 
 lint: test-deps
 	$(BIN)/ruff check kit tests bench

@@ -81,6 +81,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(func=cmd_check)
     records_files.add_commands(rsub)
+    from kit.cli import records_xapi
+
+    records_xapi.register(rsub)
 
 
 def _open(args: argparse.Namespace, *, create: bool = False):

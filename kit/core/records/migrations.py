@@ -436,6 +436,39 @@ def m011_records_merge(db: Database) -> None:
 
 
 @migrations()
+def m012_xapi_outbox(db: Database) -> None:
+    """What has gone to a Learning Record Store (kit.core.xapi). The outbox itself is
+    derived: every event and check-in maps to one statement whose id is made from the
+    record's id, so what waits is what has no delivery row (record = 'event:ID' or
+    'checkin:ID') for the LRS. Deliveries and
+    push attempts are append-only rows (records stay untouched by sending)."""
+    _run(
+        db,
+        """CREATE TABLE xapi_deliveries (
+            lrs TEXT NOT NULL,
+            record TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (lrs, record)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE xapi_attempts (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            lrs TEXT NOT NULL,
+            at TEXT NOT NULL,
+            sent INTEGER NOT NULL DEFAULT 0,
+            error TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TRIGGER xapi_deliveries_no_update BEFORE UPDATE ON xapi_deliveries
+        BEGIN SELECT RAISE(ABORT, 'deliveries are append-only'); END""",
+        """CREATE TRIGGER xapi_deliveries_no_delete BEFORE DELETE ON xapi_deliveries
+        BEGIN SELECT RAISE(ABORT, 'deliveries are append-only'); END""",
+        """CREATE TRIGGER xapi_attempts_no_update BEFORE UPDATE ON xapi_attempts
+        BEGIN SELECT RAISE(ABORT, 'push attempts are append-only'); END""",
+        """CREATE TRIGGER xapi_attempts_no_delete BEFORE DELETE ON xapi_attempts
+        BEGIN SELECT RAISE(ABORT, 'push attempts are append-only'); END""",
+    )
+
+
+@migrations()
 def m013_progress_index(db: Database) -> None:
     """Indexes for progress and Continue (kit.core.records.progress_query); no data change."""
     _run(

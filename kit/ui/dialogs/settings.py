@@ -1,9 +1,17 @@
-"""Settings: the interface language, the language packs are read in, and the text size."""
+"""Settings: the interface language, the language packs are read in, the text size, and the
+way to the Learning Record Store setting (kit.ui.dialogs.lrs)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from kit.i18n import N_, _, available_languages
 from kit.ui.operations.settings import TEXT_SCALES
@@ -21,6 +29,7 @@ SCALE_NAMES = (
 class SettingsDialog(QDialog):
     applied = Signal(str, float)  # language, text scale
     content_chosen = Signal(str)  # the content language; "" = the interface language
+    lrs_requested = Signal()  # "Learning Record Store…": the window opens kit.ui.dialogs.lrs
 
     def __init__(self, language: str, scale: float, parent=None, content: str = "") -> None:
         super().__init__(parent)
@@ -62,6 +71,11 @@ class SettingsDialog(QDialog):
         self.size.setCurrentIndex(nearest_index(scale))  # what A+/A- chose, by its name
         form.addRow(_("Text size"), self.size)
         layout.addLayout(form)
+        self.lrs_button = QPushButton(_("Learning Record Store…"))
+        self.lrs_button.setAccessibleName(_("Learning Record Store"))
+        self.lrs_button.setAutoDefault(False)
+        self.lrs_button.clicked.connect(self.lrs_requested)
+        layout.addWidget(self.lrs_button)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -21,7 +21,14 @@ class DialogsMixin:
         )
         self.settings_dialog.content_chosen.connect(self.apply_content_language)
         self.settings_dialog.applied.connect(self.apply_settings)
+        self.settings_dialog.lrs_requested.connect(self.show_lrs)
         self.settings_dialog.open()
+
+    def show_lrs(self) -> None:
+        from kit.ui.dialogs.lrs import LrsDialog
+
+        self.lrs_dialog = LrsDialog(self.ctx, self)
+        self.lrs_dialog.open()
 
     def apply_settings(self, language: str, scale: float) -> None:
         if scale != self.ctx.text_scale:
