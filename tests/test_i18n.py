@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
 # Every shipped language but English (the source), from the one list the app offers.
 SHIPPED = [code for code in kit.languages.SHIPPED_CODES if code != "en"]
-# The catalogs held to be complete. fr, pt, hi and bn are translated on their own branches:
-# add each here once its catalog is merged (its folder makes the app offer it).
-COMPLETE = {"es", "ar"}
+# The catalogs held to be complete (a language's folder makes the app offer it, so a new
+# language is added here once its catalog is translated).
+COMPLETE = {"es", "ar", "fr", "pt", "hi", "bn"}
 LANGUAGES = [code for code in SHIPPED if code in COMPLETE]
 FIX = "run `make messages` and translate the new strings in resources/translations/*/kit.po"
 
