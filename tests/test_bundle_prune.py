@@ -28,6 +28,6 @@ def test_icu_drops_other_languages_converters_and_dictionaries():
 
 def test_about_lists_each_dependency_with_its_licence():
     found = {c.name.lower(): c for c in components()}
-    for name in ("cryptography", "babel", "nh3", "platformdirs", "pyyaml"):
+    for name in ("pynacl", "babel", "nh3", "platformdirs", "pyyaml"):
         assert name in found, name
         assert found[name].version and found[name].licence
