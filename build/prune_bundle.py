@@ -11,7 +11,8 @@ loads goes, so the one-folder bundle stays under 100 MB (build/bundle_size.py pr
 3. Libraries every Linux desktop provides (HOST_LIBRARIES, after AppImage's excludelist:
    X11/xcb, fontconfig, freetype, GLib, D-Bus and what libsystemd pulls in, zlib, the C++
    runtime); the system's copies are used, as they already are for glibc, libGL and libEGL.
-4. Debug symbols (strip --strip-unneeded; the executable itself is left alone: its
+4. SBOM files that list no bundled component (platformdirs' 0.5 MB build record).
+5. Debug symbols (strip --strip-unneeded; the executable itself is left alone: its
    Python archive is appended to it).
 0. ICU's data (32 MB for every language): only the shipped languages' locale, collation
    and name data, no legacy converters, break dictionaries or transliterators
@@ -22,6 +23,7 @@ Steps needing binutils or icupkg are skipped, with a note, where those tools are
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -153,6 +155,21 @@ def drop_codecs(internal: Path) -> list[Path]:
     return gone
 
 
+def drop_empty_sboms(internal: Path) -> list[Path]:
+    """Software bills of materials that list no bundled component (only how the wheel was
+    built); those that do (nh3's Rust crates and their licences) stay."""
+    gone = []
+    for path in sorted(internal.glob("*.dist-info/sboms/*.json")):
+        try:
+            components = json.loads(path.read_text(encoding="utf-8")).get("components")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if not components:
+            path.unlink()
+            gone.append(path)
+    return gone
+
+
 def strip(bundle: Path) -> int:
     count = 0
     for path in bundle.rglob("*.so*"):
@@ -184,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"prune_bundle: {len(gone)} host libraries left to the system: "
           + ", ".join(sorted({p.name for p in gone})))  # fmt: skip
     print(f"prune_bundle: {len(drop_codecs(internal))} CJK codec modules removed")
+    print(f"prune_bundle: {len(drop_empty_sboms(internal))} empty SBOM files removed")
     if shutil.which("strip"):
         print(f"prune_bundle: {strip(bundle)} libraries stripped")
     else:
