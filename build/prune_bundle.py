@@ -55,7 +55,7 @@ PLUGINS_DROPPED = {
 }
 ELF_MAGIC = b"\x7fELF"
 # Provided by the host (a desktop with glibc >= 2.35 and libstdc++ from GCC >= 11: Ubuntu
-# 22.04, Debian 12, Fedora 36, openSUSE Leap 15.5 or newer); AppImage's excludelist lists
+# 22.04, Debian 12, Fedora 36 or newer; docs/building.md); AppImage's excludelist lists
 # most of these as unsafe to bundle (they must match the system's X server, fonts, D-Bus).
 HOST_LIBRARIES = {
     "libstdc++.so.6", "libgcc_s.so.1",  # Qt needs GLIBCXX_3.4.29 (GCC 11)
