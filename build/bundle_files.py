@@ -2,7 +2,8 @@
 
 Babel's locale data and Qt's translations come for every language (~30 MB and ~200
 files); the bundle keeps those of the interface languages only, the ones with a catalog
-in resources/translations, so a new language needs no change here.
+in resources/translations, so a new language needs no change here. The catalogs' .po
+sources (the app reads the compiled .mo) and pip's RECORD lists are left out too.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ def keep(dest: str, languages: set[str]) -> bool:
     """Whether the bundle keeps the data file installed at `dest` (a relative path)."""
     parts = PurePath(dest).parts
     name = parts[-1] if parts else ""
+    if parts[:2] == ("resources", "translations") and name.endswith((".po", ".pot")):
+        return False  # the app reads the compiled .mo (kit.i18n); sources stay in git
+    if name == "RECORD" and len(parts) >= 2 and parts[-2].endswith(".dist-info"):
+        return False  # pip's file list with hashes; About reads METADATA and the licences
     if parts[:2] == ("babel", "locale-data"):
         return name == "root.dat" or _base(name) in languages
     if len(parts) >= 2 and parts[-2] == "translations" and name.endswith(".qm"):

@@ -8,7 +8,11 @@ loads goes, so the one-folder bundle stays under 100 MB (build/bundle_size.py pr
    GTK's whole stack), OpenGL integrations (the app draws with QtWidgets, no OpenGL).
 2. Shared libraries nothing left needs (readelf's NEEDED entries, followed from every
    Python extension, plugin and the executable), e.g. QtNetwork, cairo, pango.
-3. Debug symbols (strip --strip-unneeded; the executable itself is left alone: its
+3. Libraries every Linux desktop provides (HOST_LIBRARIES, after AppImage's excludelist:
+   X11/xcb, fontconfig, freetype, GLib, D-Bus and what libsystemd pulls in, zlib, the C++
+   runtime); the system's copies are used, as they already are for glibc, libGL and libEGL.
+4. SBOM files that list no bundled component (platformdirs' 0.5 MB build record).
+5. Debug symbols (strip --strip-unneeded; the executable itself is left alone: its
    Python archive is appended to it).
 0. ICU's data (32 MB for every language): only the shipped languages' locale, collation
    and name data, no legacy converters, break dictionaries or transliterators
@@ -19,6 +23,7 @@ Steps needing binutils or icupkg are skipped, with a note, where those tools are
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -49,6 +54,20 @@ PLUGINS_DROPPED = {
     "libwl-shell-plugin.so",
 }
 ELF_MAGIC = b"\x7fELF"
+# Provided by the host (a desktop with glibc >= 2.35 and libstdc++ from GCC >= 11: Ubuntu
+# 22.04, Debian 12, Fedora 36 or newer; docs/building.md); AppImage's excludelist lists
+# most of these as unsafe to bundle (they must match the system's X server, fonts, D-Bus).
+HOST_LIBRARIES = {
+    "libstdc++.so.6", "libgcc_s.so.1",  # Qt needs GLIBCXX_3.4.29 (GCC 11)
+    "libX11.so.6", "libX11-xcb.so.1", "libxcb.so.1",
+    "libfontconfig.so.1", "libfreetype.so.6", "libexpat.so.1", "libpng16.so.16",
+    "libbrotlidec.so.1", "libbrotlicommon.so.1", "libz.so.1",
+    "libglib-2.0.so.0", "libgthread-2.0.so.0", "libpcre2-8.so.0",
+    "libdbus-1.so.3", "libsystemd.so.0", "libgcrypt.so.20", "libgpg-error.so.0",
+    "libcap.so.2", "liblz4.so.1", "libzstd.so.1", "liblzma.so.5", "libuuid.so.1",
+}  # fmt: skip
+# Python's CJK codecs (about 1 MB): the app reads and writes UTF-8 only.
+DYNLOAD_DROPPED = ("_codecs_", "_multibytecodec")
 
 
 def is_elf(path: Path) -> bool:
@@ -121,6 +140,36 @@ def drop_unneeded_libraries(bundle: Path) -> list[Path]:
     return gone
 
 
+def drop_host_libraries(bundle: Path) -> list[Path]:
+    gone = sorted(p for p in bundle.rglob("*") if p.name in HOST_LIBRARIES)
+    for path in gone:
+        path.unlink()
+    return gone
+
+
+def drop_codecs(internal: Path) -> list[Path]:
+    dynload = internal / f"python{sys.version_info.major}.{sys.version_info.minor}" / "lib-dynload"
+    gone = sorted(p for p in dynload.glob("*.so") if p.name.startswith(DYNLOAD_DROPPED))
+    for path in gone:
+        path.unlink()
+    return gone
+
+
+def drop_empty_sboms(internal: Path) -> list[Path]:
+    """Software bills of materials that list no bundled component (only how the wheel was
+    built); those that do (nh3's Rust crates and their licences) stay."""
+    gone = []
+    for path in sorted(internal.glob("*.dist-info/sboms/*.json")):
+        try:
+            components = json.loads(path.read_text(encoding="utf-8")).get("components")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if not components:
+            path.unlink()
+            gone.append(path)
+    return gone
+
+
 def strip(bundle: Path) -> int:
     count = 0
     for path in bundle.rglob("*.so*"):
@@ -148,6 +197,11 @@ def main(argv: list[str] | None = None) -> int:
               + ", ".join(p.name for p in gone))  # fmt: skip
     else:
         print("prune_bundle: readelf missing (binutils): unneeded libraries kept")
+    gone = drop_host_libraries(bundle)
+    print(f"prune_bundle: {len(gone)} host libraries left to the system: "
+          + ", ".join(sorted({p.name for p in gone})))  # fmt: skip
+    print(f"prune_bundle: {len(drop_codecs(internal))} CJK codec modules removed")
+    print(f"prune_bundle: {len(drop_empty_sboms(internal))} empty SBOM files removed")
     if shutil.which("strip"):
         print(f"prune_bundle: {strip(bundle)} libraries stripped")
     else:

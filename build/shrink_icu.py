@@ -6,6 +6,11 @@ This cuts it out, removes with `icupkg` the items of other languages (locale, cu
 unit, zone, language and region names, collation, number spell-out), the legacy
 charset converters (*.cnv), break dictionaries (*.dict) and transliterators, then
 assembles a library with the same soname and symbol around what is left (gcc).
+
+Qt calls ICU for collation, case mapping, time zones and codecs only; language, region
+and currency names come from Qt's own CLDR tables (QLocale) and the app's from Babel.
+So ICU's display-name trees (NAME_TREES), its unit and spell-out formatting, character
+names (unames.icu) and spoof checker data (confusables) go for every language.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from pathlib import Path
 
 KEEP_ALWAYS = {"root", "pool", "res_index"}
 LOCALE_RE = re.compile(r"^[a-z]{2,3}(_|$)")
+NAME_TREES = {"curr", "lang", "region", "unit", "rbnf"}
+UNUSED_FILES = {"unames.icu", "confusables.cfu", "confusablesWholeScript.cfu"}
 ASM = """    .section .rodata
     .globl {symbol}
     .type {symbol}, @object
@@ -35,6 +42,8 @@ def dropped(item: str, languages: set[str]) -> bool:
     base = parts[-1]
     stem, _dot, ext = base.rpartition(".")
     if ext in ("cnv", "dict") or parts[0] == "translit":
+        return True
+    if (len(parts) > 1 and parts[0] in NAME_TREES) or base in UNUSED_FILES:
         return True
     if ext == "res" and stem not in KEEP_ALWAYS and LOCALE_RE.match(stem):
         return stem.split("_")[0] not in languages

@@ -15,7 +15,7 @@ LANGS = {"en", "es", "ar", "fr", "pt", "hi", "bn"}
 
 
 def test_icu_keeps_shipped_languages_and_the_root():
-    for item in ("root.res", "es.res", "coll/ar.res", "lang/pt_BR.res", "coll/ucadata.icu",
+    for item in ("root.res", "es.res", "coll/ar.res", "zone/pt_BR.res", "coll/ucadata.icu",
                  "uprops.icu", "res_index.res", "zone/pool.res", "brkitr/root.res"):  # fmt: skip
         assert not dropped(item, LANGS), item
 
@@ -26,8 +26,15 @@ def test_icu_drops_other_languages_converters_and_dictionaries():
         assert dropped(item, LANGS), item
 
 
+def test_icu_drops_the_name_and_unit_data_qt_never_reads():
+    # Qt names languages, regions and currencies from its own tables (QLocale).
+    for item in ("lang/es.res", "region/ar.res", "curr/pool.res", "unit/en.res",
+                 "rbnf/es.res", "unames.icu", "confusables.cfu"):  # fmt: skip
+        assert dropped(item, LANGS), item
+
+
 def test_about_lists_each_dependency_with_its_licence():
     found = {c.name.lower(): c for c in components()}
-    for name in ("cryptography", "babel", "nh3", "platformdirs", "pyyaml"):
+    for name in ("pynacl", "babel", "nh3", "platformdirs", "pyyaml"):
         assert name in found, name
         assert found[name].version and found[name].licence

@@ -100,6 +100,24 @@ def test_cli_installs_and_lists_a_pack(bundle, tmp_path):
     assert "getting-started" in listed.stdout
 
 
+def test_signed_pack_installs_as_verified_once_its_key_is_trusted(bundle, tmp_path):
+    data, keys, out = tmp_path / "data", tmp_path / "keys", tmp_path / "out"
+    out.mkdir()
+    made = _run(bundle, "keys", "new", "ngo", "--out", str(keys), data=data)
+    assert made.returncode == 0, made.stderr
+    src = ROOT / "content_packs" / "getting-started"
+    built = _run(bundle, "pack", "build", str(src), "-o", str(out), "--sign",
+                 str(keys / "ngo.key"), data=data)  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    trusted = _run(bundle, "keys", "trust", str(keys / "ngo.pub"), "--name", "NGO", data=data)
+    assert trusted.returncode == 0, trusted.stderr
+    (pack,) = out.glob("*.kitpack")
+    done = _run(bundle, "library", "install", str(pack), data=data)
+    assert done.returncode == 0, done.stderr
+    listed = _run(bundle, "library", "list", "--json", data=data)
+    assert '"verified": true' in listed.stdout, listed.stdout
+
+
 def test_bad_input_gives_one_sentence(bundle, tmp_path):
     done = _run(
         bundle, "library", "install", str(tmp_path / "missing.kitpack"), data=tmp_path / "d"

@@ -91,11 +91,9 @@ def _entry_runs_into_next(tmp: Path) -> Path:
 
 
 def _bad_signature(tmp: Path) -> Path:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from kit.core.signing import generate_key, sign
 
-    from kit.core.signing import sign
-
-    sig = dumps(sign(Ed25519PrivateKey.generate(), b"some other manifest"))
+    sig = dumps(sign(generate_key(), b"some other manifest"))
     return write_pack(tmp / "bad.kitpack", body2(), signature=sig)
 
 

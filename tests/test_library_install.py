@@ -160,11 +160,9 @@ def test_progress_reaches_total(tmp_path: Path, data_dir: Path) -> None:
 
 
 def test_signed_pack_is_verified_once_key_is_trusted(tmp_path: Path, data_dir: Path) -> None:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from kit.core.signing import generate_key, key_id, public_key_text
 
-    from kit.core.signing import key_id, public_key_text
-
-    key = Ed25519PrivateKey.generate()
+    key = generate_key()
     path = write_pack(tmp_path / "s.kitpack", content(), sign_key=key)
     with open_library(data_dir) as lib:
         result = lib.install(path)

@@ -3,6 +3,10 @@
 A key file holds the private key as PEM (PKCS#8), readable by its owner only.
 Public keys travel as base64 text; their id is the first 16 hex digits of the
 SHA-256 of the raw public key.
+
+PyNaCl (libsodium, PyCA) does the Ed25519 arithmetic: the app needs that one algorithm,
+and libsodium is a tenth of the size of the `cryptography` wheel in the desktop bundle.
+Ed25519 signatures are deterministic, so packs and key files are the same as before.
 """
 
 from __future__ import annotations
@@ -13,25 +17,50 @@ import os
 import re
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from nacl.exceptions import BadSignatureError, CryptoError
+from nacl.signing import SigningKey, VerifyKey
 
 from kit.core.errors import KitError, SignatureError
 from kit.i18n import _
 
 KEY_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+# PKCS#8 (RFC 8410) for an Ed25519 private key: this DER header, then the 32-byte seed.
+PKCS8_ED25519 = bytes.fromhex("302e020100300506032b657004220420")
+PEM_BEGIN, PEM_END = b"-----BEGIN PRIVATE KEY-----", b"-----END PRIVATE KEY-----"
+
+PrivateKey = SigningKey
+
+
+def generate_key() -> PrivateKey:
+    return SigningKey.generate()
+
+
+def private_key_pem(private: PrivateKey) -> bytes:
+    body = base64.b64encode(PKCS8_ED25519 + bytes(private))
+    return PEM_BEGIN + b"\n" + body + b"\n" + PEM_END + b"\n"
+
+
+def _from_pem(data: bytes) -> PrivateKey | None:
+    """The key in a PEM PKCS#8 file, None when it is none; ValueError when it holds a key
+    of another algorithm (RSA, EC...)."""
+    start, end = data.find(PEM_BEGIN), data.find(PEM_END)
+    if start < 0 or end < start:
+        return None
+    try:
+        der = base64.b64decode(b"".join(data[start + len(PEM_BEGIN) : end].split()), validate=True)
+    except ValueError:
+        return None
+    if len(der) != len(PKCS8_ED25519) + 32 or not der.startswith(PKCS8_ED25519):
+        raise ValueError("not an Ed25519 key")
+    return SigningKey(der[len(PKCS8_ED25519) :])
 
 
 def key_id(public_key_b64: str) -> str:
     return hashlib.sha256(base64.b64decode(public_key_b64)).hexdigest()[:16]
 
 
-def public_key_text(private: Ed25519PrivateKey) -> str:
-    raw = private.public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw
-    )
-    return base64.b64encode(raw).decode("ascii")
+def public_key_text(private: PrivateKey) -> str:
+    return base64.b64encode(bytes(private.verify_key)).decode("ascii")
 
 
 def new_key(folder: Path, name: str) -> tuple[Path, str]:
@@ -51,10 +80,8 @@ def new_key(folder: Path, name: str) -> tuple[Path, str]:
                     name=name, existing=existing
                 )
             )
-    private = Ed25519PrivateKey.generate()
-    pem = private.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
+    private = generate_key()
+    pem = private_key_pem(private)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(pem)
@@ -63,7 +90,7 @@ def new_key(folder: Path, name: str) -> tuple[Path, str]:
     return path, public
 
 
-def load_private_key(path: Path) -> Ed25519PrivateKey:
+def load_private_key(path: Path) -> PrivateKey:
     try:
         data = path.read_bytes()
     except OSError:
@@ -71,21 +98,21 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
             _("Cannot read the key file {path}; check the path.").format(path=path)
         ) from None
     try:
-        key = serialization.load_pem_private_key(data, password=None)
-    except (ValueError, TypeError):
-        raise KitError(_("{path} is not a Training Kit signing key.").format(path=path)) from None
-    if not isinstance(key, Ed25519PrivateKey):
-        raise KitError(_("{path} is not an Ed25519 key.").format(path=path))
+        key = _from_pem(data)
+    except ValueError:
+        raise KitError(_("{path} is not an Ed25519 key.").format(path=path)) from None
+    if key is None:
+        raise KitError(_("{path} is not a Training Kit signing key.").format(path=path))
     return key
 
 
-def sign(private: Ed25519PrivateKey, data: bytes) -> dict[str, str]:
+def sign(private: PrivateKey, data: bytes) -> dict[str, str]:
     public = public_key_text(private)
     return {
         "algorithm": "ed25519",
         "key_id": key_id(public),
         "public_key": public,
-        "signature": base64.b64encode(private.sign(data)).decode("ascii"),
+        "signature": base64.b64encode(private.sign(data).signature).decode("ascii"),
     }
 
 
@@ -96,10 +123,10 @@ def verify(signature: dict[str, object], data: bytes) -> str:
             raise SignatureError(_("The signature uses an unknown algorithm."))
         public = str(signature["public_key"])
         raw_sig = base64.b64decode(str(signature["signature"]), validate=True)
-        Ed25519PublicKey.from_public_bytes(base64.b64decode(public, validate=True)).verify(
-            raw_sig, data
-        )
-    except (KeyError, ValueError, TypeError, InvalidSignature):
+        if len(raw_sig) != 64:
+            raise ValueError("an Ed25519 signature has 64 bytes")
+        VerifyKey(_public_bytes(public)).verify(data, raw_sig)
+    except (KeyError, ValueError, TypeError, CryptoError, BadSignatureError):
         raise SignatureError(
             _("The signature does not match: the file was changed after it was signed.")
         ) from None
@@ -110,10 +137,16 @@ def valid_public_key(text: str) -> str:
     """Normalise a pasted public key, or raise KitError."""
     text = text.strip()
     try:
-        raw = base64.b64decode(text, validate=True)
-        Ed25519PublicKey.from_public_bytes(raw)
-    except (ValueError, TypeError):
+        VerifyKey(_public_bytes(text))
+    except (ValueError, TypeError, CryptoError):
         raise KitError(
             _("That is not an Ed25519 public key (expected 44 characters of base64).")
         ) from None
     return text
+
+
+def _public_bytes(text: str) -> bytes:
+    raw = base64.b64decode(text, validate=True)
+    if len(raw) != 32:
+        raise ValueError("an Ed25519 public key has 32 bytes")
+    return raw

@@ -16,7 +16,7 @@ from kit.core.library.store import MediaStore
 from kit.core.paths import DataDir
 from kit.i18n import _
 
-# Installing and verifying need the pack-format checks (YAML, cryptography), which are
+# Installing and verifying need the pack-format checks (YAML, Ed25519), which are
 # slow to import: they are imported when first used, so opening the library is quick.
 if TYPE_CHECKING:
     from kit.core.library.install import InstallResult

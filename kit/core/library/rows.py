@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from kit.core.library.search import index_rows
 
-if TYPE_CHECKING:  # the manifest module (YAML, cryptography) is slow to import
+if TYPE_CHECKING:  # the manifest module (YAML, Ed25519) is slow to import
     from kit.core.packformat.manifest import SignatureStatus
 
 

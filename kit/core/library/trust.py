@@ -14,7 +14,7 @@ MAX_NAME = 100
 
 def trust_key(conn: sqlite3.Connection, public_key: str, name: str) -> str:
     """Trust `public_key` (base64 Ed25519) under `name`; returns its key id."""
-    from kit.core.signing import key_id, valid_public_key  # cryptography: slow to import
+    from kit.core.signing import key_id, valid_public_key  # nacl: slow to import
 
     public = valid_public_key(public_key)
     name = " ".join(name.split())
