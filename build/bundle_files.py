@@ -24,6 +24,17 @@ def shipped_languages(translations: Path = ROOT / "resources" / "translations") 
     return found
 
 
+# Babel's regional variants of the shipped languages kept in the bundle (about 250 others,
+# 1.4 MB, go): the ones packs are most often tagged with, and the parents babel reads them
+# through (es_MX -> es_419, en_IN -> en_001, hi_Latn -> en_IN). A pack tagged with another
+# region shows its code instead of the language's name.
+REGIONS_KEPT = {
+    "en_001", "en_150", "en_GB", "en_IN", "es_419", "es_MX", "es_US", "es_AR",
+    "es_CO", "fr_CA", "fr_BE", "fr_CH", "pt_BR", "pt_PT", "pt_AO", "pt_MZ", "ar_EG", "ar_SA",
+    "ar_MA", "ar_DZ", "hi_Latn", "bn_IN",
+}  # fmt: skip
+
+
 def _base(code: str) -> str:
     return code.split("_")[0].split(".")[0]
 
@@ -37,7 +48,10 @@ def keep(dest: str, languages: set[str]) -> bool:
     if name == "RECORD" and len(parts) >= 2 and parts[-2].endswith(".dist-info"):
         return False  # pip's file list with hashes; About reads METADATA and the licences
     if parts[:2] == ("babel", "locale-data"):
-        return name == "root.dat" or _base(name) in languages
+        stem = name.removesuffix(".dat")
+        if "_" in stem:
+            return stem in REGIONS_KEPT and _base(stem) in languages
+        return stem == "root" or stem in languages
     if len(parts) >= 2 and parts[-2] == "translations" and name.endswith(".qm"):
         if "PySide6" not in parts:
             return True

@@ -3,7 +3,8 @@ loads goes, so the one-folder bundle stays under 100 MB (build/bundle_size.py pr
 
     .venv/bin/python build/prune_bundle.py [BUNDLE_DIR]
 
-1. Qt plugins the app does not use: platforms other than xcb, wayland and offscreen
+1. Qt plugins the app does not use: platforms other than xcb and offscreen (Wayland
+   desktops run it through XWayland)
    (eglfs, vnc, linuxfb...), input-device and EGL integrations, the GTK theme (it pulls in
    GTK's whole stack), OpenGL integrations (the app draws with QtWidgets, no OpenGL).
 2. Shared libraries nothing left needs (readelf's NEEDED entries, followed from every
@@ -36,12 +37,16 @@ from shrink_icu import shrink_icu
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "build" / "dist" / "training-kit"
-PLATFORMS_KEPT = {"libqxcb.so", "libqwayland.so", "libqoffscreen.so", "libqminimal.so"}
+# Wayland sessions run the app through XWayland (the xcb plugin): the Wayland client
+# library and its shell plugins (1.6 MB) stay out; offscreen is for --screenshot and tests.
+PLATFORMS_KEPT = {"libqxcb.so", "libqoffscreen.so"}
 PLUGIN_DIRS_DROPPED = {
     "egldeviceintegrations",
     "generic",
     "xcbglintegrations",
     "wayland-graphics-integration-client",
+    "wayland-decoration-client",
+    "wayland-shell-integration",
 }
 PLUGINS_DROPPED = {
     "libqgtk3.so",
@@ -65,6 +70,9 @@ HOST_LIBRARIES = {
     "libglib-2.0.so.0", "libgthread-2.0.so.0", "libpcre2-8.so.0",
     "libdbus-1.so.3", "libsystemd.so.0", "libgcrypt.so.20", "libgpg-error.so.0",
     "libcap.so.2", "liblz4.so.1", "libzstd.so.1", "liblzma.so.5", "libuuid.so.1",
+    # Python's ssl and hashlib use OpenSSL 3.0's symbols only (objdump -T: OPENSSL_3.0.0),
+    # and every supported host ships OpenSSL 3 (its ABI is stable across 3.x): 5.3 MB.
+    "libssl.so.3", "libcrypto.so.3",
 }  # fmt: skip
 # Python's CJK codecs (about 1 MB): the app reads and writes UTF-8 only.
 DYNLOAD_DROPPED = ("_codecs_", "_multibytecodec")
