@@ -16,11 +16,12 @@ import re
 import threading
 from dataclasses import dataclass
 
+from kit.core.direction import RTL_LANGUAGES as RTL_LANGUAGES  # re-exported
+from kit.core.direction import is_rtl as is_rtl  # re-exported: kit.ui imports it from here
 from kit.core.packformat.body import DIV_CLOSE_RE, DIV_OPEN_RE, code_fence_mask
 from kit.core.render_lists import normalize_lists
 from kit.core.render_math import extract_math, insert_math
 
-RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
 REVEAL_SCHEME = "kit-reveal"
 
 ALLOWED_TAGS = {
@@ -64,10 +65,6 @@ class Labels:
     solution: str = "Solution"
     remote_image: str = "Image (online only)"
     box_titles: tuple[tuple[str, str], ...] = tuple(BOX_TITLES.items())
-
-
-def is_rtl(lang: str | None) -> bool:
-    return bool(lang) and str(lang).split("-")[0].split("_")[0].lower() in RTL_LANGUAGES
 
 
 _local = threading.local()

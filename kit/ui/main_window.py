@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from kit.core.direction import is_rtl
 from kit.core.paths import DataDir
-from kit.core.render import is_rtl
 from kit.i18n import _, install_qt_translations, set_language
 from kit.ui.context import AppContext, Services, Session
 from kit.ui.dialogs.window import DialogsMixin
