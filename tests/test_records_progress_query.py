@@ -80,3 +80,32 @@ def test_continue_walks_back_beyond_one_batch(data_dir: Path, monkeypatch) -> No
         point = records.continue_point(me, PACKS)
         assert point == progress.continue_point(PACKS, records.events(me))
         assert point is not None and (point.pack_id, point.item_id) == ("water", "w1")
+
+
+def test_progress_after_an_update_removed_items_equals_that_from_all_events(
+    data_dir: Path,
+) -> None:
+    """Events of items a newer version no longer lists, or that do not count, change
+    nothing; the latest event of each listed item still does (one query for the pack)."""
+    items = [{"id": f"l{n}", "type": "lesson"} for n in range(40)]
+    old = {"id": "big", "modules": [{"id": "m", "items": items}]}
+    new = {
+        "id": "big",
+        "modules": [
+            {"id": "m", "items": [*items[:30], {"id": "survey", "type": "survey"}]},
+            {"id": "n", "items": [{"id": "l35", "type": "lesson"}]},
+        ],
+    }
+    with Records(DataDir(data_dir)) as records:
+        me = records.create_profile("Ana").id
+        for n in range(0, 40, 3):
+            records.append_events(me, "big", f"l{n}", [("viewed", None)] * 3)
+            if n % 2:
+                records.append_event(me, "big", f"l{n}", "completed")
+        records.append_event(me, "big", "survey", "completed")
+        records.append_event(me, "other", "l1", "completed")
+        mine = records.events(me)
+        for pack in (old, new):
+            got = records.pack_progress(me, pack)
+            assert got == progress.pack_progress(pack, mine)
+        assert [m.done for m in records.pack_progress(me, new)] == [5, 0]
