@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,6 +30,23 @@ def test_backups_rotate_keeping_the_newest(records: Records) -> None:
     assert [b.path for b in listed] == [b.path for b in reversed(made[-3:])]
     assert all(b.reason == "manual" and b.size > 0 for b in listed)
     assert not any(p.name.endswith(".partial") for p in records.data_dir.backups.iterdir())
+
+
+def test_backups_are_listed_with_the_time_their_name_gives(tmp_path: Path) -> None:
+    """The times shown for backups (Backups dialog, `kit records backups`) come from the
+    file names; files with other names are not backups."""
+    for name in (
+        "records-20240229T235959000001Z-auto.db",
+        "records-20261202T080005123456Z-before-restore.db",
+        "records-2026T1Z-auto.db",
+        "notes.txt",
+    ):
+        (tmp_path / name).write_bytes(b"x")
+    listed = list_backups(tmp_path)
+    assert [(b.created, b.reason) for b in listed] == [
+        (datetime(2026, 12, 2, 8, 0, 5, 123456, tzinfo=UTC), "before-restore"),
+        (datetime(2024, 2, 29, 23, 59, 59, 1, tzinfo=UTC), "auto"),
+    ]
 
 
 def test_auto_backup_at_most_once_a_day_and_only_with_records(records: Records) -> None:

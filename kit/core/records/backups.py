@@ -38,6 +38,16 @@ class Backup:
     size: int
 
 
+def _stamp_time(stamp: str) -> datetime:
+    """The UTC time of a backup's name stamp, YYYYMMDDTHHMMSSffffff (NAME_RE's digits).
+
+    Read by hand, not with datetime.strptime: its first call imports _strptime and
+    calendar, a few milliseconds of the app's start (the start lists the backups).
+    An impossible date (month 13) raises ValueError, as strptime does."""
+    digits = [int(stamp[a:b]) for a, b in ((0, 4), (4, 6), (6, 8), (9, 11), (11, 13), (13, 15))]
+    return datetime(*digits, int(stamp[15:21]), tzinfo=UTC)
+
+
 def list_backups(folder: Path) -> list[Backup]:
     """The backups in `folder`, newest first (unfinished or foreign files are ignored)."""
     found = []
@@ -47,7 +57,7 @@ def list_backups(folder: Path) -> list[Backup]:
         match = NAME_RE.fullmatch(path.name)
         if not match or not path.is_file():
             continue
-        created = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
+        created = _stamp_time(match.group(1))
         found.append(Backup(path, created, match.group(2), path.stat().st_size))
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
