@@ -144,6 +144,7 @@ def test_the_ui_never_imports_the_cli_and_only_kit_app_builds_services() -> None
 OPERATIONS_LAYER = ("operations", "runners", "context.py", "changes.py")
 PURE_CORE = {
     "kit.core.render": None,
+    "kit.core.direction": None,  # is_rtl, without the renderer (start-up)
     "kit.core.render_math": None,
     "kit.core.itemtypes": None,
     "kit.core.quiz": None,

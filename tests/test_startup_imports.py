@@ -99,3 +99,41 @@ def test_records_connection_transactions_match_sqlite_utils(tmp_path: Path) -> N
     other = sqlite3.connect(tmp_path / "t.db")
     assert [r[0] for r in other.execute("SELECT v FROM t ORDER BY v")] == [1, 3, 5]
     assert conn.execute("PRAGMA recursive_triggers").fetchone()[0] == 1
+
+
+APP_START = """
+import sys
+from kit.cli import main
+code = main(["--data-dir", sys.argv[1], "--profile", "Ana"])
+print(code, " ".join(sorted(set(sys.argv[2:]) & set(sys.modules))))
+"""
+# Not needed for the first paint of the library (each a few milliseconds of every start):
+# the lesson renderer, installed packages' metadata (Help, About), strptime's machinery.
+NOT_AT_START = ("kit.core.render", "markdown", "importlib.metadata", "_strptime")
+
+
+def test_opening_the_app_imports_neither_the_renderer_nor_package_metadata(
+    data_dir: Path, pack: Path
+) -> None:
+    """The library of a learner with an installed pack paints, then the app exits."""
+    from kit.core.library import Library
+    from kit.core.paths import DataDir
+    from kit.core.records import Records
+
+    data = DataDir(data_dir).ensure()
+    with Library(data) as lib:
+        lib.install(pack)
+    with Records(data) as records:
+        records.create_profile("Ana")
+    (data_dir / "settings.json").write_text('{"bundled_offered": true}', encoding="utf-8")
+    env = {**os.environ, "KIT_LANG": "en", "KIT_EXIT_WHEN_READY": "1"}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", APP_START, str(data_dir), *NOT_AT_START],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.stdout.splitlines() == ["ready", "0 "]
