@@ -44,8 +44,16 @@ def _stamp_time(stamp: str) -> datetime:
     Read by hand, not with datetime.strptime: its first call imports _strptime and
     calendar, a few milliseconds of the app's start (the start lists the backups).
     An impossible date (month 13) raises ValueError, as strptime does."""
-    digits = [int(stamp[a:b]) for a, b in ((0, 4), (4, 6), (6, 8), (9, 11), (11, 13), (13, 15))]
-    return datetime(*digits, int(stamp[15:21]), tzinfo=UTC)
+    return datetime(
+        int(stamp[0:4]),
+        int(stamp[4:6]),
+        int(stamp[6:8]),
+        int(stamp[9:11]),
+        int(stamp[11:13]),
+        int(stamp[13:15]),
+        int(stamp[15:21]),
+        tzinfo=UTC,
+    )
 
 
 def list_backups(folder: Path) -> list[Backup]:
