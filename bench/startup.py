@@ -67,6 +67,8 @@ def _prepare(report: Report, packs: int = PACKS, lessons: int = LESSONS_PER_PACK
     from kit.core.records import Records
 
     root = report.workdir / f"startup-data-{packs}x{lessons}"
+    if (root / "settings.json").exists():  # made earlier in this run (written last)
+        return root
     data = DataDir(root).ensure()
     maker = packgen.TextMaker()
     with Library(data) as lib:
