@@ -305,3 +305,16 @@ def test_a_question_with_null_choices_is_still_refused(tmp_path, data_dir) -> No
             library.install(write_pack(tmp_path / "p.kitpack", content(items=[item])))
     finally:
         library.close()
+
+
+def test_a_module_counts_the_items_whose_type_counts_towards_progress() -> None:
+    """progress.counted_items (what a module's "n of m done" counts) agrees with
+    counts_towards_progress for every type, an unknown one, none and a malformed one."""
+    from kit.core.records import progress
+
+    kinds: list[object] = [*itemtypes.NAMES, "podcast", None, 3, ["quiz"], {"t": 1}]
+    items = [{"id": f"i{n}", "type": kind} for n, kind in enumerate(kinds)]
+    items.append({"id": "untyped"})
+    counted = progress.counted_items({"id": "m", "items": items})
+    assert counted == [i for i in items if itemtypes.counts_towards_progress(i.get("type"))]
+    assert {i.get("type") for i in items if i not in counted} == {"survey"}

@@ -102,6 +102,8 @@ TYPES: dict[str, ItemType] = {
     )
 }
 NAMES: tuple[str, ...] = tuple(TYPES)
+# The types that do not count towards their module (counts_towards_progress is False).
+UNCOUNTED: frozenset[str] = frozenset(name for name, kind in TYPES.items() if not kind.counted)
 
 
 def get(name: object) -> ItemType | None:

@@ -120,8 +120,14 @@ def by_item(events: Iterable[Event], pack_id: str) -> dict[str, list[Event]]:
 
 
 def counted_items(module: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    """The items of a module that count towards completing it."""
-    return [i for i in module.get("items", []) if itemtypes.counts_towards_progress(i.get("type"))]
+    """The items of a module that count towards completing it
+    (itemtypes.counts_towards_progress, inlined: a library page asks for every item)."""
+    uncounted = itemtypes.UNCOUNTED
+    return [
+        i
+        for i in module.get("items", [])
+        if not (isinstance(kind := i.get("type"), str) and kind in uncounted)
+    ]
 
 
 def module_progress(
