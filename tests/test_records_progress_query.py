@@ -109,3 +109,27 @@ def test_progress_after_an_update_removed_items_equals_that_from_all_events(
             got = records.pack_progress(me, pack)
             assert got == progress.pack_progress(pack, mine)
         assert [m.done for m in records.pack_progress(me, new)] == [5, 0]
+
+
+def test_continue_over_many_packs_equals_that_from_all_events(data_dir: Path) -> None:
+    """Continue works out only the packs it looks at; the answer is the same as from every
+    event, with events on packs and items the library does not list (any more)."""
+    rng = random.Random(7)
+    packs = [
+        {
+            "id": f"p{n}",
+            "modules": [
+                {"id": f"m{n}", "items": [{"id": f"p{n}i{k}", "type": "lesson"} for k in range(5)]}
+            ],
+        }
+        for n in range(50)
+    ]
+    with Records(DataDir(data_dir)) as records:
+        me = records.create_profile("Ana").id
+        for _n in range(80):
+            n, k = rng.randrange(60), rng.randrange(6)  # p50.. and i5 are not listed
+            verb = rng.choice(["viewed", "completed"])
+            records.append_event(me, f"p{n}", f"p{n}i{k}", verb)
+            mine = records.events(me)
+            for listed in (packs, packs[::-1], packs[10:20]):
+                assert records.continue_point(me, listed) == progress.continue_point(listed, mine)

@@ -16,7 +16,7 @@ Nothing is stored: the events stay the only truth (tests compare both ways).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from typing import Any
 
 from kit.core.records import progress
@@ -65,8 +65,34 @@ def pack_progress(rdb: RecordsDB, profile_id: str, pack: Mapping[str, Any]) -> l
     return progress.pack_progress(pack, pack_events(rdb, profile_id, pack))
 
 
+class _Orders:
+    """Each pack's counted items in order, worked out for a pack only when Continue
+    looks at it (a library of 300 packs has 30,000 items; Continue needs a few packs)."""
+
+    def __init__(self, packs: Sequence[Mapping[str, Any]]) -> None:
+        self._packs = {str(p["id"]): p for p in packs}
+        self._orders: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
+        self._ids: dict[str, set[str]] = {}
+
+    def __getitem__(self, pack_id: str) -> list[tuple[str, Mapping[str, Any]]]:
+        if pack_id not in self._orders:
+            self._orders[pack_id] = progress._pack_order(self._packs[pack_id])
+        return self._orders[pack_id]
+
+    def __contains__(self, key: object) -> bool:
+        """Whether (pack id, item id) is a counted item of one of the packs."""
+        if not isinstance(key, tuple) or len(key) != 2:
+            return False
+        pack_id, item_id = key
+        if pack_id not in self._packs:
+            return False
+        if pack_id not in self._ids:
+            self._ids[pack_id] = {str(i["id"]) for _m, i in self[pack_id]}
+        return item_id in self._ids[pack_id]
+
+
 def _touched(
-    rdb: RecordsDB, profile_id: str, known: set[tuple[str, str]]
+    rdb: RecordsDB, profile_id: str, known: Container[tuple[str, str]]
 ) -> Iterator[tuple[str, str]]:
     """Known (pack, item) pairs with events, most recently touched first, each once."""
     seen: set[tuple[str, str]] = set()
@@ -92,8 +118,7 @@ def continue_point(
     rdb: RecordsDB, profile_id: str, packs: Sequence[Mapping[str, Any]]
 ) -> ContinuePoint | None:
     """As `progress.continue_point` over all the profile's events, from far fewer rows."""
-    orders = {str(p["id"]): progress._pack_order(p) for p in packs}
-    known = {(pid, str(i["id"])) for pid, order in orders.items() for _m, i in order}
+    orders = _Orders(packs)
     done_events: dict[str, dict[str, list[Event]]] = {}
 
     def unfinished(pack_id: str, item: Mapping[str, Any]) -> bool:
@@ -105,7 +130,7 @@ def continue_point(
         mine = done_events[pack_id].get(str(item["id"]), [])
         return progress.item_status(item.get("type", ""), mine) is not Status.DONE
 
-    walk = _touched(rdb, profile_id, known)
+    walk = _touched(rdb, profile_id, orders)
     first = next(walk, None)
     if first is None:
         return None
