@@ -45,11 +45,21 @@ class _PaintWatch:
 
 
 def _spin_until(app: Any, condition: Any, limit: float = 10.0) -> None:
+    """Run the event loop until `condition()`, waiting in Qt as the app does (app.exec()
+    holds no GIL while idle): a Python loop spinning on processEvents() would take the
+    GIL from the worker thread and time the contention instead of the reader."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
     end = time.perf_counter() + limit
-    while not condition():
-        app.processEvents()
-        if time.perf_counter() > end:
-            raise TimeoutError("the reader did not answer")
+    wake = QTimer()
+    wake.start(50)  # never blocks longer than this, so the limit is checked
+    try:
+        while not condition():
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+            if time.perf_counter() > end:
+                raise TimeoutError("the reader did not answer")
+    finally:
+        wake.stop()
 
 
 def _install(report: Report) -> tuple[Any, list[tuple[str, str]]]:
