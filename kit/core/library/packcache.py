@@ -27,6 +27,22 @@ def _copy(value: Any) -> Any:
     return value
 
 
+def _copy_pack(pack: dict[str, Any]) -> dict[str, Any]:
+    """A copy of get_pack's answer; its item entries hold only plain values (id, type,
+    title, minutes), so a shallow copy of each is a whole one (they are most of a pack)."""
+    return {
+        key: [_copy_module(m) for m in value] if key == "modules" else _copy(value)
+        for key, value in pack.items()
+    }
+
+
+def _copy_module(module: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: [dict(i) for i in value] if key == "items" else _copy(value)
+        for key, value in module.items()
+    }
+
+
 class PackCache:
     """get_pack answers by (pack id, language), dropped whenever the database changed."""
 
@@ -56,7 +72,7 @@ class PackCache:
             while len(self._packs) > self.size:
                 self._packs.popitem(last=False)
         pack = self._packs[key]
-        return None if pack is None else _copy(pack)
+        return None if pack is None else _copy_pack(pack)
 
     def clear(self) -> None:
         self._packs.clear()
