@@ -99,3 +99,23 @@ def test_a_job_dialog_closes_even_when_the_job_ends_while_it_attaches(qtbot, mon
     finally:
         gate.set()
         worker.stop()
+
+
+def test_jobs_submitted_together_start_once_all_are_queued_and_run_in_order(qtbot) -> None:
+    from kit.ui.runners.worker import Worker
+
+    worker = Worker()
+    try:
+        ran: list[str] = []
+        delivered: list[object] = []
+        with worker.together():
+            worker.submit(lambda: ran.append("load") or "view", on_success=delivered.append)
+            with worker.together():  # nested: still queued by the outer block
+                worker.submit(lambda: ran.append("viewed"))
+            worker.call(lambda: ran.append("call"))  # not held: it waits for its answer
+            assert ran == ["call"]  # nothing held has started yet
+        worker.call(lambda: None)
+        assert ran == ["call", "load", "viewed"]
+        qtbot.waitUntil(lambda: delivered == ["view"])
+    finally:
+        worker.stop()

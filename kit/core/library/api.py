@@ -12,6 +12,7 @@ from kit.core.errors import KitError
 from kit.core.library import queries, rows, search, trust
 from kit.core.library.db import checkpoint, connect
 from kit.core.library.lock import WriteLock
+from kit.core.library.packcache import PackCache
 from kit.core.library.store import MediaStore
 from kit.core.paths import DataDir
 from kit.i18n import _
@@ -41,6 +42,7 @@ class Library:
         self.data_dir = data_dir.ensure()
         self.store = MediaStore(data_dir.media, data_dir.tmp)
         self._mutex = threading.RLock()
+        self._packs = PackCache()
         self._write_lock = WriteLock(data_dir.root / "library.lock")
         self.conn: sqlite3.Connection | None = connect(data_dir.library_db, data_dir.portable)
         self._recover()
@@ -154,7 +156,7 @@ class Library:
 
     def get_pack(self, pack_id: str, lang: str | None = None) -> dict[str, Any] | None:
         with self._mutex:
-            return queries.get_pack(self._db, pack_id, lang)
+            return self._packs.get(self._db, pack_id, lang, queries.get_pack)
 
     def get_item(
         self, pack_id: str, item_id: str, lang: str | None = None

@@ -24,11 +24,12 @@ from kit.core.errors import KitError
 from kit.core.packtranslate.fallback import language_chain
 from kit.core.quiz import unfinished_answers
 from kit.core.records import ModuleProgress, QuizStats, Status
-from kit.core.render import BOX_TITLES, Labels, is_rtl, render_markdown
+from kit.core.render import BOX_TITLES, Labels, is_rtl
 from kit.i18n import _
 from kit.ui.changes import Change
 from kit.ui.context import AppContext
 from kit.ui.operations.op import Op
+from kit.ui.operations.reader_cache import PICTURES, rendered
 
 # Pictures wider than the reader's text column (kit.ui.reader.browser) are scaled down
 # here, on the worker, so the GUI thread never resamples a large screenshot.
@@ -173,14 +174,18 @@ def _media_for(library: Any, pack_id: str, fragments: list[str]) -> dict[str, QI
                 continue
             path = library.media_path(pack_id, key.split("#")[0].split("?")[0])
             if path is not None:
-                image = _decode(path)
-                if image.width() > MAX_IMAGE_WIDTH:
-                    image = image.scaledToWidth(
-                        MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation
-                    )
+                image = PICTURES.get(path, _fitted_picture)
                 if not image.isNull():
                     media[key] = image
     return media
+
+
+def _fitted_picture(path: Path) -> QImage:
+    """A picture from the media store, no wider than the text column."""
+    image = _decode(path)
+    if image.width() > MAX_IMAGE_WIDTH:
+        image = image.scaledToWidth(MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+    return image
 
 
 def _decode(path: Path) -> QImage:
@@ -202,11 +207,8 @@ def _module_of(pack: Mapping[str, Any], module_id: str) -> dict[str, Any]:
 
 def _render_item(item: Mapping[str, Any], lang: str) -> tuple[str, list[str]]:
     words = labels()
-    body = render_markdown(str(item.get("body") or ""), lang=lang, labels=words)
-    slides = [
-        render_markdown(str(s.get("body") or ""), lang=lang, labels=words)
-        for s in item.get("slides") or []
-    ]
+    body = rendered(str(item.get("body") or ""), lang, words)
+    slides = [rendered(str(s.get("body") or ""), lang, words) for s in item.get("slides") or []]
     return body, slides
 
 

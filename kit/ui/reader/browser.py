@@ -112,11 +112,16 @@ class ContentBrowser(QTextBrowser):
 
     def set_direction(self, rtl: bool) -> None:
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        option = QTextOption(self.document().defaultTextOption())
-        option.setTextDirection(direction)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
-        self.document().setDefaultTextOption(option)
-        self.setLayoutDirection(direction)
+        alignment = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        current = self.document().defaultTextOption()
+        # Setting the option lays the document out again: only when it changes.
+        if current.textDirection() != direction or current.alignment() != alignment:
+            option = QTextOption(current)
+            option.setTextDirection(direction)
+            option.setAlignment(alignment)
+            self.document().setDefaultTextOption(option)
+        if self.layoutDirection() != direction:
+            self.setLayoutDirection(direction)
 
     def loadResource(self, kind: int, url: QUrl):
         """Images from the media map only; never Qt's own loader, never the network."""

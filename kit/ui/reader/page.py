@@ -125,10 +125,11 @@ class ReaderPage(QWidget):
             self.message.show_text(_("Opening…"))
             self.stack.setCurrentWidget(self.message)
         load, viewed = ops.load_item(self.ctx, pack_id, item_id)
-        load.success(lambda view: self._loaded(token, view)).failure(
-            lambda error: self._failed(token, error)
-        ).run(self)
-        viewed.run(self)
+        with self.ctx.services.worker.together():  # the worker starts once both are queued
+            load.success(lambda view: self._loaded(token, view)).failure(
+                lambda error: self._failed(token, error)
+            ).run(self)
+            viewed.run(self)
 
     def _loaded(self, token: int, view: ItemView) -> None:
         if token != self._token:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import queue
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,6 +116,7 @@ class Worker:
     def __init__(self) -> None:
         self._jobs = _Queue()
         self._live: set[Job] = set()
+        self._held: list[Job] | None = None  # jobs submitted inside together()
         self._start()
 
     def _start(self) -> None:
@@ -179,8 +181,31 @@ class Worker:
             job.finished.connect(relay.deleteLater)
         self._live.add(job)
         job.finished.connect(lambda: self._live.discard(job))
-        self._jobs.items.put(job)
+        if self._held is not None:
+            self._held.append(job)
+        else:
+            self._jobs.items.put(job)
         return job
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Jobs submitted inside are queued when the block ends, in order.
+
+        Two jobs submitted one after the other (the reader's "load" and "viewed"): the
+        worker would start the first at once and hold the GIL while this thread prepares
+        the second, making it wait for the interpreter's switch interval (5 ms).
+        `call()` is not held (it waits for its answer).
+        """
+        if self._held is not None:  # already inside: the outer block queues them
+            yield
+            return
+        self._held = []
+        try:
+            yield
+        finally:
+            held, self._held = self._held, None
+            for job in held:
+                self._jobs.items.put(job)
 
     def call(self, fn: Callable[[], Any], timeout: float | None = 30.0) -> Any:
         """Run `fn` on the worker and wait for it (start-up, shutdown, or from another
