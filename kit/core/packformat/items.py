@@ -30,7 +30,7 @@ def _check_type_fields(itype: str, f: FieldChecker, report: Report, rel: str) ->
             report.error(
                 rel,
                 f.doc.line(key),
-                _("'{key}' only applies to {types_0} items").format(key=key, types_0=types[0]),
+                _("'{key}' only applies to {item_type} items").format(key=key, item_type=types[0]),
             )
 
 
