@@ -203,6 +203,21 @@ def test_the_cli_speaks_spanish_with_lang(run_kit, tmp_path: Path) -> None:
     assert "the following arguments are required: SRC" in err
 
 
+def test_pack_validate_problems_are_spanish_with_lang(run_kit, tmp_path: Path) -> None:
+    source = write_bad_source(tmp_path / "src")
+    (source / "pack.yaml").write_text("id: bad-pack\ncolour: red\n", encoding="utf-8")
+    code, out, err = run_kit("--lang", "es", "pack", "validate", source)
+    assert code == 1
+    assert "campo desconocido 'colour'" in out + err
+    assert "unknown field" not in out + err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = run_kit("--lang", "es", "pack", "validate", empty)
+    assert code == 1
+    assert "no es la fuente de un paquete: no se encontró pack.yaml" in out + err
+    kit.i18n.set_language("en")
+
+
 def test_the_cli_speaks_arabic_in_a_fresh_process(kit_exe, tmp_path: Path) -> None:
     import subprocess
 

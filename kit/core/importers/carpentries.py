@@ -51,6 +51,7 @@ from kit.core.packformat.body import extract_notes
 from kit.core.packformat.items import reading_minutes
 from kit.core.packformat.yamlio import split_front_matter, strict_load
 from kit.core.skills.tagging import skill_tags
+from kit.i18n import _
 
 DEFAULT_CHALLENGE_MINUTES = 5
 DEFAULT_BREAK_MINUTES = 15
@@ -250,7 +251,7 @@ class CarpentriesImporter:
     def run(self, out_dir: Path) -> ImportReport:
         episodes = self.info.episodes
         if not episodes:
-            raise KitError(f"{self.root} has no episodes to import.")
+            raise KitError(_("{path} has no episodes to import.").format(path=self.root))
         modules: list[tuple[str, dict[str, Any]]] = []
         plans = page_files(self)  # reads every page and gives the non-episode modules
         for page in plans.episodes:
@@ -288,9 +289,11 @@ def import_carpentries(
     """Write one pack source for a Carpentries Workbench lesson into `out_dir`."""
     root = Path(lesson_dir)
     if not root.is_dir():
-        raise KitError(f"{root} is not a folder.")
+        raise KitError(_("{path} is not a folder.").format(path=root))
     if not (root / "episodes").is_dir():
-        raise KitError(f"{root} is not a Carpentries lesson (no episodes/ folder).")
+        raise KitError(
+            _("{path} is not a Carpentries lesson (no episodes/ folder).").format(path=root)
+        )
     importer = CarpentriesImporter(root, options or ImportOptions())
     if pack_id:
         importer.info.pack_id = slugify(pack_id)

@@ -29,6 +29,7 @@ from kit.core.importers.wikiedu_links import DASHBOARD, Here, LinkResolver, Pack
 from kit.core.importers.wikiedu_slides import check_assessment, slide_files, slide_title
 from kit.core.packformat.fields import LANG_RE
 from kit.core.skills.tagging import skill_tags
+from kit.i18n import _
 
 LICENSE = "CC-BY-SA-4.0"
 AUTHORS = [{"name": "Wiki Education", "url": "https://wikiedu.org"}]
@@ -298,9 +299,13 @@ def import_wikiedu(
     root, out = Path(training_dir), Path(out_dir)
     options = options or ImportOptions()
     if not root.is_dir():
-        raise KitError(f"{root} is not a folder.")
+        raise KitError(_("{path} is not a folder.").format(path=root))
     if not (root / "libraries").is_dir() or not (root / "modules").is_dir():
-        raise KitError(f"{root} is not a Dashboard training folder (no libraries/ and modules/).")
+        raise KitError(
+            _("{path} is not a Dashboard training folder (no libraries/ and modules/).").format(
+                path=root
+            )
+        )
     report = ImportReport()
     corpus = read_corpus(root, report)
     listed = {slug for module in corpus.modules.values() for slug in module.slides}

@@ -7,6 +7,7 @@ from typing import Any
 
 from kit.core.packformat.problems import Report
 from kit.core.packformat.yamlio import Doc
+from kit.i18n import _
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 SEMVER_RE = re.compile(
@@ -23,7 +24,7 @@ class FieldChecker:
         self.doc, self.report, self.path = doc, report, path
         for key in doc.data:
             if key not in known:
-                report.error(path, doc.line(key), f"unknown field '{key}'")
+                report.error(path, doc.line(key), _("unknown field '{key}'").format(key=key))
 
     def _err(self, key: str, message: str) -> None:
         self.report.error(self.path, self.doc.line(key), message)
@@ -32,19 +33,22 @@ class FieldChecker:
         value = self.doc.data.get(key)
         if value is None or value == "":
             if required:
-                self._err(key, f"missing '{key}'")
+                self._err(key, _("missing '{key}'").format(key=key))
             return default
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            self._err(key, f"'{key}' must be text")
+            self._err(key, _("'{key}' must be text").format(key=key))
             return default
         return value.strip()
 
     def pattern(self, key: str, regex: re.Pattern[str], what: str, required: bool = True) -> str:
         value = self.text(key, required=required)
         if value and not regex.match(value):
-            self._err(key, f"'{key}' must be {what}, not '{value}'")
+            self._err(
+                key,
+                _("'{key}' must be {what}, not '{value}'").format(key=key, what=what, value=value),
+            )
             return ""
         return value
 
@@ -59,7 +63,12 @@ class FieldChecker:
             or not isinstance(value, (int, float))
             or not low <= value <= high
         ):
-            self._err(key, f"'{key}' must be a number from {low} to {high}")
+            self._err(
+                key,
+                _("'{key}' must be a number from {low} to {high}").format(
+                    key=key, low=low, high=high
+                ),
+            )
             return default
         return int(value)
 
@@ -67,14 +76,14 @@ class FieldChecker:
         value = self.doc.data.get(key)
         if value is None:
             if required:
-                self._err(key, f"missing '{key}'")
+                self._err(key, _("missing '{key}'").format(key=key))
             return []
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(
             isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value
         ):
-            self._err(key, f"'{key}' must be a list of texts")
+            self._err(key, _("'{key}' must be a list of texts").format(key=key))
             return []
         return [str(v).strip() for v in value]
 
@@ -84,7 +93,9 @@ class FieldChecker:
             return []
         out: list[dict[str, Any]] = []
         if not isinstance(value, list):
-            self._err(key, f"'{key}' must be a list of names or '{{name, url}}' entries")
+            self._err(
+                key, _("'{key}' must be a list of names or '{{name, url}}' entries").format(key=key)
+            )
             return out
         for entry in value:
             if isinstance(entry, str):
@@ -92,5 +103,8 @@ class FieldChecker:
             elif isinstance(entry, dict) and isinstance(entry.get("name"), str):
                 out.append({k: str(v) for k, v in entry.items() if k in ("name", "url", "role")})
             else:
-                self._err(key, f"each of '{key}' must be a name or a '{{name, url}}' entry")
+                self._err(
+                    key,
+                    _("each of '{key}' must be a name or a '{{name, url}}' entry").format(key=key),
+                )
         return out

@@ -12,6 +12,7 @@ from kit.core.packformat.fields import FieldChecker
 from kit.core.packformat.problems import Report
 from kit.core.packformat.questions import SECTION, parse_questions
 from kit.core.packformat.survey_attrs import check_needs_item
+from kit.i18n import _
 
 WORDS_PER_MINUTE = 180
 # Header fields that only mean something for some item types.
@@ -26,7 +27,11 @@ def reading_minutes(text: str) -> int:
 def _check_type_fields(itype: str, f: FieldChecker, report: Report, rel: str) -> None:
     for key, types in TYPE_FIELDS.items():
         if key in f.doc.data and itype not in types:
-            report.error(rel, f.doc.line(key), f"'{key}' only applies to {types[0]} items")
+            report.error(
+                rel,
+                f.doc.line(key),
+                _("'{key}' only applies to {item_type} items").format(key=key, item_type=types[0]),
+            )
 
 
 def parse_item_body(
@@ -42,7 +47,7 @@ def parse_item_body(
     }
     if itype == LESSON:
         if not learner_body.strip():
-            report.warn(rel, body_line, "the lesson has no text")
+            report.warn(rel, body_line, _("the lesson has no text"))
         out["body"] = learner_body
         out["minutes"] = out["minutes"] or reading_minutes(learner_body)
     elif itype == SLIDES:
@@ -62,7 +67,7 @@ def _slides(
         slide_body, slide_notes = extract_notes(text)
         slides.append({"body": slide_body, "notes": slide_notes})
     if not slides:
-        report.error(rel, body_line, "the slide deck has no slides (separate slides with '---')")
+        report.error(rel, body_line, _("the slide deck has no slides (separate slides with '---')"))
         return None
     out["slides"] = slides
     out["body"] = ""
@@ -111,7 +116,7 @@ def _activity(
     if kind not in ("hands-on", "discussion"):
         report.error(rel, f.doc.line("kind"), "'kind' must be 'hands-on' or 'discussion'")
     if out["minutes"] is None:
-        report.error(rel, f.doc.line(), "an activity needs 'minutes' (how long it takes)")
+        report.error(rel, f.doc.line(), _("an activity needs 'minutes' (how long it takes)"))
     out["kind"] = kind
     out["materials"] = f.text_list("materials")
     out["body"] = learner_body

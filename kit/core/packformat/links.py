@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from kit.core.packformat.body import is_external, iter_targets, raw_markup, rewrite_targets
+from kit.i18n import _
 
 if TYPE_CHECKING:
     from kit.core.packformat.source import SourceReader
@@ -42,7 +43,9 @@ def resolve_links(
             continue
         if target.startswith("item:"):
             if target[5:].split("#")[0] not in reader.item_by_file.values():
-                reader.report.error(rel, line, f"link to unknown item '{target[5:]}'")
+                reader.report.error(
+                    rel, line, _("link to unknown item '{item}'").format(item=target[5:])
+                )
             continue
         resolved = _resolve_path(reader, (rel, line), base, target)
         if resolved is None:
@@ -50,7 +53,11 @@ def resolve_links(
         if resolved.endswith(".md"):
             if resolved not in reader.item_by_file:
                 reader.report.error(
-                    rel, line, f"link to '{target}', which is not an item of this pack"
+                    rel,
+                    line,
+                    _("link to '{target}', which is not an item of this pack").format(
+                        target=target
+                    ),
                 )
                 continue
             fragment = target.partition("#")[2]
@@ -59,7 +66,11 @@ def resolve_links(
                 mapping[target] += "#" + fragment
         elif posixpath.splitext(resolved)[1].lower() not in MEDIA_SUFFIXES:
             reader.report.error(
-                rel, line, f"'{target}' is not a supported media file (see docs/pack-format.md)"
+                rel,
+                line,
+                _("'{target}' is not a supported media file (see docs/pack-format.md)").format(
+                    target=target
+                ),
             )
         else:
             reader.media[resolved] = reader.root / resolved
@@ -75,14 +86,18 @@ def _resolve_path(
     clean = unquote(target.split("#")[0].split("?")[0])
     joined = posixpath.normpath(posixpath.join(base, clean))
     if clean.startswith("/") or joined.startswith("..") or "\\" in clean:
-        reader.report.error(rel, line, f"'{target}' points outside the pack")
+        reader.report.error(
+            rel, line, _("'{target}' points outside the pack").format(target=target)
+        )
         return None
     path = reader.root / joined
     if not path.is_file():
-        reader.report.error(rel, line, f"'{target}' not found")
+        reader.report.error(rel, line, _("'{target}' not found").format(target=target))
         return None
     if not path.resolve().is_relative_to(reader.real_root):
-        reader.report.error(rel, line, f"'{target}' points outside the pack")
+        reader.report.error(
+            rel, line, _("'{target}' points outside the pack").format(target=target)
+        )
         return None
     return joined
 
@@ -97,7 +112,7 @@ def collect_media_folder(reader: SourceReader) -> None:
             continue
         rel = path.relative_to(reader.root).as_posix()
         if path.suffix.lower() not in MEDIA_SUFFIXES:
-            reader.report.warn(rel, 1, "not a supported media type; it is left out of the pack")
+            reader.report.warn(rel, 1, _("not a supported media type; it is left out of the pack"))
             continue
         reader.media[rel] = path
 

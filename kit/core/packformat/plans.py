@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from kit.core.packformat.fields import ID_RE
 from kit.core.packformat.yamlio import YamlProblem, load_mapping
+from kit.i18n import _
 
 if TYPE_CHECKING:
     from kit.core.packformat.source import SourceReader
@@ -33,7 +34,7 @@ def read_plans(reader: SourceReader, content: dict[str, Any]) -> list[dict[str, 
             continue
         rel = f"{PLANS_DIR}/{path.name}"
         if not path.is_file() or path.suffix != ".yaml":
-            reader.report.warn(rel, 1, "not a plan file (plans/NAME.yaml); it is left out")
+            reader.report.warn(rel, 1, _("not a plan file (plans/NAME.yaml); it is left out"))
             continue
         if not ID_RE.match(path.stem):
             reader.report.error(
@@ -54,7 +55,7 @@ def _read_plan(reader: SourceReader, rel: str, content: dict[str, Any]) -> dict[
     if text is None:
         return None
     if len(text) > MAX_PLAN_CHARS:
-        reader.report.error(rel, 1, "the plan is larger than 1 MB")
+        reader.report.error(rel, 1, _("the plan is larger than 1 MB"))
         return None
     try:
         load_mapping(text)  # broken YAML: the line YAML names, as for every other file
@@ -72,7 +73,7 @@ def _read_plan(reader: SourceReader, rel: str, content: dict[str, Any]) -> dict[
             reader.report.error(rel, _line_of(text, item), f"{session}: {problem}")
             ok = False
     if not imported.workshop.title.strip():
-        reader.report.error(rel, 1, "missing 'title': give the plan a title")
+        reader.report.error(rel, 1, _("missing 'title': give the plan a title"))
         ok = False
     return {"title": imported.workshop.title, "text": text} if ok else None
 
@@ -82,26 +83,34 @@ def _pack_items(shop: Any) -> list[tuple[str, Any]]:
     for s_number, session in enumerate(shop.sessions, 1):
         for i_number, item in enumerate(session.items, 1):
             if item.kind == "pack":
-                out.append((f"item {i_number} of session {s_number}", item))
+                out.append(
+                    (
+                        _("item {item} of session {session}").format(
+                            item=i_number, session=s_number
+                        ),
+                        item,
+                    )
+                )
     return out
 
 
 def _reference_problem(item: Any, content: dict[str, Any]) -> str:
     pack_id = content["pack"].get("id")
     if item.pack_id != pack_id:
-        return (
-            f"refers to the pack '{item.pack_id}'; a pack's plans may only use its own "
-            f"items (pack: {pack_id})"
-        )
+        return _(
+            "refers to the pack '{other}'; a pack's plans may only use its own items (pack: {pack})"
+        ).format(other=item.pack_id, pack=pack_id)
     modules = content["modules"]
     if item.module_id:
         if not any(m.get("id") == item.module_id for m in modules):
-            return f"refers to the module '{item.module_id}', which is not in this pack"
+            return _("refers to the module '{module}', which is not in this pack").format(
+                module=item.module_id
+            )
         return ""
     if not item.item_id:
-        return "names no item or module"
+        return _("names no item or module")
     if not any(i.get("id") == item.item_id for m in modules for i in m.get("items", [])):
-        return f"refers to the item '{item.item_id}', which is not in this pack"
+        return _("refers to the item '{item}', which is not in this pack").format(item=item.item_id)
     return ""
 
 

@@ -24,6 +24,7 @@ from kit.core.packformat.survey_attrs import (
     load_attrs,
     split_attrs,
 )
+from kit.i18n import _
 
 HEADING_RE = re.compile(r"^##(?!#)\s*(.*?)\s*$")
 QHEAD_RE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_.-]*)\s*:\s*([A-Za-z-]+)$")
@@ -109,20 +110,30 @@ def _check_quiz_question(
     if qtype in ("single", "multiple", "truefalse"):
         if markers - {"check"}:
             report.error(
-                path, line, f"{qtype} answers must be written '- [x] right' or '- [ ] wrong'"
+                path,
+                line,
+                _("{qtype} answers must be written '- [x] right' or '- [ ] wrong'").format(
+                    qtype=qtype
+                ),
             )
             return None
         if len(options) < 2:
-            report.error(path, line, "a choice question needs at least two answers")
+            report.error(path, line, _("a choice question needs at least two answers"))
             return None
         if not correct:
-            report.error(path, line, "this question has no correct answer (mark one with '- [x]')")
+            report.error(
+                path, line, _("this question has no correct answer (mark one with '- [x]')")
+            )
             return None
         if qtype in ("single", "truefalse") and len(correct) > 1:
-            report.error(path, line, f"a {qtype} question must have exactly one correct answer")
+            report.error(
+                path,
+                line,
+                _("a {qtype} question must have exactly one correct answer").format(qtype=qtype),
+            )
             return None
         if qtype == "truefalse" and len(options) != 2:
-            report.error(path, line, "a truefalse question must have exactly two answers")
+            report.error(path, line, _("a truefalse question must have exactly two answers"))
             return None
     elif qtype == "short":
         accepted = [o for o in options if o["correct"] or o["marker"] == "bullet"]
@@ -138,7 +149,7 @@ def _check_quiz_question(
         ]
         return {"accepted": [o["text"] for o in accepted], "answers": answers, "choices": []}
     elif qtype == "order" and (markers != {"number"} or len(options) < 2):
-        report.error(path, line, "an order question needs a numbered list of 2 or more steps")
+        report.error(path, line, _("an order question needs a numbered list of 2 or more steps"))
         return None
     return {"choices": _choices(options)}
 
@@ -162,11 +173,15 @@ def _check_survey_question(
     options = block["options"]
     if qtype == "text":
         if options:
-            report.error(path, line, "a text question takes no answer list")
+            report.error(path, line, _("a text question takes no answer list"))
             return None
         return {"choices": []}
     if len(options) < 2:
-        report.error(path, line, f"a {qtype} question needs at least two options ('- option')")
+        report.error(
+            path,
+            line,
+            _("a {qtype} question needs at least two options ('- option')").format(qtype=qtype),
+        )
         return None
     # A survey has no right answers, whatever the markers say.
     choices = []
@@ -176,7 +191,7 @@ def _check_survey_question(
         if attrs is None:
             return None
         if set(attrs) - {"na"} or (attrs and (qtype != "likert" or attrs["na"] is not True)):
-            report.error(path, line, "a choice takes only '{na: true}', on a likert question")
+            report.error(path, line, _("a choice takes only '{na: true}', on a likert question"))
             return None
         choices.append({**c, "text": text, "correct": False, **({"na": True} if attrs else {})})
     return {"choices": choices}
@@ -206,7 +221,7 @@ def parse_questions(
             q["section"] = section
         questions.append(q)
     if not any(q["type"] != SECTION for q in questions) and not report.errors:
-        report.error(path, body_line, "no questions found (start each with '## ID: TYPE')")
+        report.error(path, body_line, _("no questions found (start each with '## ID: TYPE')"))
     return intro, questions
 
 
@@ -222,16 +237,24 @@ def _parse_one(
     heading, raw = split_attrs(heading) if survey else (heading, None)
     m = QHEAD_RE.match(heading)
     if not m:
-        report.error(path, line, f"question heading must be '## ID: TYPE', not '## {heading}'")
+        report.error(
+            path,
+            line,
+            _("question heading must be '## ID: TYPE', not '## {heading}'").format(heading=heading),
+        )
         return None
     qid, qtype = m.group(1), m.group(2).lower()
     if qtype not in allowed:
         report.error(
-            path, line, f"unknown question type '{qtype}' (use one of: {', '.join(allowed)})"
+            path,
+            line,
+            _("unknown question type '{qtype}' (use one of: {choices})").format(
+                qtype=qtype, choices=", ".join(allowed)
+            ),
         )
         return None
     if qid in seen:
-        report.error(path, line, f"duplicate question id '{qid}'")
+        report.error(path, line, _("duplicate question id '{qid}'").format(qid=qid))
         return None
     attrs = load_attrs(raw, where)
     if attrs is None:
@@ -241,10 +264,10 @@ def _parse_one(
         q: dict[str, Any] = {"id": qid, "type": SECTION, "prompt": block["prompt"]}
         return q if check_question_attrs(q, attrs, seen, where) else None
     if not block["prompt"]:
-        report.error(path, line, f"question '{qid}' has no question text")
+        report.error(path, line, _("question '{qid}' has no question text").format(qid=qid))
         return None
     for stray in block["stray"]:
-        report.warn(path, line + 1 + stray, "text between answers is ignored")
+        report.warn(path, line + 1 + stray, _("text between answers is ignored"))
     check = _check_survey_question if survey else _check_quiz_question
     extra = check(qtype, block, where)
     if extra is None:

@@ -7,6 +7,7 @@ import zlib
 from pathlib import Path
 
 from kit.core.errors import KitError
+from kit.i18n import _
 
 PACK_YAML = """\
 id: {pack_id}
@@ -216,7 +217,11 @@ def tiny_png(
 def new_pack_source(target: Path, pack_id: str | None = None) -> Path:
     """Write the example source into `target` (which must not exist or be empty)."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise KitError(f"{target} already exists and is not empty; choose a new folder.")
+        raise KitError(
+            _("{target} already exists and is not empty; choose a new folder.").format(
+                target=target
+            )
+        )
     pack_id = pack_id or "my-first-pack"
     files = {
         "pack.yaml": PACK_YAML.format(pack_id=pack_id),

@@ -16,6 +16,7 @@ from kit.core.packformat.links import MEDIA_SUFFIXES, collect_media_folder, reso
 from kit.core.packformat.problems import Report
 from kit.core.packformat.yamlio import Doc, YamlProblem, load_mapping, split_front_matter
 from kit.core.skills import capx
+from kit.i18n import _
 
 PACK_KEYS = {
     "id", "version", "title", "description", "language", "languages", "license",
@@ -64,21 +65,23 @@ class SourceReader:
     def read_text(self, rel: str) -> str | None:
         path = self.root / rel
         if not path.is_file():
-            self.report.error(rel, 1, "file not found")
+            self.report.error(rel, 1, _("file not found"))
             return None
         if not path.resolve().is_relative_to(self.real_root):
-            self.report.error(rel, 1, "this file is a link to somewhere outside the pack")
+            self.report.error(rel, 1, _("this file is a link to somewhere outside the pack"))
             return None
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self.report.error(rel, 1, f"cannot read this file: {exc.strerror or exc}")
+            self.report.error(
+                rel, 1, _("cannot read this file: {reason}").format(reason=exc.strerror or exc)
+            )
             return None
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            self.report.error(rel, line, "file is not UTF-8 text; save it as UTF-8")
+            self.report.error(rel, line, _("file is not UTF-8 text; save it as UTF-8"))
             return None
         return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
@@ -103,7 +106,9 @@ class SourceReader:
         for lang in languages:
             if not LANG_RE.match(lang):
                 self.report.error(
-                    "pack.yaml", doc.line("languages"), f"'{lang}' is not a language code"
+                    "pack.yaml",
+                    doc.line("languages"),
+                    _("'{lang}' is not a language code").format(lang=lang),
                 )
         if language and language not in languages:
             languages.insert(0, language)
@@ -151,7 +156,9 @@ class SourceReader:
         for mdir in module_dirs:
             if mdir in seen or "/" in mdir or "\\" in mdir or mdir.startswith("."):
                 self.report.error(
-                    "pack.yaml", pack_doc.line("modules"), f"bad or repeated module folder '{mdir}'"
+                    "pack.yaml",
+                    pack_doc.line("modules"),
+                    _("bad or repeated module folder '{mdir}'").format(mdir=mdir),
                 )
                 continue
             seen.add(mdir)
@@ -161,7 +168,7 @@ class SourceReader:
                 self.report.error(
                     "pack.yaml",
                     pack_doc.line("modules"),
-                    f"module folder 'modules/{mdir}' not found",
+                    _("module folder 'modules/{mdir}' not found").format(mdir=mdir),
                 )
                 continue
             mdoc = self.read_yaml(rel)
@@ -179,7 +186,7 @@ class SourceReader:
             self.report.error(
                 rel_yaml,
                 mdoc.line("items"),
-                "missing 'items': list the module's item files in order",
+                _("missing 'items': list the module's item files in order"),
             )
             return []
         files: list[ItemFile] = []
@@ -187,11 +194,15 @@ class SourceReader:
         for name in items:
             if not isinstance(name, str) or "/" in name or "\\" in name or not name.endswith(".md"):
                 self.report.error(
-                    rel_yaml, mdoc.line("items"), f"'{name}' is not a .md file name in this folder"
+                    rel_yaml,
+                    mdoc.line("items"),
+                    _("'{name}' is not a .md file name in this folder").format(name=name),
                 )
                 continue
             if name in listed:
-                self.report.error(rel_yaml, mdoc.line("items"), f"'{name}' is listed twice")
+                self.report.error(
+                    rel_yaml, mdoc.line("items"), _("'{name}' is listed twice").format(name=name)
+                )
                 continue
             listed.add(name)
             rel = f"modules/{mdir}/{name}"
@@ -212,7 +223,9 @@ class SourceReader:
         self, rel: str, module_id: str, rel_yaml: str, mdoc: Doc
     ) -> ItemFile | None:
         if not (self.root / rel).is_file():
-            self.report.error(rel_yaml, mdoc.line("items"), f"item file '{rel}' not found")
+            self.report.error(
+                rel_yaml, mdoc.line("items"), _("item file '{rel}' not found").format(rel=rel)
+            )
             return None
         text = self.read_text(rel)
         if text is None:
@@ -222,7 +235,7 @@ class SourceReader:
             self.report.error(
                 rel,
                 1,
-                "missing header: start the file with '---', 'id:', 'type:', 'title:' and '---'",
+                _("missing header: start the file with '---', 'id:', 'type:', 'title:' and '---'"),
             )
             return None
         try:
@@ -246,7 +259,9 @@ class SourceReader:
                 self.report.error(
                     rel,
                     mdoc.line("id"),
-                    f"duplicate module id '{mid}' (also in {module_seen[mid]})",
+                    _("duplicate module id '{mid}' (also in {other})").format(
+                        mid=mid, other=module_seen[mid]
+                    ),
                 )
             elif isinstance(mid, str):
                 module_seen[mid] = rel
@@ -256,7 +271,9 @@ class SourceReader:
                     self.report.error(
                         item.rel,
                         item.header.line("id"),
-                        f"duplicate item id '{iid}' (also in {item_seen[iid]})",
+                        _("duplicate item id '{iid}' (also in {other})").format(
+                            iid=iid, other=item_seen[iid]
+                        ),
                     )
                 elif isinstance(iid, str):
                     item_seen[iid] = item.rel
@@ -282,7 +299,9 @@ class SourceReader:
                     self.report.warn(rel, mdoc.line("tags"), problem)
             elif not ID_RE.match(tag):
                 self.report.error(
-                    rel, mdoc.line("tags"), f"tag '{tag}' must be lowercase letters, digits or '-'"
+                    rel,
+                    mdoc.line("tags"),
+                    _("tag '{tag}' must be lowercase letters, digits or '-'").format(tag=tag),
                 )
         module = {
             "id": f.pattern("id", ID_RE, "lowercase letters, digits, '.', '_' or '-'"),
@@ -305,7 +324,9 @@ class SourceReader:
             self.report.error(
                 item.rel,
                 item.header.line("type"),
-                f"unknown item type '{itype}' (use one of: {', '.join(ITEM_TYPES)})",
+                _("unknown item type '{itype}' (use one of: {choices})").format(
+                    itype=itype, choices=", ".join(ITEM_TYPES)
+                ),
             )
             return None
         if not itype:
@@ -327,6 +348,6 @@ def load_source(root: str | Path) -> LoadedSource:
     root = Path(root)
     if not (root / "pack.yaml").is_file():
         report = Report()
-        report.error(str(root), 1, "not a pack source: pack.yaml not found")
+        report.error(str(root), 1, _("not a pack source: pack.yaml not found"))
         return LoadedSource(root, {"pack": {}, "modules": []}, {}, report)
     return SourceReader(root).load()

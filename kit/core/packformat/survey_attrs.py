@@ -19,6 +19,7 @@ import yaml
 from kit.core.packformat.problems import Report
 from kit.core.packformat.yamlio import strict_load
 from kit.core.skills import capx
+from kit.i18n import _
 
 ATTRS_RE = re.compile(r"^(.*?)\s*(\{.*\})\s*$")
 QUESTION_ATTRS = {"skill", "dimension", "about", "show_if"}
@@ -45,7 +46,11 @@ def load_attrs(raw: str | None, where: Where) -> dict[str, Any] | None:
     except (yaml.YAMLError, ValueError):  # one sentence to the author, whatever it is
         value = None
     if not isinstance(value, dict):
-        report.error(path, line, f"attributes '{raw}' must be a mapping like {{about: true}}")
+        report.error(
+            path,
+            line,
+            _("attributes '{raw}' must be a mapping like {{about: true}}").format(raw=raw),
+        )
         return None
     return value
 
@@ -59,7 +64,11 @@ def check_question_attrs(
     unknown = sorted(set(attrs) - allowed)
     if unknown:
         report.error(
-            path, line, f"unknown attribute '{unknown[0]}' (use: {', '.join(sorted(allowed))})"
+            path,
+            line,
+            _("unknown attribute '{name}' (use: {choices})").format(
+                name=unknown[0], choices=", ".join(sorted(allowed))
+            ),
         )
         return False
     ok = True
@@ -75,7 +84,7 @@ def check_question_attrs(
             q["dimension"] = attrs["dimension"]
     if "about" in attrs:
         if q["type"] not in ("single", "multiple") or not isinstance(attrs["about"], bool):
-            report.error(path, line, "'about: true' is for single or multiple questions")
+            report.error(path, line, _("'about: true' is for single or multiple questions"))
             ok = False
         elif attrs["about"]:
             q["about"] = True
@@ -91,7 +100,7 @@ def _skill(q: dict[str, Any], attrs: dict[str, Any], where: Where) -> bool:
     report, path, line = where
     key = attrs["skill"]
     if q["type"] != "likert" or not isinstance(key, str) or not key:
-        report.error(path, line, "'skill' is for likert questions: a QID or a capx: key")
+        report.error(path, line, _("'skill' is for likert questions: a QID or a capx: key"))
         return False
     problem = capx.tag_problem(key)
     if problem:
@@ -106,12 +115,16 @@ def check_condition(
     """A show_if mapping {question: ID, answer_in: [choice ids]} naming an earlier question."""
     report, path, line = where
     if not isinstance(value, dict) or set(value) != {"question", "answer_in"}:
-        report.error(path, line, "'show_if' must be {question: ID, answer_in: [choice ids]}")
+        report.error(path, line, _("'show_if' must be {question: ID, answer_in: [choice ids]}"))
         return None
     target = earlier.get(str(value["question"]))
     if target is None or target["type"] == "section":
         report.error(
-            path, line, f"'show_if' must name an earlier question, not '{value['question']}'"
+            path,
+            line,
+            _("'show_if' must name an earlier question, not '{question}'").format(
+                question=value["question"]
+            ),
         )
         return None
     answers = value["answer_in"]
@@ -125,7 +138,9 @@ def check_condition(
         report.error(
             path,
             line,
-            f"question '{target['id']}' has no choice '{bad[0]}' (choices are numbered from 1)",
+            _(
+                "question '{question}' has no choice '{choice}' (choices are numbered from 1)"
+            ).format(question=target["id"], choice=bad[0]),
         )
         return None
     return {"question": target["id"], "answer_in": wanted}
@@ -139,7 +154,11 @@ def check_needs_item(questions: list[dict[str, Any]], where: Where) -> None:
             continue
         if "skill" not in q or "dimension" not in q:
             report.error(
-                path, line, f"rating '{q['id']}' needs {{skill: QID or capx: key, dimension: ...}}"
+                path,
+                line,
+                _("rating '{question}' needs {{skill: QID or capx: key, dimension: ...}}").format(
+                    question=q["id"]
+                ),
             )
         points = [c for c in q["choices"] if not c.get("na")]
         na = [c for c in q["choices"] if c.get("na")]
@@ -147,6 +166,8 @@ def check_needs_item(questions: list[dict[str, Any]], where: Where) -> None:
             report.error(
                 path,
                 line,
-                f"rating '{q['id']}' needs {LIKERT_POINTS} labelled points and one "
-                "'{na: true}' choice (not relevant / don't know)",
+                _(
+                    "rating '{question}' needs {likert_points} labelled points and one "
+                    "'{{na: true}}' choice (not relevant / don't know)"
+                ).format(question=q["id"], likert_points=LIKERT_POINTS),
             )

@@ -12,6 +12,7 @@ from kit.core.itemtypes import REPLACED_KEYS, TRANSLATABLE_KEYS
 from kit.core.packformat.fields import FieldChecker
 from kit.core.packformat.items import TYPE_FIELDS
 from kit.core.packformat.yamlio import Doc, YamlProblem, load_mapping, split_front_matter
+from kit.i18n import _
 
 if TYPE_CHECKING:
     from kit.core.packformat.source import SourceReader
@@ -33,7 +34,11 @@ def read_translations(
     for lang in languages:
         if lang != default and lang not in present:
             reader.report.warn(
-                "pack.yaml", 1, f"'languages' lists '{lang}' but there is no translations/{lang}"
+                "pack.yaml",
+                1,
+                _("'languages' lists '{lang}' but there is no translations/{lang}").format(
+                    lang=lang
+                ),
             )
     out: dict[str, Any] = {}
     for lang in present:
@@ -41,7 +46,9 @@ def read_translations(
             reader.report.error(
                 f"translations/{lang}",
                 1,
-                f"'{lang}' is not one of the pack's other 'languages' in pack.yaml",
+                _("'{lang}' is not one of the pack's other 'languages' in pack.yaml").format(
+                    lang=lang
+                ),
             )
             continue
         out[lang] = _read_language(reader, lang)
@@ -72,7 +79,9 @@ def _read_language(reader: SourceReader, lang: str) -> dict[str, Any]:
         elif orig in reader.listed_items:
             continue  # the original has problems of its own, reported there
         elif orig.endswith(".md"):
-            reader.report.error(rel, 1, f"translates '{orig}', which is not an item of the pack")
+            reader.report.error(
+                rel, 1, _("translates '{orig}', which is not an item of the pack").format(orig=orig)
+            )
         else:
             reader.report.error(
                 rel, 1, "not a translation (translate pack.yaml, module.yaml or item files)"
@@ -86,14 +95,18 @@ def _read_module(reader: SourceReader, rel: str, orig: str, result: dict[str, An
     if module is None and mdir in reader.listed_modules:
         return  # the original has problems of its own, reported there
     if module is None:
-        reader.report.error(rel, 1, "translates a module that is not in the pack")
+        reader.report.error(rel, 1, _("translates a module that is not in the pack"))
         return
     doc = reader.read_yaml(rel)
     if doc is None:
         return
     f = FieldChecker(doc, reader.report, rel, MODULE_T_KEYS)
     if "id" in doc.data and doc.data["id"] != module["id"]:
-        reader.report.error(rel, doc.line("id"), f"id must stay '{module['id']}' in a translation")
+        reader.report.error(
+            rel,
+            doc.line("id"),
+            _("id must stay '{module}' in a translation").format(module=module["id"]),
+        )
     entry: dict[str, Any] = {k: f.text(k) for k in ("title", "summary") if f.text(k)}
     if f.text_list("objectives"):
         entry["objectives"] = f.text_list("objectives")
@@ -103,7 +116,7 @@ def _read_module(reader: SourceReader, rel: str, orig: str, result: dict[str, An
 def _read_header(reader: SourceReader, rel: str, text: str, item: dict[str, Any]) -> Doc | None:
     header_text, header_line, _body, _line = split_front_matter(text)
     if header_text is None:
-        reader.report.error(rel, 1, "missing header: start with '---', 'title: ...' and '---'")
+        reader.report.error(rel, 1, _("missing header: start with '---', 'title: ...' and '---'"))
         return None
     try:
         header = load_mapping(header_text, first_line=header_line)
@@ -114,13 +127,19 @@ def _read_header(reader: SourceReader, rel: str, text: str, item: dict[str, Any]
     for key, want in (("id", item["id"]), ("type", item["type"])):
         header.data.setdefault(key, want)
         if header.data[key] != want:
-            reader.report.error(rel, header.line(key), f"{key} must stay '{want}' in a translation")
+            reader.report.error(
+                rel,
+                header.line(key),
+                _("{key} must stay '{want}' in a translation").format(key=key, want=want),
+            )
             return None
     for key in FIXED_ITEM_KEYS:
         if header.data.pop(key, None) is not None:
-            reader.report.warn(rel, header.line(key), f"'{key}' is taken from the original")
+            reader.report.warn(
+                rel, header.line(key), _("'{key}' is taken from the original").format(key=key)
+            )
     if not header.data.get("title"):
-        reader.report.error(rel, 1, "missing 'title' in the translation's header")
+        reader.report.error(rel, 1, _("missing 'title' in the translation's header"))
         return None
     untranslated = header.data.pop(UNTRANSLATED, None)
     if untranslated is not None:
@@ -173,19 +192,27 @@ def _matching_questions(
     for q in parsed["questions"]:
         orig = originals.get(q["id"])
         if orig is None:
-            reader.report.error(rel, body_line, f"question '{q['id']}' is not in the original")
+            reader.report.error(
+                rel,
+                body_line,
+                _("question '{question}' is not in the original").format(question=q["id"]),
+            )
         elif q["type"] != orig["type"] or _answer_key(q) != _answer_key(orig):
             reader.report.error(
                 rel,
                 body_line,
-                f"question '{q['id']}' must keep the original's type and the same number "
-                "and order of answers, with the same ones marked right",
+                _(
+                    "question '{question}' must keep the original's type and the same number "
+                    "and order of answers, with the same ones marked right"
+                ).format(question=q["id"]),
             )
         else:
             kept.append(q)
     missing = [qid for qid in originals if qid not in {q["id"] for q in parsed["questions"]}]
     if missing:
-        reader.report.warn(rel, 1, f"not translated yet: question {', '.join(missing)}")
+        reader.report.warn(
+            rel, 1, _("not translated yet: question {choices}").format(choices=", ".join(missing))
+        )
     return kept
 
 

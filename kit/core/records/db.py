@@ -52,6 +52,7 @@ from typing import Any
 from kit.core.errors import KitError
 from kit.core.paths import private_dir, private_file
 from kit.core.records.migrations import migrate, migrations, schema_version
+from kit.i18n import _
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -90,14 +91,18 @@ class RecordsDB:
         """Open (and create or migrate) records.db at `path` (`portable`: on a USB stick,
         a rollback journal instead of the write-ahead log; see the module's notes)."""
         if not create and not path.is_file():
-            raise RecordsError(f"There are no learner records at {path} yet.")
+            raise RecordsError(_("There are no learner records at {path} yet.").format(path=path))
         _private_files(path)
         try:
             conn = sqlite3.connect(
                 str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
             )
         except sqlite3.Error as exc:
-            raise RecordsError(f"Could not open the learner records {path}: {exc}.") from exc
+            raise RecordsError(
+                _("Could not open the learner records {path}: {reason}.").format(
+                    path=path, reason=exc
+                )
+            ) from exc
         rdb = cls(path, conn)
         try:
             rdb._configure(portable)
@@ -106,7 +111,11 @@ class RecordsDB:
             rdb.device_id = rdb._device_id()
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise RecordsError(f"The learner records {path} cannot be read ({exc}).") from exc
+            raise RecordsError(
+                _("The learner records {path} cannot be read ({reason}).").format(
+                    path=path, reason=exc
+                )
+            ) from exc
         except BaseException:
             conn.close()
             raise
@@ -118,7 +127,9 @@ class RecordsDB:
         mode = conn.execute(f"PRAGMA journal_mode={wanted}").fetchone()[0]
         if str(mode).lower() != wanted:
             raise RecordsError(
-                f"The learner records {self.path} cannot use the {wanted} journal mode."
+                _("The learner records {path} cannot use the {mode} journal mode.").format(
+                    path=self.path, mode=wanted
+                )
             )
         for pragma in (
             "synchronous=EXTRA" if portable else "synchronous=FULL",
@@ -133,8 +144,10 @@ class RecordsDB:
         conn = self.db.conn
         if migrations.unknown_applied(conn):
             raise FutureRecordsError(
-                f"The learner records {self.path} were written by a newer Training Kit; "
-                "update the app to use them."
+                _(
+                    "The learner records {path} were written by a newer Training Kit; "
+                    "update the app to use them."
+                ).format(path=self.path)
             )
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if not migrations.up_to_date(conn) or version != len(migrations.applied_names(conn)):
