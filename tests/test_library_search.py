@@ -181,3 +181,19 @@ def test_a_full_page_of_real_text_leaves_the_best_ranked_stub_out(busy_lib) -> N
     # The same five lead the longer list that does hold the stub (last).
     longer = busy_lib.search("citation", limit=50)
     assert [r["item_id"] for r in longer[:5]] == [r["item_id"] for r in page]
+
+
+def test_count_follows_updates_and_removals(busy_lib, tmp_path: Path) -> None:
+    # The count reads which item each index row belongs to from search_map: after an
+    # update that rewrites some lessons and a removal, it still counts what is found.
+    shared = lesson("shared", "Citation basics", REAL)
+    kept = [lesson(f"l{n}", f"Lesson {n}", f"The citation number {n}. " + REAL) for n in range(30)]
+    changed = [lesson(f"l{n}", f"Lesson {n}", "Nothing to see here.") for n in range(30, 40)]
+    added = lesson("new", "New one", "A citation again. " + REAL)
+    items = [shared, *kept, *changed, added]
+    busy_lib.install(write_pack(tmp_path / "a2.kitpack", content("alpha", "1.1.0", items=items)))
+    assert busy_lib.search_count("citation") == (33, True)  # 30 + new + shared in 2 packs
+    assert busy_lib.search_count("citation") == (len(busy_lib.search("citation", 100)) + 1, True)
+    busy_lib.remove("beta")
+    assert busy_lib.search_count("citation") == (32, True)
+    assert busy_lib.search_count("nothing see") == (10, True)

@@ -171,15 +171,18 @@ def count(conn: sqlite3.Connection, query: str) -> tuple[int, bool]:
     """How many items match `query` (every copy counted), and whether that is exact.
 
     Counting distinct items reads each matching row, so at most COUNT_AT_MOST rows are
-    read (a few milliseconds): when more match, the count is a lower bound (False).
+    read (a few milliseconds): when more match, the count is a lower bound (False). The
+    item of each row is read from search_map (kept with the index by rows.py), a small
+    rowid table, instead of the index's content rows, which also hold all the text.
     """
     words = query_words(query)
     if not words:
         return 0, True
     try:
         found, rows = conn.execute(
-            "SELECT count(DISTINCT pack_id || char(31) || item_id), count(*) FROM ("
-            " SELECT pack_id, item_id FROM search_index WHERE search_index MATCH ? LIMIT ?)",
+            "SELECT count(DISTINCT m.pack_id || char(31) || m.item_id), count(*) FROM ("
+            " SELECT rowid AS id FROM search_index WHERE search_index MATCH ? LIMIT ?) AS f"
+            " JOIN search_map m ON m.rowid = f.id",
             (fts_query(words), COUNT_AT_MOST + 1),
         ).fetchone()
     except sqlite3.OperationalError:
