@@ -24,6 +24,7 @@ from bench.report import Report
 
 TARGET_MS = 16.0  # one frame at 60 Hz, beyond the floor of painting the same page
 
+
 def _frames(ctx: Any) -> tuple[list[Any], list[Any]]:
     from kit.ui.operations import presenter as ops
 
