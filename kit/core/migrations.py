@@ -101,3 +101,10 @@ def _table_exists(conn: sqlite3.Connection, name: str) -> bool:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]
     ).fetchone()
     return row is not None
+
+
+def run_statements(db: Any, *statements: str) -> None:
+    """A step's SQL, statement by statement on the open transaction: executescript() would
+    COMMIT first and make a half-applied migration possible."""
+    for sql in statements:
+        db.conn.execute(sql)
