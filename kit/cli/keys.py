@@ -77,16 +77,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 def key_file(value: str, args: argparse.Namespace) -> Path:
     """The private key file `--sign VALUE` means: a path, NAME.key here, or (keys made
     by older versions) NAME.key in the data folder's keys/."""
-    path = Path(value)
-    if path.exists() or "/" in value or value.endswith(".key"):
-        return path
-    here = Path.cwd() / f"{value}.key"
-    if here.exists():
-        return here
     from kit.core.paths import resolve_data_dir
+    from kit.core.signing import resolve_key_file
 
-    old = resolve_data_dir(args.data_dir).keys / f"{value}.key"
-    return old if old.exists() else here
+    return resolve_key_file(value, Path.cwd(), resolve_data_dir(args.data_dir).keys)
 
 
 def _library(args: argparse.Namespace):  # -> kit.core.library.Library

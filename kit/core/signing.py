@@ -90,6 +90,20 @@ def new_key(folder: Path, name: str) -> tuple[Path, str]:
     return path, public
 
 
+def resolve_key_file(value: str, here: Path, data_keys: Path) -> Path:
+    """The private key file a key name or path means: a path as given, NAME.key in the
+    folder `here` (where `kit keys new` writes keys), or (keys made by older versions)
+    NAME.key in the data folder's `data_keys`; NAME.key in `here` when none exists."""
+    path = Path(value)
+    if path.exists() or "/" in value or value.endswith(".key"):
+        return path
+    found = here / f"{value}.key"
+    if found.exists():
+        return found
+    old = data_keys / f"{value}.key"
+    return old if old.exists() else found
+
+
 def load_private_key(path: Path) -> PrivateKey:
     try:
         data = path.read_bytes()

@@ -1,0 +1,1 @@
+"""Build, export and publish dialogs of trainer mode."""
