@@ -1,0 +1,1 @@
+"""Trainer mode's translation view."""

@@ -1,0 +1,97 @@
+"""Trainer mode's translation view, through the PO files of `kit pack translate`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from ui_shell import GETTING_STARTED
+
+from kit.core.packtranslate import status
+from kit.core.packtranslate.catalog import read_catalog
+from kit.core.paths import DataDir
+from kit.ui.context import AppContext
+from kit.ui.editor.contract import EditorEnv
+from kit.ui.editor.translate.view import TranslateView
+from kit.ui.runners.worker import Worker
+
+
+@pytest.fixture
+def env(qapp, tmp_path: Path, data_dir: Path) -> Iterator[EditorEnv]:
+    worker = Worker()
+    ctx = AppContext(data=DataDir(data_dir).ensure(), worker=worker)
+    root = tmp_path / "work" / "getting-started"
+    shutil.copytree(GETTING_STARTED, root)
+    shutil.rmtree(root / "translations")  # start Spanish from nothing
+    yield EditorEnv(root=root, ctx=ctx)
+    worker.stop()
+
+
+def idle(view: TranslateView) -> bool:
+    return view.loading == 0 and view.pending == 0
+
+
+@pytest.fixture
+def view(qtbot, env) -> TranslateView:
+    widget = TranslateView(env, None)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    qtbot.waitUntil(lambda: idle(widget) and "es" in widget.statuses)
+    return widget
+
+
+def test_translate_two_units_and_apply(qtbot, env, view, run_kit) -> None:
+    assert not view.statuses["es"].has_file  # listed by pack.yaml, not started
+    view.add_language("es")
+    qtbot.waitUntil(lambda: view.lang == "es" and view.current == 0 and idle(view))
+    assert (env.root / "translations" / "es.po").is_file()
+    assert view.statuses["es"].translated == 0
+    first, second = view.units[0], view.units[1]
+    assert view.source_edit.toPlainText() == first.source == "Getting started with Training Kit"
+
+    view.translation_edit.setPlainText("Primeros pasos con Training Kit")
+    qtbot.keyClick(view.translation_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert view.current == 1  # moved on to the next untranslated text
+    view.translation_edit.setPlainText("Cómo usar Training Kit.")
+    view.next_button.click()  # leaving a typed translation keeps it (as done, not fuzzy)
+    assert view.current == 2
+    qtbot.waitUntil(lambda: idle(view) and view.statuses["es"].translated == 2)
+
+    messages = {m.context: m for m in read_catalog(env.root / "translations" / "es.po")}
+    assert messages[first.context].string == "Primeros pasos con Training Kit"
+    assert messages[second.context].string == "Cómo usar Training Kit."
+    assert not messages[second.context].fuzzy
+    cli = {s.lang: s for s in status(env.root)}["es"]
+    assert (cli.translated, cli.fuzzy, cli.total) == (2, 0, view.statuses["es"].total)
+    code, out, _err = run_kit("pack", "translate", "status", env.root, "--json")
+    assert code == 0 and json.loads(out)[0]["translated"] == 2
+
+    view.filter_combo.setCurrentIndex(2)  # All
+    view.show_unit(1)
+    view.fuzzy_button.click()
+    qtbot.waitUntil(lambda: idle(view) and view.statuses["es"].fuzzy == 1)
+    assert view.statuses["es"].translated == 1
+
+    view.apply_button.click()
+    qtbot.waitUntil(lambda: "Wrote" in view.status.text())
+    pack_es = (env.root / "translations" / "es" / "pack.yaml").read_text(encoding="utf-8")
+    assert "Primeros pasos con Training Kit" in pack_es
+    assert "Cómo usar" not in pack_es  # fuzzy translations are not applied
+
+
+def test_right_to_left_language_is_shown_rtl(qtbot, env, view) -> None:
+    view.add_language("ar")
+    qtbot.waitUntil(lambda: view.lang == "ar" and view.current == 0 and idle(view))
+    assert view.translation_edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert view.source_edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_a_bad_language_code_is_one_sentence(qtbot, env, view) -> None:
+    view.add_language("not a code")
+    qtbot.waitUntil(lambda: "is not a language code" in view.status.text())
+    assert not (env.root / "translations").exists()
