@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -143,3 +144,34 @@ def test_removable_drives_lists_mounted_sticks(tmp_path) -> None:
     (media / "readme.txt").write_text("x")
     drives = removable_drives([media])
     assert [(d.label, d.path) for d in drives] == [("KINGSTON", media / "KINGSTON")]
+
+
+def test_a_cancelled_export_leaves_nothing(tmp_path, env) -> None:
+    from kit.core.authoring.publishing import export
+    from kit.core.errors import Cancelled
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    seen: list[str] = []
+
+    def cancel_when_copying() -> bool:
+        return "copy" in seen
+
+    with pytest.raises(Cancelled):
+        export(env.root, stick, progress=lambda d, t, phase: seen.append(phase),
+               cancel=cancel_when_copying)  # fmt: skip
+    assert list(stick.iterdir()) == []
+
+
+def test_cancel_in_the_dialog_says_nothing_was_written(qtbot, env, tmp_path) -> None:
+    dialog = opened(qtbot, env, "build")
+    dialog.folder_edit.setText(str(tmp_path / "out"))
+    gate = threading.Event()
+    env.ctx.worker.submit(gate.wait)  # the worker is busy until Cancel was pressed
+    dialog.run_button.click()
+    assert dialog.close_button.text() == "Cancel"
+    dialog.reject()  # Escape / Cancel while running
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.job is None)
+    assert dialog.result_label.text() == "Cancelled: nothing was written."
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -28,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from kit.core.direction import is_rtl
-from kit.i18n import N_, _, format_number, format_percent, ngettext
-from kit.languages import name_in_interface
+from kit.i18n import N_, _, format_number, ngettext
 from kit.ui.editor.contract import EditorEnv
+from kit.ui.editor.translate.languages import language_row
 from kit.ui.operations import editor_translate as ops
 from kit.ui.widgets.plain import plain_label
 
@@ -158,7 +157,7 @@ class TranslateView(QWidget):
         for s in statuses:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, s.lang)
-            widget = self._language_row(s)
+            widget = language_row(s)
             item.setSizeHint(widget.sizeHint())
             self.lang_list.addItem(item)
             self.lang_list.setItemWidget(item, widget)
@@ -168,34 +167,6 @@ class TranslateView(QWidget):
         if want and want != self.lang and want in self.statuses:
             self.select_language(want)
         self._enable()
-
-    def _language_row(self, s: ops.LanguageStatus) -> QWidget:
-        row = QWidget()
-        v = QVBoxLayout(row)
-        v.setContentsMargins(6, 4, 6, 4)
-        name = _("{name} ({code})").format(name=name_in_interface(s.lang), code=s.lang)
-        v.addWidget(plain_label(name))
-        bar = QProgressBar()
-        bar.setRange(0, max(s.total, 1))
-        bar.setValue(s.translated)
-        bar.setTextVisible(False)
-        bar.setAccessibleName(name)
-        bar.setStyleSheet("QProgressBar { max-height: 8px; }")
-        v.addWidget(bar)
-        if s.has_file:
-            text = _("{percent}: {done} of {total}, {fuzzy} to check").format(
-                percent=format_percent(s.percent / 100),
-                done=format_number(s.translated),
-                total=format_number(s.total),
-                fuzzy=format_number(s.fuzzy),
-            )
-        else:
-            text = _("Not started")
-        detail = plain_label(text)
-        detail.setProperty("role", "muted")
-        v.addWidget(detail)
-        row.setObjectName(f"lang-{s.lang}")
-        return row
 
     def _lang_clicked(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         if item is not None:
