@@ -175,3 +175,20 @@ def test_cancel_in_the_dialog_says_nothing_was_written(qtbot, env, tmp_path) -> 
     qtbot.waitUntil(lambda: dialog.job is None)
     assert dialog.result_label.text() == "Cancelled: nothing was written."
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_a_key_kept_elsewhere_signs_and_a_wrong_file_is_one_sentence(
+    qtbot, env, tmp_path, run_kit
+) -> None:
+    elsewhere = tmp_path / "stick-keys"
+    assert run_kit("keys", "new", "field", "--out", elsewhere)[0] == 0
+    (elsewhere / "notes.key").write_text("not a key")
+    dialog = opened(qtbot, env, "build")
+    dialog.use_key_file(elsewhere / "notes.key")
+    qtbot.waitUntil(lambda: "not a Training Kit signing key" in dialog.result_label.text())
+    dialog.use_key_file(elsewhere / "field.key")
+    qtbot.waitUntil(lambda: "field" in dialog.key_combo.currentText())
+    run(qtbot, dialog, tmp_path / "out")
+    assert dialog.result is not None and dialog.result.signer == "field"
+    public = (elsewhere / "field.pub").read_text().strip()
+    assert read_manifest(dialog.result.path).signature.public_key == public

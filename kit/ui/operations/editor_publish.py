@@ -16,6 +16,7 @@ from kit.core.authoring.publishing import (
     create_key,
     key_folders,
     list_keys,
+    read_key,
     removable_drives,
 )
 from kit.core.authoring.publishing import build as build_source
@@ -46,6 +47,11 @@ def keys(ctx: AppContext, root: Path) -> Op[list[PublisherKey]]:
 def new_key(ctx: AppContext, root: Path, name: str) -> Op[PublisherKey]:
     """Make NAME.key and NAME.pub beside the pack source folder."""
     return Op(ctx, lambda: create_key(key_folders(Path(root), ctx.data.keys)[0], name))
+
+
+def key_from_file(ctx: AppContext, path: Path) -> Op[PublisherKey]:
+    """The key in a NAME.key file chosen by hand (one sentence when it is not a key)."""
+    return Op(ctx, lambda: read_key(Path(path)))
 
 
 def drives(ctx: AppContext) -> Op[list[RemovableDrive]]:
@@ -85,6 +91,7 @@ __all__ = [
     "RemovableDrive",
     "default_folder",
     "drives",
+    "key_from_file",
     "keys",
     "new_key",
     "problems",

@@ -86,6 +86,10 @@ class PublishDialog(QDialog):
         self.new_key_button = QPushButton(_("New key…"))
         self.new_key_button.clicked.connect(lambda: self.make_key())
         row.addWidget(self.new_key_button)
+        self.key_file_button = QPushButton(_("Key file…"))
+        self.key_file_button.setToolTip(_("Use a key kept somewhere else, such as a USB stick"))
+        self.key_file_button.clicked.connect(self.choose_key_file)
+        row.addWidget(self.key_file_button)
         layout.addLayout(row)
         layout.addWidget(plain_label(_(SIGNING_HELP), wrap=True))
 
@@ -192,6 +196,25 @@ class PublishDialog(QDialog):
         op = ops.new_key(self.env.ctx, self.env.root, name)
         op.success(self._key_made).failure(self._say).run(self)
 
+    def choose_key_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose a signing key"), str(ops.default_folder(self.env.root)),
+            _("Signing keys (*.key);;All files (*)"),
+        )  # fmt: skip
+        if path:
+            self.use_key_file(Path(path))
+
+    def use_key_file(self, path: Path) -> None:
+        """Offer the key in `path` (checked on the worker) and select it."""
+        op = ops.key_from_file(self.env.ctx, path)
+        op.success(self._add_key).failure(self._say).run(self)
+
+    def _add_key(self, key: ops.PublisherKey) -> None:
+        if self.key_combo.findData(str(key.path)) < 0:
+            label = _("{name} (key {id})").format(name=key.name, id=key.key_id)
+            self.key_combo.addItem(label, str(key.path))
+        self.key_combo.setCurrentIndex(self.key_combo.findData(str(key.path)))
+
     def _key_made(self, key: ops.PublisherKey) -> None:
         self.result_label.setText(
             _("Made the key {name}: {path}. Keep it secret; share {pub}.").format(
@@ -226,7 +249,8 @@ class PublishDialog(QDialog):
         running = self.job is not None
         ready = self.errors == 0 and bool(self.folder_edit.text().strip())
         self.run_button.setEnabled(ready and not running)
-        for w in (self.key_combo, self.new_key_button, self.folder_edit, self.choose_button):
+        for w in (self.key_combo, self.new_key_button, self.key_file_button, self.folder_edit,
+                  self.choose_button):  # fmt: skip
             w.setEnabled(not running)
         self.close_button.setText(_("Cancel") if running else _("Close"))
 
@@ -257,11 +281,12 @@ class PublishDialog(QDialog):
         self._update_buttons()
 
     def _progress(self, done: int, total: int, phase: str) -> None:
-        self.phase_label.setText(_(PHASE_TEXT.get(phase, PHASE_TEXT["build"])))
+        text = _(PHASE_TEXT.get(phase, PHASE_TEXT["build"]))
         if total > 0:
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(1000 * min(done, total) / total))
-            self.bar.setToolTip(format_percent(int(100 * done / total) / 100))
+            text += " " + format_percent(int(100 * min(done, total) / total) / 100)
+        self.phase_label.setText(text)
 
     def _ended(self) -> None:
         self.job = None
