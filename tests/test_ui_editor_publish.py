@@ -192,3 +192,21 @@ def test_a_key_kept_elsewhere_signs_and_a_wrong_file_is_one_sentence(
     assert dialog.result is not None and dialog.result.signer == "field"
     public = (elsewhere / "field.pub").read_text().strip()
     assert read_manifest(dialog.result.path).signature.public_key == public
+
+
+def test_rebuilding_the_same_version_with_changes_says_raise_the_version(
+    qtbot, env, tmp_path
+) -> None:
+    out = tmp_path / "catalog"
+    out.mkdir()
+    dialog = opened(qtbot, env, "publish")
+    run(qtbot, dialog, out)
+    assert dialog.result is not None and not dialog.result.replaced
+    run(qtbot, dialog, out)  # the same source again: the same bytes, nothing to say
+    assert dialog.result is not None and not dialog.result.replaced
+    assert "raise the version" not in dialog.result_label.text()
+    pack_yaml = env.root / "pack.yaml"
+    pack_yaml.write_text(pack_yaml.read_text().replace("Getting started", "Starting"))
+    run(qtbot, dialog, out)
+    assert dialog.result is not None and dialog.result.replaced
+    assert "raise the version in pack.yaml" in dialog.result_label.text()

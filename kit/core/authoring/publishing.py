@@ -19,11 +19,12 @@ import string
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kit.core.errors import Cancelled, KitError
 from kit.core.fsutil import free_space, make_public, sha256_and_size, sync_file, sync_folders
+from kit.core.packformat import PACK_SUFFIX
 from kit.core.packformat.problems import Report
 from kit.core.packformat.source import LoadedSource, load_source
 from kit.i18n import _, format_size, ngettext
@@ -57,6 +58,7 @@ class PublishResult:
     signer_key_id: str = ""
     catalog_path: Path | None = None  # publish: the catalog.json written
     catalog_packs: int = 0
+    replaced: bool = False  # a different file of the same pack version was there before
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,16 @@ def _stepper(
     return step
 
 
-def _result(path: Path, loaded: LoadedSource, key: PublisherKey | None) -> PublishResult:
+def _old_sha(path: Path) -> str | None:
+    try:
+        return sha256_and_size(path)[0] if path.is_file() else None
+    except OSError:
+        return None
+
+
+def _result(
+    path: Path, loaded: LoadedSource, key: PublisherKey | None, before: str | None
+) -> PublishResult:
     sha, size = sha256_and_size(path)
     return PublishResult(
         path=path,
@@ -157,6 +168,7 @@ def _result(path: Path, loaded: LoadedSource, key: PublisherKey | None) -> Publi
         version=str(loaded.pack["version"]),
         signer=key.name if key else "",
         signer_key_id=key.key_id if key else "",
+        replaced=before is not None and before != sha,
     )
 
 
@@ -177,6 +189,9 @@ def build(
     loaded = _loaded(Path(root))
     step = _stepper(progress, cancel, "build")
     step(0, len(loaded.media) + 1)
+    before = _old_sha(
+        Path(out_folder) / f"{loaded.pack['id']}-{loaded.pack['version']}{PACK_SUFFIX}"
+    )
     try:
         out = build_pack(loaded, Path(out_folder), sign_key=key_path, progress=step)
     except OSError as exc:
@@ -185,7 +200,7 @@ def build(
                 folder=out_folder, reason=exc.strerror or exc
             )
         ) from None
-    return _result(out, loaded, key)
+    return _result(out, loaded, key, before)
 
 
 def export(
@@ -211,8 +226,9 @@ def export(
                 )
             )
         target = to_folder / built.path.name
+        before = _old_sha(target)
         copy_verified(built.path, target, built.sha256, progress, cancel)
-    return PublishResult(**{**built.__dict__, "path": target})
+    return replace(built, path=target, replaced=before is not None and before != built.sha256)
 
 
 def copy_verified(
@@ -286,9 +302,7 @@ def publish(
         )
     built = build(root, folder, key_path, progress, cancel)
     catalog_path, catalog = build_catalog(folder, sign_key=key_path)
-    return PublishResult(
-        **{**built.__dict__, "catalog_path": catalog_path, "catalog_packs": len(catalog.entries)}
-    )
+    return replace(built, catalog_path=catalog_path, catalog_packs=len(catalog.entries))
 
 
 # -- USB sticks ------------------------------------------------------------------------

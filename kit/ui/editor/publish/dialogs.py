@@ -311,9 +311,13 @@ class PublishDialog(QDialog):
         }
         n = result.catalog_packs
         packs = ngettext("{n} pack", "{n} packs", n).format(n=format_number(n))
-        self.result_label.setText(
-            texts[self.action].format(file=result.path, size=size, signed=signed, packs=packs)
-        )
+        text = texts[self.action].format(file=result.path, size=size, signed=signed, packs=packs)
+        if result.replaced:
+            text += " " + _(
+                "It replaced a different file of the same version: raise the version in "
+                "pack.yaml so that people who have the old one get the update."
+            )
+        self.result_label.setText(text)
         self.show_button.show()
 
     def _failed(self, message: str) -> None:
