@@ -95,3 +95,21 @@ def test_a_bad_language_code_is_one_sentence(qtbot, env, view) -> None:
     view.add_language("not a code")
     qtbot.waitUntil(lambda: "is not a language code" in view.status.text())
     assert not (env.root / "translations").exists()
+
+
+def test_starting_a_listed_language_keeps_the_translation_files_it_has(
+    qtbot, env, tmp_path
+) -> None:
+    root = tmp_path / "with-spanish"
+    shutil.copytree(GETTING_STARTED, root)
+    view = TranslateView(EditorEnv(root=root, ctx=env.ctx), None)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: idle(view) and "es" in view.statuses)
+    view.select_language("es")
+    assert view.start_button.isVisible() and "not started" in view.status.text()
+    view.start_button.click()
+    qtbot.waitUntil(lambda: idle(view) and view.statuses["es"].has_file and view.current >= 0)
+    assert not view.start_button.isVisible()
+    assert view.statuses["es"].translated > 0  # from translations/es/, as the CLI's extract
+    assert view.statuses["es"] == {s.lang: s for s in status(root)}["es"]

@@ -98,6 +98,7 @@ class PublishDialog(QDialog):
         self.drive_combo = QComboBox()
         self.drive_combo.setAccessibleName(_("USB sticks"))
         self.drive_combo.activated.connect(self._drive_chosen)
+        self.drive_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.drive_combo.hide()
         row.addWidget(self.drive_combo)
         self.folder_edit = QLineEdit()

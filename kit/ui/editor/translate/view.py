@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kit.core.direction import is_rtl
 from kit.i18n import N_, _, format_number, ngettext
+from kit.languages import name_in_interface
 from kit.ui.editor.contract import EditorEnv
 from kit.ui.editor.translate.languages import language_row
 from kit.ui.operations import editor_translate as ops
@@ -72,6 +73,12 @@ class TranslateView(QWidget):
         self.lang_list.setAccessibleName(_("Languages"))
         self.lang_list.currentItemChanged.connect(self._lang_clicked)
         lv.addWidget(self.lang_list, 1)
+        self.start_button = QPushButton(_("Start this translation"))
+        self.start_button.setToolTip(
+            _("Make the language's PO file, keeping the translation files the pack has")
+        )
+        self.start_button.clicked.connect(lambda: self.add_language(self.lang))
+        lv.addWidget(self.start_button)
         self.add_button = QPushButton(_("Add a language…"))
         self.add_button.clicked.connect(lambda: self.add_language())
         lv.addWidget(self.add_button)
@@ -187,7 +194,9 @@ class TranslateView(QWidget):
         op.success(lambda got: self._added(got.lang)).failure(self._say).run(self)
 
     def _added(self, lang: str) -> None:
-        self.status.setText(_("Started the translation into {lang}.").format(lang=lang))
+        self.status.setText(
+            _("Started the translation into {lang}.").format(lang=name_in_interface(lang))
+        )
         self.lang = ""
         self.reload_languages(select=lang)
 
@@ -202,8 +211,8 @@ class TranslateView(QWidget):
         self._fill_units()
         if not status.has_file:
             self.status.setText(
-                _("{lang} is listed by the pack but not started: press Add a language….").format(
-                    lang=lang
+                _("The pack lists {lang}, but its translation is not started yet.").format(
+                    lang=name_in_interface(lang)
                 )
             )
             self._enable()
@@ -369,6 +378,7 @@ class TranslateView(QWidget):
         self.next_button.setEnabled(bool(self.units))
         status = self.statuses.get(self.lang)
         self.apply_button.setEnabled(bool(status and status.has_file))
+        self.start_button.setVisible(bool(status and not status.has_file))
 
     def language_status(self, lang: str) -> ops.LanguageStatus | None:
         return self.statuses.get(lang)
