@@ -64,7 +64,7 @@ def _indented(text: str) -> str:
     return "\n".join(f"  {line}" if line else "" for line in text.split("\n"))
 
 
-def _answers(question: dict[str, Any], quiz: bool) -> list[str]:
+def _answers(question: dict[str, Any], quiz: bool, bare: bool = False) -> list[str]:
     qtype = str(question.get("type") or "")
     lines: list[str] = []
     if quiz and qtype == "short":
@@ -84,20 +84,20 @@ def _answers(question: dict[str, Any], quiz: bool) -> list[str]:
         elif quiz:
             line = f"{n}. {text}"
         else:
-            line = f"- {text}" + (" {na: true}" if choice.get("na") else "")
+            line = f"- {text}" + (" {na: true}" if choice.get("na") and not bare else "")
         lines.append(line)
         if choice.get("explanation"):
             lines.append(_indented(str(choice["explanation"])))
     return lines
 
 
-def _question(question: dict[str, Any], quiz: bool) -> str:
+def _question(question: dict[str, Any], quiz: bool, bare: bool = False) -> str:
     attrs = {k: question[k] for k in ("skill", "dimension", "about", "show_if") if k in question}
     head = f"## {question.get('id')}: {question.get('type')}"
-    if attrs and not quiz:
+    if attrs and not quiz and not bare:
         head += " " + _flow(attrs)
     parts = [head + "\n" + str(question.get("prompt", "")).strip()]
-    answers = _answers(question, quiz)
+    answers = _answers(question, quiz, bare)
     if answers:
         parts.append("\n".join(answers))
     if question.get("explanation"):
@@ -105,43 +105,54 @@ def _question(question: dict[str, Any], quiz: bool) -> str:
     return "\n\n".join(parts)
 
 
-def _section(section: dict[str, Any]) -> str:
+def _section(section: dict[str, Any], bare: bool = False) -> str:
     head = f"## {section.get('id')}: section"
-    if section.get("show_if"):
+    if section.get("show_if") and not bare:
         head += " " + _flow({"show_if": section["show_if"]})
     prompt = str(section.get("prompt") or "").strip()
     return f"{head}\n{prompt}" if prompt else head
 
 
-def _questions(item: dict[str, Any], quiz: bool) -> list[str]:
+def _questions(item: dict[str, Any], quiz: bool, bare: bool = False) -> list[str]:
+    """The questions as written; `bare` (a translation): without attributes and sections,
+    which come from the original."""
     sections = {s.get("id"): s for s in item.get("sections") or []}
     out, opened = [], set()
     for question in item.get("questions") or []:
         sid = question.get("section")
         if sid in sections and sid not in opened:
             opened.add(sid)
-            out.append(_section(sections[sid]))
-        out.append(_question(question, quiz))
-    out += [_section(s) for sid, s in sections.items() if sid not in opened]
+            out.append(_section(sections[sid], bare))
+        out.append(_question(question, quiz, bare))
+    out += [_section(s, bare) for sid, s in sections.items() if sid not in opened]
     return out
 
 
-def item_file(item: dict[str, Any]) -> str:
+def item_file(item: dict[str, Any], translation: dict[str, Any] | None = None) -> str:
+    """An item file; with `translation` (a TRANSLATED_ITEM of it) that item's translation."""
     itype = str(item.get("type") or "")
-    header: dict[str, Any] = {"id": item.get("id"), "type": itype, "title": item.get("title")}
-    if item.get("summary"):
-        header["summary"] = item["summary"]
-    header["minutes"] = item.get("minutes", 0)
-    for key, types in itemtypes.type_fields().items():
-        if itype in types and key in item and item[key] not in (None, "", []):
-            header[key] = item[key]
+    bare = translation is not None
+    if translation is not None:
+        header: dict[str, Any] = {"title": translation.get("title") or item.get("title")}
+        for key in ("summary", "materials", "untranslated"):
+            if translation.get(key):
+                header[key] = translation[key]
+        item = {**item, **translation}
+    else:
+        header = {"id": item.get("id"), "type": itype, "title": item.get("title")}
+        if item.get("summary"):
+            header["summary"] = item["summary"]
+        header["minutes"] = item.get("minutes", 0)
+        for key, types in itemtypes.type_fields().items():
+            if itype in types and key in item and item[key] not in (None, "", []):
+                header[key] = item[key]
     body = str(item.get("body") or "")
     if itype == itemtypes.SLIDES:
         slides = [_notes(str(s.get("body", "")), str(s.get("notes", ""))) for s in item["slides"]]
         body = "\n\n---\n\n".join(slides)
     elif item.get("questions") is not None:
         quiz = itype == itemtypes.QUIZ
-        body = "\n\n".join(p for p in [body.strip(), *_questions(item, quiz)] if p)
+        body = "\n\n".join(p for p in [body.strip(), *_questions(item, quiz, bare)] if p)
     body = _notes(body, str(item.get("notes") or ""))
     return f"---\n{_yaml(header)}---\n{body}\n"
 
@@ -174,13 +185,40 @@ def source_from_content(content: Mapping[str, Any], media: Mapping[str, bytes]) 
     for key in ("license", "authors", "attribution", "homepage", "source", "min_app_version"):
         if pack.get(key):
             doc[key] = pack[key]
+    translations = content.get("translations") or {}
+    if translations:
+        langs = [str(x) for x in pack.get("languages") or []] + [str(k) for k in translations]
+        doc["languages"] = list(dict.fromkeys([doc["language"], *langs]))
     doc["modules"] = dirs
     files["pack.yaml"] = _yaml(doc).encode("utf-8")
+    for lang, tr in translations.items():
+        files.update(_translation_files(content, str(lang), tr, known))
     for plan in content.get("plans") or []:
         files[f"plans/{plan['name']}.yaml"] = str(plan.get("text", "")).encode("utf-8")
     for rel, data in media.items():
         files[rel] = data
     return files
+
+
+def _translation_files(
+    content: Mapping[str, Any], lang: str, tr: Mapping[str, Any], media: set[str]
+) -> dict[str, bytes]:
+    prefix = f"translations/{lang}/"
+    out: dict[str, bytes] = {}
+    pack = {k: v for k, v in (tr.get("pack") or {}).items() if v}
+    if pack:
+        out[prefix + "pack.yaml"] = _yaml(pack).encode("utf-8")
+    for module in content.get("modules") or []:
+        mdir = str(module.get("id"))
+        mtr = {k: v for k, v in (tr.get("modules") or {}).get(mdir, {}).items() if v}
+        if mtr:
+            out[f"{prefix}modules/{mdir}/module.yaml"] = _yaml(mtr).encode("utf-8")
+        for n, item in enumerate(module.get("items") or [], start=1):
+            itr = (tr.get("items") or {}).get(item.get("id"))
+            if itr:
+                text = _relative_media(item_file(item, itr), media)
+                out[f"{prefix}modules/{mdir}/{n:02d}-{item.get('id')}.md"] = text.encode("utf-8")
+    return out
 
 
 def _bundled_source(pack_id: str, version: str, folder: Path | None) -> dict[str, bytes] | None:
