@@ -182,3 +182,23 @@ def test_a_list_the_editor_cannot_change_safely_is_left_alone(project: PackProje
         project.plan_add_item("learning", itemtypes.LESSON, "More")
     with pytest.raises(KitError, match="cannot be empty"):
         project.plan_rename_item("modules/learning/02-lessons.md", "  ")
+
+
+def test_an_edit_that_fails_half_way_puts_back_what_it_did(project: PackProject) -> None:
+    from kit.core.authoring.model import FileChange
+
+    before = snapshot(project)
+    blocker = project.root / "modules" / "learning" / "99-new.md"
+    blocker.mkdir()  # a folder where the edit wants to write a file
+    change = FileChange(
+        {
+            "modules/learning/module.yaml": b"changed\n",
+            "modules/learning/01-profiles.md": None,
+            "modules/learning/99-new.md": b"new\n",
+        },
+        "Add item",
+    )
+    with pytest.raises(KitError):
+        project.apply(change)
+    blocker.rmdir()
+    assert snapshot(project) == before

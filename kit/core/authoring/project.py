@@ -9,6 +9,7 @@ documents them (kit.core.authoring.templates).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -71,6 +72,10 @@ class PackProject:
         new_pack_source(target, edit.slugify(title, "my-pack"))
         project = cls(target)
         project.save("pack.yaml", edit.set_scalar(project.read("pack.yaml"), "title", title))
+        es = "translations/es/pack.yaml"  # the template's Spanish title is for its own title
+        if project.exists(es):
+            lines = project.read(es).splitlines(keepends=True)
+            project.save(es, "".join(line for line in lines if not line.startswith("title:")))
         return project
 
     @classmethod
@@ -162,16 +167,35 @@ class PackProject:
         """Carry out `change`; returns the change that puts every byte back (undo)."""
         inverse = {rel: self.read_bytes(rel) for rel in change.writes}
         emptied: list[Path] = []
-        for rel, data in change.writes.items():
-            path = self.path(rel)
-            if data is None:
-                if path.is_file():
-                    path.unlink()
-                    emptied.append(path.parent)
-            elif inverse[rel] != data:
-                self._write(rel, data)
+        done: list[str] = []
+        try:
+            for rel, data in change.writes.items():
+                self._put(rel, data, inverse[rel], emptied)
+                done.append(rel)
+        except KitError:
+            for rel in reversed(done):  # all or nothing: put back what was done
+                with contextlib.suppress(KitError):
+                    self._put(rel, inverse[rel], change.writes[rel], emptied)
+            self._prune(emptied)
+            raise
         self._prune(emptied)
         return FileChange(inverse, change.label)
+
+    def _put(self, rel: str, data: bytes | None, now: bytes | None, emptied: list[Path]) -> None:
+        path = self.path(rel)
+        if data is None:
+            if now is not None:
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError as exc:
+                    raise KitError(
+                        _("Could not delete {rel}: {reason}.").format(
+                            rel=rel, reason=exc.strerror or exc
+                        )
+                    ) from None
+                emptied.append(path.parent)
+        elif now != data:
+            self._write(rel, data)
 
     def _prune(self, folders: list[Path]) -> None:
         root = self.root.resolve()
