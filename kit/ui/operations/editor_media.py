@@ -54,8 +54,8 @@ def _encode(image: QImage, fmt: str) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     quality = JPEG_QUALITY if fmt == "jpg" else -1
-    name = b"JPEG" if fmt == "jpg" else fmt.upper().encode("ascii")
-    if not image.save(buffer, name, quality):
+    name = "JPEG" if fmt == "jpg" else fmt.upper()  # PySide6 wants a str, whatever its stubs say
+    if not image.save(buffer, name, quality):  # type: ignore[call-overload]
         raise KitError(_("The picture could not be converted."))
     buffer.close()
     return bytes(data.data())
