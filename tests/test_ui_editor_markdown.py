@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from kit.core.packformat.body import extract_notes
 from kit.core.packformat.yamlio import split_front_matter
 from kit.core.render import render_markdown
-from kit.ui.editor.markdown.editor import MarkdownEditor
+from kit.ui.editor.markdown.editor import MarkdownEditor, link_target
 from kit.ui.editor.markdown.plain import PlainTextEditor
 from kit.ui.editor.registry import editor_class
 from kit.ui.operations.reader import labels
@@ -142,3 +142,14 @@ def test_the_plain_editor_keeps_the_text_and_jumps(qtbot, env) -> None:  # noqa:
 
 def test_unknown_kind_falls_back_to_markdown(tmp_path: Path) -> None:
     assert editor_class("nothing-yet") is MarkdownEditor
+
+
+def test_a_translation_previews_in_its_language_with_the_originals_links(qtbot, env) -> None:  # noqa: F811
+    rel = "translations/es/modules/learning/01-profiles.md"
+    editor = open_editor(qtbot, env, rel)
+    assert editor.preview.preview.view.lang == "es"
+    assert "media/learning-path-es.svg" in editor.preview.browser.loaded_resources
+    assert link_target(rel, "media/x.png") == "../../media/x.png"
+    assert link_target("modules/learning/01-profiles.md", "modules/teaching/my file.md") == (
+        "<../teaching/my file.md>"
+    )

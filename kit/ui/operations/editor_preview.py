@@ -15,13 +15,16 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from kit.core import svgtext
+from kit.core.itemtypes import REPLACED_KEYS
 from kit.core.packformat.body import split_slides
 from kit.core.packformat.source import ItemFile, SourceReader
+from kit.core.packformat.translations import FIXED_ITEM_KEYS, UNTRANSLATED
 from kit.core.packformat.yamlio import YamlProblem, load_mapping, split_front_matter
 from kit.i18n import _
 from kit.ui.context import AppContext
@@ -40,6 +43,7 @@ class PreviewSource:
     root: Path
     items_by_file: dict[str, str] = field(default_factory=dict)  # item file -> item id
     language: str = "en"
+    originals: dict[str, dict[str, Any]] = field(default_factory=dict)  # item file -> item
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ def read_source(root: Path) -> PreviewSource:
     reader = SourceReader(root)
     loaded = reader.load()
     language = str(loaded.pack.get("language") or "en")
-    return PreviewSource(root, dict(reader.item_by_file), language)
+    return PreviewSource(root, dict(reader.item_by_file), language, dict(reader.item_by_rel))
 
 
 def preview_source(ctx: AppContext, root: Path) -> Op[PreviewSource]:
@@ -100,11 +104,19 @@ def render_preview(source: PreviewSource, rel: str, text: str) -> ItemPreview:
         )
     header.first_line = 1
     lang, base_rel = _language_and_base(source, rel)
+    original = source.originals.get(base_rel) if base_rel else None
+    if original is not None:  # a translation: what it does not translate is the original's
+        header.data.setdefault("id", original["id"])
+        header.data.setdefault("type", original["type"])
+        for key in (*FIXED_ITEM_KEYS, UNTRANSLATED):
+            header.data.pop(key, None)
     reader = SourceReader(source.root)
     reader.item_by_file.update(source.items_by_file)
     item = reader.build_item(ItemFile(rel, header, body, body_line, "", base_rel))
     if item is None:
         return ItemPreview(None, problem=_first_problem(reader))
+    if original is not None:
+        item = {**original, **{k: item[k] for k in REPLACED_KEYS if k in item}}
     words = labels()
     body_html = rendered(str(item.get("body") or ""), lang, words)
     slides_html = [

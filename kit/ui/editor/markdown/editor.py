@@ -48,7 +48,13 @@ def markdown_escape(text: str) -> str:
 
 
 def link_target(from_rel: str, to_rel: str) -> str:
-    """The path from one file of the pack to another, as links in bodies are written."""
+    """The path from one file of the pack to another, as links in bodies are written.
+
+    A translation (translations/LANG/...) links as if it sat where its original does.
+    """
+    parts = from_rel.split("/")
+    if len(parts) > 2 and parts[0] == "translations":
+        from_rel = "/".join(parts[2:])
     target = posixpath.relpath(to_rel, posixpath.dirname(from_rel) or ".")
     return f"<{target}>" if " " in target else target
 
