@@ -11,6 +11,7 @@ to another item of the pack.
 from __future__ import annotations
 
 import posixpath
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -40,6 +41,9 @@ from kit.ui.operations.editor_preview import (
 from kit.ui.widgets.plain import plain_label
 
 PREVIEW_DELAY_MS = 300
+# A long lesson takes a while to render and lay out: wait longer after typing before
+# rendering it again, so the person types without the preview getting in the way.
+MAX_PREVIEW_DELAY_MS = 2000
 
 
 def markdown_escape(text: str) -> str:
@@ -82,9 +86,11 @@ class MarkdownEditor(QWidget):
         self.relpath = ""
         self._loading = False
         self._source: PreviewSource | None = None
+        self._loads = 0  # files loaded so far: answers for an earlier one are dropped
         self._token = 0  # the text generation the latest preview request showed
         self._busy = False
         self._stale = False
+        self._asked = 0.0  # when the rendering on its way was asked for (time.monotonic)
         self._images: list[tuple[str, QTextCursor]] = []  # dropped files waiting their turn
         self.alt_dialog: AltTextDialog | None = None
         self.link_dialog: LinkDialog | None = None
@@ -142,11 +148,12 @@ class MarkdownEditor(QWidget):
         finally:
             self._loading = False
         self._source = None
+        self._loads += 1
         self.say("")
-        root = self.env.root
-        preview_source(self.env.ctx, root).success(self._source_read).failure(
-            self.preview.show_problem
-        ).run(self)
+        loads = self._loads
+        preview_source(self.env.ctx, self.env.root).success(
+            lambda source: self._source_read(source, loads)
+        ).failure(self.preview.show_problem).run(self)
 
     def current_text(self) -> str:
         return self.text.source_text()
@@ -162,7 +169,9 @@ class MarkdownEditor(QWidget):
         self.changed.emit()
         self._timer.start()
 
-    def _source_read(self, source: PreviewSource) -> None:
+    def _source_read(self, source: PreviewSource, loads: int) -> None:
+        if loads != self._loads:
+            return  # another file was opened meanwhile
         self._source = source
         self.refresh_preview()
 
@@ -174,14 +183,21 @@ class MarkdownEditor(QWidget):
             self._stale = True
             return
         self._busy, self._stale = True, False
-        token = self._token
+        token, loads = self._token, self._loads
+        self._asked = time.monotonic()
         op = preview_item(self.env.ctx, self._source, self.relpath, self.text.source_text())
-        op.success(lambda preview: self._show_preview(preview, token)).failure(
+        op.success(lambda preview: self._show_preview(preview, token, loads)).failure(
             self.preview.show_problem
         ).finished(self._preview_ended).run(self)
 
-    def _show_preview(self, preview: ItemPreview, token: int) -> None:
+    def _show_preview(self, preview: ItemPreview, token: int, loads: int) -> None:
+        if loads != self._loads:
+            return
         self.preview.show_preview(preview, self.text.current_line())
+        cost_ms = (time.monotonic() - self._asked) * 1000
+        self._timer.setInterval(
+            int(min(MAX_PREVIEW_DELAY_MS, max(PREVIEW_DELAY_MS, 1.5 * cost_ms)))
+        )
         if token == self._token:
             self.preview_shown.emit()
 
