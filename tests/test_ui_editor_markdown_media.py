@@ -44,12 +44,13 @@ def picture(path: Path, width: int = 40, height: int = 30, colour: str = "red") 
     return path
 
 
-def drop(editor: MarkdownEditor, path: Path, line: int) -> None:
-    """Drop a file from the file manager at the start of a line of the text."""
+def drop(editor: MarkdownEditor, path: Path | list[Path], line: int) -> None:
+    """Drop files from the file manager at the start of a line of the text."""
     block = editor.text.document().findBlockByNumber(line - 1)
     rect = editor.text.blockBoundingGeometry(block).translated(editor.text.contentOffset())
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    paths = path if isinstance(path, list) else [path]
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     point = QPointF(2, rect.top() + rect.height() / 2)
     args = (
         Qt.DropAction.CopyAction,
@@ -192,3 +193,47 @@ def test_a_link_uses_the_selected_words(qtbot, env) -> None:  # noqa: F811
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: editor.link_dialog is None)
     assert editor.current_text().endswith("See [the quiz](05-check.md) now.")
+
+
+def test_a_heavy_photo_saved_as_png_becomes_a_jpeg_under_the_limit(qapp, tmp_path) -> None:
+    import os
+
+    from kit.ui.operations.editor_media import MAX_BYTES, make_prepared, place_image
+
+    noise = os.urandom(1400 * 1400 * 4)
+    image = QImage(noise, 1400, 1400, QImage.Format.Format_RGB32).copy()
+    path = tmp_path / "Field photo.png"
+    assert image.save(str(path))
+    assert path.stat().st_size > MAX_BYTES
+    prepared = make_prepared(path)
+    assert prepared.name == "field-photo.jpg" and prepared.resized
+    assert len(prepared.data) < MAX_BYTES
+    rel = place_image(tmp_path / "pack", prepared)
+    assert rel == "media/field-photo.jpg"
+    assert QImage(str(tmp_path / "pack" / rel)).size().width() == 1400
+
+
+def test_an_svg_is_kept_as_it_is(qapp, tmp_path) -> None:
+    from kit.ui.operations.editor_media import make_prepared
+
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="300">'
+        '<rect width="4000" height="300" fill="teal"/></svg>'
+    )
+    path = tmp_path / "Diagram.svg"
+    path.write_text(svg, encoding="utf-8")
+    prepared = make_prepared(path)
+    assert (prepared.name, prepared.data, prepared.resized) == ("diagram.svg", svg.encode(), False)
+
+
+def test_two_pictures_dropped_together_become_two_paragraphs(qtbot, env, tmp_path, added) -> None:  # noqa: F811
+    editor = open_editor(qtbot, env)
+    first, second = picture(tmp_path / "one.png"), picture(tmp_path / "two.bmp", colour="blue")
+    drop(editor, [first, second], BODY_LINE)
+    describe(qtbot, editor, "First")
+    qtbot.waitUntil(lambda: len(added) == 1)
+    describe(qtbot, editor, "Second")
+    qtbot.waitUntil(lambda: len(added) == 2)
+    line = editor.current_text().split("\n")[BODY_LINE - 1 :][:3]
+    assert line[0] == "![First](../../media/one.png)"
+    assert line[2] == "![Second](../../media/two.png)"  # a BMP becomes a PNG

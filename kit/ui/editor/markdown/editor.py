@@ -91,7 +91,9 @@ class MarkdownEditor(QWidget):
         self._busy = False
         self._stale = False
         self._asked = 0.0  # when the rendering on its way was asked for (time.monotonic)
-        self._images: list[tuple[str, QTextCursor]] = []  # dropped files waiting their turn
+        self._images: list[
+            tuple[str, QTextCursor, list[int]]
+        ] = []  # dropped files waiting their turn
         self.alt_dialog: AltTextDialog | None = None
         self.link_dialog: LinkDialog | None = None
         self.text = SourceEdit(self)
@@ -214,19 +216,21 @@ class MarkdownEditor(QWidget):
 
     def insert_images(self, paths: list[str], position: int) -> None:
         """Pictures dropped at `position`: each is checked, described, copied, inserted."""
-        for path in paths:
-            cursor = QTextCursor(self.text.document())
-            cursor.setPosition(min(position, self.text.document().characterCount() - 1))
-            self._images.append((path, cursor))
-        if len(self._images) == len(paths):
+        cursor = QTextCursor(self.text.document())  # follows edits made meanwhile
+        cursor.setPosition(min(position, self.text.document().characterCount() - 1))
+        batch = [0]  # pictures of this drop inserted so far: each gets its own paragraph
+        waiting = bool(self._images)
+        self._images.extend((path, cursor, batch) for path in paths)
+        if not waiting:
+            self.say("")
             self._next_image()
 
     def _next_image(self) -> None:
         if not self._images:
             return
-        path, cursor = self._images[0]
+        path, cursor, batch = self._images[0]
         prepare_image(self.env.ctx, Path(path)).success(
-            lambda prepared: self._ask_alt_text(prepared, cursor)
+            lambda prepared: self._ask_alt_text(prepared, cursor, batch)
         ).failure(self._image_refused).run(self)
 
     def _image_refused(self, message: str) -> None:
@@ -238,7 +242,7 @@ class MarkdownEditor(QWidget):
             self._images.pop(0)
         self._next_image()
 
-    def _ask_alt_text(self, prepared: PreparedImage, cursor: QTextCursor) -> None:
+    def _ask_alt_text(self, prepared: PreparedImage, cursor: QTextCursor, batch: list[int]) -> None:
         dialog = AltTextDialog(prepared.name, self)
         self.alt_dialog = dialog
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -251,17 +255,20 @@ class MarkdownEditor(QWidget):
                 self._image_done()
                 return
             store_image(self.env.ctx, self.env.root, prepared).success(
-                lambda rel: self._image_stored(rel, alt, cursor, prepared)
+                lambda rel: self._image_stored(rel, alt, (cursor, batch), prepared)
             ).failure(self._image_refused).run(self)
 
         dialog.finished.connect(answered)
         dialog.open()
 
     def _image_stored(
-        self, rel: str, alt: str, cursor: QTextCursor, prepared: PreparedImage
+        self, rel: str, alt: str, where: tuple[QTextCursor, list[int]], prepared: PreparedImage
     ) -> None:
+        cursor, batch = where
         target = link_target(self.relpath, rel)
-        cursor.insertText(f"![{markdown_escape(alt)}]({target})")
+        before = "\n\n" if batch[0] else ""
+        batch[0] += 1
+        cursor.insertText(f"{before}![{markdown_escape(alt)}]({target})")
         self.text.setTextCursor(cursor)
         self.env.media_added(rel)
         if prepared.resized:
@@ -270,8 +277,6 @@ class MarkdownEditor(QWidget):
                     width=format_number(prepared.width), height=format_number(prepared.height)
                 )
             )
-        else:
-            self.say("")
         self._image_done()
 
     # -- links -----------------------------------------------------------------------
