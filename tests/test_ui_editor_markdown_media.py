@@ -170,6 +170,10 @@ def test_ctrl_k_links_to_another_item_that_validation_accepts(qtbot, env) -> Non
     qtbot.waitUntil(lambda: editor.link_dialog is None)
     text = editor.current_text()
     assert text.endswith("[Write a pack of your own](../teaching/03-first-pack.md)")
+    editor.text.undo()  # one step, like any typing
+    assert editor.current_text() == (env.root / LESSON).read_text("utf-8")
+    editor.text.redo()
+    assert editor.current_text() == text
     (env.root / LESSON).write_text(text, encoding="utf-8")
     loaded = load_source(env.root)
     assert loaded.report.errors == []

@@ -98,7 +98,8 @@ def make_prepared(path: Path) -> PreparedImage:
     too_big = max(image.width(), image.height()) > MAX_SIDE or len(raw) > MAX_BYTES
     if fmt is not None and not too_big:
         return PreparedImage(f"{stem}.{fmt}", raw, image.width(), image.height())
-    if max(image.width(), image.height()) > MAX_SIDE:
+    scaled = max(image.width(), image.height()) > MAX_SIDE
+    if scaled:
         image = image.scaled(
             MAX_SIDE,
             MAX_SIDE,
@@ -110,7 +111,8 @@ def make_prepared(path: Path) -> PreparedImage:
     encoded = _encode(image, out)
     if len(encoded) > MAX_BYTES and out != "jpg" and not image.hasAlphaChannel():
         out, encoded = "jpg", _encode(image, "jpg")  # a photo saved as PNG
-    return PreparedImage(f"{stem}.{out}", encoded, image.width(), image.height(), resized=True)
+    resized = scaled or len(raw) > MAX_BYTES  # not when a small BMP only became a PNG
+    return PreparedImage(f"{stem}.{out}", encoded, image.width(), image.height(), resized)
 
 
 def prepare_image(ctx: AppContext, path: Path) -> Op[PreparedImage]:
