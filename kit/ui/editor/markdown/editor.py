@@ -91,9 +91,8 @@ class MarkdownEditor(QWidget):
         self._busy = False
         self._stale = False
         self._asked = 0.0  # when the rendering on its way was asked for (time.monotonic)
-        self._images: list[
-            tuple[str, QTextCursor, list[int]]
-        ] = []  # dropped files waiting their turn
+        # Dropped files waiting their turn: path, where it goes, how many of its drop are in.
+        self._images: list[tuple[str, QTextCursor, list[int]]] = []
         self.alt_dialog: AltTextDialog | None = None
         self.link_dialog: LinkDialog | None = None
         self.text = SourceEdit(self)

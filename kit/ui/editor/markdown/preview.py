@@ -18,6 +18,7 @@ from kit.ui.context import AppContext
 from kit.ui.operations.editor_preview import ItemPreview
 from kit.ui.reader.activity import ActivityView
 from kit.ui.reader.browser import ContentBrowser
+from kit.ui.reader.chrome import reader_style
 from kit.ui.reader.lesson import LessonView
 from kit.ui.reader.slides import SlidesView
 from kit.ui.widgets.plain import plain_label
@@ -42,7 +43,14 @@ class PreviewPane(QStackedWidget):
             self.addWidget(view)
         self.preview: ItemPreview | None = None
         self._kind = ""
+        self.set_text_scale(getattr(ctx, "text_scale", 1.0) or 1.0)
         self.show_problem(_("The preview appears here."))
+
+    def set_text_scale(self, scale: float) -> None:
+        """The learner's text size, as the reader applies it."""
+        self.setStyleSheet(reader_style(scale))
+        for view in self.views.values():
+            view.set_scale(scale)
 
     @property
     def browser(self) -> ContentBrowser:
