@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor_md_helpers import added, ctx, env, source  # noqa: F401  (fixtures)
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
@@ -45,9 +45,12 @@ def test_every_item_file_comes_back_byte_identical(qtbot, env, source) -> None: 
         "\ufeff---\r\nid: odd\r\ntype: lesson\r\ntitle: Odd\r\n---\r\nA\u00a0B  \r\n\r\n"
     )
     texts["no-newline.md"] = "---\nid: x\ntype: lesson\ntitle:   Spaced   \n---\ntext"
+    changes: list[int] = []
+    editor.changed.connect(lambda: changes.append(1))
     for rel, text in texts.items():
         editor.load(rel, text)
         assert editor.current_text() == text, rel
+    assert changes == []  # loading is not an edit
 
 
 def test_an_edit_is_kept_with_the_files_line_endings_and_undo_returns_to_it(qtbot, env) -> None:  # noqa: F811
@@ -97,6 +100,21 @@ def test_the_preview_renders_as_the_readers_function(qtbot, env) -> None:  # noq
     assert "Boxed." in shown and "Tip" in shown
     assert "formula" in editor.preview.browser.loaded_resources  # math drawn
     assert "45 minutes" in shown and "Paper and pens for planning" in shown
+    # "Show solution" opens it, as in the reader.
+    editor.preview.browser.anchorClicked.emit(QUrl("kit-reveal:1"))
+    assert "at least one right answer" in editor.preview.browser.toPlainText()
+
+
+def test_headings_and_header_keys_are_coloured(qtbot, env) -> None:  # noqa: F811
+    editor = open_editor(qtbot, env, LESSON)
+    lines = editor.current_text().split("\n")
+    document = editor.text.document()
+    heading = document.findBlockByNumber(lines.index("# Choose your profile"))
+    key = document.findBlockByNumber(1)  # "id: choose-a-profile"
+    plain = document.findBlockByNumber(lines.index("# Choose your profile") + 2)
+    assert heading.layout().formats()[0].format.fontWeight() >= 600
+    assert key.layout().formats()[0].length == len("id:")
+    assert all(not f.format.fontWeight() > 400 for f in plain.layout().formats())
 
 
 def test_a_slide_deck_previews_the_slide_under_the_cursor(qtbot, env) -> None:  # noqa: F811
