@@ -113,6 +113,7 @@ class MarkdownEditor(QWidget):
             lambda: self.preview.follow_line(self.text.current_line())
         )
         self.text.files_dropped.connect(self.insert_images)
+        self.text.link_requested.connect(self.ask_link)
         self.image_button.clicked.connect(self.choose_image)
         self.link_button.clicked.connect(self.ask_link)
         shortcut = QShortcut(QKeySequence("Ctrl+K"), self)

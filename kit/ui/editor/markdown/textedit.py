@@ -9,8 +9,16 @@ written back as they were). Files dropped on it are announced with `files_droppe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPaintEvent, QTextCursor
+from PySide6.QtCore import QEvent, QMimeData, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from kit.i18n import _
@@ -32,6 +40,7 @@ class SourceEdit(QPlainTextEdit):
     """A plain-text box for a file of the pack source."""
 
     files_dropped = Signal(list, int)  # local file paths, position in the text
+    link_requested = Signal()  # Ctrl+K (which Qt would take for "delete to end of line")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +91,27 @@ class SourceEdit(QPlainTextEdit):
     def current_line(self) -> int:
         """The 1-based line the cursor is on."""
         return self.textCursor().blockNumber() + 1
+
+    # -- keys ------------------------------------------------------------------------
+    @staticmethod
+    def _is_link_key(event: QKeyEvent) -> bool:
+        return event.key() == Qt.Key.Key_K and event.modifiers() == (
+            Qt.KeyboardModifier.ControlModifier
+        )
+
+    def event(self, event: QEvent) -> bool:
+        overriding = event.type() == QEvent.Type.ShortcutOverride
+        if overriding and isinstance(event, QKeyEvent) and self._is_link_key(event):
+            event.accept()  # ours, whatever the platform's text bindings say
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._is_link_key(event):
+            self.link_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- dropped files ---------------------------------------------------------------
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
