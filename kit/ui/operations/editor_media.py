@@ -27,6 +27,7 @@ from kit.ui.operations.op import Op
 MAX_SIDE = 1920  # pixels: more than any projector or laptop screen shows
 MAX_BYTES = 2 * 1024 * 1024  # a pack is copied to many computers, often by USB stick
 JPEG_QUALITY = 85
+MAX_READ_BYTES = 200 * 1024 * 1024  # larger files are not read at all
 # Qt's name of a picture format -> what the pack keeps (kit.core.packformat.links).
 KEPT_FORMATS = {"png": "png", "jpeg": "jpg", "jpg": "jpg", "gif": "gif", "webp": "webp"}
 
@@ -72,6 +73,8 @@ def _refused(path: Path) -> KitError:
 def make_prepared(path: Path) -> PreparedImage:
     """Runs on the worker: the picture at `path`, ready for the pack (KitError if not one)."""
     try:
+        if path.stat().st_size > MAX_READ_BYTES:  # a film or a disk image, not a picture
+            raise _refused(path)
         raw = path.read_bytes()
     except OSError as exc:
         raise KitError(
