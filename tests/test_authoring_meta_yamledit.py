@@ -135,3 +135,10 @@ def test_value_lines_gives_each_keys_lines() -> None:
     assert lines["description"] == (6, 8)
     assert lines["authors"] == (12, 14)
     assert lines["modules"] == (16, 18)
+
+
+def test_flow_list_entries_stay_plain_when_they_read_back_the_same() -> None:
+    text = "tags: [a, capx:training]\n"
+    new = yamledit.set_value(text, "tags", ["a", "capx:training", "Q11024", "yes", "x: y"])
+    assert new == "tags: [a, capx:training, Q11024, 'yes', 'x: y']\n"
+    assert yaml.safe_load(new)["tags"] == ["a", "capx:training", "Q11024", "yes", "x: y"]

@@ -156,6 +156,19 @@ def problem(spdx: str) -> str | None:
     return None
 
 
+def credit_name(spdx: str) -> str:
+    """How a credit line names the licence: 'CC-BY-SA-4.0' -> 'CC BY-SA 4.0'."""
+    value = spdx.strip()
+    if not value.startswith("CC") or " " in value:
+        return value
+    head, _sep, version = value.rpartition("-")
+    if not head:
+        return value
+    if head.startswith("CC-"):
+        head = "CC " + head.removeprefix("CC-")
+    return f"{head} {version}"
+
+
 def remix_licences(source: str) -> tuple[str, ...]:
     """The licences a remix of a pack under `source` may carry, the source's first.
 

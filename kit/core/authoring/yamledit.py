@@ -155,6 +155,12 @@ def _key_text(key: str) -> str:
 
 
 def _flow_scalar(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(r"[\w][\w.:/+-]*", value):
+        try:  # plain when it reads back the same, as people write `[en, capx:training]`
+            if yaml.safe_load(f"[{value}]") == [value]:
+                return value
+        except yaml.YAMLError:
+            pass
     text = yaml.dump([value], Dumper=yaml.SafeDumper, default_flow_style=True, allow_unicode=True)
     return text.strip()[1:-1]
 
