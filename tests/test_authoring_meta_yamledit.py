@@ -142,3 +142,17 @@ def test_flow_list_entries_stay_plain_when_they_read_back_the_same() -> None:
     new = yamledit.set_value(text, "tags", ["a", "capx:training", "Q11024", "yes", "x: y"])
     assert new == "tags: [a, capx:training, Q11024, 'yes', 'x: y']\n"
     assert yaml.safe_load(new)["tags"] == ["a", "capx:training", "Q11024", "yes", "x: y"]
+
+
+def test_a_folded_text_stays_folded_and_several_lines_become_a_literal_block() -> None:
+    words = " ".join(["word"] * 40)
+    new = yamledit.set_value(TEXT, "description", words)
+    assert "\ndescription: >-\n  word word" in new
+    assert all(len(line) <= 90 for line in new.splitlines())
+    assert yaml.safe_load(new)["description"] == words
+    new = yamledit.set_value("title: x\n", "summary", "Line one\n\nLine three: ok")
+    assert new == "title: x\nsummary: |-\n  Line one\n\n  Line three: ok\n"
+    trailing = yamledit.set_value("title: x\n", "summary", "a\nb\n")
+    assert trailing == "title: x\nsummary: |\n  a\n  b\n"
+    for odd in ["  indented\nx", "a  \nb", "tab\there\nx", "a\n\n\n"]:
+        assert yaml.safe_load(yamledit.set_value(TEXT, "description", odd))["description"] == odd

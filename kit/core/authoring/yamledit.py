@@ -117,34 +117,75 @@ def _uses_indented_lists(lines: list[str]) -> bool:
 
 
 def render(key: str, value: Any, *, old: _Span | None = None, indented: bool = True) -> str:
-    """The lines of `key: value` (ending in a newline), following the old value's style."""
+    """The lines of `key: value` (ending in a newline), following the old value's style.
+
+    Each styled form is used only when it reads back as `value`; else the plain dump.
+    """
     node = old.node if old is not None else None
-    flow = (
-        isinstance(value, list)
-        and all(isinstance(v, _SIMPLE) for v in value)
-        and (
-            (isinstance(node, yaml.SequenceNode) and node.flow_style)
-            or (node is None and key in _FLOW_KEYS)
-        )
-    )
-    if flow:
-        inner = ", ".join(_flow_scalar(v) for v in value)
-        out = f"{_key_text(key)}: [{inner}]\n"
-        if len(out) <= 100:
-            return _with_comment(out, old)
-    if (
-        isinstance(value, str)
-        and isinstance(node, yaml.ScalarNode)
-        and node.style == '"'
-        and "\n" not in value
-    ):
-        quoted = yaml.dump(
-            value, Dumper=yaml.SafeDumper, default_style='"', allow_unicode=True, width=1000
-        )
-        quoted = quoted.split("\n...")[0].rstrip("\n")
-        if "\n" not in quoted:
-            return _with_comment(f"{_key_text(key)}: {quoted}\n", old)
+    for candidate in (_flow(key, value, node), _quoted(key, value, node), _block(key, value, node)):
+        if candidate is not None and _reads_back(candidate, key, value):
+            return _with_comment(candidate, old)
     return _with_comment(_dump({key: value}, indented), old)
+
+
+def _reads_back(text: str, key: str, value: Any) -> bool:
+    try:
+        return bool(yaml.safe_load(text) == {key: value})
+    except yaml.YAMLError:
+        return False
+
+
+def _flow(key: str, value: Any, node: yaml.Node | None) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(v, _SIMPLE) for v in value):
+        return None
+    if not (isinstance(node, yaml.SequenceNode) and node.flow_style) and not (
+        node is None and key in _FLOW_KEYS
+    ):
+        return None
+    out = f"{_key_text(key)}: [{', '.join(_flow_scalar(v) for v in value)}]\n"
+    return out if len(out) <= 100 else None
+
+
+def _quoted(key: str, value: Any, node: yaml.Node | None) -> str | None:
+    if not isinstance(value, str) or "\n" in value:
+        return None
+    if not (isinstance(node, yaml.ScalarNode) and node.style == '"'):
+        return None
+    quoted = yaml.dump(
+        value, Dumper=yaml.SafeDumper, default_style='"', allow_unicode=True, width=1000
+    )
+    quoted = quoted.split("\n...")[0].rstrip("\n")
+    return None if "\n" in quoted else f"{_key_text(key)}: {quoted}\n"
+
+
+def _block(key: str, value: Any, node: yaml.Node | None) -> str | None:
+    """A folded (>-) text stays folded; a text of several lines becomes a literal (|) block."""
+    if not isinstance(value, str) or not value.strip() or value != value.lstrip():
+        return None
+    style = node.style if isinstance(node, yaml.ScalarNode) else None
+    long = len(key) + 2 + len(value) > 100  # a short text reads best on its key's line
+    if "\n" not in value.rstrip("\n") and style == ">" and long:
+        lines = _wrap(value.rstrip("\n"), 88)
+        chomp = "" if value.endswith("\n") else "-"
+        return f"{_key_text(key)}: >{chomp}\n" + "".join(f"  {line}\n" for line in lines)
+    if "\n" in value.rstrip("\n") or style == "|":
+        chomp = "" if value.endswith("\n") and not value.endswith("\n\n") else "-"
+        body = value[:-1] if chomp == "" else value
+        lines = body.split("\n")
+        return f"{_key_text(key)}: |{chomp}\n" + "".join(
+            f"  {line}\n" if line else "\n" for line in lines
+        )
+    return None
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
 
 
 _FLOW_KEYS = frozenset({"languages", "tags"})
