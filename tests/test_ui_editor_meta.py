@@ -210,3 +210,27 @@ def test_module_form_checks_minutes_and_tags(qtbot: Any, pack: Path) -> None:
     assert "\nminutes: 45\ntags:" in editor.current_text()
     qtbot.keyClicks(editor.topics, ", Bad Tag")
     assert "Bad Tag" in editor.messages["tags"].text()
+
+
+def reached_by_tab(editor: Any, start: Any, presses: int = 80) -> set[int]:
+    start.setFocus()
+    seen = set()
+    for _i in range(presses):
+        widget = editor.focusWidget()
+        seen.add(id(widget))
+        if widget is not None:
+            widget.focusNextChild()
+    return seen
+
+
+def test_every_field_is_reached_with_the_keyboard_and_has_a_label(qtbot: Any, pack: Path) -> None:
+    editor = pack_editor(qtbot, pack)
+    editor.show()
+    seen = reached_by_tab(editor, editor.id_field.edit)
+    for key, widget in editor.fields.items():
+        assert id(widget) in seen, key
+        assert widget.accessibleName(), key
+    module, _path = module_editor(qtbot, pack, "teaching")
+    module.show()
+    seen = reached_by_tab(module, module.id_field.edit)
+    assert all(id(w) in seen for w in module.fields.values())
