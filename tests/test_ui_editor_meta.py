@@ -125,7 +125,8 @@ def test_the_version_helper_and_languages(qtbot: Any, pack: Path) -> None:
     editor.bump("minor")
     assert "version: 1.1.0\n" in editor.current_text()
     editor.languages.add_code.setText("sw")
-    qtbot.keyClick(editor.languages.add_code, Qt.Key.Key_Return)
+    with qtbot.waitSignal(editor.changed):
+        qtbot.keyClick(editor.languages.add_code, Qt.Key.Key_Return)
     data = yaml.safe_load(editor.current_text())
     assert data["languages"] == ["en", "es", "sw"]
     assert "languages: [en, es, sw]\n" in editor.current_text()
@@ -234,3 +235,23 @@ def test_every_field_is_reached_with_the_keyboard_and_has_a_label(qtbot: Any, pa
     module.show()
     seen = reached_by_tab(module, module.id_field.edit)
     assert all(id(w) in seen for w in module.fields.values())
+
+
+def test_a_translation_shows_only_its_own_fields(qtbot: Any, pack: Path) -> None:
+    rel = "translations/es/pack.yaml"
+    text = (pack / rel).read_text(encoding="utf-8")
+    editor = PackMetaEditor(env(pack), None)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.load(rel, text)
+    assert editor.current_text() == text
+    assert editor.title.isVisible() and not editor.licence.isVisible()
+    assert all(m.isHidden() for m in editor.messages.values())
+    editor.title.selectAll()
+    qtbot.keyClicks(editor.title, "Primeros pasos")
+    assert changed(text, editor.current_text()) == [
+        "-title: Primeros pasos con Training Kit",
+        "+title: Primeros pasos",
+    ]
+    editor.load("pack.yaml", (pack / "pack.yaml").read_text(encoding="utf-8"))
+    assert editor.licence.isVisible()

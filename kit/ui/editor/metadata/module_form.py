@@ -49,6 +49,7 @@ class ModuleMetaEditor(MetaForm):
     # -- the contract ------------------------------------------------------
     def load(self, relpath: str, text: str) -> None:
         self._text = text
+        self.show_only(relpath, ("title", "summary", "objectives"))
         try:
             meta = packmeta.read_module(text).meta
         except KitError as exc:

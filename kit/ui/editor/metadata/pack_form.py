@@ -164,6 +164,7 @@ class PackMetaEditor(MetaForm):
     # -- the contract ------------------------------------------------------
     def load(self, relpath: str, text: str) -> None:
         self._text = text
+        self.show_only(relpath, ("title", "description", "attribution"))
         try:
             meta = packmeta.read_pack(text).meta
         except KitError as exc:

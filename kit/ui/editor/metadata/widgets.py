@@ -54,7 +54,9 @@ class MetaForm(QScrollArea):
         self.setWidget(body)
         self.fields: dict[str, QWidget] = {}  # file key -> the widget that edits it
         self.messages: dict[str, QLabel] = {}
+        self.rows: dict[str, QWidget] = {}
         self.loading = False
+        self.translation = False  # a translations/LANG/ copy: only some fields are its own
 
     def add_field(self, key: str, text: str, widget: QWidget, focus: QWidget | None = None) -> None:
         box = QWidget()
@@ -69,10 +71,19 @@ class MetaForm(QScrollArea):
         caption.setBuddy(target)
         target.setAccessibleName(text.replace("&", ""))
         self.form.addRow(caption, box)
+        self.rows[key] = box
         self.fields[key] = target
         self.messages[key] = message
 
+    def show_only(self, relpath: str, translatable: tuple[str, ...]) -> None:
+        """A file under translations/ shows only the fields a translation may carry."""
+        self.translation = relpath.replace("\\", "/").startswith("translations/")
+        for key, box in self.rows.items():
+            self.form.setRowVisible(box, not self.translation or key in translatable)
+
     def show_problems(self, problems: dict[str, str]) -> None:
+        if self.translation:
+            problems = {}  # every field of a translation is optional (pack-format section 9)
         for key, message in self.messages.items():
             text = problems.get(key, "")
             message.setText(text)
@@ -225,6 +236,7 @@ class LanguagesChooser(QWidget):
                 break
         else:
             self._add_item(code, True)
+            self.edited.emit()
         self.add_code.clear()
 
     def main_code(self) -> str:
