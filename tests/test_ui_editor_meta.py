@@ -255,3 +255,15 @@ def test_a_translation_shows_only_its_own_fields(qtbot: Any, pack: Path) -> None
     ]
     editor.load("pack.yaml", (pack / "pack.yaml").read_text(encoding="utf-8"))
     assert editor.licence.isVisible()
+
+
+def test_a_bad_language_code_is_named_beneath_the_languages(qtbot: Any, pack: Path) -> None:
+    editor = pack_editor(qtbot, pack)
+    editor.languages.main.setEditText("English please")
+    assert "'English please' is not a language code" in editor.messages["language"].text()
+    editor.languages.main.setCurrentIndex(editor.languages.main.findData("en"))
+    assert editor.messages["language"].isHidden()
+    editor.languages.add_code.setText("x y")
+    qtbot.keyClick(editor.languages.add_code, Qt.Key.Key_Return)
+    assert "'x y'" in editor.messages["language"].text()
+    assert editor.languages.main.accessibleDescription() == editor.messages["language"].text()

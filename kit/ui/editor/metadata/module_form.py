@@ -44,7 +44,7 @@ class ModuleMetaEditor(MetaForm):
         self.skills = SkillTagsChooser()
         self.skills.edited.connect(self.edited)
         self.add_field("tags", _("S&kill tags"), self.skills, self.skills.search)
-        self.messages["topics"] = self.messages["tags"]
+        self.aliases["topics"] = "tags"
 
     # -- the contract ------------------------------------------------------
     def load(self, relpath: str, text: str) -> None:

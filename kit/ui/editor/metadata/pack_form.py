@@ -137,7 +137,7 @@ class PackMetaEditor(MetaForm):
         self.languages.edited.connect(self.edited)
         self.add_field("language", _("&Languages"), self.languages, self.languages.main)
         self.fields["languages"] = self.languages.others
-        self.messages["translations"] = self.messages["language"]
+        self.aliases["translations"] = "language"
         self.licence = LicenceChooser()
         self.licence.edited.connect(self.edited)
         self.add_field("license", _("Li&cence"), self.licence, self.licence.combo)

@@ -55,6 +55,7 @@ class MetaForm(QScrollArea):
         self.fields: dict[str, QWidget] = {}  # file key -> the widget that edits it
         self.messages: dict[str, QLabel] = {}
         self.rows: dict[str, QWidget] = {}
+        self.aliases: dict[str, str] = {}  # a checked name -> the field that shows its message
         self.loading = False
         self.translation = False  # a translations/LANG/ copy: only some fields are its own
 
@@ -84,10 +85,15 @@ class MetaForm(QScrollArea):
     def show_problems(self, problems: dict[str, str]) -> None:
         if self.translation:
             problems = {}  # every field of a translation is optional (pack-format section 9)
+        shown: dict[str, str] = {}
+        for name, text in problems.items():
+            shown.setdefault(self.aliases.get(name, name), text)
+        problems = shown
         for key, message in self.messages.items():
             text = problems.get(key, "")
             message.setText(text)
             message.setVisible(bool(text))
+            self.fields[key].setAccessibleDescription(text)
 
     def edited(self) -> None:
         if not self.loading:
