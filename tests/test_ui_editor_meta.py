@@ -267,3 +267,38 @@ def test_a_bad_language_code_is_named_beneath_the_languages(qtbot: Any, pack: Pa
     qtbot.keyClick(editor.languages.add_code, Qt.Key.Key_Return)
     assert "'x y'" in editor.messages["language"].text()
     assert editor.languages.main.accessibleDescription() == editor.messages["language"].text()
+
+
+def test_a_new_pack_edited_through_both_forms_builds_clean_files(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from kit.core.packformat.scaffold import new_pack_source
+
+    root = new_pack_source(tmp_path / "mine", "mine")
+    editor = pack_editor(qtbot, root)
+    editor.title.setText("Éléments de base")  # QTest types only Latin-1 reliably
+    editor.title.textEdited.emit(editor.title.text())
+    editor.description.setPlainText("Première ligne.\n\nDeuxième: paragraphe.")
+    combo = editor.licence.combo
+    combo.setCurrentIndex(combo.findData("CC0-1.0"))
+    editor.homepage.setText("https://example.org/mine")
+    editor.homepage.textEdited.emit("https://example.org/mine")
+    editor.bump("patch")
+    (root / "pack.yaml").write_text(editor.current_text(), encoding="utf-8")
+    module, path = module_editor(qtbot, root, "basics")
+    module.objectives.setPlainText("Lire une leçon\nRépondre à un quiz")
+    module.skills.check("capx:training")
+    module.skills.check("Q11016")
+    path.write_text(module.current_text(), encoding="utf-8")
+    loaded = load_source(root)
+    assert loaded.report.ok, loaded.report.errors
+    pack_data = loaded.pack
+    assert pack_data["title"] == "Éléments de base"
+    assert pack_data["license"] == "CC0-1.0" and pack_data["version"] == "0.1.1"
+    assert pack_data["description"] == "Première ligne.\n\nDeuxième: paragraphe."
+    text = (root / "pack.yaml").read_text(encoding="utf-8")
+    assert "description: |-\n  Première ligne.\n\n  Deuxième: paragraphe.\n" in text
+    assert "attribution:" in text.split("homepage: https://example.org/mine\n")[0]
+    module_text = path.read_text(encoding="utf-8")
+    assert "tags: [getting-started, editing, capx:training, Q11016]\n" in module_text
+    assert "objectives:\n  - Lire une leçon\n  - Répondre à un quiz\nminutes: 30\n" in module_text
