@@ -203,6 +203,8 @@ def test_adding_a_skill_tag_through_the_search(qtbot: Any, pack: Path) -> None:
 def test_module_form_checks_minutes_and_tags(qtbot: Any, pack: Path) -> None:
     editor, _path = module_editor(qtbot, pack, "teaching")
     assert editor.skills.value() == ("capx:training", "capx:facilitation")
+    assert editor.skills.chosen.text() == "Chosen: Training, Facilitation"
+    assert "module by it" in editor.id_field.note.text()
     qtbot.keyClicks(editor.minutes, "half an hour")
     assert editor.messages["minutes"].text() == "Minutes must be a whole number from 0 to 100000."
     editor.minutes.clear()
@@ -263,6 +265,9 @@ def test_a_bad_language_code_is_named_beneath_the_languages(qtbot: Any, pack: Pa
     assert "'English please' is not a language code" in editor.messages["language"].text()
     editor.languages.main.setCurrentIndex(editor.languages.main.findData("en"))
     assert editor.messages["language"].isHidden()
+    others = editor.languages.others
+    hidden = [others.item(i).text() for i in range(others.count()) if others.item(i).isHidden()]
+    assert hidden == ["English (en)"]  # the content language is no translation
     editor.languages.add_code.setText("x y")
     qtbot.keyClick(editor.languages.add_code, Qt.Key.Key_Return)
     assert "'x y'" in editor.messages["language"].text()

@@ -29,6 +29,10 @@ ID_NOTE = N_(
     "The id stays the same in every version: installed copies, learners' progress and "
     "updates find the pack by it. Change it only before the pack is shared."
 )
+MODULE_ID_NOTE = N_(
+    "The id stays the same in every version: learners' progress and workshop plans find "
+    "the module by it. Change it only before the pack is shared."
+)
 MAX_MINUTES = 100000
 
 

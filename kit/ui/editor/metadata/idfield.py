@@ -13,13 +13,13 @@ from kit.ui.widgets.forms import label
 class IdField(QWidget):
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, note: str = packmeta.ID_NOTE, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
         self.unlock = QCheckBox(_("Change the id (only before the pack is shared)"))
-        self.note = label(_(packmeta.ID_NOTE), "muted")
+        self.note = label(_(note), "muted")
         for widget in (self.edit, self.unlock, self.note):
             column.addWidget(widget)
         self.unlock.toggled.connect(self._unlocked)

@@ -25,7 +25,7 @@ class ModuleMetaEditor(MetaForm):
         self._text = ""
         self._readable = True
         self._tags: tuple[str, ...] = ()
-        self.id_field = IdField()
+        self.id_field = IdField(packmeta.MODULE_ID_NOTE)
         self.id_field.edited.connect(self.edited)
         self.add_field("id", _("Module &id"), self.id_field, self.id_field.edit)
         self.title = line_edit(self)

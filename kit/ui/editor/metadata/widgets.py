@@ -208,8 +208,18 @@ class LanguagesChooser(QWidget):
         column.addLayout(row)
         add.clicked.connect(self._add)
         self.add_code.returnPressed.connect(self._add)
-        self.main.currentTextChanged.connect(lambda _text: self.edited.emit())
+        self.main.currentTextChanged.connect(self._main_changed)
         self.others.itemChanged.connect(lambda _item: self.edited.emit())
+
+    def _main_changed(self) -> None:
+        self._hide_main()
+        self.edited.emit()
+
+    def _hide_main(self) -> None:
+        main = self.main_code()
+        for i in range(self.others.count()):
+            item = self.others.item(i)
+            item.setHidden(item.data(CODE_ROLE) == main)
 
     def set_value(self, main: str, translations: tuple[str, ...]) -> None:
         self.blockSignals(True)
@@ -223,6 +233,7 @@ class LanguagesChooser(QWidget):
         self.others.clear()
         for code in [*translations, *(c for c in shipped.SHIPPED_CODES if c not in translations)]:
             self._add_item(code, code in translations)
+        self._hide_main()
         self.blockSignals(False)
 
     def _add_item(self, code: str, checked: bool) -> None:
@@ -278,11 +289,13 @@ class SkillTagsChooser(QWidget):
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setAccessibleName(_("Skill tags"))
+        self.chosen = label("", "muted")
+        column.addWidget(self.chosen)
         column.addWidget(self.search)
         column.addWidget(self.list)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._focus_first)
-        self.list.itemChanged.connect(lambda _item: self.edited.emit())
+        self.list.itemChanged.connect(self._item_changed)
 
     def set_value(self, tags: tuple[str, ...]) -> None:
         self.list.blockSignals(True)
@@ -293,17 +306,39 @@ class SkillTagsChooser(QWidget):
                 self._add(tag, tag, True)
         for choice in packmeta.skill_choices():
             text = choice.label if choice.is_group else f"{choice.label} — {choice.group}"
-            self._add(choice.key, text, choice.key in tags)
+            item = self._add(choice.key, text, choice.key in tags)
+            if choice.is_group:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
         self.list.blockSignals(False)
+        self._summarise()
         self._filter(self.search.text())
 
-    def _add(self, key: str, text: str, checked: bool) -> None:
+    def _item_changed(self) -> None:
+        self._summarise()
+        self.edited.emit()
+
+    def _summarise(self) -> None:
+        names = [
+            self.list.item(i).text().split(" — ")[0]
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self.chosen.setText(
+            _("Chosen: {skills}").format(skills=", ".join(names))
+            if names
+            else _("No skill tags yet.")
+        )
+
+    def _add(self, key: str, text: str, checked: bool) -> QListWidgetItem:
         item = QListWidgetItem(text)
         item.setData(CODE_ROLE, key)
         item.setToolTip(key)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.list.addItem(item)
+        return item
 
     def _filter(self, query: str) -> None:
         shown = {c.key for c in packmeta.search_skills(query)}
