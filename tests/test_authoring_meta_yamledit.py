@@ -156,3 +156,13 @@ def test_a_folded_text_stays_folded_and_several_lines_become_a_literal_block() -
     assert trailing == "title: x\nsummary: |\n  a\n  b\n"
     for odd in ["  indented\nx", "a  \nb", "tab\there\nx", "a\n\n\n"]:
         assert yaml.safe_load(yamledit.set_value(TEXT, "description", odd))["description"] == odd
+
+
+def test_only_newlines_break_lines() -> None:
+    text = 'title: "a\\fb"\nid: x\n'
+    new = yamledit.set_value(text, "id", "y")
+    assert new == text.replace("id: x", "id: y")
+    with pytest.raises(yamledit.YamlEditError):
+        yamledit.set_value("title: a\u2028b\nid: x\n", "id", "y")
+    with pytest.raises(yamledit.YamlEditError):
+        yamledit.set_value("title: a\rid: x\n", "id", "y")

@@ -66,7 +66,18 @@ def _is_top_line(line: str) -> bool:
     return bool(line) and line[0] not in " \t#-\r\n"
 
 
+def _split(text: str) -> list[str]:
+    """Lines with their endings, broken at "\\n" only (as the line numbers of problems)."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    return [*lines, parts[-1]] if parts[-1] else lines
+
+
 def _spans(lines: list[str], text: str) -> dict[str, _Span]:
+    if re.search("[\x85\u2028\u2029]|\r(?!\n)", text):
+        raise YamlEditError(
+            _("This file has unusual line breaks; open it in the text view to edit it.")
+        )
     try:
         data, node = strict_compose(text)
     except yaml.YAMLError as exc:
@@ -235,7 +246,7 @@ def remove_key(text: str, key: str) -> str:
 
 
 def _apply_one(body: str, key: str, value: Any, order: Sequence[str], newline: str) -> str:
-    lines = body.splitlines(keepends=True)
+    lines = _split(body)
     spans = _spans(lines, body.replace("\r\n", "\n"))
     old = spans.get(key)
     if value is REMOVE:
@@ -245,7 +256,7 @@ def _apply_one(body: str, key: str, value: Any, order: Sequence[str], newline: s
     if old is not None and old.value == value and type(old.value) is type(value):
         return body
     new = render(key, value, old=old, indented=_uses_indented_lists(lines))
-    new_lines = new.replace("\n", newline).splitlines(keepends=True)
+    new_lines = _split(new.replace("\n", newline))
     if old is not None:
         return "".join(lines[: old.start] + new_lines + lines[old.end :])
     at = _insert_at(spans, key, order, len(lines))
@@ -273,5 +284,5 @@ def _insert_at(spans: Mapping[str, _Span], key: str, order: Sequence[str], count
 def value_lines(text: str) -> dict[str, tuple[int, int]]:
     """Each top-level key's 1-based (first, last) line in `text`."""
     body = text.removeprefix("\ufeff")
-    lines = body.splitlines(keepends=True)
+    lines = _split(body)
     return {k: (s.start + 1, s.end) for k, s in _spans(lines, body.replace("\r\n", "\n")).items()}
