@@ -155,6 +155,9 @@ PURE_CORE = {
     "kit.core.workshops.model": None,  # the workshop's frozen value types
     "kit.core.workshops.agenda": None,  # pure edits of them (the Plan tab's Undo keeps each)
     "kit.core.authoring.model": None,  # trainer mode: file kinds, outline, FileChange values
+    "kit.core.authoring.yamledit": None,  # minimal text edits of a YAML mapping
+    "kit.core.authoring.licences": None,  # the licences a pack may carry, explained
+    "kit.core.authoring.packmeta": None,  # pack.yaml / module.yaml as form models
 }
 DATA_HOLDERS = {"library", "records", "packs"}
 
