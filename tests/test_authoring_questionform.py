@@ -209,3 +209,32 @@ def test_duplicate_delete_and_line_numbers() -> None:
     del draft.blocks[1]
     assert parse_item(draft.text()).text() == draft.text()
     assert draft.text() == CHECK.read_text(encoding="utf-8")
+
+
+def test_a_short_answer_written_as_a_plain_bullet_is_an_accepted_answer() -> None:
+    text = (
+        "---\nid: q\ntype: quiz\ntitle: Q\n---\n## c: short\nCapital?\n\n- Nairobi\n- [ ] Mombasa\n"
+    )
+    draft = parse_item(text)
+    question = draft.blocks[0].question
+    assert question is not None and [a.correct for a in question.answers] == [True, False]
+    question.explanation = "Since 1907."
+    item, problems = read_as_learner(draft.text())
+    assert problems == [] and item is not None
+    assert item["questions"][0]["accepted"] == ["Nairobi"]
+    assert "- [x] Nairobi\n- [ ] Mombasa\n\nExplanation: Since 1907.\n" in draft.text()
+
+
+def test_editing_one_attribute_of_the_needs_assessment_changes_only_its_heading() -> None:
+    path = ROOT / "content_packs/needs-assessment/modules/assessment/01-skills-needs.md"
+    text = path.read_text(encoding="utf-8")
+    draft = parse_item(text)
+    rating = next(q for q in draft.questions if q.qid == "imp-budgeting")
+    assert (rating.skill, rating.dimension) == ("capx:budgeting", "importance")
+    assert rating.answers[-1].na and rating.show_if is None
+    rating.skill = "capx:governance"
+    assert _changed_lines(text, draft.text()) == [
+        "-## imp-budgeting: likert {skill: capx:budgeting, dimension: importance}",
+        "+## imp-budgeting: likert {skill: capx:governance, dimension: importance}",
+    ]
+    assert read_as_learner(draft.text())[1] == read_as_learner(text)[1]

@@ -4,11 +4,13 @@ widgets, never typing the file syntax; what they write validates and marks right
 from __future__ import annotations
 
 import difflib
+import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton
+from ui_reader_pack import reader_context
 
 from kit.core import quiz as marking
 from kit.core.authoring.questioncheck import read_as_learner
@@ -211,20 +213,37 @@ def test_a_part_written_by_hand_is_shown_as_text_and_kept(qtbot, env) -> None:
     assert editor.current_text() == text.replace("- [ ] B", "- [ ] C")
 
 
-def test_preview_shows_the_quiz_as_a_learner_sees_it_and_records_nothing(qtbot, env) -> None:
-    editor = make(qtbot, env, QuizEditor, CHECK_REL, CHECK.read_text(encoding="utf-8"))
-    editor.preview_button.click()
-    dialog = editor.preview_dialog
-    qtbot.addWidget(dialog)
-    assert dialog.isVisible() and dialog.ctx.profile_id is None
-    cards = dialog.view.cards
-    assert [c.question["id"] for c in cards][:2] == ["own-profile", "item-kinds"]
-    first = cards[0]
-    assert isinstance(first.input, ChoiceInput)
-    button: QAbstractButton = first.input.buttons[0][1]
-    button.click()
-    first.check_button.click()
-    assert first.correct is True and first.feedback.isVisibleTo(dialog)
+def test_preview_shows_the_quiz_as_a_learner_sees_it_and_records_nothing(
+    qtbot, data_dir, tmp_path, pack
+) -> None:
+    with reader_context(data_dir, pack) as ctx:  # a learner is signed in
+        assert ctx.profile_id is not None
+        env = EditorEnv(root=tmp_path, ctx=ctx)
+        editor = make(qtbot, env, QuizEditor, CHECK_REL, CHECK.read_text(encoding="utf-8"))
+        editor.preview_button.click()
+        dialog = editor.preview_dialog
+        qtbot.addWidget(dialog)
+        assert dialog.isVisible()
+        cards = dialog.view.cards
+        assert [c.question["id"] for c in cards] == [
+            "own-profile",
+            "item-kinds",
+            "offline",
+            "pin-name",
+            "first-steps",
+        ]
+        first = cards[0]
+        assert isinstance(first.input, ChoiceInput)
+        button: QAbstractButton = first.input.buttons[0][1]
+        button.click()
+        first.check_button.click()
+        assert first.correct is True and first.feedback.isVisibleTo(dialog)
+        assert "Right" in first.feedback.text()
+        cards[3].input.edit.setText("pin")
+        cards[3].check_button.click()
+        assert cards[3].correct is True
+        with sqlite3.connect(ctx.data.records_db) as conn:
+            assert conn.execute("SELECT COUNT(*) FROM events").fetchone() == (0,)
 
 
 def test_preview_of_a_survey(qtbot, env) -> None:
@@ -236,3 +255,26 @@ def test_preview_of_a_survey(qtbot, env) -> None:
     dialog = editor.preview_dialog
     qtbot.addWidget(dialog)
     assert list(dialog.view.inputs) == ["useful", "role", "wanted", "comments"]
+
+
+def test_changing_the_type_and_reordering_steps_by_keyboard_and_by_a_drop(qtbot, env) -> None:
+    editor = make(qtbot, env, QuizEditor, "modules/m/quiz.md", EMPTY_QUIZ)
+    add(qtbot, editor, "multiple")
+    fill(qtbot, editor, "Put in order.", ["B", "A", "C"], [0, 1])
+    panel = editor.panel
+    with qtbot.waitSignal(editor.changed):
+        panel.qtype.setCurrentIndex(panel.qtype.findData("order"))
+    assert not panel.answers.ticked
+    tree = panel.answers.tree
+    tree.setCurrentItem(panel.answers.rows()[0])
+    with qtbot.waitSignal(editor.changed):
+        qtbot.keyClick(tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert "1. A\n2. B\n3. C\n" in editor.current_text()
+    # What a drop does to the rows: C taken out and put first.
+    with qtbot.waitSignal(editor.changed):
+        tree.insertTopLevelItem(0, tree.takeTopLevelItem(2))
+    assert "1. C\n2. A\n3. B\n" in editor.current_text()
+    with qtbot.waitSignal(editor.changed):
+        panel.qtype.setCurrentIndex(panel.qtype.findData("truefalse"))
+    assert [r.text(0) for r in panel.answers.rows()] == ["True", "False"]
+    assert read_as_learner(editor.current_text())[1] == []

@@ -74,6 +74,9 @@ def read_block(raw: str, survey: bool) -> QuestionDraft | None:
     prompt, markers, answers, explanation = found
     if not _markers_fit(qtype, markers, answers, survey, bool(explanation)):
         return None
+    if qtype == "short" and not survey:  # '- text' is an accepted answer too
+        for marker, answer in zip(markers, answers, strict=True):
+            answer.correct = answer.correct or marker == "bullet"
     question = QuestionDraft(
         qid, qtype, prompt, answers, explanation, attrs.skill, attrs.dimension, attrs.about
     )

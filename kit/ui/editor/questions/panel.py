@@ -184,9 +184,14 @@ class QuestionPanel(QStackedWidget):
         q = self.question
         assert q is not None
         has_answers = q.qtype not in ("text", SECTION)
-        self.answers.setVisible(has_answers)
         self.answers.show_answers(q.qtype, self.survey, q.answers)
-        self.explanation.setVisible(q.qtype != SECTION and not self.survey)
+        layout = self.form.layout()
+        assert isinstance(layout, QFormLayout)
+        layout.setRowVisible(self.explanation, q.qtype != SECTION and not self.survey)
+        layout.setRowVisible(self.answers, has_answers)
+        label = layout.labelForField(self.prompt)
+        if isinstance(label, QLabel):
+            label.setText(_("Introduction:") if q.qtype == SECTION else _("Question:"))
         hinted = has_answers and (not self.survey or q.qtype == LIKERT)
         hint = ANSWER_HINTS.get(q.qtype, "") if hinted else ""
         self.hint.setText(_(hint) if hint else "")
