@@ -4,6 +4,7 @@ widgets, never typing the file syntax; what they write validates and marks right
 from __future__ import annotations
 
 import difflib
+import re
 import sqlite3
 from pathlib import Path
 
@@ -278,3 +279,38 @@ def test_changing_the_type_and_reordering_steps_by_keyboard_and_by_a_drop(qtbot,
         panel.qtype.setCurrentIndex(panel.qtype.findData("truefalse"))
     assert [r.text(0) for r in panel.answers.rows()] == ["True", "False"]
     assert read_as_learner(editor.current_text())[1] == []
+
+
+BUNDLED = sorted(
+    p
+    for p in ROOT.glob("content_packs/*/modules/*/*.md")
+    if re.search(r"^type: (quiz|survey)\s*$", p.read_text(encoding="utf-8"), re.M)
+)
+
+
+def test_every_bundled_quiz_and_survey_opens_and_browsing_changes_nothing(qtbot, env) -> None:
+    quiz, survey = QuizEditor(env), SurveyEditor(env)
+    for editor in (quiz, survey):
+        qtbot.addWidget(editor)
+    for path in BUNDLED:
+        text = path.read_text(encoding="utf-8")
+        editor = survey if "\ntype: survey" in text else quiz
+        editor.load(path.name, text)
+        for row in range(0, editor.list.count(), 3):  # every third: the test stays quick
+            editor.list.setCurrentRow(row)
+            assert editor.problems_shown == [], (path.name, row)
+        assert editor.current_text() == text, path.name
+
+
+def test_the_form_explains_what_the_file_syntax_would_not(qtbot, env) -> None:
+    editor = make(qtbot, env, QuizEditor, "modules/m/quiz.md", EMPTY_QUIZ)
+    add(qtbot, editor, "single")
+    fill(qtbot, editor, "Pick one:\n- this\n- or that", ["", "B"], [1])
+    assert editor.problems_shown[:2] == [
+        "The question text cannot hold a list: its first list line would start the answers.",
+        "Answer 1 has no text.",
+    ]
+    assert editor.list.item(0).text().startswith("⚠")
+    with qtbot.waitSignal(editor.changed):
+        editor.panel.qid.textEdited.emit("bad id")
+    assert editor.problems_shown[0].startswith("The id must start")

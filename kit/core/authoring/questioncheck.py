@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kit.core.authoring.questionform import ItemDraft
+from kit.core.authoring.questionform import ItemDraft, QuestionDraft
 from kit.core.packformat.fields import ID_RE, FieldChecker
 from kit.core.packformat.items import parse_item_body
 from kit.core.packformat.problems import Report
+from kit.core.packformat.questions import BULLET_RE, CHECK_RE, NUM_RE, QHEAD_RE
 from kit.core.packformat.source import ITEM_KEYS
 from kit.core.packformat.yamlio import YamlProblem, load_mapping, split_front_matter
-from kit.i18n import _
+from kit.i18n import _, format_number
 
 
 @dataclass(frozen=True)
@@ -72,3 +73,26 @@ def problems_by_block(
         index = max((n for n, line in enumerate(starts) if line <= problem.line), default=None)
         (head if index is None else per_block[index]).append(problem)
     return head, per_block
+
+
+def draft_problems(question: QuestionDraft) -> list[str]:
+    """What the form sees wrong in a question before the validator does, in plain words."""
+    found = []
+    if not QHEAD_RE.match(f"{question.qid}: {question.qtype}"):
+        found.append(
+            _(
+                "The id must start with a letter or digit and hold only letters, digits, '.', '_' or '-'."
+            )
+        )
+    for line in question.prompt.split("\n"):
+        if CHECK_RE.match(line) or NUM_RE.match(line) or BULLET_RE.match(line):
+            found.append(
+                _(
+                    "The question text cannot hold a list: its first list line would start the answers."
+                )
+            )
+            break
+    empty = [n for n, a in enumerate(question.answers, start=1) if not a.text.strip()]
+    if empty:
+        found.append(_("Answer {n} has no text.").format(n=format_number(empty[0])))
+    return found

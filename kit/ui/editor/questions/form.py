@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kit.core.authoring.questioncheck import problems_by_block, read_as_learner
+from kit.core.authoring.questioncheck import draft_problems, problems_by_block, read_as_learner
 from kit.core.authoring.questionform import ItemDraft, QuestionDraft, new_question, parse_item
 from kit.i18n import _, format_number
 from kit.ui.editor.contract import EditorEnv
@@ -255,15 +255,17 @@ class QuestionsForm(QWidget):
         head, per_block = problems_by_block(self.draft, problems)
         self.head_problems.setText("\n".join("⚠ " + p.message for p in head))
         self.head_problems.setVisible(bool(head))
+        messages: list[list[str]] = []
         for n, found in enumerate(per_block):
+            question = self.draft.blocks[n].question
+            own = draft_problems(question) if question is not None else []
+            messages.append(own + [p.message for p in found if p.message not in own])
             item = self.list.item(n)
             if item is not None:
-                item.setText(("⚠ " if found else "") + self._label(n))
-                item.setToolTip("\n".join(p.message for p in found))
+                item.setText(("⚠ " if messages[n] else "") + self._label(n))
+                item.setToolTip("\n".join(messages[n]))
         row = self.list.currentRow()
-        self.problems_shown = (
-            [p.message for p in per_block[row]] if 0 <= row < len(per_block) else []
-        )
+        self.problems_shown = messages[row] if 0 <= row < len(messages) else []
         self.panel.show_problems(self.problems_shown)
 
     def preview(self) -> None:
