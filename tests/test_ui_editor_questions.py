@@ -314,3 +314,21 @@ def test_the_form_explains_what_the_file_syntax_would_not(qtbot, env) -> None:
     with qtbot.waitSignal(editor.changed):
         editor.panel.qid.textEdited.emit("bad id")
     assert editor.problems_shown[0].startswith("The id must start")
+
+
+def test_a_ready_scale_fills_in_the_labels_and_the_na_choice(qtbot, env) -> None:
+    editor = make(qtbot, env, SurveyEditor, "modules/m/survey.md", EMPTY_SURVEY)
+    add(qtbot, editor, "likert")
+    with qtbot.waitSignal(editor.changed):
+        editor.panel.prompt.setPlainText("How important is budgeting?")
+    scale = editor.panel.scale
+    assert scale.isVisibleTo(editor)
+    with qtbot.waitSignal(editor.changed):
+        scale.setCurrentIndex(scale.findData("importance"))
+        scale.activated.emit(scale.currentIndex())
+    rows = editor.panel.answers.rows()
+    assert [r.text(0) for r in rows][::5] == ["Not important", "Not relevant / don't know"]
+    assert "- Essential\n- Not relevant / don't know {na: true}\n" in editor.current_text()
+    assert read_as_learner(editor.current_text())[1] == []
+    add(qtbot, editor, "text")
+    assert not editor.panel.scale.isVisibleTo(editor)
