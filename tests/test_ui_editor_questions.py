@@ -290,8 +290,10 @@ BUNDLED = sorted(
 
 def test_every_bundled_quiz_and_survey_opens_and_browsing_changes_nothing(qtbot, env) -> None:
     quiz, survey = QuizEditor(env), SurveyEditor(env)
+    edits: list[bool] = []
     for editor in (quiz, survey):
         qtbot.addWidget(editor)
+        editor.changed.connect(lambda: edits.append(True))
     for path in BUNDLED:
         text = path.read_text(encoding="utf-8")
         editor = survey if "\ntype: survey" in text else quiz
@@ -300,6 +302,7 @@ def test_every_bundled_quiz_and_survey_opens_and_browsing_changes_nothing(qtbot,
             editor.list.setCurrentRow(row)
             assert editor.problems_shown == [], (path.name, row)
         assert editor.current_text() == text, path.name
+    assert edits == []  # opening and looking is not editing
 
 
 def test_the_form_explains_what_the_file_syntax_would_not(qtbot, env) -> None:
@@ -332,3 +335,14 @@ def test_a_ready_scale_fills_in_the_labels_and_the_na_choice(qtbot, env) -> None
     assert read_as_learner(editor.current_text())[1] == []
     add(qtbot, editor, "text")
     assert not editor.panel.scale.isVisibleTo(editor)
+
+
+def test_the_right_answer_is_ticked_from_the_keyboard(qtbot, env) -> None:
+    editor = make(qtbot, env, QuizEditor, CHECK_REL, CHECK.read_text(encoding="utf-8"))
+    tree = editor.panel.answers.tree
+    tree.setFocus()
+    tree.setCurrentItem(editor.panel.answers.rows()[1], 0)
+    with qtbot.waitSignal(editor.changed):
+        qtbot.keyClick(tree, Qt.Key.Key_Space)
+    assert "- [ ] Create their own profile\n" in editor.current_text()
+    assert "- [x] Use the same profile, one after the other\n" in editor.current_text()

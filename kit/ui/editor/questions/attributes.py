@@ -39,6 +39,7 @@ class SurveyAttributes(QWidget):
         self.earlier: list[QuestionDraft] = []
         self.skill = QComboBox()
         self.skill.setEditable(True)
+        self.skill.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.skill.setAccessibleName(_("Skill rated"))
         self.skill.addItem(_("(none)"), "")
         for key, label in skill_options():
