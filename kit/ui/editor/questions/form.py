@@ -65,6 +65,7 @@ class QuestionsForm(QWidget):
         self.list.setAccessibleName(_("Questions"))
         self.panel = QuestionPanel(self.survey)
         self.panel.on_raw_edited = self._raw_edited
+        self.panel.on_rename = lambda question, qid: self.draft.rename(question, qid)
         self.add_button = QToolButton()
         self.add_button.setText(_("Add question"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

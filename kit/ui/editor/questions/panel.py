@@ -6,6 +6,8 @@ and kept exactly as written until the person changes it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -159,7 +161,8 @@ class QuestionPanel(QStackedWidget):
         if self.attributes is not None:
             self.attributes.edited.connect(self.edited)
         self.raw.textChanged.connect(self._raw_edited)
-        self.on_raw_edited = lambda text: None
+        self.on_raw_edited: Callable[[str], None] = lambda text: None
+        self.on_rename: Callable[[QuestionDraft, str], None] = lambda q, qid: setattr(q, "qid", qid)
 
     @property
     def question(self) -> QuestionDraft | None:
@@ -217,7 +220,7 @@ class QuestionPanel(QStackedWidget):
     # -- edits -------------------------------------------------------------------------
     def _id_edited(self, text: str) -> None:
         if self.question is not None:
-            self.question.qid = text.strip()
+            self.on_rename(self.question, text.strip())
             self.edited.emit()
 
     def _type_changed(self) -> None:
