@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton
 from ui_reader_pack import reader_context
 
@@ -346,3 +346,18 @@ def test_the_right_answer_is_ticked_from_the_keyboard(qtbot, env) -> None:
         qtbot.keyClick(tree, Qt.Key.Key_Space)
     assert "- [ ] Create their own profile\n" in editor.current_text()
     assert "- [x] Use the same profile, one after the other\n" in editor.current_text()
+
+
+def test_not_applicable_is_ticked_with_the_mouse(qtbot, env) -> None:
+    text = (ROOT / "content_packs/getting-started/modules/teaching/04-feedback.md").read_text(
+        encoding="utf-8"
+    )
+    editor = make(qtbot, env, SurveyEditor, "modules/teaching/04-feedback.md", text)
+    tree = editor.panel.answers.tree
+    row = editor.panel.answers.rows()[2]
+    rect = tree.visualItemRect(row)
+    left = tree.header().sectionPosition(2)
+    where = QPoint(left + 10, rect.center().y())
+    with qtbot.waitSignal(editor.changed):
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert "- Not sure {na: true}\n" in editor.current_text()
