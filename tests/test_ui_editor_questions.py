@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton
 from ui_reader_pack import reader_context
 
@@ -361,3 +361,13 @@ def test_not_applicable_is_ticked_with_the_mouse(qtbot, env) -> None:
     with qtbot.waitSignal(editor.changed):
         qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert "- Not sure {na: true}\n" in editor.current_text()
+
+
+def test_a_question_dragged_to_another_place(qtbot, env) -> None:
+    editor = make(qtbot, env, QuizEditor, CHECK_REL, CHECK.read_text(encoding="utf-8"))
+    model = editor.list.model()
+    with qtbot.waitSignal(editor.changed):  # what a drop does: the last row moved first
+        assert model.moveRow(QModelIndex(), 4, QModelIndex(), 0)
+    qtbot.waitUntil(lambda: editor.list.item(0).text().startswith("1. Put the steps"))
+    ids = [q["id"] for q in read_as_learner(editor.current_text())[0]["questions"]]
+    assert ids == ["first-steps", "own-profile", "item-kinds", "offline", "pin-name"]
