@@ -185,6 +185,8 @@ def test_a_survey_with_a_section_a_labelled_scale_na_and_attributes(qtbot, env) 
         editor.panel.prompt.setPlainText("A few more questions about technology.")
     editor.panel.attributes.set_condition("q1", ["3"])
     add(qtbot, editor, "text")
+    assert not editor.panel.attributes.skill.isVisibleTo(editor)  # only a scale rates a skill
+    assert editor.panel.attributes.condition.isVisibleTo(editor)
     with qtbot.waitSignal(editor.changed):
         editor.panel.prompt.setPlainText("What would you like to learn?")
     text = editor.current_text()
