@@ -1,8 +1,8 @@
 """The Problems panel: what validation finds in the pack as the person types.
 
 `request()` (called on every edit) waits ~500 ms of quiet, then the window's `check`
-callable validates on the worker with the unsaved texts and calls back with the report
-(kit.core.packformat.problems.Report: problems with path, line, message, warning); only
+callable validates on the worker with the unsaved texts and calls back with the problems
+(kit.core.packformat.problems.Problem: path, line, message, warning); only
 one check runs at a time, and one more follows if the person typed meanwhile.
 Activating a row (click, Enter) emits `open_problem(path, line)`.
 """
@@ -30,7 +30,7 @@ CHECK_DELAY_MS = 500
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 LINE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-Check = Callable[[Callable[[Any], None]], None]  # check(done(report))
+Check = Callable[[Callable[[list[Any]], None]], None]  # check(done(problems))
 
 
 class ProblemsPanel(QWidget):
@@ -81,9 +81,9 @@ class ProblemsPanel(QWidget):
         """The window's `check` could not run: the next request may try again."""
         self._running = False
 
-    def _checked(self, report: Any) -> None:
+    def _checked(self, problems: list[Any]) -> None:
         self._running = False
-        self.show_problems(list(report.errors) + list(report.warnings))
+        self.show_problems(list(problems))
         if self._again:
             self._again = False
             self.check_now()

@@ -9,6 +9,7 @@ The editor of a file comes from kit.ui.editor.registry by the file's kind.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,7 +24,7 @@ from kit.ui.editor.outline_view import KIND_ROLE, REL_ROLE, OutlineView
 from kit.ui.editor.problems import ProblemsPanel
 from kit.ui.editor.registry import editor_class
 from kit.ui.editor.undo import ChangeHistory
-from kit.ui.operations import editor_session as ops
+from kit.ui.operations import editor_project as ops
 
 
 class ProjectView(QSplitter):
@@ -36,13 +37,17 @@ class ProjectView(QSplitter):
         super().__init__(Qt.Orientation.Vertical, parent)
         self.ctx = ctx
         self.session = session
+        self.project = session.project  # used on the worker only (through the operations)
         self.outline_value = session.outline
         self.current_rel = ""
         self.editor: Any = None
         self.editors: dict[str, Any] = {}  # kind -> editor widget (made once)
         self._loading = False
         self.env = EditorEnv(
-            root=session.root, ctx=ctx, items=self.items, media_added=self._media_added
+            root=Path(session.project.root),
+            ctx=ctx,
+            items=self.items,
+            media_added=self._media_added,
         )
         self.autosave = Autosave(self._journal, self._save, self)
         self.autosave.dirty_changed.connect(self.dirty_changed)
@@ -91,12 +96,12 @@ class ProjectView(QSplitter):
             return
         self.autosave.save_all()
 
-        def read(file: ops.FileText) -> None:
+        def read(file: ops.LoadedFile) -> None:
             self._show(file.rel, self.autosave.unsaved.get(file.rel, file.text), file.kind)
             if line and self.editor is not None:
                 self.editor.jump_to(line)
 
-        ops.read_file(self.ctx, self.session, rel).success(read).failure(self.said.emit).run(self)
+        ops.load_file(self.ctx, self.project, rel).success(read).failure(self.said.emit).run(self)
 
     def _show(self, rel: str, text: str, kind: str) -> None:
         editor = self.editors.get(kind)
@@ -151,16 +156,17 @@ class ProjectView(QSplitter):
 
     # -- saving, journaling, checking (operations) ------------------------------------------
     def _journal(self, rel: str, text: str) -> None:
-        ops.journal_text(self.ctx, self.session, rel, text).failure(self.said.emit).run(self)
+        op = ops.journal_record(self.ctx, self.session.journal, rel, text)
+        op.failure(self.said.emit).run(self)
 
     def _save(self, rel: str, text: str, done: Any) -> None:
         def failed(message: str) -> None:
             self.autosave.save_failed(rel)
             self.said.emit(message)
 
-        ops.save_text(self.ctx, self.session, rel, text).success(lambda _w: done()).failure(
-            failed
-        ).run(self)
+        ops.save_file(self.ctx, self.project, rel, text, self.session.journal).success(
+            lambda _w: done()
+        ).failure(failed).run(self)
 
     def save_now(self) -> None:
         self.autosave.save_all()
@@ -171,7 +177,7 @@ class ProjectView(QSplitter):
             self.said.emit(message)
 
         overrides = dict(self.autosave.unsaved)
-        ops.check(self.ctx, self.session, overrides).success(done).failure(failed).run(self)
+        ops.validate(self.ctx, self.project, overrides).success(done).failure(failed).run(self)
 
     def recover(self, texts: dict[str, str]) -> None:
         """Put the journal's texts back as unsaved edits (saved at the next pause)."""
@@ -183,41 +189,52 @@ class ProjectView(QSplitter):
             self.open_file(first)
 
     def discard(self, texts: dict[str, str]) -> None:
-        ops.forget_texts(self.ctx, self.session, sorted(texts)).failure(self.said.emit).run(self)
+        for rel in sorted(texts):
+            op = ops.journal_forget(self.ctx, self.session.journal, rel)
+            op.failure(self.said.emit).run(self)
 
     # -- outline changes ----------------------------------------------------------------------
     def change(self, plan: str, *args: Any, select: tuple[str, str] | None = None) -> None:
         """Plan and apply `plan_<plan>(*args)`, then keep it for Undo."""
         self.autosave.save_all()
 
-        def done(changed: ops.Changed) -> None:
-            self.history.record(changed.forward, changed.backward)
-            self._after(changed, select)
+        def done(edited: ops.Edited) -> None:
+            self.history.record(edited.undo)
+            self._after(edited, select)
 
-        op = ops.plan_change(self.ctx, self.session, plan, *args)
+        def planned(project: Any) -> Any:
+            return getattr(project, f"plan_{plan}")(*args)
+
+        op = ops.edit_outline(self.ctx, self.project, planned)
         op.success(done).failure(self.said.emit).run(self)
 
     def _apply_kept(self, change: Any, done: Any) -> None:
         self.autosave.save_all()
 
-        def applied(changed: ops.Changed) -> None:
-            done(changed.backward)
-            self._after(changed, None)
+        def applied(edited: ops.Edited) -> None:
+            done(edited.undo)
+            self._after(edited, None)
 
-        ops.apply_change(self.ctx, self.session, change).success(applied).failure(
+        ops.apply_change(self.ctx, self.project, change).success(applied).failure(
             self.said.emit
         ).run(self)
 
-    def _after(self, changed: ops.Changed, select: tuple[str, str] | None) -> None:
-        self.outline_value = changed.outline
-        new_rels = [r for r, data in changed.forward.writes.items() if data is not None]
-        if select is None and changed.forward.label in ("Add item", "Add module"):
-            added = [r for r in new_rels if r.endswith(".md") or r.endswith("module.yaml")]
-            select = self._row_for(added[-1]) if added else None
-        self.outline.show_outline(changed.outline, select)
-        for rel in changed.files:
+    def _after(self, edited: ops.Edited, select: tuple[str, str] | None) -> None:
+        before = {r for m in self.outline_value.modules for r in [m.relpath, *self._rels(m)]}
+        self.outline_value = edited.outline
+        files = set(edited.undo.writes)
+        if select is None:  # a new module or item is selected
+            new = [
+                r
+                for m in edited.outline.modules
+                for r in [m.relpath, *self._rels(m)]
+                if r not in before
+            ]
+            select = self._row_for(new[-1]) if new else None
+        self.outline.show_outline(edited.outline, select)
+        for rel in files:
             self.autosave.forget(rel)
-        if self.current_rel in changed.files:
+        if self.current_rel in files:
             rel, self.current_rel = self.current_rel, ""
             if self._exists(rel):
                 self.open_file(rel)
@@ -225,6 +242,10 @@ class ProjectView(QSplitter):
                 self._clear_editor()
         self.problems.request()
         self.outline_changed.emit()
+
+    @staticmethod
+    def _rels(module: Any) -> list[str]:
+        return [i.relpath for i in module.items]
 
     def _row_for(self, rel: str) -> tuple[str, str] | None:
         for module in self.outline_value.modules:

@@ -1,7 +1,8 @@
 """Undo and redo of the outline's changes (add, rename, delete, move).
 
 Each change is a PackProject FileChange (the files it writes or deletes); applying one
-returns its inverse, so a command holds both and swaps them as it goes back and forth.
+returns its inverse, so a command holds the change that undoes it, and undoing gives the
+change that redoes it: the command swaps them as it goes back and forth.
 Applying runs on the worker through an operation (the window's `apply`): the command
 is pushed once its change is done, so the first redo does nothing.
 """
@@ -19,11 +20,11 @@ Apply = Callable[[Any, Callable[[Any], None]], None]  # (FileChange, done(invers
 
 
 class ChangeCommand(QUndoCommand):
-    """One applied FileChange (`forward`) and the FileChange that undoes it (`backward`)."""
+    """One applied change: `backward` undoes it; `forward` (known once undone) redoes it."""
 
-    def __init__(self, forward: Any, backward: Any, apply: Apply) -> None:
-        super().__init__(_(forward.label) if forward.label else _("Change"))
-        self.forward = forward
+    def __init__(self, backward: Any, apply: Apply) -> None:
+        super().__init__(_(backward.label) if backward.label else _("Change"))
+        self.forward: Any = None
         self.backward = backward
         self.apply = apply
         self._done_already = True  # pushed after the change was applied
@@ -51,5 +52,6 @@ class ChangeHistory(QUndoStack):
         super().__init__(parent)
         self.apply = apply
 
-    def record(self, forward: Any, backward: Any) -> None:
-        self.push(ChangeCommand(forward, backward, self.apply))
+    def record(self, backward: Any) -> None:
+        """Keep a change just applied, given the change that undoes it."""
+        self.push(ChangeCommand(backward, self.apply))

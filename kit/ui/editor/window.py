@@ -23,7 +23,7 @@ from kit.ui.editor.asking import Ask
 from kit.ui.editor.project_view import ProjectView
 from kit.ui.editor.start import NewPackDialog, RemixDialog, StartScreen
 from kit.ui.modes.editor import EditorMode
-from kit.ui.operations import editor_recent, editor_session
+from kit.ui.operations import editor_project, editor_recent
 from kit.ui.operations.core import open_core
 from kit.ui.widgets.screen import fit_to_screen
 
@@ -111,7 +111,7 @@ class EditorWindow(QMainWindow):
             self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.ask = Ask(self)
         self.view: ProjectView | None = None
-        self.session: editor_session.Opened | None = None
+        self.session: editor_project.Opened | None = None
         self.pack_title = ""
         self.start = StartScreen()
         self.start.new_requested.connect(self.new_pack)
@@ -171,8 +171,10 @@ class EditorWindow(QMainWindow):
         self.toolbar.setVisible(open_)
 
     def _history_moved(self) -> None:
-        if self.view is None:
-            return
+        from shiboken6 import isValid
+
+        if self.view is None or not isValid(self.view) or not isValid(self.view.history):
+            return  # the view is being deleted (the window closes)
         history = self.view.history
         self.acts["undo"].setEnabled(history.canUndo())
         self.acts["redo"].setEnabled(history.canRedo())
@@ -221,8 +223,6 @@ class EditorWindow(QMainWindow):
             self.open_at(Path(chosen))
 
     def remix(self) -> None:
-        from kit.ui.operations import editor_project
-
         def listed(packs: list[Any]) -> None:
             if not packs:
                 self.say(_("No pack is installed yet: install one in the learner's window."))
@@ -235,35 +235,24 @@ class EditorWindow(QMainWindow):
         editor_project.installed_packs(self.ctx).success(listed).failure(self.say).run(self)
 
     def open_at(self, root: Path) -> None:
-        self._leave(lambda: editor_session.open_source(self.ctx, Path(root)))
+        self._leave(lambda: editor_project.open_project(self.ctx, Path(root)))
 
     def create_at(self, folder: Path, title: str) -> None:
-        self._leave(lambda: editor_session.create_source(self.ctx, Path(folder), title))
+        self._leave(lambda: editor_project.create_project(self.ctx, Path(folder), title))
 
     def remix_to(self, pack_id: str, folder: Path) -> None:
-        from kit.ui.operations import editor_project
-
-        def made(project: Any) -> None:
-            editor_session.opened(self.ctx, project).success(self._show_project).failure(
-                self.say
-            ).run(self)
-
-        def go() -> None:
-            op = editor_project.remix_installed(self.ctx, pack_id, Path(folder))
-            op.success(made).failure(self.say).run(self)
-
-        self._close_view()
-        go()
+        self._leave(lambda: editor_project.remix_installed(self.ctx, pack_id, Path(folder)))
 
     def _leave(self, make: Any) -> None:
         """Close the open pack (saved), then run the operation that opens the next."""
         self._close_view()
         make().success(self._show_project).failure(self.say).run(self)
 
-    def _show_project(self, session: editor_session.Opened) -> None:
+    def _show_project(self, session: editor_project.Opened) -> None:
         self._close_view()
         self.session = session
-        self.pack_title = session.outline.title or session.root.name
+        root = Path(session.project.root)
+        self.pack_title = session.outline.title or root.name
         view = ProjectView(self.ctx, session)
         view.said.connect(self.say)
         view.dirty_changed.connect(self.setWindowModified)
@@ -277,9 +266,7 @@ class EditorWindow(QMainWindow):
         self.pages.setCurrentWidget(view)
         self._enable()
         self._set_title()
-        editor_recent.remember_folder(self.ctx, session.root).success(self.start.show_recent).run(
-            self
-        )
+        editor_recent.remember_folder(self.ctx, root).success(self.start.show_recent).run(self)
         view.outline.setFocus()
         if session.pending:
             self._offer_recovery(dict(session.pending))
