@@ -210,18 +210,23 @@ class OutlineView(QTreeView):
         )
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setUniformRowHeights(True)
+        self.rebuilding = False
 
     def show_outline(self, outline: Any, select: tuple[str, str] | None = None) -> None:
         """Show `outline`, keeping the expanded modules and the selected row (or `select`)."""
         keep = select or self.selected()
-        self.outline_model.show_outline(outline)
-        self.expandAll()
-        header = self.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        if keep is not None:
-            self.select(*keep)
+        self.rebuilding = True  # the current row moves as rows come and go: no file opens
+        try:
+            self.outline_model.show_outline(outline)
+            self.expandAll()
+            header = self.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            if keep is not None:
+                self.select(*keep)
+        finally:
+            self.rebuilding = False
 
     def selected(self) -> tuple[str, str] | None:
         """(kind, key) of the selected row, or None."""

@@ -57,6 +57,7 @@ class ProjectView(QSplitter):
         self.outline.outline_model.rename_requested.connect(self.rename_to)
         self.outline.activated.connect(self._open_row)
         self.outline.clicked.connect(self._open_row)
+        self.outline.selectionModel().currentChanged.connect(self._current_moved)
         self.stack = QStackedWidget()
         self.placeholder = QLabel(_("Choose a file in the outline."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -83,6 +84,11 @@ class ProjectView(QSplitter):
         self.problems.request()
 
     # -- files ----------------------------------------------------------------------------
+    def _current_moved(self, index: Any, _previous: Any) -> None:
+        """The arrow keys (or a new row selected after a change) open that row's file."""
+        if index.isValid() and not self.outline.rebuilding:
+            self._open_row(index)
+
     def _open_row(self, index: Any) -> None:
         rel = index.siblingAtColumn(0).data(REL_ROLE)
         if rel and rel != self.current_rel:
@@ -223,19 +229,21 @@ class ProjectView(QSplitter):
         before = {r for m in self.outline_value.modules for r in [m.relpath, *self._rels(m)]}
         self.outline_value = edited.outline
         files = set(edited.undo.writes)
-        if select is None:  # a new module or item is selected
+        new_rel = ""
+        if select is None:  # a new module or item is selected, and its file shown
             new = [
                 r
                 for m in edited.outline.modules
                 for r in [m.relpath, *self._rels(m)]
                 if r not in before
             ]
-            select = self._row_for(new[-1]) if new else None
+            new_rel = new[-1] if new else ""
+            select = self._row_for(new_rel) if new_rel else None
         self.outline.show_outline(edited.outline, select)
         for rel in files:
             self.autosave.forget(rel)
-        if self.current_rel in files:
-            rel, self.current_rel = self.current_rel, ""
+        if new_rel or self.current_rel in files:
+            rel, self.current_rel = new_rel or self.current_rel, ""
             if self._exists(rel):
                 self.open_file(rel)
             else:

@@ -161,12 +161,15 @@ class RemixDialog(QDialog):
         self.packs = QListWidget()
         self.packs.setAccessibleName(_("Installed packs"))
         for pack in packs:
-            pack_id, title = pack_label(pack)
-            row = QListWidgetItem(f"{title} ({pack_id})" if title != pack_id else pack_id)
-            row.setData(PATH_ROLE, pack_id)
+            row = QListWidgetItem(pack_text(pack))
+            row.setData(PATH_ROLE, pack.pack_id)
+            if not pack.remixable:
+                row.setFlags(row.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                row.setToolTip(_("Its licence allows no changed versions."))
             self.packs.addItem(row)
-        if self.packs.count():
-            self.packs.setCurrentRow(0)
+        usable = [n for n, pack in enumerate(packs) if pack.remixable]
+        if usable:
+            self.packs.setCurrentRow(usable[0])
         note = QLabel(_("The copy keeps the pack's licence and says whose work it started from."))
         note.setWordWrap(True)
         self.folder = _FolderField(_("Folder for the copy"))
@@ -189,7 +192,8 @@ class RemixDialog(QDialog):
         self.setMinimumSize(520, 420)
 
     def _accept(self) -> None:
-        if self.packs.currentItem() is None:
+        row = self.packs.currentItem()
+        if row is None or not row.flags() & Qt.ItemFlag.ItemIsEnabled:
             self.problem.setText(_("Choose a pack to start from."))
         elif self.folder.path() is None:
             self.problem.setText(_("Choose the folder the copy goes into."))
@@ -201,9 +205,11 @@ class RemixDialog(QDialog):
         return (row.data(PATH_ROLE) if row else ""), self.folder.path() or Path()
 
 
-def pack_label(pack: Any) -> tuple[str, str]:
-    """(id, title) of an installed pack as editor_project.installed_packs gives it."""
-    if isinstance(pack, tuple | list):
-        return str(pack[0]), str(pack[1] if len(pack) > 1 else pack[0])
-    pack_id = str(getattr(pack, "pack_id", "") or getattr(pack, "id", ""))
-    return pack_id, str(getattr(pack, "title", "") or pack_id)
+def pack_text(pack: Any) -> str:
+    """An installed pack's line in the list (editor_project.InstalledPack)."""
+    text = _("{title} (version {version})").format(title=pack.title, version=pack.version or "?")
+    if pack.license:
+        text += " · " + pack.license
+    if not pack.remixable:
+        text += " · " + _("may not be changed")
+    return text
