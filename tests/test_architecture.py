@@ -154,6 +154,7 @@ PURE_CORE = {
     "kit.core.library.search": {"readable_text"},
     "kit.core.workshops.model": None,  # the workshop's frozen value types
     "kit.core.workshops.agenda": None,  # pure edits of them (the Plan tab's Undo keeps each)
+    "kit.core.authoring.model": None,  # trainer mode: file kinds, outline, FileChange values
 }
 DATA_HOLDERS = {"library", "records", "packs"}
 
