@@ -302,3 +302,53 @@ def test_editor_mode_opens_the_trainer_window_with_its_shortcuts(qtbot, data_dir
     assert window.width() <= window.screen().availableGeometry().width()
     app.shutdown()
     app.services.worker.stop()
+
+
+def test_typing_reaches_the_journal_before_the_file_and_survives_a_kill(
+    qtbot, data_dir, source
+) -> None:
+    from kit.core.authoring.recovery import RecoveryJournal
+
+    before = files_of(source)
+    window = make_window(qtbot, data_dir)
+    with qtbot.waitSignal(window.opened, timeout=10_000):
+        window.open_at(source)
+    window.view.autosave.save_timer.setInterval(60_000)  # the person types on: no pause
+    window.view.open_file(LESSON)
+    qtbot.waitUntil(lambda: window.view.current_rel == LESSON, timeout=10_000)
+    text_widget(window.view.editor).insertPlainText("Typed just before the power cut. ")
+    typed = window.view.editor.current_text()
+    journal = RecoveryJournal(data_dir, source)
+    qtbot.waitUntil(lambda: journal.pending() == {LESSON: typed}, timeout=10_000)
+    assert files_of(source) == before  # not saved yet: only the journal has it
+    window.view.autosave.stop()  # killed: nothing more is written
+    window.view.autosave.unsaved.clear()
+    window.close()
+    window.ctx.worker.stop()
+    ask = FakeAsk(recover=True)
+    again = make_window(qtbot, data_dir, ask)
+    with qtbot.waitSignal(again.opened, timeout=10_000):
+        again.open_at(source)
+    assert ask.asked_recover == [[LESSON]]
+    qtbot.waitUntil(lambda: again.view.current_rel == LESSON, timeout=10_000)
+    assert again.view.editor.current_text() == typed
+    again.close()  # closing saves
+    again.ctx.worker.stop()
+    assert (source / LESSON).read_text(encoding="utf-8") == typed
+
+
+def test_remix_an_installed_pack(qtbot, data_dir, tmp_path, pack) -> None:
+    from kit.core.library import Library
+
+    library = Library(DataDir(data_dir))
+    library.install(pack)
+    library.close()
+    window = make_window(qtbot, data_dir)
+    target = tmp_path / "my-remix"
+    with qtbot.waitSignal(window.opened, timeout=20_000):
+        window.remix_to("getting-started", target)
+    assert (target / "pack.yaml").is_file()
+    assert [m.dir for m in window.view.outline_value.modules] == ["learning", "teaching"]
+    assert "pack.yaml" in files_of(target)
+    window.close()
+    window.ctx.worker.stop()
