@@ -160,3 +160,45 @@ def test_flow_lists_and_unindented_lists_are_edited_in_their_style() -> None:
     assert edit.set_scalar("title: >-\n  long\n  text\nx: 1\n", "title", "Short") == (
         "title: Short\nx: 1\n"
     )
+
+
+def test_the_outline_shows_unsaved_titles(project: PackProject) -> None:
+    rel = "modules/learning/02-lessons.md"
+    text = project.read(rel).replace("title: Read a lesson", "title: Reading")
+    assert project.outline({rel: text}).item(rel)[1].title == "Reading"
+    assert project.outline().item(rel)[1].title == "Read a lesson"
+
+
+def test_a_list_the_editor_cannot_change_safely_is_left_alone(project: PackProject) -> None:
+    rel = "modules/learning/module.yaml"
+    text = project.read(rel).replace("items:\n  - 01-profiles.md\n", "items: [01-profiles.md,\n")
+    text = text.replace("  - 06-progress.md\n", "  - 06-progress.md\n").replace(
+        "  - 02-lessons.md\n  - 03-tour.md\n  - 04-quizzes.md\n  - 05-check.md\n  - 06-progress.md",
+        "  02-lessons.md, 03-tour.md, 04-quizzes.md, 05-check.md, 06-progress.md]",
+    )
+    project.save(rel, text)
+    assert len(project.outline().module("learning").items) == 6
+    with pytest.raises(KitError, match="cannot change safely"):
+        project.plan_add_item("learning", itemtypes.LESSON, "More")
+    with pytest.raises(KitError, match="cannot be empty"):
+        project.plan_rename_item("modules/learning/02-lessons.md", "  ")
+
+
+def test_an_edit_that_fails_half_way_puts_back_what_it_did(project: PackProject) -> None:
+    from kit.core.authoring.model import FileChange
+
+    before = snapshot(project)
+    blocker = project.root / "modules" / "learning" / "99-new.md"
+    blocker.mkdir()  # a folder where the edit wants to write a file
+    change = FileChange(
+        {
+            "modules/learning/module.yaml": b"changed\n",
+            "modules/learning/01-profiles.md": None,
+            "modules/learning/99-new.md": b"new\n",
+        },
+        "Add item",
+    )
+    with pytest.raises(KitError):
+        project.apply(change)
+    blocker.rmdir()
+    assert snapshot(project) == before

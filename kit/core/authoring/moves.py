@@ -56,7 +56,7 @@ def plan_move_item(
     target = outline.module(to_module_dir)
     name = relpath.rsplit("/", 1)[1]
     if source.dir == target.dir:
-        text = edit.list_move(project.read(source.relpath), "items", name, to_index)
+        text = edit.list_move(project.list_text(source.relpath, "items"), "items", name, to_index)
         return FileChange({source.relpath: text.encode()}, N_("Move item"))
     if len(source.items) == 1:
         raise KitError(
@@ -68,12 +68,14 @@ def plan_move_item(
     new_rel = f"modules/{target.dir}/{new_name}"
     moved = {relpath: new_rel}
     writes: dict[str, bytes | None] = {
-        source.relpath: edit.list_remove(project.read(source.relpath), "items", name).encode(),
+        source.relpath: edit.list_remove(
+            project.list_text(source.relpath, "items"), "items", name
+        ).encode(),
         target.relpath: edit.list_insert(
-            project.read(target.relpath), "items", new_name, to_index
+            project.list_text(target.relpath, "items"), "items", new_name, to_index
         ).encode(),
     }
-    moving = [relpath, *project._translations_of(relpath)]
+    moving = [relpath, *project.translations_of(relpath)]
     for rel in moving:
         prefix, _orig = _lang_prefix(rel)
         writes[rel] = None

@@ -9,6 +9,7 @@ documents them (kit.core.authoring.templates).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,6 +33,13 @@ __all__ = [
     "PackProject",
     "file_kind",
 ]
+
+
+def _title(title: str) -> str:
+    title = " ".join(title.split())
+    if not title:
+        raise KitError(_("A title cannot be empty; type one."))
+    return title
 
 
 def _text(data: bytes) -> str:
@@ -64,6 +72,10 @@ class PackProject:
         new_pack_source(target, edit.slugify(title, "my-pack"))
         project = cls(target)
         project.save("pack.yaml", edit.set_scalar(project.read("pack.yaml"), "title", title))
+        es = "translations/es/pack.yaml"  # the template's Spanish title is for its own title
+        if project.exists(es):
+            lines = project.read(es).splitlines(keepends=True)
+            project.save(es, "".join(line for line in lines if not line.startswith("title:")))
         return project
 
     @classmethod
@@ -155,16 +167,35 @@ class PackProject:
         """Carry out `change`; returns the change that puts every byte back (undo)."""
         inverse = {rel: self.read_bytes(rel) for rel in change.writes}
         emptied: list[Path] = []
-        for rel, data in change.writes.items():
-            path = self.path(rel)
-            if data is None:
-                if path.is_file():
-                    path.unlink()
-                    emptied.append(path.parent)
-            elif inverse[rel] != data:
-                self._write(rel, data)
+        done: list[str] = []
+        try:
+            for rel, data in change.writes.items():
+                self._put(rel, data, inverse[rel], emptied)
+                done.append(rel)
+        except KitError:
+            for rel in reversed(done):  # all or nothing: put back what was done
+                with contextlib.suppress(KitError):
+                    self._put(rel, inverse[rel], change.writes[rel], emptied)
+            self._prune(emptied)
+            raise
         self._prune(emptied)
         return FileChange(inverse, change.label)
+
+    def _put(self, rel: str, data: bytes | None, now: bytes | None, emptied: list[Path]) -> None:
+        path = self.path(rel)
+        if data is None:
+            if now is not None:
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError as exc:
+                    raise KitError(
+                        _("Could not delete {rel}: {reason}.").format(
+                            rel=rel, reason=exc.strerror or exc
+                        )
+                    ) from None
+                emptied.append(path.parent)
+        elif now != data:
+            self._write(rel, data)
 
     def _prune(self, folders: list[Path]) -> None:
         root = self.root.resolve()
@@ -178,42 +209,42 @@ class PackProject:
         sync_folders(p for p in synced + folders if p.is_dir())
 
     # -- outline -----------------------------------------------------------
-    def _yaml(self, rel: str) -> dict[str, object]:
+    def _source(self, rel: str, overrides: Mapping[str, str]) -> str | None:
+        if rel in overrides:
+            return overrides[rel]
         data = self.read_bytes(rel)
-        if data is None:
-            return {}
+        return None if data is None else _text(data).removeprefix("\ufeff")
+
+    def _yaml(self, text: str | None) -> dict[str, object]:
         try:
-            return load_mapping(_text(data)).data
+            return load_mapping(text.replace("\r\n", "\n")).data if text else {}
         except YamlProblem:
             return {}
 
-    def _header(self, rel: str) -> dict[str, object]:
-        data = self.read_bytes(rel)
-        if data is None:
-            return {}
-        header = split_front_matter(_text(data).replace("\r\n", "\n"))[0]
-        if header is None:
-            return {}
-        try:
-            return load_mapping(header).data
-        except YamlProblem:
-            return {}
+    def _header(self, text: str | None) -> dict[str, object]:
+        header = split_front_matter(text.replace("\r\n", "\n"))[0] if text else None
+        return self._yaml(header) if header else {}
 
-    def _list(self, rel: str, key: str) -> list[str]:
-        data = self.read_bytes(rel)
-        span = edit.find_list(_text(data), key) if data is not None else None
-        return list(span.values) if span else []
+    @staticmethod
+    def _list(doc: Mapping[str, object], key: str) -> list[str]:
+        value = doc.get(key)
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
 
-    def outline(self) -> Outline:
-        pack = self._yaml("pack.yaml")
+    def outline(self, overrides: Mapping[str, str] | None = None) -> Outline:
+        """The modules and items in order, read from the files (`overrides`: unsaved
+        texts to read instead); a file that cannot be read shows under its name."""
+        overrides = overrides or {}
+        pack = self._yaml(self._source("pack.yaml", overrides))
         modules = []
-        for mdir in self._list("pack.yaml", "modules"):
+        for mdir in self._list(pack, "modules"):
             rel = f"modules/{mdir}/module.yaml"
-            mdoc = self._yaml(rel)
+            mdoc = self._yaml(self._source(rel, overrides))
             items = []
-            for name in self._list(rel, "items"):
+            for name in self._list(mdoc, "items"):
                 irel = f"modules/{mdir}/{name}"
-                head = self._header(irel)
+                head = self._header(self._source(irel, overrides))
                 items.append(
                     OutlineItem(
                         irel,
@@ -233,6 +264,18 @@ class PackProject:
             )
         return Outline(str(pack.get("title") or ""), str(pack.get("id") or ""), tuple(modules))
 
+    def list_text(self, rel: str, key: str) -> str:
+        """The text of `rel`, checked that its `key:` list can be edited line by line."""
+        text = self.read(rel)
+        span = edit.find_list(text, key)
+        if span is None or list(span.values) != self._list(self._yaml(text), key):
+            raise KitError(
+                _(
+                    "The '{key}:' list in {rel} is written in a way the editor cannot change safely; edit it as text."
+                ).format(key=key, rel=rel)
+            )
+        return text
+
     def validate(self, overrides: Mapping[str, str] | None = None) -> Report:
         """Every problem of the source, reading the unsaved `overrides` instead of disk."""
         return validate_source(self.root, overrides or {})
@@ -241,7 +284,7 @@ class PackProject:
     def _edit(self, rel: str, new_text: str) -> bytes:
         return new_text.encode("utf-8")
 
-    def _translations_of(self, rel_prefix: str) -> list[str]:
+    def translations_of(self, rel_prefix: str) -> list[str]:
         """Translation files of a source path (a file, or a folder ending in '/')."""
         out: list[str] = []
         tdir = self.root / "translations"
@@ -269,7 +312,7 @@ class PackProject:
         item_id = edit.unique(slug, self._item_ids(outline) | {module_id})
         lesson = item_text(item_id, itemtypes.LESSON, title) or ""
         myaml = edit.list_insert(module_yaml(module_id, title), "items", item_name)
-        pack = edit.list_insert(self.read("pack.yaml"), "modules", name)
+        pack = edit.list_insert(self.list_text("pack.yaml", "modules"), "modules", name)
         return FileChange(
             {
                 "pack.yaml": pack.encode(),
@@ -284,7 +327,7 @@ class PackProject:
 
     def plan_rename_module(self, dir: str, title: str) -> FileChange:
         module = self.outline().module(dir)
-        text = edit.set_scalar(self.read(module.relpath), "title", title.strip())
+        text = edit.set_scalar(self.read(module.relpath), "title", _title(title))
         return FileChange({module.relpath: text.encode()}, N_("Rename module"))
 
     def plan_delete_module(self, dir: str) -> FileChange:
@@ -293,18 +336,20 @@ class PackProject:
         if len(outline.modules) == 1:
             raise KitError(_("A pack needs at least one module; add another one first."))
         writes: dict[str, bytes | None] = {
-            "pack.yaml": edit.list_remove(self.read("pack.yaml"), "modules", dir).encode()
+            "pack.yaml": edit.list_remove(
+                self.list_text("pack.yaml", "modules"), "modules", dir
+            ).encode()
         }
         for rel in self.files():
             if rel.startswith(f"modules/{dir}/"):
                 writes[rel] = None
-        for rel in self._translations_of(f"modules/{dir}"):
+        for rel in self.translations_of(f"modules/{dir}"):
             writes[rel] = None
         return FileChange(writes, N_("Delete module"))
 
     def plan_move_module(self, dir: str, to_index: int) -> FileChange:
         self.outline().module(dir)
-        text = edit.list_move(self.read("pack.yaml"), "modules", dir, to_index)
+        text = edit.list_move(self.list_text("pack.yaml", "modules"), "modules", dir, to_index)
         return FileChange({"pack.yaml": text.encode()}, N_("Move module"))
 
     def plan_add_item(
@@ -327,7 +372,7 @@ class PackProject:
             name = f"{slug}.md"
         stem = edit.unique(name.removesuffix(".md"), {t.removesuffix(".md") for t in taken})
         name = f"{stem}.md"
-        myaml = edit.list_insert(self.read(module.relpath), "items", name, index)
+        myaml = edit.list_insert(self.list_text(module.relpath, "items"), "items", name, index)
         return FileChange(
             {module.relpath: myaml.encode(), f"modules/{module_dir}/{name}": text.encode()},
             N_("Add item"),
@@ -335,7 +380,7 @@ class PackProject:
 
     def plan_rename_item(self, relpath: str, title: str) -> FileChange:
         self.outline().item(relpath)
-        text = edit.set_header_field(self.read(relpath), "title", title.strip())
+        text = edit.set_header_field(self.read(relpath), "title", _title(title))
         return FileChange({relpath: text.encode()}, N_("Rename item"))
 
     def plan_delete_item(self, relpath: str) -> FileChange:
@@ -346,10 +391,12 @@ class PackProject:
             )
         name = relpath.rsplit("/", 1)[1]
         writes: dict[str, bytes | None] = {
-            module.relpath: edit.list_remove(self.read(module.relpath), "items", name).encode(),
+            module.relpath: edit.list_remove(
+                self.list_text(module.relpath, "items"), "items", name
+            ).encode(),
             relpath: None,
         }
-        for rel in self._translations_of(relpath):
+        for rel in self.translations_of(relpath):
             writes[rel] = None
         return FileChange(writes, N_("Delete item"))
 

@@ -111,11 +111,14 @@ def remix_installed(
     kept, attribution extended. Fails with one sentence when the licence forbids it."""
 
     def work() -> Opened:
+        from kit.core.authoring.outline import slugify, unique
         from kit.core.authoring.project import PackProject
         from kit.core.authoring.unbuild import installed_source
 
         files = installed_source(ctx.library, pack_id)
-        return _opened(ctx, PackProject.remix(files, Path(target), title=title))
+        taken = [str(p["id"]) for p in ctx.library.list_packs()]
+        new_id = unique(slugify(f"{pack_id}-remix", "remix"), taken)
+        return _opened(ctx, PackProject.remix(files, Path(target), pack_id=new_id, title=title))
 
     return Op(ctx, work)
 
