@@ -2,102 +2,28 @@
 view (outline, the file's editor, problems). Its menus, toolbar and shortcuts come from
 kit.ui.modes.editor.EditorMode's actions, whose handlers are this window's methods.
 
-Build, Export, Publish and Translate open editor-pub's dialogs (imported when used); when
-those are not installed, their entries are disabled.
+Build, Export, Publish and Translate open editor-pub's dialogs (kit.ui.editor.menus).
 """
 
 from __future__ import annotations
 
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget
 
 from kit.core.direction import is_rtl
 from kit.i18n import _, current_language
 from kit.ui.context import AppContext, Services, Session
 from kit.ui.editor.asking import Ask
+from kit.ui.editor.menus import addon, build_chrome, enable
 from kit.ui.editor.project_view import ProjectView
 from kit.ui.editor.start import NewPackDialog, RemixDialog, StartScreen
-from kit.ui.modes.editor import EditorMode
 from kit.ui.operations import editor_project, editor_recent
 from kit.ui.operations.core import open_core
 from kit.ui.widgets.screen import fit_to_screen
-
-MENUS = (
-    ("file", ("new_pack", "open_folder", "remix", None, "save", "close_pack", None, "quit")),
-    (
-        "edit",
-        (
-            "undo",
-            "redo",
-            None,
-            "add_module",
-            "add_item",
-            "rename",
-            "delete",
-            None,
-            "move_up",
-            "move_down",
-        ),
-    ),
-    ("pack", ("pack_details", "find_problems", None, "build", "export", "publish", "translate")),
-    ("view", ("outline", "problems")),
-)
-TOOLBAR = (
-    "save",
-    "undo",
-    "redo",
-    None,
-    "add_module",
-    "add_item",
-    "rename",
-    "delete",
-    None,
-    "find_problems",
-    "build",
-)
-NEEDS_PACK = {
-    "save",
-    "close_pack",
-    "undo",
-    "redo",
-    "add_module",
-    "add_item",
-    "rename",
-    "delete",
-    "move_up",
-    "move_down",
-    "pack_details",
-    "outline",
-    "problems",
-    "find_problems",
-    "build",
-    "export",
-    "publish",
-    "translate",
-}
-ADDONS = {
-    "build": "kit.ui.editor.publish.dialogs",
-    "export": "kit.ui.editor.publish.dialogs",
-    "publish": "kit.ui.editor.publish.dialogs",
-    "translate": "kit.ui.editor.translate.view",
-}
-
-
-def _menu_titles() -> dict[str, str]:
-    return {"file": _("&File"), "edit": _("&Edit"), "pack": _("&Pack"), "view": _("&View")}
-
-
-def addon(module: str) -> Any:
-    """editor-pub's module, or None when it is not installed."""
-    try:
-        return import_module(module)
-    except ImportError:
-        return None
 
 
 class EditorWindow(QMainWindow):
@@ -130,45 +56,12 @@ class EditorWindow(QMainWindow):
 
     # -- chrome ------------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        self.acts: dict[str, QAction] = {}
-        for spec in EditorMode.actions:
-            action = QAction(_(spec.text), self)
-            if spec.shortcut:
-                action.setShortcut(QKeySequence(spec.shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            if spec.tip:
-                action.setToolTip(_(spec.tip))
-            action.triggered.connect(lambda _c=False, h=spec.handler: getattr(self, h)())
-            self.addAction(action)
-            self.acts[spec.name] = action
-        self.acts["undo"].setShortcuts(QKeySequence.StandardKey.Undo)
-        self.acts["redo"].setShortcuts(QKeySequence.StandardKey.Redo)
-        titles = _menu_titles()
-        for name, entries in MENUS:
-            menu = self.menuBar().addMenu(titles[name])
-            for entry in entries:
-                menu.addSeparator() if entry is None else menu.addAction(self.acts[entry])
-        self.toolbar = QToolBar(_("Pack"))
-        self.toolbar.setObjectName("editorToolbar")
-        for entry in TOOLBAR:
-            self.toolbar.addSeparator() if entry is None else self.toolbar.addAction(
-                self.acts[entry]
-            )
-        self.addToolBar(self.toolbar)
+        self.acts, self.toolbar = build_chrome(self)
         self._enable()
 
     def _enable(self) -> None:
-        open_ = self.view is not None
-        for name, action in self.acts.items():
-            enabled = open_ or name not in NEEDS_PACK
-            if name in ADDONS and addon(ADDONS[name]) is None:
-                enabled = False
-            action.setEnabled(enabled)
-        if self.view is not None:
-            history = self.view.history
-            self.acts["undo"].setEnabled(history.canUndo())
-            self.acts["redo"].setEnabled(history.canRedo())
-        self.toolbar.setVisible(open_)
+        enable(self.acts, self.view is not None, self.view.history if self.view else None)
+        self.toolbar.setVisible(self.view is not None)
 
     def _history_moved(self) -> None:
         from shiboken6 import isValid
@@ -407,14 +300,14 @@ class EditorWindow(QMainWindow):
         self._publish("publish")
 
     def _publish(self, action: str) -> None:
-        module = addon(ADDONS[action])
+        module = addon(action)
         if self.view is None or module is None:
             return
         self.view.save_now()
         module.open_publish(self.view.env, action, self)
 
     def translate(self) -> None:
-        module = addon(ADDONS["translate"])
+        module = addon("translate")
         if self.view is None or module is None:
             return
         self.view.save_now()
