@@ -87,7 +87,9 @@ def titles(window) -> list[tuple[str, list[str]]]:
 
 
 def text_widget(editor):
-    return editor.findChild(QPlainTextEdit) or editor.findChild(QTextEdit)
+    """The editor's text box (not a read-only preview beside it)."""
+    boxes = editor.findChildren(QPlainTextEdit) + editor.findChildren(QTextEdit)
+    return next((b for b in boxes if not b.isReadOnly()), None)
 
 
 def idle(qtbot, window) -> None:
@@ -352,3 +354,29 @@ def test_remix_an_installed_pack(qtbot, data_dir, tmp_path, pack) -> None:
     assert "pack.yaml" in files_of(target)
     window.close()
     window.ctx.worker.stop()
+
+
+def test_f2_renames_in_place_and_delete_asks_then_undo_brings_it_back(
+    qtbot, opened, source
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window = opened
+    before = files_of(source)
+    outline = window.view.outline
+    outline.select("module", "learning")
+    window.acts["rename"].trigger()
+    box = outline.viewport().findChild(QLineEdit)
+    assert box is not None
+    box.setText("Learning step by step")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: titles(window)[0][0] == "Learning step by step", timeout=10_000)
+    module_yaml = (source / "modules/learning/module.yaml").read_text(encoding="utf-8")
+    assert "title: Learning step by step" in module_yaml
+    outline.select("item", LESSON)
+    window.delete_selected()
+    qtbot.waitUntil(lambda: "Read a lesson" not in titles(window)[0][1], timeout=10_000)
+    assert not (source / LESSON).exists()
+    window.undo()
+    window.undo()
+    qtbot.waitUntil(lambda: files_of(source) == before, timeout=10_000)
