@@ -10,13 +10,27 @@ from pathlib import Path
 import pytest
 
 from kit.core.authoring.unbuild import source_from_content
-from kit.core.errors import KitError
+from kit.core.errors import Cancelled, KitError
 from kit.core.library import Library
 from kit.core.packformat.build import build_pack
 from kit.core.packformat.source import load_source
 from kit.core.paths import BUNDLED_PACKS_DIR, DataDir
 from kit.ui.context import AppContext
 from kit.ui.operations import editor_project as ops
+
+
+class Control:
+    """What the worker hands a long job (kit.ui.runners.worker.JobControl), recorded."""
+
+    def __init__(self, cancel_after: int | None = None) -> None:
+        self.done: list[tuple[int, int]] = []
+        self.cancel_after = cancel_after
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self.done.append((done, total))
+
+    def cancelled(self) -> bool:
+        return self.cancel_after is not None and len(self.done) >= self.cancel_after
 
 
 @pytest.fixture
@@ -58,10 +72,15 @@ def test_remix_of_installed_packs_and_a_licence_that_forbids_it(
     packs = {p.pack_id: p for p in ops.installed_packs(ctx).work()}
     assert packs["getting-started"].remixable and not packs["closed-pack"].remixable
     with pytest.raises(KitError, match="does not allow changed versions"):
-        ops.remix_installed(ctx, "closed-pack", tmp_path / "r1").work()
-    remixed = ops.remix_installed(ctx, "getting-started", tmp_path / "r2").work()
+        ops.remix_installed(ctx, "closed-pack", tmp_path / "r1").work(Control())
+    with pytest.raises(Cancelled):
+        ops.remix_installed(ctx, "getting-started", tmp_path / "r2").work(Control(3))
+    assert not (tmp_path / "r2").exists()
+    control = Control()
+    remixed = ops.remix_installed(ctx, "getting-started", tmp_path / "r2").work(control)
     assert remixed.outline.pack_id == "getting-started-remix"
     assert remixed.project.validate().errors == []
+    assert control.done[-1][0] == control.done[-1][1] == len(remixed.project.files())
 
 
 @pytest.mark.parametrize("name", ["getting-started", "needs-assessment", "carpentries-lc-wikidata"])

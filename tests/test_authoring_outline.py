@@ -202,3 +202,20 @@ def test_an_edit_that_fails_half_way_puts_back_what_it_did(project: PackProject)
         project.apply(change)
     blocker.rmdir()
     assert snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Café et thé", "Lessons: how", "yes", "1.0", "2024-01-01", "Ana's pack", "#1 tip", 'a "b"'],
+)
+def test_any_title_reads_back_as_typed_and_plain_where_it_can(
+    fresh: PackProject, title: str
+) -> None:
+    from kit.core.packformat.yamlio import load_mapping
+
+    fresh.apply(fresh.plan_rename_module("basics", title))
+    text = fresh.read("modules/basics/module.yaml")
+    assert load_mapping(text).data["title"] == title
+    assert fresh.validate().errors == []
+    if title == "Café et thé":
+        assert "title: Café et thé\n" in text

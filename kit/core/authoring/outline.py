@@ -18,7 +18,7 @@ from kit.core.errors import KitError
 from kit.i18n import _
 
 _ENTRY = re.compile(r"^(?P<indent>[ \t]*)-(?P<gap>[ \t]+)(?P<value>.*?)(?P<trail>[ \t]+#.*)?$")
-_PLAIN_SAFE = re.compile(r"^[A-Za-z0-9_.][A-Za-z0-9_. ()/'&,!?+-]*$")
+_PLAIN_SAFE = re.compile(r"^[^\W_][\w .()/'&,!?+-]*$")
 _NUMBERED = re.compile(r"^(\d+)-")
 
 
@@ -178,10 +178,15 @@ def scalar(value: str, like: str = "") -> str:
 
 
 def _looks_typed(value: str) -> bool:
-    lowered = value.lower()
-    if lowered in {"true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"}:
+    """Whether YAML would read the plain `value` as something else (a number, a date...)."""
+    import yaml
+
+    from kit.core.packformat.yamlio import strict_load
+
+    try:
+        return strict_load(f"k: {value}") != {"k": value}
+    except yaml.YAMLError:
         return True
-    return bool(re.match(r"^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$", value))
 
 
 def set_scalar(text: str, key: str, value: str, start: int = 0, end: int | None = None) -> str:

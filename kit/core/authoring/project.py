@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from kit.core import itemtypes
@@ -86,23 +86,17 @@ class PackProject:
         *,
         pack_id: str | None = None,
         title: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
     ) -> PackProject:
-        """A new source at `target` from another pack's source files: new id and title,
-        licence kept, attribution extended. KitError when the licence forbids changes."""
-        from kit.core.authoring.remix import remixed_files
+        """A new source at `target` (missing or empty) from another pack's source files:
+        new id and title, licence kept, attribution extended. KitError when the licence
+        forbids changes; Cancelled (nothing left behind) when `cancel()` says so."""
+        from kit.core.authoring.remix import remixed_files, write_source
 
-        target = Path(target)
-        if target.exists() and (not target.is_dir() or any(target.iterdir())):
-            raise KitError(
-                _("{target} already exists and is not empty; choose a new folder.").format(
-                    target=target
-                )
-            )
         files = remixed_files(source_files, pack_id=pack_id, title=title)
-        project = cls(target)
-        for rel in sorted(files):
-            write_atomic(project.path(rel), files[rel])
-        return project
+        write_source(Path(target), files, progress, cancel)
+        return cls(Path(target))
 
     # -- files -------------------------------------------------------------
     def path(self, rel: str) -> Path:

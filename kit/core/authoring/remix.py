@@ -5,11 +5,14 @@ derivatives (CC ...-ND) is refused."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from kit.core.authoring import outline as edit
-from kit.core.errors import KitError
+from kit.core.errors import Cancelled, KitError
+from kit.core.fsutil import write_atomic
 from kit.core.packformat.yamlio import YamlProblem, load_mapping
 from kit.i18n import _
 
@@ -84,3 +87,51 @@ def remixed_files(
     out = dict(files)
     out["pack.yaml"] = remixed_pack_yaml(text, pack_id, title).encode("utf-8")
     return out
+
+
+def write_source(
+    target: Path,
+    files: Mapping[str, bytes],
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> None:
+    """Write every file under `target` (missing or empty), durably; on Cancel or a
+    failure nothing is left behind."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise KitError(
+            _("{target} already exists and is not empty; choose a new folder.").format(
+                target=target
+            )
+        )
+    made = not target.exists()
+    try:
+        for n, rel in enumerate(sorted(files), start=1):
+            parts = rel.split("/")
+            if rel.startswith("/") or "\\" in rel or ".." in parts or "" in parts:
+                raise KitError(_("'{rel}' is not a path inside the pack.").format(rel=rel))
+            if cancel is not None and cancel():
+                raise Cancelled(_("Cancelled."))
+            write_atomic(target / rel, files[rel])
+            if progress is not None:
+                progress(n, len(files))
+    except OSError as exc:
+        _clean(target, made)
+        raise KitError(
+            _("Could not write the pack into {target}: {reason}.").format(
+                target=target, reason=exc.strerror or exc
+            )
+        ) from None
+    except KitError:
+        _clean(target, made)
+        raise
+
+
+def _clean(target: Path, made: bool) -> None:
+    if made:
+        shutil.rmtree(target, ignore_errors=True)
+    elif target.is_dir():
+        for child in target.iterdir():
+            if child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)

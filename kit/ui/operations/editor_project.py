@@ -108,9 +108,10 @@ def remix_installed(
     ctx: AppContext, pack_id: str, target: Path, title: str | None = None
 ) -> Op[Opened]:
     """A new source at `target` from an installed pack: new id, "(remix)" title, licence
-    kept, attribution extended. Fails with one sentence when the licence forbids it."""
+    kept, attribution extended. Fails with one sentence when the licence forbids it.
+    Reports progress per file written; Cancel leaves nothing behind."""
 
-    def work() -> Opened:
+    def work(control: Any) -> Opened:
         from kit.core.authoring.outline import slugify, unique
         from kit.core.authoring.project import PackProject
         from kit.core.authoring.unbuild import installed_source
@@ -118,9 +119,17 @@ def remix_installed(
         files = installed_source(ctx.library, pack_id)
         taken = [str(p["id"]) for p in ctx.library.list_packs()]
         new_id = unique(slugify(f"{pack_id}-remix", "remix"), taken)
-        return _opened(ctx, PackProject.remix(files, Path(target), pack_id=new_id, title=title))
+        project = PackProject.remix(
+            files,
+            Path(target),
+            pack_id=new_id,
+            title=title,
+            progress=lambda done, total: control.progress(done, total),
+            cancel=control.cancelled,
+        )
+        return _opened(ctx, project)
 
-    return Op(ctx, work)
+    return Op(ctx, work, control=True)
 
 
 def load_file(ctx: AppContext, project: Any, rel: str) -> Op[LoadedFile]:
