@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget
 
@@ -39,6 +39,7 @@ class EditorWindow(QMainWindow):
         self.view: ProjectView | None = None
         self.session: editor_project.Opened | None = None
         self.pack_title = ""
+        self._shown = False
         self.start = StartScreen()
         self.start.new_requested.connect(self.new_pack)
         self.start.open_requested.connect(self.open_folder)
@@ -86,6 +87,14 @@ class EditorWindow(QMainWindow):
 
     def fit_to_screen(self) -> None:
         fit_to_screen(self)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            QTimer.singleShot(0, self, self.fit_to_screen)  # once the real frame is known
+            if self.view is None:
+                self.start.new_button.setFocus()
 
     def say(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -278,7 +287,12 @@ class EditorWindow(QMainWindow):
             self.view.open_file("pack.yaml")
 
     def focus_outline(self) -> None:
-        if self.view is not None:
+        """F6: the outline, or from the outline to the file's editor."""
+        if self.view is None:
+            return
+        if self.view.outline.hasFocus() and self.view.editor is not None:
+            self.view.editor.setFocus()
+        else:
             self.view.outline.setFocus()
 
     def focus_problems(self) -> None:
