@@ -51,6 +51,7 @@ class PackProject:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        self._parsed: dict[str, dict[str, object]] = {}  # YAML text -> its mapping
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -210,10 +211,16 @@ class PackProject:
         return None if data is None else _text(data).removeprefix("\ufeff")
 
     def _yaml(self, text: str | None) -> dict[str, object]:
-        try:
-            return load_mapping(text.replace("\r\n", "\n")).data if text else {}
-        except YamlProblem:
+        if not text:
             return {}
+        if text not in self._parsed:
+            if len(self._parsed) > 5000:
+                self._parsed.clear()
+            try:
+                self._parsed[text] = load_mapping(text.replace("\r\n", "\n")).data
+            except YamlProblem:
+                self._parsed[text] = {}
+        return self._parsed[text]
 
     def _header(self, text: str | None) -> dict[str, object]:
         header = split_front_matter(text.replace("\r\n", "\n"))[0] if text else None
