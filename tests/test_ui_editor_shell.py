@@ -191,7 +191,7 @@ def test_ctrl_s_saves_at_once_and_switching_file_saves(qtbot, opened, source) ->
     idle(qtbot, window)
     assert "Saved with Ctrl+S." in (source / LESSON).read_text(encoding="utf-8")
     text_widget(window.view.editor).insertPlainText("Saved on switching. ")
-    window.view.open_file("pack.yaml")
+    window.acts["pack_details"].trigger()  # opens pack.yaml
     qtbot.waitUntil(lambda: window.view.current_rel == "pack.yaml", timeout=10_000)
     idle(qtbot, window)
     assert "Saved on switching." in (source / LESSON).read_text(encoding="utf-8")
