@@ -271,6 +271,11 @@ def test_a_new_pack_from_the_template_and_the_recent_list(qtbot, data_dir, tmp_p
     assert (target / "pack.yaml").is_file()
     assert window.pack_title == "Water and health"
     assert "Water and health" in window.windowTitle()
+    from kit.ui.editor.menus import addon
+
+    for name in ("build", "export", "publish", "translate"):  # editor-pub's, when installed
+        assert window.acts[name].isEnabled() == (addon(name) is not None)
+    assert window.acts["save"].isEnabled() and window.acts["add_item"].isEnabled()
     window.close_pack()
     qtbot.waitUntil(lambda: window.start.recent.count() == 1, timeout=10_000)
     assert str(target.resolve()) in window.start.recent.item(0).text()
