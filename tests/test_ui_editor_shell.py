@@ -160,6 +160,10 @@ def test_moving_with_the_keyboard(qtbot, opened, source) -> None:
     qtbot.waitUntil(lambda: titles(window)[0][1][0] == "Read a lesson", timeout=10_000)
     module_yaml = (source / "modules/learning/module.yaml").read_text(encoding="utf-8")
     assert module_yaml.index("02-lessons.md") < module_yaml.index("01-profiles.md")
+    window.view.outline.select("item", "modules/teaching/01-workshops.md")
+    window.move_up()  # the first item of a module goes to the end of the one before
+    qtbot.waitUntil(lambda: titles(window)[0][1][-1] == "Run a workshop", timeout=10_000)
+    assert "Run a workshop" not in titles(window)[1][1]
 
 
 def test_autosave_writes_only_the_edited_file(qtbot, opened, source) -> None:
