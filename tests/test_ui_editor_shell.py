@@ -389,3 +389,22 @@ def test_f2_renames_in_place_and_delete_asks_then_undo_brings_it_back(
     window.undo()
     window.undo()
     qtbot.waitUntil(lambda: files_of(source) == before, timeout=10_000)
+
+
+def test_build_and_translate_open_editor_pubs_windows(qtbot, opened) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from kit.ui.editor.menus import addon
+
+    if addon("build") is None or addon("translate") is None:
+        pytest.skip("editor-pub's dialogs are not installed")
+    window = opened
+    window.acts["build"].trigger()
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in window.findChildren(QDialog)), timeout=10_000
+    )
+    for dialog in window.findChildren(QDialog):
+        dialog.reject()
+    window.acts["translate"].trigger()
+    assert window.translating is not None and window.translating.isVisible()
+    window.translating.close()
