@@ -408,3 +408,41 @@ def test_build_and_translate_open_editor_pubs_windows(qtbot, opened) -> None:
     window.acts["translate"].trigger()
     assert window.translating is not None and window.translating.isVisible()
     window.translating.close()
+
+
+def ok(dialog) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_the_new_pack_and_remix_dialogs_ask_for_what_they_need(qtbot, tmp_path) -> None:
+    from kit.ui.editor.asking import ItemDialog
+    from kit.ui.editor.start import NewPackDialog, RemixDialog
+    from kit.ui.operations.editor_project import InstalledPack
+
+    new = NewPackDialog()
+    qtbot.addWidget(new)
+    ok(new)
+    assert new.problem.text() == "Give the pack a title."
+    new.title.setText("Clean water")
+    ok(new)
+    assert new.problem.text() == "Choose the folder the pack source goes into."
+    new.folder.edit.setText(str(tmp_path / "water"))
+    ok(new)
+    assert new.result() == NewPackDialog.DialogCode.Accepted
+    assert new.values() == ("Clean water", tmp_path / "water")
+    packs = [
+        InstalledPack("closed", "Closed pack", "1.0.0", "CC-BY-ND-4.0", "", False),
+        InstalledPack("open", "Open pack", "2.0.0", "CC-BY-4.0", "", True),
+    ]
+    remix = RemixDialog(packs)
+    qtbot.addWidget(remix)
+    assert remix.packs.currentItem().text().startswith("Open pack")
+    assert not remix.packs.item(0).flags() & Qt.ItemFlag.ItemIsEnabled  # -ND: no remix
+    remix.folder.edit.setText(str(tmp_path / "copy"))
+    ok(remix)
+    assert remix.values() == ("open", tmp_path / "copy")
+    item = ItemDialog()
+    qtbot.addWidget(item)
+    assert item.type.count() == 5  # lesson, slides, quiz, activity, survey
