@@ -1,0 +1,1 @@
+"""Trainer mode's text editors: Markdown items beside a live preview, and plain text."""
