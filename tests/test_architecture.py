@@ -155,6 +155,10 @@ PURE_CORE = {
     "kit.core.workshops.model": None,  # the workshop's frozen value types
     "kit.core.workshops.agenda": None,  # pure edits of them (the Plan tab's Undo keeps each)
     "kit.core.authoring.model": None,  # trainer mode: file kinds, outline, FileChange values
+    "kit.core.authoring.questionform": None,  # quiz and survey files as forms, and back
+    "kit.core.authoring.questionblock": None,  # one question's text as a draft, and back
+    "kit.core.authoring.surveyform": None,  # survey attributes as form fields
+    "kit.core.authoring.questioncheck": None,  # the validator on one item, for the forms
 }
 DATA_HOLDERS = {"library", "records", "packs"}
 
