@@ -159,6 +159,9 @@ PURE_CORE = {
     "kit.core.authoring.questionblock": None,  # one question's text as a draft, and back
     "kit.core.authoring.surveyform": None,  # survey attributes as form fields
     "kit.core.authoring.questioncheck": None,  # the validator on one item, for the forms
+    "kit.core.authoring.yamledit": None,  # minimal text edits of a YAML mapping
+    "kit.core.authoring.licences": None,  # the licences a pack may carry, explained
+    "kit.core.authoring.packmeta": None,  # pack.yaml / module.yaml as form models
 }
 DATA_HOLDERS = {"library", "records", "packs"}
 

@@ -1,0 +1,1 @@
+"""Forms for pack.yaml (PackMetaEditor) and module.yaml (ModuleMetaEditor)."""
