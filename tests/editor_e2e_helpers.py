@@ -75,7 +75,11 @@ def text_box(editor) -> QPlainTextEdit:
 def type_at_end(qtbot, box: QPlainTextEdit, words: str) -> None:
     box.setFocus()
     box.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(box, words)
+    for n, line in enumerate(words.split("\n")):
+        if n:
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        if line:
+            qtbot.keyClicks(box, line)
 
 
 def replace_words(qtbot, box: QPlainTextEdit, old: str, new: str) -> None:

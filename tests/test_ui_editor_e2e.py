@@ -91,7 +91,7 @@ def add_item(qtbot, window, type_name: str, title: str):
     answered = when_shown(ItemDialog, fill)
     window.acts["add_item"].trigger()
     assert answered, "the Add item dialog did not open"
-    qtbot.waitUntil(lambda: set(all_items(window)) - before, timeout=20_000)
+    qtbot.waitUntil(lambda: bool(set(all_items(window)) - before), timeout=20_000)
     [rel] = set(all_items(window)) - before
     qtbot.waitUntil(lambda: window.view.current_rel == rel, timeout=20_000)
     return all_items(window)[rel]
