@@ -106,7 +106,12 @@ def drop_file(box: QPlainTextEdit, path: Path) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     point = QPointF(rect.left() + rect.width() - 4, rect.top() + rect.height() / 2)
-    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     viewport = box.viewport()
     for moving in (QDragEnterEvent, QDragMoveEvent):
         QApplication.sendEvent(viewport, moving(point.toPoint(), *args))
