@@ -283,7 +283,7 @@ def test_a_pack_made_from_nothing_is_built_signed_installed_and_passed(
     quiz = add_item(qtbot, window, "quiz", "Check your water")
     qtbot.waitUntil(lambda: isinstance(window.view.editor, QuizEditor), timeout=20_000)
     form = window.view.editor
-    assert not lesson.relpath == quiz.relpath
+    assert lesson.relpath != quiz.relpath
     assert picture_syntax in (source / lesson.relpath).read_text("utf-8")  # saved on switching
     delete_every_question(qtbot, form)  # the example question of the template
     for qtype, (prompt, answers, right) in QUIZ_ANSWERS.items():
@@ -642,7 +642,7 @@ def quiz_open(qtbot, data_dir, tmp_path):
 
 @pytest.mark.xfail(strict=True, reason=SHORTCUT_CLASH + ": F2 renames the quiz in the outline")
 def test_f2_in_the_answers_edits_the_answer(qtbot, quiz_open) -> None:
-    window, form, _source = quiz_open
+    _window, form, _source = quiz_open
     form.list.setCurrentRow(1)
     tree = form.panel.answers.tree
     tree.setCurrentItem(form.panel.answers.rows()[0], 0)
@@ -653,7 +653,7 @@ def test_f2_in_the_answers_edits_the_answer(qtbot, quiz_open) -> None:
 
 @pytest.mark.xfail(strict=True, reason=SHORTCUT_CLASH + ": Alt+Up moves the outline's item")
 def test_alt_up_in_the_question_list_moves_the_question(qtbot, quiz_open) -> None:
-    window, form, source = quiz_open
+    window, form, _source = quiz_open
     before = [i.relpath for m in window.view.outline_value.modules for i in m.items]
     form.list.setFocus()
     form.list.setCurrentRow(2)
@@ -665,7 +665,7 @@ def test_alt_up_in_the_question_list_moves_the_question(qtbot, quiz_open) -> Non
 
 @pytest.mark.xfail(strict=True, reason=SHORTCUT_CLASH + ": Del never reaches the question list")
 def test_delete_in_the_question_list_deletes_the_question(qtbot, quiz_open) -> None:
-    window, form, _source = quiz_open
+    _window, form, _source = quiz_open
     count = form.list.count()
     form.list.setFocus()
     form.list.setCurrentRow(0)
