@@ -46,7 +46,8 @@ class Autosave(QObject):
         was = self.dirty
         self.unsaved[rel] = text
         self._to_journal[rel] = text
-        self.journal_timer.start()
+        if not self.journal_timer.isActive():  # at most 250 ms behind, even while typing on
+            self.journal_timer.start()
         self.save_timer.start()
         if not was:
             self.dirty_changed.emit(True)

@@ -304,9 +304,14 @@ class ProjectView(QSplitter):
                 self.change("move_module", chosen[1], to, select=chosen)
         elif chosen[0] == "item":
             module, now = model.item_place(chosen[1])
-            size = len(model.modules[model.module_position(module)].items)
+            where = model.module_position(module)
+            size = len(model.modules[where].items)
             if 0 <= now + step < size:
                 self.change("move_item", chosen[1], module, now + step, select=chosen)
+            elif 0 <= where + step < len(model.modules):  # into the next module along
+                other = model.modules[where + step]
+                to = len(other.items) if step < 0 else 0
+                self.change("move_item", chosen[1], other.dir, to)
 
     def flush(self) -> None:
         """Save every unsaved text and wait until the worker has written them (closing)."""

@@ -57,6 +57,8 @@ class StartScreen(QWidget):
         self.message.setObjectName("editorStartMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         column = QVBoxLayout()
+        column.setSpacing(10)
+        column.addSpacing(24)
         column.addWidget(heading)
         column.addWidget(intro)
         for button in (self.new_button, self.open_button, self.remix_button):
@@ -65,7 +67,8 @@ class StartScreen(QWidget):
         column.addWidget(self.message)
         column.addSpacing(12)
         column.addWidget(self.recent_label)
-        column.addWidget(self.recent, 1)
+        column.addWidget(self.recent, 3)
+        column.addStretch(1)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addLayout(column, 3)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget
+from shiboken6 import isValid
 
 from kit.core.direction import is_rtl
 from kit.i18n import _, current_language
@@ -40,6 +41,7 @@ class EditorWindow(QMainWindow):
         self.session: editor_project.Opened | None = None
         self.pack_title = ""
         self._shown = False
+        self.translating: Any = None  # the Translate window, while open
         self.start = StartScreen()
         self.start.new_requested.connect(self.new_pack)
         self.start.open_requested.connect(self.open_folder)
@@ -65,8 +67,6 @@ class EditorWindow(QMainWindow):
         self.toolbar.setVisible(self.view is not None)
 
     def _history_moved(self) -> None:
-        from shiboken6 import isValid
-
         if self.view is None or not isValid(self.view) or not isValid(self.view.history):
             return  # the view is being deleted (the window closes)
         history = self.view.history
@@ -189,6 +189,9 @@ class EditorWindow(QMainWindow):
     def _close_view(self) -> None:
         if self.view is None:
             return
+        if self.translating is not None and isValid(self.translating):
+            self.translating.close()  # it worked on this pack
+        self.translating = None
         self.view.flush()
         self.pages.removeWidget(self.view)
         self.view.deleteLater()
@@ -321,12 +324,29 @@ class EditorWindow(QMainWindow):
         module.open_publish(self.view.env, action, self)
 
     def translate(self) -> None:
+        """Translate beside the source, in a window of its own (editor-pub's TranslateView)."""
         module = addon("translate")
         if self.view is None or module is None:
             return
         self.view.save_now()
-        view = module.TranslateView(self.view.env, self)
-        view.show()
+        if self.translating is not None and isValid(self.translating):
+            self.translating.raise_()
+            self.translating.activateWindow()
+            return
+        from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(_("Translate"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view = module.TranslateView(self.view.env, dialog)
+        applied = getattr(view, "applied", None)
+        if applied is not None:
+            applied.connect(lambda _lang: self.view and self.view.problems.request())
+        QVBoxLayout(dialog).addWidget(view)
+        free = self.screen().availableGeometry()
+        dialog.resize(min(1100, free.width() - 40), min(720, free.height() - 60))
+        dialog.show()
+        self.translating = dialog
 
     def _context_menu(self, point: Any) -> None:
         if self.view is None:
