@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton
 from ui_reader_pack import reader_context
 
@@ -185,6 +185,8 @@ def test_a_survey_with_a_section_a_labelled_scale_na_and_attributes(qtbot, env) 
         editor.panel.prompt.setPlainText("A few more questions about technology.")
     editor.panel.attributes.set_condition("q1", ["3"])
     add(qtbot, editor, "text")
+    assert not editor.panel.attributes.skill.isVisibleTo(editor)  # only a scale rates a skill
+    assert editor.panel.attributes.condition.isVisibleTo(editor)
     with qtbot.waitSignal(editor.changed):
         editor.panel.prompt.setPlainText("What would you like to learn?")
     text = editor.current_text()
@@ -290,8 +292,10 @@ BUNDLED = sorted(
 
 def test_every_bundled_quiz_and_survey_opens_and_browsing_changes_nothing(qtbot, env) -> None:
     quiz, survey = QuizEditor(env), SurveyEditor(env)
+    edits: list[bool] = []
     for editor in (quiz, survey):
         qtbot.addWidget(editor)
+        editor.changed.connect(lambda: edits.append(True))
     for path in BUNDLED:
         text = path.read_text(encoding="utf-8")
         editor = survey if "\ntype: survey" in text else quiz
@@ -300,6 +304,7 @@ def test_every_bundled_quiz_and_survey_opens_and_browsing_changes_nothing(qtbot,
             editor.list.setCurrentRow(row)
             assert editor.problems_shown == [], (path.name, row)
         assert editor.current_text() == text, path.name
+    assert edits == []  # opening and looking is not editing
 
 
 def test_the_form_explains_what_the_file_syntax_would_not(qtbot, env) -> None:
@@ -314,3 +319,57 @@ def test_the_form_explains_what_the_file_syntax_would_not(qtbot, env) -> None:
     with qtbot.waitSignal(editor.changed):
         editor.panel.qid.textEdited.emit("bad id")
     assert editor.problems_shown[0].startswith("The id must start")
+
+
+def test_a_ready_scale_fills_in_the_labels_and_the_na_choice(qtbot, env) -> None:
+    editor = make(qtbot, env, SurveyEditor, "modules/m/survey.md", EMPTY_SURVEY)
+    add(qtbot, editor, "likert")
+    with qtbot.waitSignal(editor.changed):
+        editor.panel.prompt.setPlainText("How important is budgeting?")
+    scale = editor.panel.scale
+    assert scale.isVisibleTo(editor)
+    with qtbot.waitSignal(editor.changed):
+        scale.setCurrentIndex(scale.findData("importance"))
+        scale.activated.emit(scale.currentIndex())
+    rows = editor.panel.answers.rows()
+    assert [r.text(0) for r in rows][::5] == ["Not important", "Not relevant / don't know"]
+    assert "- Essential\n- Not relevant / don't know {na: true}\n" in editor.current_text()
+    assert read_as_learner(editor.current_text())[1] == []
+    add(qtbot, editor, "text")
+    assert not editor.panel.scale.isVisibleTo(editor)
+
+
+def test_the_right_answer_is_ticked_from_the_keyboard(qtbot, env) -> None:
+    editor = make(qtbot, env, QuizEditor, CHECK_REL, CHECK.read_text(encoding="utf-8"))
+    tree = editor.panel.answers.tree
+    tree.setFocus()
+    tree.setCurrentItem(editor.panel.answers.rows()[1], 0)
+    with qtbot.waitSignal(editor.changed):
+        qtbot.keyClick(tree, Qt.Key.Key_Space)
+    assert "- [ ] Create their own profile\n" in editor.current_text()
+    assert "- [x] Use the same profile, one after the other\n" in editor.current_text()
+
+
+def test_not_applicable_is_ticked_with_the_mouse(qtbot, env) -> None:
+    text = (ROOT / "content_packs/getting-started/modules/teaching/04-feedback.md").read_text(
+        encoding="utf-8"
+    )
+    editor = make(qtbot, env, SurveyEditor, "modules/teaching/04-feedback.md", text)
+    tree = editor.panel.answers.tree
+    row = editor.panel.answers.rows()[2]
+    rect = tree.visualItemRect(row)
+    left = tree.header().sectionPosition(2)
+    where = QPoint(left + 10, rect.center().y())
+    with qtbot.waitSignal(editor.changed):
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert "- Not sure {na: true}\n" in editor.current_text()
+
+
+def test_a_question_dragged_to_another_place(qtbot, env) -> None:
+    editor = make(qtbot, env, QuizEditor, CHECK_REL, CHECK.read_text(encoding="utf-8"))
+    model = editor.list.model()
+    with qtbot.waitSignal(editor.changed):  # what a drop does: the last row moved first
+        assert model.moveRow(QModelIndex(), 4, QModelIndex(), 0)
+    qtbot.waitUntil(lambda: editor.list.item(0).text().startswith("1. Put the steps"))
+    ids = [q["id"] for q in read_as_learner(editor.current_text())[0]["questions"]]
+    assert ids == ["first-steps", "own-profile", "item-kinds", "offline", "pin-name"]

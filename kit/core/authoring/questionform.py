@@ -188,6 +188,13 @@ class ItemDraft:
         if text != block.raw:
             block.raw = text if text.endswith("\n") or block.was_last else text + "\n"
 
+    def rename(self, question: QuestionDraft, qid: str) -> None:
+        """Give `question` the id `qid`; the conditions naming it follow."""
+        old, question.qid = question.qid, qid
+        for other in self.questions:
+            if other is not question and other.show_if and other.show_if.question == old:
+                other.show_if = ShowIf(qid, other.show_if.answer_in)
+
     def move(self, index: int, to: int) -> None:
         self.blocks.insert(to, self.blocks.pop(index))
 

@@ -111,15 +111,19 @@ class AnswerList(QWidget):
             | Qt.ItemFlag.ItemIsEditable
             | Qt.ItemFlag.ItemIsDragEnabled
         )
-        if self.ticked:
+        if self.ticked or self.likert:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         item.setFlags(flags)  # not a drop target: rows go between rows, never inside one
         item.setData(EXPLANATION, FULL, answer.explanation)
         if self.ticked:
             item.setCheckState(TEXT, CHECKED if answer.correct else UNCHECKED)
-        if self.survey and self.qtype == "likert":
+        if self.likert:
             item.setCheckState(NA, CHECKED if answer.na else UNCHECKED)
         return item
+
+    @property
+    def likert(self) -> bool:
+        return self.survey and self.qtype == "likert"
 
     @property
     def ticked(self) -> bool:

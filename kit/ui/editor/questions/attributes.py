@@ -39,6 +39,7 @@ class SurveyAttributes(QWidget):
         self.earlier: list[QuestionDraft] = []
         self.skill = QComboBox()
         self.skill.setEditable(True)
+        self.skill.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.skill.setAccessibleName(_("Skill rated"))
         self.skill.addItem(_("(none)"), "")
         for key, label in skill_options():
@@ -53,7 +54,7 @@ class SurveyAttributes(QWidget):
         self.condition_answers = QListWidget()
         self.condition_answers.setAccessibleName(_("Answers that show it"))
         self.condition_answers.setMaximumHeight(110)
-        layout = QFormLayout(self)
+        self.rows = layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addRow(_("Skill rated:"), self.skill)
         layout.addRow(_("Dimension:"), self.dimension)
@@ -73,8 +74,8 @@ class SurveyAttributes(QWidget):
         self.earlier = [q for q in earlier if q.qtype != SECTION and q.answers]
         likert = question.qtype == "likert"
         for box in (self.skill, self.dimension):
-            box.setEnabled(likert)
-        self.about.setEnabled(question.qtype in ("single", "multiple"))
+            self.rows.setRowVisible(box, likert)
+        self.rows.setRowVisible(self.about, question.qtype in ("single", "multiple"))
         with QSignalBlocker(self.skill):
             index = self.skill.findData(question.skill)
             if index < 0 and question.skill:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -63,8 +64,11 @@ class QuestionsForm(QWidget):
         self.header.addRow(_("Introduction:"), self.intro)
         self.list = QListWidget()
         self.list.setAccessibleName(_("Questions"))
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.model().rowsMoved.connect(self._rows_dropped)
         self.panel = QuestionPanel(self.survey)
         self.panel.on_raw_edited = self._raw_edited
+        self.panel.on_rename = lambda question, qid: self.draft.rename(question, qid)
         self.add_button = QToolButton()
         self.add_button.setText(_("Add question"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -179,10 +183,22 @@ class QuestionsForm(QWidget):
         self.list.clear()
         for n in range(len(self.draft.blocks)):
             self.list.addItem(self._label(n))
+            self.list.item(n).setData(Qt.ItemDataRole.UserRole, n)
         self.list.blockSignals(False)
         row = min(row, self.list.count() - 1)
         self.list.setCurrentRow(row)
         self._select(row)
+
+    def _rows_dropped(self, *_args: object) -> None:
+        """A question dragged to another place: the blocks follow the rows."""
+        order = [self.list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.list.count())]
+        if sorted(order) != list(range(len(self.draft.blocks))):
+            return
+        moved = self.list.currentItem()
+        current = self.list.currentRow() if moved is None else self.list.row(moved)
+        self.draft.blocks = [self.draft.blocks[n] for n in order]
+        QTimer.singleShot(0, lambda: self._refresh_list(current))
+        self._edited()
 
     def _earlier(self, index: int) -> list[QuestionDraft]:
         return [b.question for b in self.draft.blocks[:index] if b.question is not None]

@@ -6,6 +6,8 @@ and kept exactly as written until the person changes it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +24,7 @@ from kit.core.authoring.questionform import SECTION, AnswerDraft, DraftBlock, Qu
 from kit.i18n import N_, _
 from kit.ui.editor.questions.answers import AnswerList
 from kit.ui.editor.questions.attributes import SurveyAttributes
+from kit.ui.editor.questions.scales import SCALES, scale_answers
 
 LIKERT = "likert"
 QUIZ_TYPES = {
@@ -100,6 +103,11 @@ class QuestionPanel(QStackedWidget):
         self.prompt.setAccessibleName(_("Question text"))
         self.prompt.setTabChangesFocus(True)
         self.prompt.setMaximumHeight(110)
+        self.scale = QComboBox()
+        self.scale.setAccessibleName(_("Use a ready scale"))
+        self.scale.addItem(_("(type the labels, or pick a ready scale)"), "")
+        for key, (label, _points, _na) in SCALES.items():
+            self.scale.addItem(_(label), key)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.answers = AnswerList()
@@ -116,6 +124,7 @@ class QuestionPanel(QStackedWidget):
         layout.addRow(_("Id:"), self.qid)
         layout.addRow(_("Type:"), self.qtype)
         layout.addRow(_("Question:"), self.prompt)
+        layout.addRow(_("Scale:"), self.scale)
         layout.addRow("", self.hint)
         layout.addRow(_("Answers:"), self.answers)
         layout.addRow(_("Explanation:"), self.explanation)
@@ -147,11 +156,13 @@ class QuestionPanel(QStackedWidget):
         self.qtype.currentIndexChanged.connect(self._type_changed)
         self.prompt.textChanged.connect(self._prompt_edited)
         self.explanation.textChanged.connect(self._explanation_edited)
+        self.scale.activated.connect(self._scale_chosen)
         self.answers.edited.connect(self.edited)
         if self.attributes is not None:
             self.attributes.edited.connect(self.edited)
         self.raw.textChanged.connect(self._raw_edited)
-        self.on_raw_edited = lambda text: None
+        self.on_raw_edited: Callable[[str], None] = lambda text: None
+        self.on_rename: Callable[[QuestionDraft, str], None] = lambda q, qid: setattr(q, "qid", qid)
 
     @property
     def question(self) -> QuestionDraft | None:
@@ -189,6 +200,7 @@ class QuestionPanel(QStackedWidget):
         assert isinstance(layout, QFormLayout)
         layout.setRowVisible(self.explanation, q.qtype != SECTION and not self.survey)
         layout.setRowVisible(self.answers, has_answers)
+        layout.setRowVisible(self.scale, self.survey and q.qtype == LIKERT)
         label = layout.labelForField(self.prompt)
         if isinstance(label, QLabel):
             label.setText(_("Introduction:") if q.qtype == SECTION else _("Question:"))
@@ -208,7 +220,7 @@ class QuestionPanel(QStackedWidget):
     # -- edits -------------------------------------------------------------------------
     def _id_edited(self, text: str) -> None:
         if self.question is not None:
-            self.question.qid = text.strip()
+            self.on_rename(self.question, text.strip())
             self.edited.emit()
 
     def _type_changed(self) -> None:
@@ -220,6 +232,17 @@ class QuestionPanel(QStackedWidget):
         self._show_parts(earlier)
         if self.attributes is not None:
             self.attributes.show_question(q, self.attributes.earlier)
+        self.edited.emit()
+
+    def _scale_chosen(self) -> None:
+        key = str(self.scale.currentData() or "")
+        q = self.question
+        with QSignalBlocker(self.scale):
+            self.scale.setCurrentIndex(0)
+        if q is None or not key:
+            return
+        q.answers = scale_answers(key)
+        self.answers.show_answers(q.qtype, self.survey, q.answers)
         self.edited.emit()
 
     def _prompt_edited(self) -> None:

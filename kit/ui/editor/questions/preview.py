@@ -7,7 +7,14 @@ checked and the score seen, and nothing reaches the records.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kit.core import itemtypes
 from kit.core.authoring.questioncheck import read_as_learner
@@ -39,9 +46,12 @@ class LearnerPreview(QDialog):
                 body_html=render_markdown(str(item.get("body") or ""), lang=lang),
             )
         )
+        note = QLabel(_("This is how learners see it. Try the answers: nothing is saved."))
+        note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(note)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         self.resize(760, 640)
