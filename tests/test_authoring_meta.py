@@ -142,3 +142,33 @@ def test_field_at_line() -> None:
     lines = {"id": (1, 1), "description": (3, 5)}
     assert packmeta.field_at_line(lines, 4) == "description"
     assert packmeta.field_at_line(lines, 9) is None
+
+
+EDITS_PACK = {
+    "title": "Un título: nuevo",
+    "description": "Línea uno.\n\nLínea dos.",
+    "license": "CC-BY-4.0",
+    "attribution": "",
+    "homepage": "https://example.org/x",
+    "version": "9.9.9",
+}
+
+
+@pytest.mark.parametrize("path", sorted(PACKS.glob("*/pack.yaml")), ids=lambda p: p.parent.name)
+def test_each_field_edit_on_every_bundled_pack_touches_only_its_key(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    meta = packmeta.read_pack(text).meta
+    for name, value in EDITS_PACK.items():
+        new = packmeta.write_pack(text, replace(meta, **{name: value}))
+        expected = {k: v for k, v in data.items() if k != name}
+        got = yaml.safe_load(new)
+        assert got.pop(name, "") == value, (path, name)
+        assert got == expected, (path, name)
+        # every line outside the key's own (indented) lines was there before
+        kept = [
+            ln
+            for ln in new.splitlines()
+            if ln[:1] not in ("", " ") and ln[: len(name) + 1] != f"{name}:"
+        ]
+        assert all(line in text.splitlines() for line in kept), name
