@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -359,9 +360,9 @@ def test_a_pack_made_from_nothing_is_built_signed_installed_and_passed(
     result = dialog.result
     assert result.path.parent == out and result.path.suffix == ".kitpack"
     assert "water-trainer" in dialog.result_label.text()
-    if zipfile.is_zipfile(result.path):
-        names = zipfile.ZipFile(result.path).namelist()
-        assert any(n.endswith("media/kettle-photo.png") for n in names), names
+    with zipfile.ZipFile(result.path) as built:
+        names = built.namelist()
+    assert any(n.endswith("media/kettle-photo.png") for n in names), names
     pack_id = window.view.outline_value.pack_id
     public = next(tmp_path.rglob("water-trainer.pub")).read_text("utf-8").strip()
     close_window(window)
@@ -388,11 +389,29 @@ def test_a_pack_made_from_nothing_is_built_signed_installed_and_passed(
             qtbot.keyClick(cards["short"].input.edit, Qt.Key.Key_Return)
             put_in_order(qtbot, cards["order"], ["1", "2", "3"])
         assert "You passed" in view.summary_text.text()
+        # The survey: the scale with its labels, then the free text; the answers are saved.
+        scale_id = re.search(r"^## (\S+): likert", survey_text, re.M).group(1)
+        text_id = re.search(r"^## (\S+): text", survey_text, re.M).group(1)
+        with qtbot.waitSignal(page.item_shown, timeout=20_000):
+            page.open_item(pack_id, survey.item_id)
+        form = page.views["survey"]
+        scale = form.inputs[scale_id]
+        assert [b.accessibleName() for _cid, b in scale.buttons] == SCALE
+        click(qtbot, scale.buttons[2][1])
+        qtbot.keyClicks(form.inputs[text_id].edit, "A filter")
+        with qtbot.waitSignal(form.sent, timeout=20_000):
+            click(qtbot, form.send)
         page.close()
         profile_id = ctx.profile.id
     with Records(DataDir(learner_data)) as records:
         stats = records.quiz_stats(profile_id, pack_id, quiz.item_id)
+        answered = {
+            e.result.get("question"): e.result.get("response")
+            for e in records.events(profile_id, pack_id, survey.item_id)
+            if e.verb == "answered"
+        }
     assert stats.passed and stats.best_score == 100
+    assert answered == {scale_id: "3", text_id: "A filter"}
 
 
 # -- 2. an existing pack edited ----------------------------------------------------------------
