@@ -225,6 +225,79 @@ QUIZ_ANSWERS = {
     "order": ("Put the steps in order.", ["Fill the pot", "Boil the water", "Let it cool"], []),
 }
 SCALE = ["Not sure", "A little sure", "Sure", "Very sure"]
+LESSON_FILE = """\
+---
+id: boil-your-water
+type: lesson
+title: Boil your water
+---
+# Boil your water
+
+Write the lesson here, in Markdown.
+
+Boiling kills the germs in the water.
+
+![A kettle on a wood fire](../../media/kettle-photo.png)
+"""
+QUIZ_FILE = """\
+---
+id: check-your-water
+type: quiz
+title: Check your water
+pass_mark: 80
+---
+## q1: single
+Which water is safe to drink?
+
+- [x] Boiled water
+- [ ] River water
+
+## q2: multiple
+Which make water safe?
+
+- [x] Boiling
+- [x] Filtering
+- [ ] Shaking
+
+## q3: truefalse
+Clear water is always safe to drink.
+
+- [ ] True
+- [x] False
+
+## q4: short
+How many minutes should water boil, at least?
+
+- [x] One
+- [x] 1
+
+## q5: order
+Put the steps in order.
+
+1. Fill the pot
+2. Boil the water
+3. Let it cool
+"""
+SURVEY_FILE = """\
+---
+id: your-water-at-home
+type: survey
+title: Your water at home
+---
+## q1: likert
+How sure are you that your water is safe?
+
+- Not sure
+- A little sure
+- Sure
+- Very sure
+
+## q2: section
+About your home
+
+## q3: text
+What would help you most?
+"""
 
 
 def test_a_pack_made_from_nothing_is_built_signed_installed_and_passed(
@@ -278,6 +351,7 @@ def test_a_pack_made_from_nothing_is_built_signed_installed_and_passed(
     qtbot.mouseClick(alt.ok_button, Qt.MouseButton.LeftButton)
     picture_syntax = "![A kettle on a wood fire](../../media/kettle-photo.png)"
     qtbot.waitUntil(lambda: picture_syntax in editor.current_text(), timeout=20_000)
+    type_at_end(qtbot, box, "\n")
     assert (source / "media" / "kettle-photo.png").read_bytes() == kettle.read_bytes()
 
     # A quiz with one question of every type, built with the quiz form.
@@ -364,6 +438,10 @@ def test_a_pack_made_from_nothing_is_built_signed_installed_and_passed(
         names = built.namelist()
     assert any(n.endswith("media/kettle-photo.png") for n in names), names
     pack_id = window.view.outline_value.pack_id
+    # What a person would have written by hand.
+    assert (source / lesson.relpath).read_text("utf-8") == LESSON_FILE
+    assert (source / quiz.relpath).read_text("utf-8") == QUIZ_FILE
+    assert (source / survey.relpath).read_text("utf-8") == SURVEY_FILE
     public = next(tmp_path.rglob("water-trainer.pub")).read_text("utf-8").strip()
     close_window(window)
 
