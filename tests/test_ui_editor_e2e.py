@@ -117,14 +117,15 @@ def type_prompt(qtbot, editor, words: str) -> None:
 
 
 def type_answer(qtbot, answers, row: int, words: str) -> None:
-    """The answer's cell opened for editing (what F2 or a double click do), the old text
-    replaced by typing, Enter. (F2 itself is taken by the window's Rename: see
-    test_f2_in_the_answers_edits_the_answer.)"""
+    """A double click on the answer's text, the old text replaced by typing, Enter.
+    (F2 is taken by the window's Rename: see test_f2_in_the_answers_edits_the_answer.)"""
     tree = answers.tree
     item = answers.rows()[row]
-    tree.setCurrentItem(item, 0)
-    tree.setFocus()
-    tree.editItem(item, 0)
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    where = QPoint(rect.left() + max(40, tree.columnWidth(0) // 2), rect.center().y())
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.waitUntil(lambda: bool(open_editors(tree)), timeout=5_000)
     box = open_editors(tree)[0]
     box.selectAll()
