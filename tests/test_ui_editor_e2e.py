@@ -777,3 +777,35 @@ def test_delete_in_the_question_list_deletes_the_question(qtbot, quiz_open) -> N
     form.list.setCurrentRow(0)
     qtbot.keyClick(form.list, Qt.Key.Key_Delete)
     assert form.list.count() == count - 1
+
+
+def test_undo_and_delete_typed_in_a_text_stay_in_the_text(qtbot, data_dir, tmp_path) -> None:
+    from kit.ui.editor.markdown.editor import MarkdownEditor
+    from kit.ui.editor.metadata.pack_form import PackMetaEditor
+
+    source = tmp_path / "getting-started"
+    shutil.copytree(GETTING_STARTED, source)
+    before = hashes(source)
+    window = make_window(qtbot, data_dir)
+    with qtbot.waitSignal(window.opened, timeout=20_000):
+        window.open_at(source)
+    window.view.outline.select("item", LESSON)
+    qtbot.waitUntil(lambda: isinstance(window.view.editor, MarkdownEditor), timeout=20_000)
+    original = window.view.editor.current_text()
+    box = text_box(window.view.editor)
+    type_at_end(qtbot, box, "Oops")
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.editor.current_text() == original
+    window.acts["pack_details"].trigger()
+    qtbot.waitUntil(lambda: isinstance(window.view.editor, PackMetaEditor), timeout=20_000)
+    title = window.view.editor.title
+    title.setFocus()
+    title.setCursorPosition(0)
+    qtbot.keyClick(title, Qt.Key.Key_Delete)
+    assert title.text() == "etting started with Training Kit"
+    qtbot.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert title.text() == "Getting started with Training Kit"
+    idle(qtbot, window)
+    assert [m.dir for m in window.view.outline_value.modules] == ["learning", "teaching"]
+    close_window(window)
+    assert hashes(source) == before
