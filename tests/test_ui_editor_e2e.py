@@ -1,13 +1,11 @@
-"""Trainer mode from end to end, through its widgets (issue 16's "Done when"):
+"""Trainer mode from end to end, through its widgets (issue 16's "Done when"): a pack made
+from nothing (start screen, a module, a lesson with a dropped picture, a quiz of every
+question type and a survey built with the forms, the licence chosen from the list), built
+and signed in the Build dialog, installed in a second data folder, and the quiz passed
+and the survey answered as a learner in the reader.
 
-1. a pack made from nothing (start screen, a module, a lesson with a dropped picture, a
-   quiz of every question type and a survey built with the forms, the licence chosen from
-   the list), built and signed in the Build dialog, installed in a second data folder and
-   passed as a learner in the reader;
-2. an existing pack edited: the files on disk change only in the lines edited, every
-   other file keeps its bytes;
-3. the editor killed (SIGKILL, in a real process) while a text is only in the recovery
-   journal, then opened again: it offers the text back, and saving writes it.
+An existing pack edited: test_ui_editor_e2e_edit.py; killed mid-edit and recovered:
+test_ui_editor_e2e_recovery.py.
 """
 
 from __future__ import annotations
