@@ -96,11 +96,6 @@ def test_editing_a_pack_changes_only_the_edited_lines(
 
 
 # -- keys inside the forms (the window's shortcuts must not take them) -----------------------
-SHORTCUT_CLASH = (
-    "kit.ui.modes.editor's Rename (F2), Delete (Del) and Move up/down (Alt+Up/Alt+Down) are "
-    "window-wide shortcuts (kit.ui.editor.menus.build_chrome), so Qt gives these keys to the "
-    "outline's actions even while the quiz form's lists have the focus"
-)
 
 
 @pytest.fixture
@@ -118,7 +113,6 @@ def quiz_open(qtbot, data_dir, tmp_path):
     close_window(window)
 
 
-@pytest.mark.xfail(strict=True, reason=SHORTCUT_CLASH + ": F2 renames the quiz in the outline")
 def test_f2_in_the_answers_edits_the_answer(qtbot, quiz_open) -> None:
     _window, form, _source = quiz_open
     form.list.setCurrentRow(1)
@@ -129,7 +123,6 @@ def test_f2_in_the_answers_edits_the_answer(qtbot, quiz_open) -> None:
     assert open_editors(tree), "F2 did not open the answer for editing"
 
 
-@pytest.mark.xfail(strict=True, reason=SHORTCUT_CLASH + ": Alt+Up moves the outline's item")
 def test_alt_up_in_the_question_list_moves_the_question(qtbot, quiz_open) -> None:
     window, form, _source = quiz_open
     before = [i.relpath for m in window.view.outline_value.modules for i in m.items]
@@ -141,7 +134,6 @@ def test_alt_up_in_the_question_list_moves_the_question(qtbot, quiz_open) -> Non
     assert form.list.currentRow() == 1
 
 
-@pytest.mark.xfail(strict=True, reason=SHORTCUT_CLASH + ": Del never reaches the question list")
 def test_delete_in_the_question_list_deletes_the_question(qtbot, quiz_open) -> None:
     _window, form, _source = quiz_open
     count = form.list.count()

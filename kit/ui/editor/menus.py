@@ -25,6 +25,9 @@ MENUS = (
 )
 TOOLBAR = "save undo redo - add_module add_item rename delete - find_problems build"
 NO_PACK_NEEDED = {"new_pack", "open_folder", "remix", "quit"}  # the others need an open pack
+OUTLINE_KEYS = ("rename", "delete", "move_up", "move_down")
+"""Keys that act on the outline only while it has the focus: in a form, F2, Del and Alt+Up
+belong to the form (an answer's text, the question list)."""
 ADDONS = {
     "build": "kit.ui.editor.publish.dialogs",
     "export": "kit.ui.editor.publish.dialogs",
@@ -50,13 +53,19 @@ def build_chrome(window: QMainWindow) -> tuple[dict[str, QAction], QToolBar]:
     acts: dict[str, QAction] = {}
     for spec in EditorMode.actions:
         action = QAction(_(spec.text), window)
+        outline_only = spec.name in OUTLINE_KEYS
         if spec.shortcut:
             action.setShortcut(QKeySequence(spec.shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setShortcutContext(
+                Qt.ShortcutContext.WidgetWithChildrenShortcut
+                if outline_only
+                else Qt.ShortcutContext.WindowShortcut
+            )
         if spec.tip:
             action.setToolTip(_(spec.tip))
         action.triggered.connect(lambda _c=False, h=spec.handler: getattr(window, h)())
-        window.addAction(action)
+        if not outline_only:  # the outline takes those (window._show_project)
+            window.addAction(action)
         acts[spec.name] = action
     acts["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     titles = _menu_titles()

@@ -19,7 +19,7 @@ from kit.core.direction import is_rtl
 from kit.i18n import _, current_language
 from kit.ui.context import AppContext, Services, Session
 from kit.ui.editor.asking import Ask
-from kit.ui.editor.menus import addon, build_chrome, enable
+from kit.ui.editor.menus import OUTLINE_KEYS, addon, build_chrome, enable
 from kit.ui.editor.project_view import ProjectView
 from kit.ui.editor.start import NewPackDialog, RemixDialog, StartScreen
 from kit.ui.operations import editor_project, editor_recent
@@ -163,6 +163,7 @@ class EditorWindow(QMainWindow):
         view.history.indexChanged.connect(lambda _i: self._history_moved())
         view.outline_changed.connect(self._outline_changed)
         view.outline.customContextMenuRequested.connect(self._context_menu)
+        view.outline.addActions([self.acts[name] for name in OUTLINE_KEYS])
         self.view = view
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
