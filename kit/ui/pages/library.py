@@ -174,7 +174,9 @@ class LibraryPage(RedrawnOnChange, QWidget):
         self.dirty = False
         if self.view is None:
             self.stack.setCurrentWidget(self.loading)
-        ops.load_library(self.ctx).success(self.show_view).failure(self._failed).run(self)
+        ops.load_library(self.ctx, self.selected_pack).success(self.show_view).failure(
+            self._failed
+        ).run(self)
 
     def _failed(self, message: str) -> None:
         self.loading.setText(message)
@@ -226,6 +228,25 @@ class LibraryPage(RedrawnOnChange, QWidget):
         pack_id = item.data(Qt.ItemDataRole.UserRole)
         self.selected_pack = pack_id
         pack_view = next(p for p in self.view.packs if p.id == pack_id)
+        if pack_view.loaded:
+            self._show_pack(pack_view)
+        else:  # a summary until chosen: read it in full on the worker, then show it
+            view = self.view
+            ops.load_pack(self.ctx, pack_id).success(
+                lambda loaded: self._pack_loaded(view, loaded)
+            ).failure(lambda text: self.message.emit(text, "error")).run(self)
+
+    def _pack_loaded(self, view: LibraryView, loaded: ops.PackView | None) -> None:
+        if loaded is None or view is not self.view:
+            return  # removed meanwhile, or the page has reloaded since
+        index = next((n for n, p in enumerate(view.packs) if p.id == loaded.id), None)
+        if index is None:
+            return
+        view.packs[index] = loaded
+        if self.selected_pack == loaded.id:
+            self._show_pack(loaded)
+
+    def _show_pack(self, pack_view: ops.PackView) -> None:
         content = QWidget()
         content.setObjectName("page")
         column = QVBoxLayout(content)
