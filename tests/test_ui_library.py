@@ -217,3 +217,27 @@ def test_installing_a_damaged_pack_again_says_it_was_repaired(
         )
     )
     close(window)
+
+
+def test_choosing_another_pack_shows_its_modules_and_progress(
+    qtbot, data_dir, pack, tmp_path
+) -> None:
+    """Packs are read in full only when shown or touched: choosing an untouched one in
+    the list still shows its modules, and choosing back shows the learner's progress."""
+    body = content("zz-first-aid", items=[lesson("burns", "Burns"), lesson("cuts", "Cuts")])
+    body["pack"]["title"] = "Zz first aid"
+    prepare(data_dir, [pack, write_pack(tmp_path / "first-aid.kitpack", body)])
+    ana = add_profile(data_dir, "Ana", pin="1234")
+    add_events(data_dir, ana.id, "getting-started", LEARNING[:2])
+    window = open_window(qtbot, data_dir)
+    page = sign_in(qtbot, window, "Ana", "1234")
+    assert page.packs.count() == 2
+    assert page.packs.item(1).text().endswith("0% done")
+    page.packs.setCurrentRow(1)
+    qtbot.waitUntil(lambda: page.panel.view.id == "zz-first-aid")
+    card = page.panel.module_card("m1")
+    assert card.summary.text().startswith("0 of 2 done")
+    assert [b.property("item_id") for b in card.item_buttons()] == ["burns", "cuts"]
+    page.packs.setCurrentRow(0)
+    qtbot.waitUntil(lambda: page.panel.view.id == "getting-started")
+    assert page.panel.module_card("learning").bar.value() == 2

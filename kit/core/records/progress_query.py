@@ -60,6 +60,23 @@ def pack_events(rdb: RecordsDB, profile_id: str, pack: Mapping[str, Any]) -> lis
     return [found[seq] for seq in sorted(found)]
 
 
+def touched_packs(rdb: RecordsDB, profile_id: str) -> set[str]:
+    """The ids of the packs in which the profile has any event: a skip scan of the
+    events_profile_item index, one step per pack (not one per event). A pack outside
+    this set has nothing done and no Continue point in it."""
+    rows = rdb.query(
+        """WITH RECURSIVE seen(pack_id) AS (
+               SELECT MIN(pack_id) FROM events WHERE profile_id = ?1
+               UNION ALL
+               SELECT (SELECT MIN(pack_id) FROM events WHERE profile_id = ?1
+                       AND pack_id > seen.pack_id)
+               FROM seen WHERE seen.pack_id IS NOT NULL)
+           SELECT pack_id FROM seen WHERE pack_id IS NOT NULL""",
+        [profile_id],
+    )
+    return {str(r["pack_id"]) for r in rows}
+
+
 def pack_progress(rdb: RecordsDB, profile_id: str, pack: Mapping[str, Any]) -> list[ModuleProgress]:
     """As `progress.pack_progress` over all the profile's events, from far fewer rows."""
     return progress.pack_progress(pack, pack_events(rdb, profile_id, pack))

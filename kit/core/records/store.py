@@ -303,6 +303,11 @@ class Records:
         """Progress through each module of `pack` (a Library.get_pack dict), in order."""
         return progress_query.pack_progress(self.rdb, str(profile_id), pack)
 
+    def touched_packs(self, profile_id: str) -> set[str]:
+        """The ids of the packs in which this profile has any event (the others have
+        nothing done, whatever their content)."""
+        return progress_query.touched_packs(self.rdb, str(profile_id))
+
     def module_progress(
         self, profile_id: str, pack: Mapping[str, Any], module_id: str
     ) -> ModuleProgress:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,9 @@ class ContinueTarget:
 
 @dataclass
 class PackView:
-    """A pack (Library.get_pack dict, with modules) and the learner's progress in it."""
+    """A pack and the learner's progress in it. `pack` is a Library.get_pack dict (with
+    modules) when `loaded`; the other packs of the list come as their Library.list_packs
+    summary, and `load_pack` reads one in full when it is chosen."""
 
     pack: dict[str, Any]
     progress: dict[str, Any] = field(default_factory=dict)  # module id -> ModuleProgress
@@ -36,6 +38,10 @@ class PackView:
     @property
     def id(self) -> str:
         return str(self.pack["id"])
+
+    @property
+    def loaded(self) -> bool:
+        return "modules" in self.pack
 
     def fraction(self) -> float:
         done = sum(p.done for p in self.progress.values())
@@ -58,7 +64,7 @@ def _titles(pack: Mapping[str, Any], module_id: str, item_id: str) -> tuple[str,
     return item_id, module_id
 
 
-def _first_item(packs: list[dict[str, Any]]) -> tuple[dict[str, Any], str, str] | None:
+def _first_item(packs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], str, str] | None:
     for pack in packs:
         for module in pack.get("modules", []):
             for item in module.get("items", []):
@@ -66,14 +72,18 @@ def _first_item(packs: list[dict[str, Any]]) -> tuple[dict[str, Any], str, str] 
     return None
 
 
-def _continue_target(ctx: AppContext, packs: list[dict[str, Any]]) -> ContinueTarget | None:
-    point = ctx.records.continue_point(ctx.profile_id, packs) if ctx.profile_id else None
+def _continue_target(
+    ctx: AppContext, touched: list[dict[str, Any]], in_order: Iterable[dict[str, Any]]
+) -> ContinueTarget | None:
+    """Continue among the packs the learner touched (no other pack holds an event), else
+    a first "Start" at the first item of the first pack (in list order) that has one."""
+    point = ctx.records.continue_point(ctx.profile_id, touched) if ctx.profile_id else None
     if point is not None:
-        pack = next(p for p in packs if p["id"] == point.pack_id)
+        pack = next(p for p in touched if p["id"] == point.pack_id)
         found: tuple[dict[str, Any], str, str] | None = (pack, point.module_id, point.item_id)
         started = True
     else:
-        found, started = _first_item(packs), False
+        found, started = _first_item(in_order), False
     if found is None:
         return None
     pack, module_id, item_id = found
@@ -83,25 +93,69 @@ def _continue_target(ctx: AppContext, packs: list[dict[str, Any]]) -> ContinueTa
     )
 
 
-def read_library(ctx: AppContext) -> LibraryView:
-    """Runs on the worker: every pack with its modules and the profile's progress."""
+def _pack_view(ctx: AppContext, pack: dict[str, Any]) -> PackView:
+    progress: dict[str, Any] = {}
+    if ctx.profile_id:
+        progress = {p.module_id: p for p in ctx.records.pack_progress(ctx.profile_id, pack)}
+    return PackView(pack, progress)
+
+
+def read_library(ctx: AppContext, selected: str | None = None) -> LibraryView:
+    """Runs on the worker: every pack of the list with the profile's progress.
+
+    Only the packs the learner has touched (they have progress), and the one the page
+    will show (`selected` if still installed, else the Continue pack, else the first),
+    are read in full; the others are their summaries (nothing done in them), so the
+    cost grows with what the learner did, not with the size of the library."""
     lang = ctx.language
-    packs = []
-    for summary in ctx.library.list_packs(lang):
-        pack = ctx.library.get_pack(summary["id"], lang)
-        if pack is not None:
-            packs.append(pack)
-    views = []
-    for pack in packs:
-        progress: dict[str, Any] = {}
-        if ctx.profile_id:
-            progress = {p.module_id: p for p in ctx.records.pack_progress(ctx.profile_id, pack)}
-        views.append(PackView(pack, progress))
-    return LibraryView(views, _continue_target(ctx, packs))
+    library = ctx.library
+    summaries = library.list_packs(lang)
+    touched_ids = ctx.records.touched_packs(ctx.profile_id) if ctx.profile_id else set()
+    full: dict[str, dict[str, Any]] = {}
+
+    def read(pack_id: str) -> dict[str, Any] | None:
+        if pack_id not in full:
+            pack = library.get_pack(pack_id, lang)
+            if pack is None:
+                return None
+            full[pack_id] = pack
+        return full[pack_id]
+
+    touched = [p for s in summaries if s["id"] in touched_ids and (p := read(s["id"]))]
+
+    def in_order() -> Iterator[dict[str, Any]]:
+        for summary in summaries:
+            pack = read(summary["id"])
+            if pack is not None:
+                yield pack
+
+    continue_to = _continue_target(ctx, touched, in_order())
+    ids = [str(s["id"]) for s in summaries]
+    shown = selected if selected in ids else None
+    if shown is None and continue_to is not None:
+        shown = continue_to.pack_id
+    if shown is None and ids:
+        shown = ids[0]
+    if shown is not None:
+        read(shown)
+    views = [_pack_view(ctx, full[s["id"]]) if s["id"] in full else PackView(s) for s in summaries]
+    return LibraryView(views, continue_to)
 
 
-def load_library(ctx: AppContext) -> Op[LibraryView]:
-    return Op(ctx, lambda: read_library(ctx))
+def load_library(ctx: AppContext, selected: str | None = None) -> Op[LibraryView]:
+    """The library page's view; `selected` is the pack the page shows (read in full)."""
+    return Op(ctx, lambda: read_library(ctx, selected))
+
+
+def load_pack(ctx: AppContext, pack_id: str) -> Op[PackView | None]:
+    """One pack in full with the profile's progress (a pack chosen in the list), or None
+    when it is no longer installed."""
+
+    def work() -> PackView | None:
+        pack = ctx.library.get_pack(pack_id, ctx.language)
+        return None if pack is None else _pack_view(ctx, pack)
+
+    return Op(ctx, work)
 
 
 def _installing(ctx: AppContext, work: Callable[..., Any], **options: Any) -> Op[Any]:

@@ -5,7 +5,9 @@ and the agenda as delivered (kit.core.workshops.Deliveries, durable when it retu
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QImage
@@ -24,7 +26,7 @@ from kit.core.workshops.model import (
 from kit.ui.changes import Change
 from kit.ui.context import AppContext
 from kit.ui.operations.op import Op
-from kit.ui.operations.reader import prepare_item
+from kit.ui.operations.reader import media_files, pictures, prepare_item
 
 
 @dataclass(frozen=True)
@@ -71,15 +73,23 @@ class WorkshopAgenda:
 @dataclass(frozen=True)
 class Frame:
     """One screenful for the projector: a slide of a deck, a whole lesson, or a custom
-    item's one large frame (`custom_minutes` set; its text is made when it is shown)."""
+    item's one large frame (`custom_minutes` set; its text is made when it is shown).
+
+    A frame names its pictures' files (`files`); they are decoded when the frame is
+    shown (`media`), from the reader's kept pictures when seen lately, so a long talk
+    does not hold every picture of every slide decoded at once."""
 
     entry: int  # index of its AgendaEntry
     title: str
     html: str
     notes: str = ""
     rtl: bool = False
-    media: dict[str, QImage] = field(default_factory=dict)
+    files: Mapping[str, Path] = field(default_factory=dict)
     custom_minutes: int | None = None
+
+    @property
+    def media(self) -> dict[str, QImage]:
+        return pictures(self.files) if self.files else {}
 
 
 @dataclass
@@ -174,18 +184,17 @@ def workshop_agenda(ctx: AppContext, workshop_id: str) -> Op[WorkshopAgenda]:
 
 
 def _item_frames(ctx: AppContext, number: int, pack_id: str, item_id: str) -> list[Frame]:
-    view = prepare_item(ctx, pack_id, item_id)
+    view = prepare_item(ctx, pack_id, item_id, images=False)
     title = str(view.item.get("title") or item_id)
     rtl = is_rtl(view.lang)
     slides = view.item.get("slides") or []
+    files = media_files(ctx.library, pack_id, [view.body_html, *view.slides_html])
     if view.slides_html:
         return [
-            Frame(number, title, html, str(s.get("notes") or ""), rtl, view.media)
+            Frame(number, title, html, str(s.get("notes") or ""), rtl, files)
             for html, s in zip(view.slides_html, slides, strict=False)
         ]
-    return [
-        Frame(number, title, view.body_html, str(view.item.get("notes") or ""), rtl, view.media)
-    ]
+    return [Frame(number, title, view.body_html, str(view.item.get("notes") or ""), rtl, files)]
 
 
 def _module_items(ctx: AppContext, pack_id: str, module_id: str) -> list[str]:

@@ -164,26 +164,45 @@ class ProgressChange:
         )
 
 
-def _media_for(library: Any, pack_id: str, fragments: list[str]) -> dict[str, QImage]:
-    """Decode every local image the HTML uses, straight from the media store."""
-    media: dict[str, QImage] = {}
+def media_files(library: Any, pack_id: str, fragments: list[str]) -> dict[str, Path]:
+    """Where every local image the HTML uses is in the media store (runs on the worker)."""
+    files: dict[str, Path] = {}
     for fragment in fragments:
         for src in _IMG_SRC.findall(fragment):
             key = html.unescape(src)
-            if key in media or _SCHEME.match(key):
+            if key in files or _SCHEME.match(key):
                 continue
             path = library.media_path(pack_id, key.split("#")[0].split("?")[0])
             if path is not None:
-                image = PICTURES.get(path, _fitted_picture)
-                if not image.isNull():
-                    media[key] = image
+                files[key] = path
+    return files
+
+
+def pictures(files: Mapping[str, Path]) -> dict[str, QImage]:
+    """The images of `files` (media_files) decoded and fitted, from the kept pictures
+    when seen lately; an image that does not decode is left out. Any thread."""
+    media: dict[str, QImage] = {}
+    for key, path in files.items():
+        image = PICTURES.get(path, _fitted_picture)
+        if not image.isNull():
+            media[key] = image
     return media
+
+
+def _media_for(library: Any, pack_id: str, fragments: list[str]) -> dict[str, QImage]:
+    """Decode every local image the HTML uses, straight from the media store."""
+    return pictures(media_files(library, pack_id, fragments))
 
 
 def _fitted_picture(path: Path) -> QImage:
     """A picture from the media store, no wider than the text column."""
     image = _decode(path)
     if image.width() > MAX_IMAGE_WIDTH:
+        if image.format() == QImage.Format.Format_ARGB32:
+            # Premultiplied in place: the smooth scaling would otherwise make a
+            # premultiplied copy of the whole decoded picture first (twice the memory
+            # of a big screenshot while it is fitted; it paints the same).
+            image.convertTo(QImage.Format.Format_ARGB32_Premultiplied)
         image = image.scaledToWidth(MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
     return image
 
@@ -212,9 +231,10 @@ def _render_item(item: Mapping[str, Any], lang: str) -> tuple[str, list[str]]:
     return body, slides
 
 
-def prepare_item(ctx: AppContext, pack_id: str, item_id: str) -> ItemView:
-    """Runs on the worker: the item in the reader's language, rendered, with its images,
-    and the learner's progress through its module (reads only)."""
+def prepare_item(ctx: AppContext, pack_id: str, item_id: str, *, images: bool = True) -> ItemView:
+    """Runs on the worker: the item in the reader's language, rendered, with its images
+    (unless `images` is False: then `media` is empty and the caller decodes them when
+    needed, see media_files), and the learner's progress through its module (reads only)."""
     library, records = ctx.library, ctx.records
     pack = library.get_pack(pack_id)
     if pack is None:
@@ -237,7 +257,7 @@ def prepare_item(ctx: AppContext, pack_id: str, item_id: str) -> ItemView:
         lang=text_lang,
         body_html=body_html,
         slides_html=slides_html,
-        media=_media_for(library, pack_id, [body_html, *slides_html]),
+        media=_media_for(library, pack_id, [body_html, *slides_html]) if images else {},
         translation_note=translation_note(pack, item, chain),
     )
     profile_id = ctx.profile_id

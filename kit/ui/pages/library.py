@@ -3,6 +3,8 @@ and a "Continue" card that opens the last unfinished item."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -163,18 +165,21 @@ class LibraryPage(RedrawnOnChange, QWidget):
         if self.view is None:
             return
         views = {p.id: p for p in self.view.packs}
+        label = self._labeller()
         for row in range(self.packs.count()):
             item = self.packs.item(row)
             pack_view = views.get(item.data(Qt.ItemDataRole.UserRole))
             if pack_view is not None:
-                item.setText(self._pack_label(pack_view))
+                item.setText(label(pack_view))
 
     # -- loading ----------------------------------------------------------------
     def reload(self) -> None:
         self.dirty = False
         if self.view is None:
             self.stack.setCurrentWidget(self.loading)
-        ops.load_library(self.ctx).success(self.show_view).failure(self._failed).run(self)
+        ops.load_library(self.ctx, self.selected_pack).success(self.show_view).failure(
+            self._failed
+        ).run(self)
 
     def _failed(self, message: str) -> None:
         self.loading.setText(message)
@@ -197,28 +202,51 @@ class LibraryPage(RedrawnOnChange, QWidget):
         if keep is None and view.continue_to is not None:
             keep = view.continue_to.pack_id
         self.packs.blockSignals(True)
-        self.packs.clear()
-        for pack_view in view.packs:
-            item = QListWidgetItem(self._pack_label(pack_view))
-            item.setData(Qt.ItemDataRole.UserRole, pack_view.id)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, pack_view.pack.get("title"))
-            self.packs.addItem(item)
+        label = self._labeller()
+        rows = [self.packs.item(row) for row in range(self.packs.count())]
+        if [item.data(Qt.ItemDataRole.UserRole) for item in rows] == ids:
+            # The same packs (a reload after progress or a language change): only the
+            # rows whose text changed are set, so the list is not laid out again.
+            for item, pack_view in zip(rows, view.packs, strict=True):
+                text, title = label(pack_view), pack_view.pack.get("title")
+                if item.text() != text:
+                    item.setText(text)
+                if item.data(Qt.ItemDataRole.AccessibleTextRole) != title:
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        else:
+            self.packs.clear()
+            for pack_view in view.packs:
+                item = QListWidgetItem(label(pack_view))
+                item.setData(Qt.ItemDataRole.UserRole, pack_view.id)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, pack_view.pack.get("title"))
+                self.packs.addItem(item)
         index = ids.index(keep) if keep in ids else 0
-        self.packs.setCurrentRow(index)  # signals still blocked: the panel is built once
+        if self.packs.currentRow() != index:
+            self.packs.setCurrentRow(index)  # signals still blocked: the panel is built once
         self.packs.blockSignals(False)
         self._pack_chosen(self.packs.currentItem())
 
-    def _pack_label(self, pack_view: ops.PackView) -> str:
-        """Its title on up to two lines (elided), then the learner's progress."""
+    def _labeller(self) -> Callable[[ops.PackView], str]:
+        """A pack row's label: its title on up to two lines (elided), then the learner's
+        progress; the metrics, width and progress lines worked out once for all rows
+        (most packs of a big library share "0% done")."""
         metrics, width = self.packs.fontMetrics(), self._row_width()
-        title = "\n".join(
-            fit_lines(str(pack_view.pack.get("title") or pack_view.id), metrics, width)
-        )
-        if not self.ctx.profile_id:
-            return title
-        percent = format_percent(round(100 * pack_view.fraction()) / 100)
-        done = _("{percent} done").format(percent=percent)
-        return f"{title}\n{metrics.elidedText(done, Qt.TextElideMode.ElideRight, width)}"
+        signed_in = bool(self.ctx.profile_id)
+        done_lines: dict[int, str] = {}
+
+        def pack_label(pack_view: ops.PackView) -> str:
+            title = "\n".join(
+                fit_lines(str(pack_view.pack.get("title") or pack_view.id), metrics, width)
+            )
+            if not signed_in:
+                return title
+            percent = round(100 * pack_view.fraction())
+            if percent not in done_lines:
+                done = _("{percent} done").format(percent=format_percent(percent / 100))
+                done_lines[percent] = metrics.elidedText(done, Qt.TextElideMode.ElideRight, width)
+            return f"{title}\n{done_lines[percent]}"
+
+        return pack_label
 
     def _pack_chosen(self, item: QListWidgetItem | None) -> None:
         if item is None or self.view is None:
@@ -226,6 +254,25 @@ class LibraryPage(RedrawnOnChange, QWidget):
         pack_id = item.data(Qt.ItemDataRole.UserRole)
         self.selected_pack = pack_id
         pack_view = next(p for p in self.view.packs if p.id == pack_id)
+        if pack_view.loaded:
+            self._show_pack(pack_view)
+        else:  # a summary until chosen: read it in full on the worker, then show it
+            view = self.view
+            ops.load_pack(self.ctx, pack_id).success(
+                lambda loaded: self._pack_loaded(view, loaded)
+            ).failure(lambda text: self.message.emit(text, "error")).run(self)
+
+    def _pack_loaded(self, view: LibraryView, loaded: ops.PackView | None) -> None:
+        if loaded is None or view is not self.view:
+            return  # removed meanwhile, or the page has reloaded since
+        index = next((n for n, p in enumerate(view.packs) if p.id == loaded.id), None)
+        if index is None:
+            return
+        view.packs[index] = loaded
+        if self.selected_pack == loaded.id:
+            self._show_pack(loaded)
+
+    def _show_pack(self, pack_view: ops.PackView) -> None:
         content = QWidget()
         content.setObjectName("page")
         column = QVBoxLayout(content)

@@ -21,6 +21,9 @@ def fit_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int = 2) 
     width = max(1, width)
     lines: list[str] = []
     words = text.split()
+    whole = " ".join(words)
+    if words and metrics.horizontalAdvance(whole) <= width:
+        return [whole]  # what the loop below gives when every word fits on the first line
     while words and len(lines) < max_lines:
         if len(lines) == max_lines - 1:
             lines.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
