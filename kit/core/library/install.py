@@ -298,8 +298,8 @@ class Installer:
         writer = self.writer = _RowWriter(self.conn, raw_content, op, self.origin)
         writer.start()
         try:
-            if not same:
-                self.present = self._intact_media(op)
+            if not same and self.present:
+                self.present = self._intact_media(op, among=self.present)
                 self._check_space(op)  # again, with what is intact
             self._stage_media(op, staging)
             crash_point("staged")
@@ -345,8 +345,12 @@ class Installer:
         # again, so that it can be exported.
         return order == 0 and rows.has_original(self.conn, op.pack_id, installed)
 
-    def _intact_media(self, op: _Opened) -> set[str]:
-        return self.store.intact_many((f["sha256"], f["size"]) for f in op.media)
+    def _intact_media(self, op: _Opened, among: set[str] | None = None) -> set[str]:
+        """The media the store holds intact (size and SHA-256, every byte read); `among`:
+        only these can be (the files an update found by size), the rest are not opened."""
+        return self.store.intact_many(
+            (f["sha256"], f["size"]) for f in op.media if among is None or f["sha256"] in among
+        )
 
     def _check_space(self, op: _Opened) -> None:
         needed = space_needed(op, self.present)

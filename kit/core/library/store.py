@@ -34,15 +34,22 @@ SYNC_THREADS = 8
 class MediaStore:
     def __init__(self, root: Path, tmp: Path, sync: bool = True) -> None:
         self.root = root
+        self._root = os.fspath(root)
         self.tmp = tmp
         self.sync = sync
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
 
+    def _name(self, sha256: str) -> str:
+        # path_for as a plain string: for thousands of files pathlib's joins cost more
+        # than the stat calls.
+        sep = os.sep
+        return f"{self._root}{sep}{sha256[:2]}{sep}{sha256}"
+
     def has(self, sha256: str, size: int) -> bool:
         try:
-            return self.path_for(sha256).stat().st_size == size
+            return os.stat(self._name(sha256)).st_size == size
         except OSError:
             return False
 
@@ -58,17 +65,13 @@ class MediaStore:
     def intact_many(self, files: Iterable[tuple[str, int]]) -> set[str]:
         """The hashes, of these (sha256, size), whose stored file is there with its size
         and SHA-256: every byte read and hashed, by a few threads (hashlib lets go of the
-        GIL, so two cores hash twice as fast). Names are made as plain strings: for
-        thousands of small files pathlib's joins cost more than the stat calls."""
+        GIL, so two cores hash twice as fast)."""
         wanted = dict(files)
-        root = os.fspath(self.root)
-        sep = os.sep
 
         def check(item: tuple[str, int]) -> str | None:
             sha, size = item
-            path = f"{root}{sep}{sha[:2]}{sep}{sha}"
             try:
-                with open(path, "rb", buffering=0) as fh:
+                with open(self._name(sha), "rb", buffering=0) as fh:
                     if os.fstat(fh.fileno()).st_size != size:
                         return None
                     digest = hashlib.sha256()
