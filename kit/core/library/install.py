@@ -269,12 +269,19 @@ class Installer:
         same = installed is not None and self._same_as_installed(op, installed, allow_downgrade)
         # What the store already holds intact (size and SHA-256) is not copied again;
         # a missing or damaged file is, even at the same version: that is the repair.
-        self.present = self._intact_media(op)
-        if same and len(self.present) == len({f["sha256"] for f in op.media}):
-            rows.set_origin(self.conn, op.pack_id, self.origin)
-            return InstallResult(
-                op.pack_id, op.version, "unchanged", verified, publisher, installed
-            )
+        # The same version is checked first (intact means unchanged: nothing to write);
+        # otherwise the rows are written while the kept files are hashed (below).
+        if same:
+            self.present = self._intact_media(op)
+            if len(self.present) == len({f["sha256"] for f in op.media}):
+                rows.set_origin(self.conn, op.pack_id, self.origin)
+                return InstallResult(
+                    op.pack_id, op.version, "unchanged", verified, publisher, installed
+                )
+        else:
+            # What the store has by size, until the hashes below say what is intact:
+            # the space asked for here is at most what the install needs.
+            self.present = {f["sha256"] for f in op.media if self.store.has(f["sha256"], f["size"])}
         self.total = sum(f["size"] for f in op.manifest["files"])
         self._check_space(op)
         raw_content = self._read_content(op)
@@ -291,6 +298,9 @@ class Installer:
         writer = self.writer = _RowWriter(self.conn, raw_content, op, self.origin)
         writer.start()
         try:
+            if not same and self.present:
+                self.present = self._intact_media(op, among=self.present)
+                self._check_space(op)  # again, with what is intact
             self._stage_media(op, staging)
             crash_point("staged")
             staging.move_into_store()
@@ -335,13 +345,12 @@ class Installer:
         # again, so that it can be exported.
         return order == 0 and rows.has_original(self.conn, op.pack_id, installed)
 
-    def _intact_media(self, op: _Opened) -> set[str]:
-        present: set[str] = set()
-        for f in op.media:
-            sha = f["sha256"]
-            if sha not in present and self.store.intact(sha, f["size"]):
-                present.add(sha)
-        return present
+    def _intact_media(self, op: _Opened, among: set[str] | None = None) -> set[str]:
+        """The media the store holds intact (size and SHA-256, every byte read); `among`:
+        only these can be (the files an update found by size), the rest are not opened."""
+        return self.store.intact_many(
+            (f["sha256"], f["size"]) for f in op.media if among is None or f["sha256"] in among
+        )
 
     def _check_space(self, op: _Opened) -> None:
         needed = space_needed(op, self.present)

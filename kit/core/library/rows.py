@@ -228,11 +228,11 @@ def _reindex(
     if not item_ids:
         return
     params = [(pack_id, i) for i in item_ids]
-    conn.executemany(
-        "DELETE FROM search_index WHERE rowid IN "
-        "(SELECT rowid FROM search_map WHERE pack_id = ? AND item_id = ?)",
-        params,
-    )
+    # Row by row: FTS5 answers "rowid IN (subquery)" with a scan of the whole index
+    # (150 ms for 50 items of a 5,000-lesson pack), "rowid = ?" with a lookup.
+    find = "SELECT rowid FROM search_map WHERE pack_id = ? AND item_id = ?"
+    rowids = [r for p in params for r in conn.execute(find, p)]
+    conn.executemany("DELETE FROM search_index WHERE rowid = ?", rowids)
     conn.executemany("DELETE FROM search_map WHERE pack_id = ? AND item_id = ?", params)
     keep = [by_id[i] for i in sorted(item_ids) if i in by_id]
     subset = {
