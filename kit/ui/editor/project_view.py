@@ -67,6 +67,8 @@ class ProjectView(QSplitter):
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.outline)
         top.addWidget(self.stack)
+        top.setCollapsible(0, False)  # the outline keeps room for its titles beside a wide form
+        self.outline.setMinimumWidth(self.outline.fontMetrics().averageCharWidth() * 36)
         top.setStretchFactor(1, 3)
         top.setSizes([300, 800])
         self.addWidget(top)
