@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeView,
 
 from kit.core import itemtypes
 from kit.i18n import _
+from kit.ui.widgets.plain import plain_tooltip
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -73,7 +74,7 @@ class OutlineModel(QStandardItemModel):
             cell.setData(kind, KIND_ROLE)
             cell.setData(key, KEY_ROLE)
             cell.setData(rel, REL_ROLE)
-            cell.setToolTip(rel)
+            cell.setToolTip(plain_tooltip(rel))
         main.setDropEnabled(kind != "pack")
         chip.setDropEnabled(kind != "pack")
         return [main, chip]

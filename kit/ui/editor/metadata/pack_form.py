@@ -23,6 +23,7 @@ from kit.i18n import _
 from kit.ui.editor.contract import EditorEnv
 from kit.ui.editor.metadata.idfield import IdField
 from kit.ui.editor.metadata.widgets import LanguagesChooser, LicenceChooser, MetaForm
+from kit.ui.widgets.plain import plain_tooltip
 
 
 def line_edit(form: MetaForm) -> QLineEdit:
@@ -124,7 +125,7 @@ class PackMetaEditor(MetaForm):
             ("major", _("Big change"), _("For a rework: 1.0.0 becomes 2.0.0.")),
         ):
             button = QPushButton(text)
-            button.setToolTip(tip)
+            button.setToolTip(plain_tooltip(tip))
             button.setAccessibleDescription(tip)
             button.clicked.connect(lambda _on=False, p=part: self.bump(p))
             row.addWidget(button)

@@ -24,6 +24,7 @@ from kit import languages as shipped
 from kit.core.authoring import licences, packmeta
 from kit.i18n import _
 from kit.ui.widgets.forms import label
+from kit.ui.widgets.plain import plain_tooltip
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -334,7 +335,7 @@ class SkillTagsChooser(QWidget):
     def _add(self, key: str, text: str, checked: bool) -> QListWidgetItem:
         item = QListWidgetItem(text)
         item.setData(CODE_ROLE, key)
-        item.setToolTip(key)
+        item.setToolTip(plain_tooltip(key))
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.list.addItem(item)

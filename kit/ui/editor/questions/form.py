@@ -33,6 +33,7 @@ from kit.core.authoring.questionform import ItemDraft, QuestionDraft, new_questi
 from kit.i18n import _, format_number
 from kit.ui.editor.contract import EditorEnv
 from kit.ui.editor.questions.panel import QuestionPanel, true_false
+from kit.ui.widgets.plain import plain_tooltip
 
 
 class QuestionsForm(QWidget):
@@ -279,7 +280,7 @@ class QuestionsForm(QWidget):
             item = self.list.item(n)
             if item is not None:
                 item.setText(("⚠ " if messages[n] else "") + self._label(n))
-                item.setToolTip("\n".join(messages[n]))
+                item.setToolTip(plain_tooltip("\n".join(messages[n])))
         row = self.list.currentRow()
         self.problems_shown = messages[row] if 0 <= row < len(messages) else []
         self.panel.show_problems(self.problems_shown)
