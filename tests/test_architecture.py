@@ -158,6 +158,10 @@ PURE_CORE = {
     "kit.core.authoring.yamledit": None,  # minimal text edits of a YAML mapping
     "kit.core.authoring.licences": None,  # the licences a pack may carry, explained
     "kit.core.authoring.packmeta": None,  # pack.yaml / module.yaml as form models
+    "kit.core.authoring.questionform": None,  # quiz and survey files as forms, and back
+    "kit.core.authoring.questionblock": None,  # one question's text as a draft, and back
+    "kit.core.authoring.surveyform": None,  # survey attributes as form fields
+    "kit.core.authoring.questioncheck": None,  # the validator on one item, for the forms
 }
 DATA_HOLDERS = {"library", "records", "packs"}
 

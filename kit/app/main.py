@@ -14,7 +14,8 @@ Which screen comes first, on a shared computer:
   learner's records). KIT_SCREENSHOT_START=profiles shoots the start screen instead;
   getpacks, about or shortcuts that page, and progress the learner's Progress page.
 - KIT_MODE=workshop opens workshop mode instead (kit.ui.modes.workshop: a facilitator
-  signs in with their PIN and presents on the projector).
+  signs in with their PIN and presents on the projector); KIT_MODE=editor opens trainer
+  mode (kit.ui.modes.editor: write and package a pack source).
 - KIT_EXIT_WHEN_READY=1 prints "ready" on stdout at the first paint and exits
   (bench/startup.py measures start-up with it).
 """
@@ -65,6 +66,10 @@ def run_app(
         from kit.ui.modes.workshop import WorkshopMode
 
         mode = WorkshopMode
+    elif os.environ.get("KIT_MODE") == "editor":
+        from kit.ui.modes.editor import EditorMode
+
+        mode = EditorMode
     app_root = App(data, options, mode)
     window = app_root.start()[0]  # the mode's first window
     code = {"value": 0}
