@@ -249,3 +249,23 @@ def test_renaming_a_question_keeps_the_conditions_naming_it() -> None:
     draft.rename(target, "importance-org")
     assert all(q.show_if and q.show_if.question == "importance-org" for q in followers)
     assert [p for p in read_as_learner(draft.text())[1] if not p.warning] == []
+
+
+PACKS = sorted({p.parents[2] for p in ITEMS})
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.name)
+def test_a_pack_with_every_question_rewritten_by_the_form_builds_the_same(
+    pack: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / pack.name
+    shutil.copytree(pack, copy)
+    for path in ITEMS:
+        if pack in path.parents:
+            draft = parse_item(path.read_text(encoding="utf-8"))
+            for block in draft.blocks:
+                block.original = None
+            (copy / path.relative_to(pack)).write_text(draft.text(), encoding="utf-8")
+    before, after = load_source(pack), load_source(copy)
+    assert after.report.errors == [] and before.report.errors == []
+    assert after.content == before.content

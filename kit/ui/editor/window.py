@@ -189,6 +189,9 @@ class EditorWindow(QMainWindow):
     def _close_view(self) -> None:
         if self.view is None:
             return
+        if self.translating is not None and isValid(self.translating):
+            self.translating.close()  # it worked on this pack
+        self.translating = None
         self.view.flush()
         self.pages.removeWidget(self.view)
         self.view.deleteLater()
