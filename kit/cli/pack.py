@@ -110,22 +110,11 @@ def _key_path(value: str, args: argparse.Namespace) -> Path:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from kit.core.authoring.publishing import buildable
     from kit.core.packformat.build import build_pack
-    from kit.core.packformat.source import load_source
 
     key = _key_path(args.sign, args) if args.sign else None
-    loaded = load_source(Path(args.src))
-    errors = len(loaded.report.errors)
-    if errors:
-        for problem in loaded.report.errors:
-            print(str(problem), file=sys.stderr)
-        raise KitError(
-            ngettext(
-                "Not built: the source has {n} problem; fix it and build again.",
-                "Not built: the source has {n} problems; fix them and build again.",
-                errors,
-            ).format(n=errors)
-        )
+    loaded = buildable(Path(args.src), lambda problem: print(problem, file=sys.stderr))
     out = build_pack(loaded, args.output, sign_key=key)
     print(_("Built {file} ({size}).").format(file=out, size=format_size(out.stat().st_size)))
     return 0

@@ -120,10 +120,15 @@ def check_source(root: Path) -> Report:
     return load_source(root).report
 
 
-def _loaded(root: Path) -> LoadedSource:
+def buildable(root: Path, show: Callable[[str], None] | None = None) -> LoadedSource:
+    """The source at `root`, loaded to be built; KitError when it has errors (each given to
+    `show` first, as `kit pack build` prints them)."""
     loaded = load_source(root)
     errors = len(loaded.report.errors)
     if errors:
+        for problem in loaded.report.errors:
+            if show is not None:
+                show(str(problem))
         raise KitError(
             ngettext(
                 "Not built: the source has {n} problem; fix it and build again.",
@@ -186,7 +191,7 @@ def build(
     from kit.core.packformat.build import build_pack
 
     key = read_key(key_path) if key_path is not None else None  # a bad key: before any work
-    loaded = _loaded(Path(root))
+    loaded = buildable(Path(root))
     step = _stepper(progress, cancel, "build")
     step(0, len(loaded.media) + 1)
     before = _old_sha(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from kit.core.authoring import packmeta, yamledit
+from kit.core.authoring import packmeta
 from kit.core.errors import KitError
 from kit.i18n import _
 from kit.ui.editor.contract import EditorEnv
@@ -22,8 +22,6 @@ class ModuleMetaEditor(MetaForm):
     def __init__(self, env: EditorEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.env = env
-        self._text = ""
-        self._readable = True
         self._tags: tuple[str, ...] = ()
         self.id_field = IdField(packmeta.MODULE_ID_NOTE)
         self.id_field.edited.connect(self.edited)
@@ -78,18 +76,8 @@ class ModuleMetaEditor(MetaForm):
             self.loading = False
         self.after_edit()
 
-    def current_text(self) -> str:
-        if not self._readable:
-            return self._text
-        return packmeta.write_module(self._text, self.meta())
-
-    def jump_to(self, line: int) -> None:
-        try:
-            lines = yamledit.value_lines(self.current_text())
-        except KitError:
-            return
-        if not self.focus_key(packmeta.field_at_line(lines, line)):
-            self.title.setFocus()
+    def write(self, text: str) -> str:
+        return packmeta.write_module(text, self.meta())
 
     # -- the form ----------------------------------------------------------
     def meta(self) -> packmeta.ModuleMeta:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kit.core.authoring import licences, packmeta, yamledit
+from kit.core.authoring import licences, packmeta
 from kit.core.errors import KitError
 from kit.i18n import _
 from kit.ui.editor.contract import EditorEnv
@@ -109,8 +109,6 @@ class PackMetaEditor(MetaForm):
     def __init__(self, env: EditorEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.env = env
-        self._text = ""
-        self._readable = True
         self.id_field = IdField()
         self.id_field.edited.connect(self.edited)
         self.add_field("id", _("Pack &id"), self.id_field, self.id_field.edit)
@@ -196,18 +194,8 @@ class PackMetaEditor(MetaForm):
             self.loading = False
         self.after_edit()
 
-    def current_text(self) -> str:
-        if not self._readable:
-            return self._text
-        return packmeta.write_pack(self._text, self.meta())
-
-    def jump_to(self, line: int) -> None:
-        try:
-            lines = yamledit.value_lines(self.current_text())
-        except KitError:
-            return
-        if not self.focus_key(packmeta.field_at_line(lines, line)):
-            self.title.setFocus()
+    def write(self, text: str) -> str:
+        return packmeta.write_pack(text, self.meta())
 
     # -- the form ----------------------------------------------------------
     def meta(self) -> packmeta.PackMeta:

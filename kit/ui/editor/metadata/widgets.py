@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from kit import languages as shipped
-from kit.core.authoring import licences, packmeta
+from kit.core.authoring import licences, packmeta, yamledit
+from kit.core.errors import KitError
 from kit.i18n import _
 from kit.ui.widgets.forms import label
 from kit.ui.widgets.plain import plain_tooltip
@@ -39,6 +40,7 @@ class MetaForm(QScrollArea):
     """A scrolling form of labelled fields, each with a one-sentence message beneath."""
 
     changed = Signal()
+    title: QLineEdit  # every form has one (each lays it out); jump_to falls back to it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +61,8 @@ class MetaForm(QScrollArea):
         self.aliases: dict[str, str] = {}  # a checked name -> the field that shows its message
         self.loading = False
         self.translation = False  # a translations/LANG/ copy: only some fields are its own
+        self._text = ""  # the file as loaded
+        self._readable = True  # False: kept as it is (the form cannot show it)
 
     def add_field(self, key: str, text: str, widget: QWidget, focus: QWidget | None = None) -> None:
         box = QWidget()
@@ -103,6 +107,21 @@ class MetaForm(QScrollArea):
 
     def after_edit(self) -> None:
         """Check the fields again (the forms override this)."""
+
+    def write(self, text: str) -> str:
+        """`text` with the form's values written in (each form writes its own file)."""
+        raise NotImplementedError
+
+    def current_text(self) -> str:
+        return self.write(self._text) if self._readable else self._text
+
+    def jump_to(self, line: int) -> None:
+        try:
+            lines = yamledit.value_lines(self.current_text())
+        except KitError:
+            return
+        if not self.focus_key(packmeta.field_at_line(lines, line)):
+            self.title.setFocus()
 
     def focus_key(self, key: str | None) -> bool:
         widget = self.fields.get(key or "")
