@@ -50,6 +50,7 @@ class LazyTabs(QTabWidget):
             page = make()
             slot.page = page
             slot.layout().addWidget(page)
+            page.show()  # now, not on a later turn of the event loop: no blank frame
             slot.setFocusProxy(page)
             self.page_built.emit(index, page)
         return slot.page
