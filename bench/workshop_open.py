@@ -6,8 +6,9 @@ records.db. Each round builds the facilitator's home (kit.ui.workshop.home.Works
 what signing in shows: every tab) and chooses that workshop, timed until the Plan tab
 has loaded it (PlanPage.shown) and its agenda has painted. The floor is a bare
 QTreeWidget painting the same agenda (sessions and their items: title, minutes), built
-in the same run. Medians of a few rounds are compared (no target set yet: the home
-builds nine tabs, and each reads what it needs of the workshop on the worker).
+in the same run. Medians of a few rounds are compared (no target set yet; the home builds
+the Plan tab at once and each other tab when it is first shown, so only the Plan tab's
+reads are timed here; what the first view of another tab costs is not).
 
     .venv/bin/python -m bench workshop_open
 """

@@ -103,7 +103,7 @@ class WorkshopWindow(QWidget):
         self.home = WorkshopHome(self.ctx)
         self.home.heading.setText(_("Workshop mode · {name}").format(name=profile.name))
         self.home.sign_out_requested.connect(self.sign_out)
-        self.home.present.present_requested.connect(self.present)
+        self.home.present_requested.connect(self.present)
         self.pages.addWidget(self.home)
         self.pages.setCurrentWidget(self.home)
         self.signed_in.emit()
