@@ -106,8 +106,6 @@ class MainWindow(DialogsMixin, QMainWindow):
 
     # -- chrome ------------------------------------------------------------------
     def _build_chrome(self) -> None:
-        from kit.ui.dialogs.install import InstallFlow
-
         self.toolbar = AppToolbar(self)
         self.addToolBar(self.toolbar)
         self.mode_actions = {spec.name: self._mode_action(spec) for spec in self.mode.actions}
@@ -137,9 +135,19 @@ class MainWindow(DialogsMixin, QMainWindow):
         self.starting = label(_("Starting…"), "muted")
         self.stack.addWidget(self.starting)
         self.setCentralWidget(central)
-        self.installer = InstallFlow(self.ctx, self)
-        self.installer.message.connect(self.message.show_message)
+        self._installer = None
         self._show_toolbar(self.ctx.profile)  # a rebuilt toolbar shows the same learner
+
+    @property
+    def installer(self):
+        """The install flow (kit.ui.dialogs.install), made when first used: its dialogs
+        are not imported at start (bench/startup.py)."""
+        if self._installer is None:
+            from kit.ui.dialogs.install import InstallFlow
+
+            self._installer = InstallFlow(self.ctx, self)
+            self._installer.message.connect(self.message.show_message)
+        return self._installer
 
     def _mode_action(self, spec: ActionSpec) -> QAction:
         """One of the mode's actions, in the toolbar and its menu (goes with the toolbar)."""

@@ -9,6 +9,7 @@ screen may say "saved".
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 from collections.abc import Callable, Mapping
@@ -298,6 +299,19 @@ def load_item(ctx: AppContext, pack_id: str, item_id: str) -> tuple[Op[ItemView]
             ctx.records.append_event(ctx.learner_id, pack_id, item_id, "viewed")
 
     return Op(ctx, run), Op(ctx, viewed, Change.RECORDS if ctx.profile_id else Change.NONE)
+
+
+def prefetch_next(ctx: AppContext, view: ItemView) -> Op[None]:
+    """Render the item after `view` and decode its pictures into the reader's caches
+    (reader_cache), so Next shows it without that work; reads only, errors ignored."""
+    following = view.neighbour(+1)
+
+    def run() -> None:
+        with contextlib.suppress(Exception):  # only a head start: Next reads it again
+            if following is not None:
+                prepare_item(ctx, str(view.pack["id"]), following)
+
+    return Op(ctx, run)
 
 
 def _with_progress(ctx: AppContext, pack_id: str, module_id: str, write: Callable[[], str]) -> Any:

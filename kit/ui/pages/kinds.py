@@ -37,8 +37,8 @@ def _library(window: MainWindow) -> QWidget:
 
     page = LibraryPage(window.ctx)
     page.open_item.connect(window.open_item)
-    page.install_requested.connect(window.installer.choose_file)
-    page.bundled_requested.connect(window.installer.install_bundled)
+    page.install_requested.connect(lambda: window.installer.choose_file())
+    page.bundled_requested.connect(lambda: window.installer.install_bundled())
     page.get_packs_requested.connect(window.show_get_packs)
     page.content_ready.connect(window.send_ready)
     page.message.connect(window.message.show_message)

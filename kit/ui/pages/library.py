@@ -61,13 +61,21 @@ class LibraryPage(RedrawnOnChange, QWidget):
         self.loading = label(_("Opening the library…"), "muted")
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
-        self.empty = self._build_empty()
-        self.stack.addWidget(self.empty)
+        self._empty: QWidget | None = None  # made when the library is first seen empty
         self.main = self._build_main()
         self.stack.addWidget(self.main)
         self.watch_changes()
 
     # -- building --------------------------------------------------------------
+    @property
+    def empty(self) -> QWidget:
+        """What an empty library shows; made on first need (it looks for the bundled
+        packs, which a start with packs installed does not need before it paints)."""
+        if self._empty is None:
+            self._empty = self._build_empty()
+            self.stack.addWidget(self._empty)
+        return self._empty
+
     def _build_empty(self) -> QWidget:
         view = QWidget()
         column = QVBoxLayout(view)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMetaMethod, Qt, Signal
+from PySide6.QtCore import QMetaMethod, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -20,6 +20,7 @@ from kit.i18n import _
 from kit.ui import textsize
 from kit.ui.context import AppContext
 from kit.ui.operations import reader as ops
+from kit.ui.operations.op import Op
 from kit.ui.operations.reader import ItemView, ProgressChange
 from kit.ui.reader.activity import ActivityView
 from kit.ui.reader.chrome import Banner, Footer, Header, MessagePanel, reader_style
@@ -125,15 +126,21 @@ class ReaderPage(QWidget):
             self.message.show_text(_("Opening…"))
             self.stack.setCurrentWidget(self.message)
         load, viewed = ops.load_item(self.ctx, pack_id, item_id)
-        with self.ctx.services.worker.together():  # the worker starts once both are queued
-            load.success(lambda view: self._loaded(token, view)).failure(
-                lambda error: self._failed(token, error)
-            ).run(self)
-            viewed.run(self)
+        load.success(lambda view: self._loaded(token, view, viewed)).failure(
+            lambda error: self._failed(token, error)
+        ).run(self)
 
-    def _loaded(self, token: int, view: ItemView) -> None:
+    def _loaded(self, token: int, view: ItemView, viewed: Op[None] | None = None) -> None:
         if token != self._token:
+            if viewed is not None:
+                viewed.run(self)
             return  # the learner already moved on
+        if viewed is not None:
+            # The "viewed" write (then the next item's head start) is queued once the item
+            # is on its way to the screen: run behind the reading job, the worker would
+            # hold the GIL while this thread waits to show it (up to the 5 ms switch
+            # interval of the interpreter).
+            QTimer.singleShot(0, self, lambda: self._after_shown(view, viewed))
         self.view = view
         widget = self.views.get(view.kind, self.views[LESSON])
         widget.show_view(view)  # type: ignore[attr-defined]
@@ -145,6 +152,11 @@ class ReaderPage(QWidget):
         if self.isVisible() and not self.focusWidget():
             widget.focus_target().setFocus()  # type: ignore[attr-defined]
         self.item_shown.emit(str(view.pack["id"]), str(view.item["id"]))
+
+    def _after_shown(self, view: ItemView, viewed: Op[None]) -> None:
+        with self.ctx.services.worker.together():
+            viewed.run(self)
+            ops.prefetch_next(self.ctx, view).run(self)
 
     @staticmethod
     def _app_dir() -> Qt.LayoutDirection:
