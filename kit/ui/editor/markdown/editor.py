@@ -79,6 +79,8 @@ class MarkdownEditor(QWidget):
 
     changed = Signal()
     preview_shown = Signal()  # a preview of the latest text is on screen (tests)
+    # A link to another item of the pack was clicked in the preview: its file, to open.
+    open_requested = Signal(str)
 
     def __init__(self, env: EditorEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +93,7 @@ class MarkdownEditor(QWidget):
         self._busy = False
         self._stale = False
         self._asked = 0.0  # when the rendering on its way was asked for (time.monotonic)
+        self._shown: tuple[int, str, str] | None = None  # file and text on screen
         # Dropped files waiting their turn: path, where it goes, how many of its drop are in.
         self._images: list[tuple[str, QTextCursor, list[int]]] = []
         self.alt_dialog: AltTextDialog | None = None
@@ -113,6 +116,8 @@ class MarkdownEditor(QWidget):
             lambda: self.preview.follow_line(self.text.current_line())
         )
         self.text.files_dropped.connect(self.insert_images)
+        self.preview.item_clicked.connect(self._open_item)
+        self.preview.external_clicked.connect(self.say)
         self.text.link_requested.connect(self.ask_link)
         self.image_button.clicked.connect(self.choose_image)
         self.link_button.clicked.connect(self.ask_link)
@@ -184,17 +189,26 @@ class MarkdownEditor(QWidget):
         if self._busy:
             self._stale = True
             return
+        token, loads, text = self._token, self._loads, self.text.source_text()
+        if self._shown == (loads, self.relpath, text):  # typed and undone: nothing new
+            self.preview_shown.emit()
+            return
         self._busy, self._stale = True, False
-        token, loads = self._token, self._loads
         self._asked = time.monotonic()
-        op = preview_item(self.env.ctx, self._source, self.relpath, self.text.source_text())
-        op.success(lambda preview: self._show_preview(preview, token, loads)).failure(
-            self.preview.show_problem
+        shown = (loads, self.relpath, text)
+        op = preview_item(self.env.ctx, self._source, self.relpath, text)
+        op.success(lambda preview: self._show_preview(preview, token, shown)).failure(
+            self._preview_failed
         ).finished(self._preview_ended).run(self)
 
-    def _show_preview(self, preview: ItemPreview, token: int, loads: int) -> None:
-        if loads != self._loads:
+    def _preview_failed(self, message: str) -> None:
+        self._shown = None
+        self.preview.show_problem(message)
+
+    def _show_preview(self, preview: ItemPreview, token: int, shown: tuple[int, str, str]) -> None:
+        if shown[0] != self._loads:
             return
+        self._shown = shown
         self.preview.show_preview(preview, self.text.current_line())
         cost_ms = (time.monotonic() - self._asked) * 1000
         self._timer.setInterval(
@@ -207,6 +221,15 @@ class MarkdownEditor(QWidget):
         self._busy = False
         if self._stale:
             self.refresh_preview()
+
+    def _open_item(self, item_id: str) -> None:
+        """A link to an item was clicked in the preview: ask for its file to be opened."""
+        if self._source is None:
+            return
+        for rel, found in self._source.items_by_file.items():
+            if found == item_id:
+                self.open_requested.emit(rel)
+                return
 
     # -- pictures --------------------------------------------------------------------
     def choose_image(self) -> None:

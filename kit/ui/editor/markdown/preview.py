@@ -8,24 +8,53 @@ learner reads in, so fonts, boxes, solutions and pictures look exactly the same.
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from kit.core.itemtypes import ACTIVITY, LESSON, SLIDES
+from kit.core.render import REVEAL_SCHEME
 from kit.i18n import _
 from kit.ui.context import AppContext
 from kit.ui.operations.editor_preview import ItemPreview
+from kit.ui.operations.reader import ItemView
 from kit.ui.reader.activity import ActivityView
-from kit.ui.reader.browser import ContentBrowser
+from kit.ui.reader.browser import EXTERNAL_SCHEMES, ContentBrowser
 from kit.ui.reader.chrome import reader_style
 from kit.ui.reader.lesson import LessonView
 from kit.ui.reader.slides import SlidesView
 from kit.ui.widgets.plain import plain_label
 
 
+def learner_facts(item: dict[str, Any]) -> dict[str, Any]:
+    """What the page shows of an item beside its texts (facilitator notes are never shown;
+    the slides' texts are compared as HTML)."""
+    return {key: value for key, value in item.items() if key not in ("notes", "slides")}
+
+
+def same_view(old: ItemView | None, new: ItemView) -> bool:
+    """The two renderings look the same (showing the new one again would only cost time)."""
+    if old is None:
+        return False
+    return (
+        old.body_html == new.body_html
+        and old.slides_html == new.slides_html
+        and old.lang == new.lang
+        and learner_facts(old.item) == learner_facts(new.item)
+        and {k: v.cacheKey() for k, v in old.media.items()}
+        == {k: v.cacheKey() for k, v in new.media.items()}
+    )
+
+
 class PreviewPane(QStackedWidget):
-    """Shows the latest preview; a slide deck shows the slide the cursor is in."""
+    """Shows the latest preview; a slide deck shows the slide the cursor is in.
+
+    Links open nothing here: `item_clicked(item id)` for a link to an item of the pack,
+    `external_clicked(address)` for a web or mail link (nothing leaves the computer)."""
+
+    item_clicked = Signal(str)
+    external_clicked = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +70,8 @@ class PreviewPane(QStackedWidget):
         self.addWidget(self.message)
         for view in self.views.values():
             self.addWidget(view)
+            view.browser.anchorClicked.disconnect()  # the reader's handling: not here
+            view.browser.anchorClicked.connect(lambda url, view=view: self._on_anchor(view, url))
         self.preview: ItemPreview | None = None
         self._kind = ""
         self.set_text_scale(getattr(ctx, "text_scale", 1.0) or 1.0)
@@ -73,6 +104,11 @@ class PreviewPane(QStackedWidget):
             self.show_problem(_("This kind of item has no preview here."))
             return
         same = self._kind == kind and self.currentWidget() is view
+        if same and self.preview is not None and same_view(self.preview.view, preview.view):
+            self.preview = preview  # the slides may start on other lines: nothing to redraw
+            if isinstance(view, SlidesView):
+                self.follow_line(line)
+            return
         position = view.browser.verticalScrollBar().value()
         self.preview, self._kind = preview, kind
         view.show_view(preview.view)
@@ -94,3 +130,17 @@ class PreviewPane(QStackedWidget):
             index = self.slide_at(line)
             if index != view.index:
                 view.show_slide(index)
+
+    def _on_anchor(self, view: LessonView | SlidesView, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme == "item":
+            target = url.path() or url.toString()[len("item:") :].split("#")[0]
+            self.item_clicked.emit(target)
+        elif scheme == REVEAL_SCHEME:
+            number = url.path()
+            if number.isdigit() and isinstance(view, LessonView):
+                view.reveal(int(number))
+        elif scheme in EXTERNAL_SCHEMES:
+            self.external_clicked.emit(url.toString())
+        elif not scheme and url.fragment():
+            view.browser.scrollToAnchor(url.fragment())
