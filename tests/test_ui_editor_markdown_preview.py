@@ -151,3 +151,15 @@ def test_an_edit_learners_do_not_see_keeps_the_preview_as_it_was(qtbot, env) -> 
         QTest.keyClicks(editor.text, " Smile.")  # in the facilitator notes
     assert "at least one right answer" in browser.toPlainText()  # still open
     assert "Smile." not in browser.toPlainText()
+
+
+def test_a_link_in_a_translation_opens_the_translation_when_there_is_one(qtbot, env) -> None:  # noqa: F811
+    editor = open_editor(qtbot, env, "translations/es/modules/learning/01-profiles.md")
+    with qtbot.waitSignal(editor.preview_shown, timeout=10000):
+        type_at_end(editor, "Luego: [la prueba](05-check.md).")
+    with qtbot.waitSignal(editor.open_requested, timeout=5000) as opened:
+        click_words(editor, "la prueba")
+    assert opened.args == ["translations/es/modules/learning/05-check.md"]
+    with qtbot.waitSignal(editor.open_requested, timeout=5000) as opened:
+        click_words(editor, "leer una lección")  # not translated yet: the original
+    assert opened.args == ["modules/learning/02-lessons.md"]

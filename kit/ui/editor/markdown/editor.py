@@ -223,11 +223,17 @@ class MarkdownEditor(QWidget):
             self.refresh_preview()
 
     def _open_item(self, item_id: str) -> None:
-        """A link to an item was clicked in the preview: ask for its file to be opened."""
+        """A link to an item was clicked in the preview: ask for its file to be opened
+        (from a translation, the item's translation into the same language if it has one)."""
         if self._source is None:
             return
         for rel, found in self._source.items_by_file.items():
             if found == item_id:
+                parts = self.relpath.split("/")
+                if len(parts) > 2 and parts[0] == "translations":
+                    translated = f"translations/{parts[1]}/{rel}"
+                    if (self.env.root / translated).is_file():
+                        rel = translated
                 self.open_requested.emit(rel)
                 return
 

@@ -26,11 +26,15 @@ from kit.ui.reader.lesson import LessonView
 from kit.ui.reader.slides import SlidesView
 from kit.ui.widgets.plain import plain_label
 
+# An item's keys the page does not show as they are: the facilitator notes, and the list
+# of slides (with their notes), whose texts are compared as HTML.
+NOT_ON_THE_PAGE = frozenset({"notes", "slides"})
+
 
 def learner_facts(item: dict[str, Any]) -> dict[str, Any]:
     """What the page shows of an item beside its texts (facilitator notes are never shown;
     the slides' texts are compared as HTML)."""
-    return {key: value for key, value in item.items() if key not in ("notes", "slides")}
+    return {key: value for key, value in item.items() if key not in NOT_ON_THE_PAGE}
 
 
 def same_view(old: ItemView | None, new: ItemView) -> bool:
