@@ -210,3 +210,18 @@ def test_build_and_translate_open_editor_pubs_windows(qtbot, opened) -> None:
     window.acts["translate"].trigger()
     assert window.translating is not None and window.translating.isVisible()
     window.translating.close()
+
+
+def test_a_link_clicked_in_the_preview_opens_that_item(qtbot, opened) -> None:
+    """The Markdown editor asks for another item (a link clicked in its preview): the
+    window opens that file."""
+    window = opened
+    window.view.open_file(LESSON)
+    qtbot.waitUntil(lambda: window.view.current_rel == LESSON, timeout=10_000)
+    other = next(
+        i.relpath for m in window.view.outline_value.modules for i in m.items if i.relpath != LESSON
+    )
+    with qtbot.waitSignal(window.view.file_shown, timeout=10_000) as shown:
+        window.view.editor.open_requested.emit(other)
+    assert shown.args == [other]
+    assert window.view.current_rel == other

@@ -118,6 +118,9 @@ class ProjectView(QSplitter):
             self.editors[kind] = editor
             self.stack.addWidget(editor)
             editor.changed.connect(self._edited)
+            opener = getattr(editor, "open_requested", None)  # a link clicked in a preview
+            if opener is not None:
+                opener.connect(self.open_file)
         self._loading = True
         try:
             editor.load(rel, text)
