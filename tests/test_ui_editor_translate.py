@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from ui_shell import GETTING_STARTED
 
 from kit.core.packtranslate import status
@@ -113,3 +114,27 @@ def test_starting_a_listed_language_keeps_the_translation_files_it_has(
     assert not view.start_button.isVisible()
     assert view.statuses["es"].translated > 0  # from translations/es/, as the CLI's extract
     assert view.statuses["es"] == {s.lang: s for s in status(root)}["es"]
+
+
+def test_opening_shows_found_translation_files_and_apply_leaves_them_as_written(
+    qtbot, env, tmp_path
+) -> None:
+    root = tmp_path / "with-spanish"
+    shutil.copytree(GETTING_STARTED, root)
+    es = root / "translations" / "es"
+    before = {p: p.read_bytes() for p in es.rglob("*") if p.is_file()}
+    view = TranslateView(EditorEnv(root=root, ctx=env.ctx), None)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: idle(view) and view.lang == "es")  # the first language, chosen
+    found = view.statuses["es"]
+    assert found.found and not found.has_file and found.translated > 0
+    row = view.lang_list.itemWidget(view.lang_list.item(0))
+    texts = " ".join(w.text() for w in row.findChildren(QLabel))
+    assert "Translated files found" in texts and "Not started" not in texts
+    view.start_button.click()
+    qtbot.waitUntil(lambda: idle(view) and view.statuses["es"].has_file and view.current >= 0)
+    assert view.statuses["es"].translated == found.translated
+    view.apply_button.click()
+    qtbot.waitUntil(lambda: "Wrote" in view.status.text())
+    assert {p: p.read_bytes() for p in es.rglob("*") if p.is_file()} == before

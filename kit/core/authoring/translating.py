@@ -9,13 +9,13 @@ writes the finished ones into translations/LANG/.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
 from kit.core.errors import KitError
-from kit.core.packtranslate.apply import Applied
+from kit.core.packtranslate.apply import Applied, existing_translations
 from kit.core.packtranslate.catalog import (
     FUZZY,
     LanguageStatus,
@@ -55,8 +55,19 @@ class TranslationUnit:
 
 def languages(root: Path) -> list[LanguageStatus]:
     """Every language the pack lists or has a PO file for, with translated, fuzzy and
-    total units (what `kit pack translate status` prints)."""
-    return status(Path(root))
+    total units (what `kit pack translate status` prints). A language with translation
+    files but no PO file yet is `found`, counted from those files (what starting it keeps)."""
+    root = Path(root)
+    out = []
+    source = None
+    for s in status(root):
+        if not s.has_file and (root / "translations" / s.lang).is_dir():
+            source = source or read_source_text(root)
+            kept = existing_translations(source, s.lang).values()
+            fuzzy = sum(1 for _text, check in kept if check)
+            s = replace(s, translated=len(kept) - fuzzy, fuzzy=fuzzy, found=bool(kept))
+        out.append(s)
+    return out
 
 
 def source_language(root: Path) -> str:

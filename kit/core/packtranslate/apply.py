@@ -14,6 +14,12 @@ from kit.core.errors import KitError
 from kit.core.fsutil import write_atomic
 from kit.core.packformat.translations import UNTRANSLATED
 from kit.core.packformat.yamlio import YamlProblem, load_mapping
+from kit.core.packtranslate.inplace import (
+    edit_item_file,
+    edit_yaml_file,
+    file_prefix,
+    translated_fields,
+)
 from kit.core.packtranslate.markup import markup_problem
 from kit.core.packtranslate.sourcetext import SourceFile, SourceText, cut_translation
 from kit.i18n import _
@@ -41,44 +47,46 @@ def _existing_yaml(path: Path) -> dict[str, Any]:
 
 
 def render_file(file: SourceFile, done: dict[str, str], existing: Path) -> str | None:
-    """The translated file's text, or None when none of its units is translated."""
+    """The translated file's text, or None when none of its units is translated. A file
+    already there is edited in place (see kit.core.packtranslate.inplace)."""
     if not any(u.context in done for u in file.units):
         return None
+    old = _read(existing)
+    missing = [u.context for u in file.units if u.context not in done]
+    if old is not None:
+        edited = (
+            edit_item_file(file, done, old, missing)
+            if file.kind == "item"
+            else edit_yaml_file(file, done, old)
+        )
+        if edited is not None:
+            return edited
     if file.kind in ("pack", "module"):
         return _render_yaml(file, done, existing)
-    return _render_item(file, done)
+    return _render_item(file, done, missing)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8") if path.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _render_yaml(file: SourceFile, done: dict[str, str], existing: Path) -> str:
     data = _existing_yaml(existing)
     if file.kind == "module":
         data = {"id": file.item["id"], **{k: v for k, v in data.items() if k != "id"}}
-    depth = len(file_prefix(file).split("/"))
-    lists: dict[str, list[str]] = {}
-    translated_lists: set[str] = set()
-    for u in file.units:
-        parts = u.context.split("/")
-        key = parts[depth]
-        if len(parts) > depth + 1:  # a list entry: the list is written whole
-            lists.setdefault(key, []).append(done.get(u.context, u.text))
-            if u.context in done:
-                translated_lists.add(key)
-        elif u.context in done:
-            data[key] = done[u.context]
-    for key in translated_lists:
-        data[key] = lists[key]
+    data.update(translated_fields(file, done))
     return _dump(data)
 
 
-def _render_item(file: SourceFile, done: dict[str, str]) -> str:
+def _render_item(file: SourceFile, done: dict[str, str], missing: list[str]) -> str:
     assert file.body is not None
     header: dict[str, Any] = {"id": file.item["id"], "type": file.item["type"]}
-    missing = []
     materials: list[str] = []
     for u in file.units:
         key = u.context.split("/")[2]
-        if u.context not in done:
-            missing.append(u.context)
         if key in ("title", "summary"):
             header[key] = done.get(u.context, u.text)
         elif key == "materials":
@@ -88,10 +96,6 @@ def _render_item(file: SourceFile, done: dict[str, str]) -> str:
     if missing:
         header[UNTRANSLATED] = missing
     return "---\n" + _dump(header) + "---\n" + file.body.render(done)
-
-
-def file_prefix(file: SourceFile) -> str:
-    return "pack" if file.kind == "pack" else f"{file.kind}/{file.item['id']}"
 
 
 def apply_language(source: SourceText, lang: str, done: dict[str, str], outdated: int) -> Applied:
@@ -109,8 +113,8 @@ def apply_language(source: SourceText, lang: str, done: dict[str, str], outdated
     for file in source.files:
         target = base / file.rel
         text = render_file(file, done, target)
-        if text is None:
-            continue
+        if text is None or text.encode("utf-8") == _bytes(target):
+            continue  # a file whose translated content is unchanged is not rewritten
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, text.encode("utf-8"))
         written += 1
@@ -118,6 +122,13 @@ def apply_language(source: SourceText, lang: str, done: dict[str, str], outdated
         ensure_language(source, lang)
     total = len(source.units)
     return Applied(lang, written, len(done), total - len(done), outdated, tuple(problems))
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except OSError:
+        return None
 
 
 _FLOW_RE = re.compile(r"^(languages\s*:\s*)\[([^\]]*)\](\s*(?:#.*)?)$")

@@ -183,6 +183,7 @@ class LanguageStatus:
     translated: int
     fuzzy: int
     has_file: bool
+    found: bool = False  # no PO file, but translation files in translations/LANG/ (counted)
 
     @property
     def untranslated(self) -> int:

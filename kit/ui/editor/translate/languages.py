@@ -31,6 +31,10 @@ def language_row(s: ops.LanguageStatus) -> QWidget:
             total=format_number(s.total),
             fuzzy=format_number(s.fuzzy),
         )
+    elif s.found:
+        text = _("Translated files found ({percent}): start to bring them in").format(
+            percent=format_percent(s.percent / 100)
+        )
     else:
         text = _("Not started")
     detail = plain_label(text)

@@ -158,7 +158,7 @@ class TranslateView(QWidget):
         self.source_lang, statuses = got
         self.statuses = {s.lang: s for s in statuses}
         self.source_edit.setLayoutDirection(_direction(self.source_lang))
-        want = select or self.lang
+        want = select or self.lang or (statuses[0].lang if statuses else "")
         self.lang_list.blockSignals(True)
         self.lang_list.clear()
         for s in statuses:
