@@ -86,3 +86,19 @@ def test_opening_forms_does_not_narrow_the_outline(qtbot, opened) -> None:
         show(qtbot, window, rel)
         qtbot.wait(50)
         assert window.view.outline.width() == width
+
+
+def test_an_item_added_after_a_middle_item_is_numbered_where_it_goes(qtbot, opened, source) -> None:
+    window = opened
+    show(qtbot, window, LESSON)  # 02-lessons.md selected in the outline
+    window.add_item()  # a quiz, "Check yourself"
+    added = lambda: "Check yourself" in [i.title for i in module(window).items]  # noqa: E731
+    qtbot.waitUntil(added, timeout=10_000)
+    names = [i.relpath.rsplit("/", 1)[1] for i in module(window).items]
+    assert names[1:4] == ["02-lessons.md", "02a-check-yourself.md", "03-tour.md"]
+    assert (source / "modules/learning/02a-check-yourself.md").is_file()
+    assert (source / "modules/learning/03-tour.md").is_file()  # nothing renamed
+
+
+def module(window):
+    return window.view.outline_value.module("learning")
