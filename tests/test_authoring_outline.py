@@ -219,3 +219,34 @@ def test_any_title_reads_back_as_typed_and_plain_where_it_can(
     assert fresh.validate().errors == []
     if title == "Café et thé":
         assert "title: Café et thé\n" in text
+
+
+def test_an_item_added_mid_module_is_numbered_where_it_goes_and_renames_nothing(
+    project: PackProject,
+) -> None:
+    before = set(project.files())
+    change = project.plan_add_item("learning", itemtypes.QUIZ, "New quiz", 2)  # after 02-
+    project.apply(change)
+    names = [i.relpath.rsplit("/", 1)[1] for i in project.outline().module("learning").items]
+    assert names[:4] == ["01-profiles.md", "02-lessons.md", "02a-new-quiz.md", "03-tour.md"]
+    assert before <= set(project.files())  # no file renamed
+    project.apply(project.plan_add_item("learning", itemtypes.QUIZ, "Other", 3))
+    names = [i.relpath.rsplit("/", 1)[1] for i in project.outline().module("learning").items]
+    assert names[2:5] == ["02a-new-quiz.md", "02b-other.md", "03-tour.md"]
+    assert names == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("names", "index", "expected"),
+    [
+        (["01-a", "02-b"], None, "03-x"),
+        (["02-a", "04-b"], 1, "03-x"),
+        (["02-a", "04-b"], 0, "01-x"),
+        (["01-a", "02-b"], 0, "00-x"),
+        (["01-a", "02-b"], 1, "01a-x"),
+        (["01-a", "01a-b", "02-c"], 2, "01b-x"),
+        (["01-a", "01a-b", "01b-c"], 2, "01aa-x"),
+    ],
+)
+def test_numbers_for_an_inserted_file_follow_the_order(names, index, expected) -> None:
+    assert edit.insert_number_name(names, index, "x") == expected

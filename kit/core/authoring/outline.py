@@ -19,7 +19,7 @@ from kit.i18n import _
 
 _ENTRY = re.compile(r"^(?P<indent>[ \t]*)-(?P<gap>[ \t]+)(?P<value>.*?)(?P<trail>[ \t]+#.*)?$")
 _PLAIN_SAFE = re.compile(r"^[^\W_][\w .()/'&,!?+-]*$")
-_NUMBERED = re.compile(r"^(\d+)-")
+_NUMBERED = re.compile(r"^(\d+)([a-z]*)-")
 
 
 @dataclass(frozen=True)
@@ -268,3 +268,35 @@ def next_number_name(names: Iterable[str], slug: str, suffix: str = "", width: i
     widths = [len(m.group(1)) for n in names if (m := _NUMBERED.match(n))]
     width = max(widths or [width])
     return f"{(max(numbers or [0]) + 1):0{width}d}-{slug}{suffix}"
+
+
+def insert_number_name(names: list[str], index: int | None, slug: str, suffix: str = "") -> str:
+    """A numbered name for a file inserted at `index` among `names` (None: at the end),
+    numbered so that the names stay in their order without renaming any other file.
+
+    At the end: one more than the highest number (`07-slug`). Between two names with a free
+    number between them (`02-`, `04-`): that number (`03-slug`); at the start before `02-`:
+    `01-slug`. Otherwise the previous name's number with the next free letter (between
+    `02-` and `03-`: `02a-slug`, then `02b-slug`). When even that has no room, as at the end."""
+    if index is None or index >= len(names):
+        return next_number_name(names, slug, suffix)
+    prefixes = [m.group(1) + m.group(2) if (m := _NUMBERED.match(n)) else "" for n in names]
+    prev, nxt = (prefixes[index - 1] if index > 0 else ""), prefixes[index]
+    low, high = _order_key(prev) if prev else (-1, ""), _order_key(nxt)
+    width = len(nxt) - len(high[1]) or 2
+    if high[0] - low[0] > 1:
+        number = low[0] + 1 if prev else high[0] - 1
+        return f"{number:0{width}d}-{slug}{suffix}"
+    digits = prev[: len(prev) - len(low[1])]
+    for base in (digits, prev):
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            key = _order_key(base + letter)
+            if base and base + letter not in prefixes and low < key < high:
+                return f"{base}{letter}-{slug}{suffix}"
+    return next_number_name(names, slug, suffix)
+
+
+def _order_key(prefix: str) -> tuple[int, str]:
+    """`02b` -> (2, "b"): how numbered prefixes sort."""
+    digits = prefix.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return int(digits or 0), prefix[len(digits) :]

@@ -368,7 +368,7 @@ class PackProject:
         folder = self.root / "modules" / module_dir
         taken = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
         if edit.numbered(names) or not names:
-            name = edit.next_number_name(names, slug, ".md")
+            name = edit.insert_number_name(names, index, slug, ".md")
         else:
             name = f"{slug}.md"
         stem = edit.unique(name.removesuffix(".md"), {t.removesuffix(".md") for t in taken})

@@ -87,14 +87,11 @@ def build_chrome(window: QMainWindow) -> tuple[dict[str, QAction], QToolBar]:
     return acts, toolbar
 
 
-def enable(acts: dict[str, QAction], pack_open: bool, history: Any = None) -> None:
+def enable(acts: dict[str, QAction], pack_open: bool) -> None:
     """Enable what can be done now: most actions need an open pack, the add-ons their
-    modules, Undo and Redo something to undo or redo."""
+    modules (Undo and Redo: the window's UndoTarget)."""
     for name, action in acts.items():
         enabled = pack_open or name in NO_PACK_NEEDED
         if name in ADDONS and addon(name) is None:
             enabled = False
         action.setEnabled(enabled)
-    if history is not None:
-        acts["undo"].setEnabled(history.canUndo())
-        acts["redo"].setEnabled(history.canRedo())

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QStackedWidget, QWidget
 
 from kit.i18n import _
 from kit.ui.context import AppContext
@@ -42,6 +42,7 @@ class ProjectView(QSplitter):
         self.current_rel = ""
         self.editor: Any = None
         self.editors: dict[str, Any] = {}  # kind -> editor widget (made once)
+        self.pages: dict[str, QScrollArea] = {}  # kind -> the scroll area its editor is in
         self._loading = False
         self.env = EditorEnv(
             root=Path(session.project.root),
@@ -64,7 +65,7 @@ class ProjectView(QSplitter):
         self.stack.addWidget(self.placeholder)
         self.problems = ProblemsPanel(self._check)
         self.problems.open_problem.connect(self.open_file)
-        top = QSplitter(Qt.Orientation.Horizontal)
+        self.top = top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.outline)
         top.addWidget(self.stack)
         top.setCollapsible(0, False)  # the outline keeps room for its titles beside a wide form
@@ -116,7 +117,8 @@ class ProjectView(QSplitter):
         if editor is None:
             editor = self._make_editor(kind)
             self.editors[kind] = editor
-            self.stack.addWidget(editor)
+            self.pages[kind] = self._page(editor)
+            self.stack.addWidget(self.pages[kind])
             editor.changed.connect(self._edited)
             opener = getattr(editor, "open_requested", None)  # a link clicked in a preview
             if opener is not None:
@@ -128,9 +130,19 @@ class ProjectView(QSplitter):
             self._loading = False
         self.editor = editor
         self.current_rel = rel
-        self.stack.setCurrentWidget(editor)
+        self.stack.setCurrentWidget(self.pages[kind])
         self._select_row(rel)
         self.file_shown.emit(rel)
+
+    @staticmethod
+    def _page(editor: QWidget) -> QScrollArea:
+        """The editor in a scroll area: a wide form scrolls rather than narrowing the
+        outline (the stack's minimum width would be the widest editor's)."""
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setWidget(editor)
+        return page
 
     def _make_editor(self, kind: str) -> Any:
         try:

@@ -22,6 +22,7 @@ from kit.ui.editor.asking import Ask
 from kit.ui.editor.menus import OUTLINE_KEYS, addon, build_chrome, enable
 from kit.ui.editor.project_view import ProjectView
 from kit.ui.editor.start import NewPackDialog, RemixDialog, StartScreen
+from kit.ui.editor.undo import UndoTarget
 from kit.ui.operations import editor_project, editor_recent
 from kit.ui.operations.core import open_core
 from kit.ui.widgets.screen import fit_to_screen
@@ -51,6 +52,8 @@ class EditorWindow(QMainWindow):
         self.pages.addWidget(self.start)
         self.setCentralWidget(self.pages)
         self.count_label = QLabel("")
+        self.undo_target = UndoTarget(self)
+        self.undo_target.moved.connect(self._history_moved)
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_actions()
         self._set_title()
@@ -63,18 +66,23 @@ class EditorWindow(QMainWindow):
         self._enable()
 
     def _enable(self) -> None:
-        enable(self.acts, self.view is not None, self.view.history if self.view else None)
+        enable(self.acts, self.view is not None)
         self.toolbar.setVisible(self.view is not None)
+        self._history_moved()
 
     def _history_moved(self) -> None:
-        if self.view is None or not isValid(self.view) or not isValid(self.view.history):
-            return  # the view is being deleted (the window closes)
-        history = self.view.history
-        self.acts["undo"].setEnabled(history.canUndo())
-        self.acts["redo"].setEnabled(history.canRedo())
-        undo, redo = history.undoText(), history.redoText()
-        self.acts["undo"].setText(_("Undo {what}").format(what=undo) if undo else _("Undo"))
-        self.acts["redo"].setText(_("Redo {what}").format(what=redo) if redo else _("Redo"))
+        """Undo and Redo enabled for what they would undo; their labels stay put (the
+        toolbar does not shift), what they would undo is in the tip."""
+        target = self.undo_target
+        for name, redo, label, tip in (
+            ("undo", False, _("Undo"), _("Undo {what}")),
+            ("redo", True, _("Redo"), _("Redo {what}")),
+        ):
+            action, what = self.acts[name], target.what(redo)
+            action.setEnabled(self.view is not None and target.can(redo))
+            action.setText(label)
+            action.setToolTip(tip.format(what=what) if what else label)
+            action.setStatusTip(action.toolTip())
 
     def _set_title(self) -> None:
         app = _("Training Kit: trainer mode")
@@ -159,12 +167,12 @@ class EditorWindow(QMainWindow):
         view.said.connect(self.say)
         view.dirty_changed.connect(self.setWindowModified)
         view.file_shown.connect(lambda _rel: self._set_title())
-        view.problems.counted.connect(self.count_label.setText)
-        view.history.indexChanged.connect(lambda _i: self._history_moved())
+        view.problems.counted.connect(self._counted)
         view.outline_changed.connect(self._outline_changed)
         view.outline.customContextMenuRequested.connect(self._context_menu)
         view.outline.addActions([self.acts[name] for name in OUTLINE_KEYS])
         self.view = view
+        self.undo_target.watch(view.stack, view.history)
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
         self._enable()
@@ -174,6 +182,11 @@ class EditorWindow(QMainWindow):
         if session.pending:
             self._offer_recovery(dict(session.pending))
         self.opened.emit()
+
+    def _counted(self, text: str) -> None:
+        """The open pack's problem count (a check of a pack just closed is not shown)."""
+        if self.view is not None and self.sender() is self.view.problems:
+            self.count_label.setText(text)
 
     def _offer_recovery(self, texts: dict[str, str]) -> None:
         assert self.view is not None
@@ -194,6 +207,8 @@ class EditorWindow(QMainWindow):
             self.translating.close()  # it worked on this pack
         self.translating = None
         self.view.flush()
+        self.view.problems.counted.disconnect(self._counted)
+        self.undo_target.watch(None, None)
         self.pages.removeWidget(self.view)
         self.view.deleteLater()
         self.view = None
@@ -223,12 +238,13 @@ class EditorWindow(QMainWindow):
             self.view.save_now()
 
     def undo(self) -> None:
+        """The typing in the focused text box, else the last outline change."""
         if self.view is not None:
-            self.view.history.undo()
+            self.undo_target.undo()
 
     def redo(self) -> None:
         if self.view is not None:
-            self.view.history.redo()
+            self.undo_target.redo()
 
     def add_module(self, title: str | None = None) -> None:
         if self.view is None:
