@@ -373,3 +373,49 @@ def test_a_question_dragged_to_another_place(qtbot, env) -> None:
     qtbot.waitUntil(lambda: editor.list.item(0).text().startswith("1. Put the steps"))
     ids = [q["id"] for q in read_as_learner(editor.current_text())[0]["questions"]]
     assert ids == ["first-steps", "own-profile", "item-kinds", "offline", "pin-name"]
+
+
+BROKEN_QUIZ = "---\nid: q\ntype: quiz\ntitle: [unclosed\n  : :\n---\n\n## Which? {#q1}\n"
+
+
+def test_a_quiz_with_a_broken_header_is_shown_as_text_until_it_is_fixed(qtbot, env) -> None:
+    editor = QuizEditor(env, None)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.load("modules/m/01-quiz.md", BROKEN_QUIZ)
+    assert editor.raw.isVisible() and not editor.form_page.isVisible()
+    assert "not valid YAML" in editor.raw.reason.text()
+    assert editor.current_text() == BROKEN_QUIZ
+    edit = editor.raw.editor.text
+    editor.jump_to(4)
+    assert edit.textCursor().blockNumber() == 3
+    cursor = edit.textCursor()
+    cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+    edit.setTextCursor(cursor)
+    with qtbot.waitSignal(editor.changed):
+        qtbot.keyClick(edit, Qt.Key.Key_End)
+        qtbot.keyClicks(edit, "]")
+    cursor = edit.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Down)
+    cursor.select(cursor.SelectionType.LineUnderCursor)
+    edit.setTextCursor(cursor)
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    typed = BROKEN_QUIZ.replace("[unclosed\n  : :\n", "[unclosed]\n\n")
+    assert editor.current_text() == typed
+    qtbot.waitUntil(lambda: editor.form_page.isVisible())
+    assert not editor.raw.isVisible()
+    assert editor.current_text() == typed
+    assert editor.list.count() == 1
+
+
+def test_tab_in_the_quiz_header_follows_the_screen(qtbot, env) -> None:
+    editor = QuizEditor(env, None)
+    qtbot.addWidget(editor)
+    editor.load("modules/m/01-quiz.md", EMPTY_QUIZ)
+    editor.show()
+    editor.title.setFocus()
+    order = [editor.focusWidget()]
+    for _n in range(2):
+        order[-1].focusNextChild()
+        order.append(editor.focusWidget())
+    assert order == [editor.title, editor.intro, editor.pass_mark]

@@ -51,16 +51,9 @@ class ModuleMetaEditor(MetaForm):
         try:
             meta = packmeta.read_module(text).meta
         except KitError as exc:
-            self._readable = False
-            self.notice.setText(str(exc))
-            self.notice.show()
-            for widget in self.fields.values():
-                widget.setEnabled(False)
+            self.show_raw(str(exc))
             return
-        self._readable = True
-        self.notice.hide()
-        for widget in self.fields.values():
-            widget.setEnabled(True)
+        self.show_form()
         self._tags = meta.tags
         topics, skills = packmeta.split_tags(meta.tags)
         self.loading = True

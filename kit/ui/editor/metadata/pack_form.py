@@ -167,16 +167,9 @@ class PackMetaEditor(MetaForm):
         try:
             meta = packmeta.read_pack(text).meta
         except KitError as exc:
-            self._readable = False
-            self.notice.setText(str(exc))
-            self.notice.show()
-            for widget in self.fields.values():
-                widget.setEnabled(False)
+            self.show_raw(str(exc))
             return
-        self._readable = True
-        self.notice.hide()
-        for widget in self.fields.values():
-            widget.setEnabled(True)
+        self.show_form()
         self.loading = True
         try:
             self.id_field.set_value(meta.id, packmeta.pack_problems(meta).get("id") is None)

@@ -24,6 +24,8 @@ from kit import languages as shipped
 from kit.core.authoring import licences, packmeta, yamledit
 from kit.core.errors import KitError
 from kit.i18n import _
+from kit.ui.editor.contract import EditorEnv
+from kit.ui.editor.metadata.rawtext import RawTextPage
 from kit.ui.widgets.forms import label
 from kit.ui.widgets.plain import plain_tooltip
 
@@ -41,6 +43,7 @@ class MetaForm(QScrollArea):
 
     changed = Signal()
     title: QLineEdit  # every form has one (each lays it out); jump_to falls back to it
+    env: EditorEnv  # each form keeps the one it is made with
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,10 +53,15 @@ class MetaForm(QScrollArea):
         self.notice = label("", "error")
         self.notice.hide()
         self.column.addWidget(self.notice)
+        self.form_page = QWidget()
+        page = QVBoxLayout(self.form_page)
+        page.setContentsMargins(0, 0, 0, 0)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.column.addLayout(self.form)
-        self.column.addStretch(1)
+        page.addLayout(self.form)
+        page.addStretch(1)
+        self.column.addWidget(self.form_page, 1)
+        self.raw: RawTextPage | None = None  # made the first time a file cannot be read
         self.setWidget(body)
         self.fields: dict[str, QWidget] = {}  # file key -> the widget that edits it
         self.messages: dict[str, QLabel] = {}
@@ -62,7 +70,8 @@ class MetaForm(QScrollArea):
         self.loading = False
         self.translation = False  # a translations/LANG/ copy: only some fields are its own
         self._text = ""  # the file as loaded
-        self._readable = True  # False: kept as it is (the form cannot show it)
+        self._readable = True  # False: shown as text (the form cannot read it)
+        self._relpath = ""
 
     def add_field(self, key: str, text: str, widget: QWidget, focus: QWidget | None = None) -> None:
         box = QWidget()
@@ -83,6 +92,7 @@ class MetaForm(QScrollArea):
 
     def show_only(self, relpath: str, translatable: tuple[str, ...]) -> None:
         """A file under translations/ shows only the fields a translation may carry."""
+        self._relpath = relpath
         self.translation = relpath.replace("\\", "/").startswith("translations/")
         for key, box in self.rows.items():
             self.form.setRowVisible(box, not self.translation or key in translatable)
@@ -100,6 +110,36 @@ class MetaForm(QScrollArea):
             message.setVisible(bool(text))
             self.fields[key].setAccessibleDescription(text)
 
+    def show_raw(self, reason: str) -> None:
+        """The form cannot read the file: its text, editable, with the reason above."""
+        if self.raw is None:
+            self.raw = RawTextPage(self.env)
+            self.raw.changed.connect(self.changed)
+            self.raw.retry.connect(self._read_again)
+            self.column.insertWidget(1, self.raw, 1)
+        self._readable = False
+        self.notice.hide()
+        self.form_page.hide()
+        self.raw.show_text(self._relpath, self._text, reason)
+        self.raw.show()
+
+    def show_form(self) -> None:
+        self._readable = True
+        self.notice.hide()
+        self.form_page.show()
+        if self.raw is not None:
+            self.raw.hide()
+
+    def _read_again(self) -> None:
+        """The text was edited: show the form again as soon as it can read it."""
+        if self.raw is None or self._readable:
+            return
+        had_focus = self.raw.editor.text.hasFocus()
+        line = self.raw.editor.text.textCursor().blockNumber() + 1
+        self.load(self._relpath, self.raw.current_text())
+        if self._readable and had_focus:
+            self.jump_to(line)
+
     def edited(self) -> None:
         if not self.loading:
             self.after_edit()
@@ -113,9 +153,14 @@ class MetaForm(QScrollArea):
         raise NotImplementedError
 
     def current_text(self) -> str:
-        return self.write(self._text) if self._readable else self._text
+        if self._readable:
+            return self.write(self._text)
+        return self.raw.current_text() if self.raw is not None else self._text
 
     def jump_to(self, line: int) -> None:
+        if not self._readable and self.raw is not None:
+            self.raw.jump_to(line)
+            return
         try:
             lines = yamledit.value_lines(self.current_text())
         except KitError:
