@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QVBoxLayout, QWidget
 from ui_reader_pack import reader_context
 
 from kit.core import quiz as marking
@@ -419,3 +419,25 @@ def test_tab_in_the_quiz_header_follows_the_screen(qtbot, env) -> None:
         order[-1].focusNextChild()
         order.append(editor.focusWidget())
     assert order == [editor.title, editor.intro, editor.pass_mark]
+
+
+@pytest.mark.parametrize("cls", [QuizEditor, SurveyEditor])
+def test_at_a_laptop_width_every_button_label_is_whole(qtbot, env, cls) -> None:
+    feedback = ROOT / "content_packs/getting-started/modules/teaching/04-feedback.md"
+    source = feedback if cls is SurveyEditor else CHECK
+    window = QWidget()  # an 800-pixel window, less the outline beside the editor
+    qtbot.addWidget(window)
+    editor = cls(env, window)
+    QVBoxLayout(window).addWidget(editor)
+    editor.load("modules/m/01-item.md", source.read_text(encoding="utf-8"))
+    window.resize(560, 580)
+    window.show()
+    qtbot.waitExposed(window)
+    assert editor.width() <= 560
+    buttons = [b for b in editor.findChildren(QAbstractButton) if b.isVisible() and b.text()]
+    assert len(buttons) >= 9
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()
+    hint = editor.panel.hint
+    if hint.isVisible():
+        assert hint.geometry().bottom() < editor.panel.answers.geometry().top()

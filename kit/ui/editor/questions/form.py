@@ -15,6 +15,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedLayout,
     QToolButton,
@@ -128,15 +131,11 @@ class QuestionsForm(QWidget):
         return super().eventFilter(watched, event)
 
     def _layout(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (
-            self.add_button,
-            self.duplicate_button,
-            self.delete_button,
-            self.up_button,
-            self.down_button,
-        ):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two rows: the labels stay whole in a narrow window
+        for n, button in enumerate((self.add_button, self.duplicate_button, self.delete_button)):
+            buttons.addWidget(button, 0, n)
+        buttons.addWidget(self.up_button, 1, 1)
+        buttons.addWidget(self.down_button, 1, 2)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,14 +143,18 @@ class QuestionsForm(QWidget):
         left_layout.addLayout(buttons)
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(self.panel)
+        scroll = QScrollArea()  # a long question scrolls in a low window, never clipped
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.panel)
+        split.addWidget(scroll)
+        split.setChildrenCollapsible(False)
         split.setStretchFactor(1, 2)
         top = QHBoxLayout()
         top.addLayout(self.header, 1)
         top.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignTop)
         self.form_page = QWidget()
         layout = QVBoxLayout(self.form_page)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.head_problems)
         layout.addWidget(split, 1)
