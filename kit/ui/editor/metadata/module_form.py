@@ -12,8 +12,9 @@ from kit.core.errors import KitError
 from kit.i18n import _
 from kit.ui.editor.contract import EditorEnv
 from kit.ui.editor.metadata.idfield import IdField
+from kit.ui.editor.metadata.metaform import MetaForm
 from kit.ui.editor.metadata.pack_form import line_edit, text_box
-from kit.ui.editor.metadata.widgets import MetaForm, SkillTagsChooser
+from kit.ui.editor.metadata.widgets import SkillTagsChooser
 
 
 class ModuleMetaEditor(MetaForm):

@@ -22,7 +22,8 @@ from kit.core.errors import KitError
 from kit.i18n import _
 from kit.ui.editor.contract import EditorEnv
 from kit.ui.editor.metadata.idfield import IdField
-from kit.ui.editor.metadata.widgets import LanguagesChooser, LicenceChooser, MetaForm
+from kit.ui.editor.metadata.metaform import MetaForm
+from kit.ui.editor.metadata.widgets import LanguagesChooser, LicenceChooser
 from kit.ui.widgets.plain import plain_tooltip
 
 
