@@ -339,3 +339,24 @@ def test_a_new_pack_edited_through_both_forms_builds_clean_files(
     module_text = path.read_text(encoding="utf-8")
     assert "tags: [getting-started, editing, capx:training, Q11016]\n" in module_text
     assert "objectives:\n  - Lire une leçon\n  - Répondre à un quiz\nminutes: 30\n" in module_text
+
+
+def test_a_broken_module_yaml_is_shown_as_text_until_it_is_fixed(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    editor = ModuleMetaEditor(env(tmp_path), None)
+    qtbot.addWidget(editor)
+    editor.show()
+    broken = "id: basics\ntitle: Basics\nitems: [a.md\n"
+    editor.load("modules/basics/module.yaml", broken)
+    assert editor.raw is not None and editor.raw.isVisible()
+    assert editor.current_text() == broken
+    editor.jump_to(3)
+    assert editor.raw.editor.text.textCursor().blockNumber() == 2
+    cursor = editor.raw.editor.text.textCursor()
+    cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+    editor.raw.editor.text.setTextCursor(cursor)
+    qtbot.keyClicks(editor.raw.editor.text, "]")
+    qtbot.waitUntil(lambda: editor.form_page.isVisible())
+    assert editor.title.text() == "Basics"
+    assert editor.current_text() == "id: basics\ntitle: Basics\nitems: [a.md]\n"
