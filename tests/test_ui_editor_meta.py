@@ -167,7 +167,39 @@ def test_a_file_that_is_no_mapping_is_kept_as_it_is(qtbot: Any, tmp_path: Path) 
     qtbot.addWidget(editor)
     editor.load("pack.yaml", "title: [unclosed\n")
     assert editor.current_text() == "title: [unclosed\n"
-    assert not editor.notice.isHidden()
+    assert editor.raw is not None and not editor.raw.isHidden()
+
+
+BROKEN_PACK = "id: x\ntitle: [unclosed\n  : :\n"
+
+
+def test_a_broken_pack_yaml_is_shown_as_text_until_it_is_fixed(qtbot: Any, tmp_path: Path) -> None:
+    editor = PackMetaEditor(env(tmp_path), None)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.load("pack.yaml", BROKEN_PACK)
+    assert editor.raw is not None
+    assert editor.raw.isVisible() and not editor.form_page.isVisible()
+    assert "not valid YAML" in editor.raw.reason.text()
+    assert editor.raw.current_text() == BROKEN_PACK
+    edit = editor.raw.editor.text
+    edit.setFocus()
+    with qtbot.waitSignal(editor.changed):
+        cursor = edit.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        edit.setTextCursor(cursor)
+        for _n in range(len("[unclosed\n  : :\n")):
+            qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(edit, "Fixed")
+    typed = "id: x\ntitle: Fixed"
+    assert editor.current_text() == typed
+    qtbot.waitUntil(lambda: editor.form_page.isVisible())
+    assert not editor.raw.isVisible()
+    assert editor.title.isEnabled()
+    assert editor.id_field.value() == "x" and editor.title.text() == "Fixed"
+    assert editor.current_text() == typed
+    editor.jump_to(1)
+    assert editor.focusWidget() is editor.id_field.edit
 
 
 def module_editor(qtbot: Any, root: Path, name: str) -> tuple[ModuleMetaEditor, Path]:
@@ -307,3 +339,24 @@ def test_a_new_pack_edited_through_both_forms_builds_clean_files(
     module_text = path.read_text(encoding="utf-8")
     assert "tags: [getting-started, editing, capx:training, Q11016]\n" in module_text
     assert "objectives:\n  - Lire une leçon\n  - Répondre à un quiz\nminutes: 30\n" in module_text
+
+
+def test_a_broken_module_yaml_is_shown_as_text_until_it_is_fixed(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    editor = ModuleMetaEditor(env(tmp_path), None)
+    qtbot.addWidget(editor)
+    editor.show()
+    broken = "id: basics\ntitle: Basics\nitems: [a.md\n"
+    editor.load("modules/basics/module.yaml", broken)
+    assert editor.raw is not None and editor.raw.isVisible()
+    assert editor.current_text() == broken
+    editor.jump_to(3)
+    assert editor.raw.editor.text.textCursor().blockNumber() == 2
+    cursor = editor.raw.editor.text.textCursor()
+    cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+    editor.raw.editor.text.setTextCursor(cursor)
+    qtbot.keyClicks(editor.raw.editor.text, "]")
+    qtbot.waitUntil(lambda: editor.form_page.isVisible())
+    assert editor.title.text() == "Basics"
+    assert editor.current_text() == "id: basics\ntitle: Basics\nitems: [a.md]\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QVBoxLayout, QWidget
 from ui_reader_pack import reader_context
 
 from kit.core import quiz as marking
@@ -373,3 +373,71 @@ def test_a_question_dragged_to_another_place(qtbot, env) -> None:
     qtbot.waitUntil(lambda: editor.list.item(0).text().startswith("1. Put the steps"))
     ids = [q["id"] for q in read_as_learner(editor.current_text())[0]["questions"]]
     assert ids == ["first-steps", "own-profile", "item-kinds", "offline", "pin-name"]
+
+
+BROKEN_QUIZ = "---\nid: q\ntype: quiz\ntitle: [unclosed\n  : :\n---\n\n## Which? {#q1}\n"
+
+
+def test_a_quiz_with_a_broken_header_is_shown_as_text_until_it_is_fixed(qtbot, env) -> None:
+    editor = QuizEditor(env, None)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.load("modules/m/01-quiz.md", BROKEN_QUIZ)
+    assert editor.raw.isVisible() and not editor.form_page.isVisible()
+    assert "not valid YAML" in editor.raw.reason.text()
+    assert editor.current_text() == BROKEN_QUIZ
+    edit = editor.raw.editor.text
+    editor.jump_to(4)
+    assert edit.textCursor().blockNumber() == 3
+    cursor = edit.textCursor()
+    cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+    edit.setTextCursor(cursor)
+    with qtbot.waitSignal(editor.changed):
+        qtbot.keyClick(edit, Qt.Key.Key_End)
+        qtbot.keyClicks(edit, "]")
+    cursor = edit.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Down)
+    cursor.select(cursor.SelectionType.LineUnderCursor)
+    edit.setTextCursor(cursor)
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    typed = BROKEN_QUIZ.replace("[unclosed\n  : :\n", "[unclosed]\n\n")
+    assert editor.current_text() == typed
+    qtbot.waitUntil(lambda: editor.form_page.isVisible())
+    assert not editor.raw.isVisible()
+    assert editor.current_text() == typed
+    assert editor.list.count() == 1
+
+
+def test_tab_in_the_quiz_header_follows_the_screen(qtbot, env) -> None:
+    editor = QuizEditor(env, None)
+    qtbot.addWidget(editor)
+    editor.load("modules/m/01-quiz.md", EMPTY_QUIZ)
+    editor.show()
+    editor.title.setFocus()
+    order = [editor.focusWidget()]
+    for _n in range(2):
+        order[-1].focusNextChild()
+        order.append(editor.focusWidget())
+    assert order == [editor.title, editor.intro, editor.pass_mark]
+
+
+@pytest.mark.parametrize("cls", [QuizEditor, SurveyEditor])
+def test_at_a_laptop_width_every_button_label_is_whole(qtbot, env, cls) -> None:
+    feedback = ROOT / "content_packs/getting-started/modules/teaching/04-feedback.md"
+    source = feedback if cls is SurveyEditor else CHECK
+    window = QWidget()  # an 800-pixel window, less the outline beside the editor
+    qtbot.addWidget(window)
+    editor = cls(env, window)
+    QVBoxLayout(window).addWidget(editor)
+    editor.load("modules/m/01-item.md", source.read_text(encoding="utf-8"))
+    window.resize(560, 580)
+    window.show()
+    qtbot.waitExposed(window)
+    assert editor.width() <= 560
+    buttons = [b for b in editor.findChildren(QAbstractButton) if b.isVisible() and b.text()]
+    assert len(buttons) >= 9
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()
+    hint = editor.panel.hint
+    if hint.isVisible():
+        assert hint.geometry().bottom() < editor.panel.answers.geometry().top()

@@ -12,8 +12,9 @@ from kit.core.errors import KitError
 from kit.i18n import _
 from kit.ui.editor.contract import EditorEnv
 from kit.ui.editor.metadata.idfield import IdField
+from kit.ui.editor.metadata.metaform import MetaForm
 from kit.ui.editor.metadata.pack_form import line_edit, text_box
-from kit.ui.editor.metadata.widgets import MetaForm, SkillTagsChooser
+from kit.ui.editor.metadata.widgets import SkillTagsChooser
 
 
 class ModuleMetaEditor(MetaForm):
@@ -51,16 +52,9 @@ class ModuleMetaEditor(MetaForm):
         try:
             meta = packmeta.read_module(text).meta
         except KitError as exc:
-            self._readable = False
-            self.notice.setText(str(exc))
-            self.notice.show()
-            for widget in self.fields.values():
-                widget.setEnabled(False)
+            self.show_raw(str(exc))
             return
-        self._readable = True
-        self.notice.hide()
-        for widget in self.fields.values():
-            widget.setEnabled(True)
+        self.show_form()
         self._tags = meta.tags
         topics, skills = packmeta.split_tags(meta.tags)
         self.loading = True

@@ -22,7 +22,8 @@ from kit.core.errors import KitError
 from kit.i18n import _
 from kit.ui.editor.contract import EditorEnv
 from kit.ui.editor.metadata.idfield import IdField
-from kit.ui.editor.metadata.widgets import LanguagesChooser, LicenceChooser, MetaForm
+from kit.ui.editor.metadata.metaform import MetaForm
+from kit.ui.editor.metadata.widgets import LanguagesChooser, LicenceChooser
 from kit.ui.widgets.plain import plain_tooltip
 
 
@@ -167,16 +168,9 @@ class PackMetaEditor(MetaForm):
         try:
             meta = packmeta.read_pack(text).meta
         except KitError as exc:
-            self._readable = False
-            self.notice.setText(str(exc))
-            self.notice.show()
-            for widget in self.fields.values():
-                widget.setEnabled(False)
+            self.show_raw(str(exc))
             return
-        self._readable = True
-        self.notice.hide()
-        for widget in self.fields.values():
-            widget.setEnabled(True)
+        self.show_form()
         self.loading = True
         try:
             self.id_field.set_value(meta.id, packmeta.pack_problems(meta).get("id") is None)

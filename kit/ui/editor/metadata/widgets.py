@@ -1,6 +1,6 @@
-"""Parts of the metadata forms: the form frame, licence, languages and skill-tag choosers.
-
-Each chooser emits `edited` when the person changes it (never while it is being filled).
+"""Parts of the metadata forms: licence, languages and skill-tag choosers (the frame is
+kit.ui.editor.metadata.metaform). Each chooser emits `edited` when the person changes it (never
+while it is being filled).
 """
 
 from __future__ import annotations
@@ -8,21 +8,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kit import languages as shipped
-from kit.core.authoring import licences, packmeta, yamledit
-from kit.core.errors import KitError
+from kit.core.authoring import licences, packmeta
 from kit.i18n import _
 from kit.ui.widgets.forms import label
 from kit.ui.widgets.plain import plain_tooltip
@@ -34,102 +30,6 @@ def language_text(code: str) -> str:
     """'Español (es)': the language's own name when the app ships it, else its name here."""
     name = shipped.endonym(code) or shipped.name_in_interface(code)
     return f"{name} ({code})" if name != code else code
-
-
-class MetaForm(QScrollArea):
-    """A scrolling form of labelled fields, each with a one-sentence message beneath."""
-
-    changed = Signal()
-    title: QLineEdit  # every form has one (each lays it out); jump_to falls back to it
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        body = QWidget()
-        self.column = QVBoxLayout(body)
-        self.notice = label("", "error")
-        self.notice.hide()
-        self.column.addWidget(self.notice)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.column.addLayout(self.form)
-        self.column.addStretch(1)
-        self.setWidget(body)
-        self.fields: dict[str, QWidget] = {}  # file key -> the widget that edits it
-        self.messages: dict[str, QLabel] = {}
-        self.rows: dict[str, QWidget] = {}
-        self.aliases: dict[str, str] = {}  # a checked name -> the field that shows its message
-        self.loading = False
-        self.translation = False  # a translations/LANG/ copy: only some fields are its own
-        self._text = ""  # the file as loaded
-        self._readable = True  # False: kept as it is (the form cannot show it)
-
-    def add_field(self, key: str, text: str, widget: QWidget, focus: QWidget | None = None) -> None:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(widget)
-        message = label("", "error")
-        message.hide()
-        column.addWidget(message)
-        caption = QLabel(text)
-        target = focus or widget
-        caption.setBuddy(target)
-        target.setAccessibleName(text.replace("&", ""))
-        self.form.addRow(caption, box)
-        self.rows[key] = box
-        self.fields[key] = target
-        self.messages[key] = message
-
-    def show_only(self, relpath: str, translatable: tuple[str, ...]) -> None:
-        """A file under translations/ shows only the fields a translation may carry."""
-        self.translation = relpath.replace("\\", "/").startswith("translations/")
-        for key, box in self.rows.items():
-            self.form.setRowVisible(box, not self.translation or key in translatable)
-
-    def show_problems(self, problems: dict[str, str]) -> None:
-        if self.translation:
-            problems = {}  # every field of a translation is optional (pack-format section 9)
-        shown: dict[str, str] = {}
-        for name, text in problems.items():
-            shown.setdefault(self.aliases.get(name, name), text)
-        problems = shown
-        for key, message in self.messages.items():
-            text = problems.get(key, "")
-            message.setText(text)
-            message.setVisible(bool(text))
-            self.fields[key].setAccessibleDescription(text)
-
-    def edited(self) -> None:
-        if not self.loading:
-            self.after_edit()
-            self.changed.emit()
-
-    def after_edit(self) -> None:
-        """Check the fields again (the forms override this)."""
-
-    def write(self, text: str) -> str:
-        """`text` with the form's values written in (each form writes its own file)."""
-        raise NotImplementedError
-
-    def current_text(self) -> str:
-        return self.write(self._text) if self._readable else self._text
-
-    def jump_to(self, line: int) -> None:
-        try:
-            lines = yamledit.value_lines(self.current_text())
-        except KitError:
-            return
-        if not self.focus_key(packmeta.field_at_line(lines, line)):
-            self.title.setFocus()
-
-    def focus_key(self, key: str | None) -> bool:
-        widget = self.fields.get(key or "")
-        if widget is None:
-            return False
-        self.ensureWidgetVisible(widget)
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
 
 
 class LicenceChooser(QWidget):

@@ -54,7 +54,13 @@ class SurveyAttributes(QWidget):
         self.condition_answers = QListWidget()
         self.condition_answers.setAccessibleName(_("Answers that show it"))
         self.condition_answers.setMaximumHeight(110)
+        for box in (self.skill, self.dimension, self.condition):  # long names never widen it
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(12)
         self.rows = layout = QFormLayout(self)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addRow(_("Skill rated:"), self.skill)
         layout.addRow(_("Dimension:"), self.dimension)

@@ -15,6 +15,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,18 +24,39 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QStackedLayout,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from kit.core.authoring import yamledit
 from kit.core.authoring.questioncheck import draft_problems, problems_by_block, read_as_learner
 from kit.core.authoring.questionform import ItemDraft, QuestionDraft, new_question, parse_item
+from kit.core.errors import KitError
 from kit.i18n import _, format_number
 from kit.ui.editor.contract import EditorEnv
+from kit.ui.editor.metadata.rawtext import RawTextPage
 from kit.ui.editor.questions.panel import QuestionPanel, true_false
 from kit.ui.widgets.plain import plain_tooltip
+
+
+def unreadable(text: str, draft: ItemDraft) -> str:
+    """Why the form cannot show `text` (its header unclosed or no YAML mapping), or ""."""
+    if not draft.header_text:
+        first = text.removeprefix("\ufeff").split("\n", 1)[0].rstrip()
+        return (
+            _("The file must start with its header between '---' lines.") if first == "---" else ""
+        )
+    inner = draft.header_text.split("\n", 1)[1]
+    inner = inner[: inner.rstrip("\n").rfind("\n") + 1]
+    try:
+        yamledit.value_lines(inner)
+    except KitError as exc:
+        return str(exc)
+    return ""
 
 
 class QuestionsForm(QWidget):
@@ -108,15 +131,11 @@ class QuestionsForm(QWidget):
         return super().eventFilter(watched, event)
 
     def _layout(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (
-            self.add_button,
-            self.duplicate_button,
-            self.delete_button,
-            self.up_button,
-            self.down_button,
-        ):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two rows: the labels stay whole in a narrow window
+        for n, button in enumerate((self.add_button, self.duplicate_button, self.delete_button)):
+            buttons.addWidget(button, 0, n)
+        buttons.addWidget(self.up_button, 1, 1)
+        buttons.addWidget(self.down_button, 1, 2)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -124,22 +143,40 @@ class QuestionsForm(QWidget):
         left_layout.addLayout(buttons)
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(self.panel)
+        scroll = QScrollArea()  # a long question scrolls in a low window, never clipped
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.panel)
+        split.addWidget(scroll)
+        split.setChildrenCollapsible(False)
         split.setStretchFactor(1, 2)
         top = QHBoxLayout()
         top.addLayout(self.header, 1)
         top.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
+        self.form_page = QWidget()
+        layout = QVBoxLayout(self.form_page)
         layout.addLayout(top)
         layout.addWidget(self.head_problems)
         layout.addWidget(split, 1)
+        self.raw = RawTextPage(self.env)
+        self.raw.changed.connect(self.changed)
+        self.raw.retry.connect(self._read_again)
+        self.pages = QStackedLayout(self)
+        self.pages.addWidget(self.form_page)
+        self.pages.addWidget(self.raw)
 
     # -- the contract ------------------------------------------------------------------
     def load(self, relpath: str, text: str) -> None:
+        self.relpath = relpath
+        self.draft = parse_item(text, self.survey)
+        reason = unreadable(text, self.draft)
+        if reason:
+            self.raw.show_text(relpath, text, reason)
+            self.pages.setCurrentWidget(self.raw)
+            return
+        self.pages.setCurrentWidget(self.form_page)
         self._loading = True
         try:
-            self.relpath = relpath
-            self.draft = parse_item(text, self.survey)
             self.title.setText(self.draft.title)
             self.intro.setPlainText(self.draft.intro.strip())
             self.load_header()
@@ -152,9 +189,24 @@ class QuestionsForm(QWidget):
         """Fill the fields a subclass adds to the header (the quiz's pass mark)."""
 
     def current_text(self) -> str:
+        if self.pages.currentWidget() is self.raw:
+            return self.raw.current_text()
         return self.draft.text()
 
+    def _read_again(self) -> None:
+        """The text was edited: show the form again as soon as it can read it."""
+        if self.pages.currentWidget() is not self.raw:
+            return
+        had_focus = self.raw.editor.text.hasFocus()
+        line = self.raw.editor.text.textCursor().blockNumber() + 1
+        self.load(self.relpath, self.raw.current_text())
+        if self.pages.currentWidget() is self.form_page and had_focus:
+            self.jump_to(line)
+
     def jump_to(self, line: int) -> None:
+        if self.pages.currentWidget() is self.raw:
+            self.raw.jump_to(line)
+            return
         starts = self.draft.block_lines()
         index = max((n for n, start in enumerate(starts) if start <= line), default=None)
         if index is None:

@@ -120,12 +120,18 @@ class QuestionPanel(QStackedWidget):
         self.problems.setObjectName("questionProblems")
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #b3261e")
+        for box in (self.qtype, self.scale):  # long names never widen the form
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(12)
         layout = QFormLayout(self.form)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addRow(_("Id:"), self.qid)
         layout.addRow(_("Type:"), self.qtype)
         layout.addRow(_("Question:"), self.prompt)
         layout.addRow(_("Scale:"), self.scale)
-        layout.addRow("", self.hint)
+        layout.addRow(self.hint)  # a row of its own: the sentence wraps, never under a box
         layout.addRow(_("Answers:"), self.answers)
         layout.addRow(_("Explanation:"), self.explanation)
         if self.attributes is not None:
@@ -207,7 +213,7 @@ class QuestionPanel(QStackedWidget):
         hinted = has_answers and (not self.survey or q.qtype == LIKERT)
         hint = ANSWER_HINTS.get(q.qtype, "") if hinted else ""
         self.hint.setText(_(hint) if hint else "")
-        self.hint.setVisible(bool(self.hint.text()))
+        layout.setRowVisible(self.hint, bool(self.hint.text()))
         if self.attributes is not None and earlier is not None:
             self.attributes.show_question(q, earlier)
 

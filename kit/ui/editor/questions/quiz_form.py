@@ -26,6 +26,7 @@ class QuizEditor(QuestionsForm):
         self.pass_mark.setValue(int(self.draft.pass_mark))
         self.pass_mark.valueChanged.connect(self._pass_mark_changed)
         self.header.addRow(_("Pass mark:"), self.pass_mark)
+        self.setTabOrder(self.intro, self.pass_mark)  # Tab follows the screen: under it
 
     def load_header(self) -> None:
         self.pass_mark.setValue(int(self.draft.pass_mark))
