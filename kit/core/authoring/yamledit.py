@@ -75,15 +75,11 @@ def _split(text: str) -> list[str]:
 
 def _spans(lines: list[str], text: str) -> dict[str, _Span]:
     if re.search("[\x85\u2028\u2029]|\r(?!\n)", text):
-        raise YamlEditError(
-            _("This file has unusual line breaks; edit it in the text below.")
-        )
+        raise YamlEditError(_("This file has unusual line breaks; edit it in the text below."))
     try:
         data, node = strict_compose(text)
     except yaml.YAMLError as exc:
-        raise YamlEditError(
-            _("This file is not valid YAML; fix it in the text below.")
-        ) from exc
+        raise YamlEditError(_("This file is not valid YAML; fix it in the text below.")) from exc
     if data is None:
         return {}
     if not isinstance(node, yaml.MappingNode) or node.flow_style:
