@@ -25,6 +25,7 @@ from kit.ui.editor.start import NewPackDialog, RemixDialog, StartScreen
 from kit.ui.editor.undo import UndoTarget
 from kit.ui.operations import editor_project, editor_recent
 from kit.ui.operations.core import open_core
+from kit.ui.widgets.plain import plain_tooltip
 from kit.ui.widgets.screen import fit_to_screen
 
 
@@ -81,8 +82,9 @@ class EditorWindow(QMainWindow):
             action, what = self.acts[name], target.what(redo)
             action.setEnabled(self.view is not None and target.can(redo))
             action.setText(label)
-            action.setToolTip(tip.format(what=what) if what else label)
-            action.setStatusTip(action.toolTip())
+            text = tip.format(what=what) if what else label
+            action.setToolTip(plain_tooltip(text))
+            action.setStatusTip(text)
 
     def _set_title(self) -> None:
         app = _("Training Kit: trainer mode")
