@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the core is imported on the worker thread, not at start-up
     from kit.core.library import Library
     from kit.core.portable.health import PortableRun
     from kit.core.records import Profile, Records
-    from kit.ui.runners.network import NetworkRunner
+    from kit.ui.runners.network import NetworkRunner, PreviewRunner
 
 
 @dataclass
@@ -43,6 +43,7 @@ class Services:
     records: Records | None = None  # likewise
     portable: PortableRun | None = None  # a run on a USB stick (kit.core.portable.health)
     _network: NetworkRunner | None = None
+    _preview: PreviewRunner | None = None
 
     @property
     def network(self) -> NetworkRunner:
@@ -56,6 +57,20 @@ class Services:
         if self._network is not None:
             self._network.stop(timeout)
             self._network = None
+
+    @property
+    def preview(self) -> PreviewRunner:
+        """Trainer mode's preview thread (made when the first preview is asked for)."""
+        if self._preview is None:
+            from kit.ui.runners.network import PreviewRunner
+
+            self._preview = PreviewRunner()
+        return self._preview
+
+    def stop_preview(self) -> None:
+        if self._preview is not None:
+            self._preview.stop()  # waits up to 2 s for a render under way
+            self._preview = None
 
 
 @dataclass

@@ -47,9 +47,10 @@ def open_core(ctx: AppContext) -> Op[StartState]:
 
 
 def close_core(ctx: AppContext) -> None:
-    """Stop the network runner, close the databases on the worker, then stop it
+    """Stop the network and preview runners, close the databases on the worker, then stop it
     (at shutdown; waits)."""
     ctx.services.stop_network()
+    ctx.services.stop_preview()
 
     def work() -> None:
         services = ctx.services

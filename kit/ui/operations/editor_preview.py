@@ -9,16 +9,15 @@ source's folder (its media/), decoded and scaled like the reader's.
 
 Previews never run on the database worker: rendering a long lesson takes seconds, and a
 save or a journal write queued behind it would wait. They run on a daemon thread of their
-own (PreviewRunner); they read texts and files, never a database.
+own (`ctx.services.preview`, kit.ui.runners.network.PreviewRunner); they read texts and
+files, never a database.
 """
 
 from __future__ import annotations
 
-import contextlib
 import html
 import posixpath
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,7 +36,7 @@ from kit.ui.context import AppContext
 from kit.ui.operations.op import Op
 from kit.ui.operations.reader import MAX_IMAGE_WIDTH, ItemView, labels
 from kit.ui.operations.reader_cache import PICTURES, rendered
-from kit.ui.runners.worker import Job, Worker, run_job
+from kit.ui.runners.worker import Job
 
 T = TypeVar("T")
 _IMG_SRC = re.compile(r'<img\b[^>]*\bsrc="([^"]+)"')
@@ -73,38 +72,11 @@ def read_source(root: Path) -> PreviewSource:
     return PreviewSource(root, dict(reader.item_by_file), language, dict(reader.item_by_rel))
 
 
-class PreviewRunner(Worker):
-    """Previews, in order, on one daemon thread of their own (`submit` as Worker's: every
-    callback arrives on the GUI thread and is dropped when its widget was deleted)."""
-
-    def _start(self) -> None:
-        self._thread = threading.Thread(target=self._loop, name="kit-preview", daemon=True)
-        self._thread.start()
-
-    def _loop(self) -> None:
-        while (job := self._jobs.items.get()) is not None:
-            with contextlib.suppress(RuntimeError):  # the app is closing: nobody to tell
-                run_job(job)
-
-    def _join(self, timeout: float = 2.0) -> None:
-        self._thread.join(timeout)
-
-
-_RUNNER: list[PreviewRunner] = []  # made when the first preview is asked for
-
-
-def preview_runner() -> PreviewRunner:
-    """The process's preview thread (made when first needed)."""
-    if not _RUNNER:
-        _RUNNER.append(PreviewRunner())
-    return _RUNNER[0]
-
-
 class PreviewOp(Op[T]):
     """An Op that runs on the preview thread (it changes nothing, so announces nothing)."""
 
     def run(self, initiator: object | None = None) -> Job:
-        return preview_runner().submit(
+        return self.ctx.services.preview.submit(
             self.work, self._success, self._failure, on_finished=self._finished
         )
 

@@ -18,7 +18,7 @@ import contextlib
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -41,11 +41,15 @@ def describe_error(exc: BaseException) -> str:
     return _("Something went wrong: {error}.").format(error=exc)
 
 
-class NetworkRunner(Worker):
-    """Catalog and source work, in order, on one daemon thread (`submit` as Worker's)."""
+class ThreadRunner(Worker):
+    """Work that never touches a database, in order, on one daemon thread named
+    `thread_name` (`submit` as Worker's: callbacks on the GUI thread, dropped when their
+    widget was deleted)."""
+
+    thread_name: ClassVar[str] = "kit-runner"
 
     def _start(self) -> None:
-        self._thread = threading.Thread(target=self._loop, name="kit-network", daemon=True)
+        self._thread = threading.Thread(target=self._loop, name=self.thread_name, daemon=True)
         self._thread.start()
 
     def _loop(self) -> None:
@@ -55,6 +59,19 @@ class NetworkRunner(Worker):
 
     def _join(self, timeout: float = 2.0) -> None:
         self._thread.join(timeout)
+
+
+class PreviewRunner(ThreadRunner):
+    """Trainer mode's previews (kit.ui.operations.editor_preview): rendering a long lesson
+    takes seconds, and a save queued behind it on the database worker would wait."""
+
+    thread_name = "kit-preview"
+
+
+class NetworkRunner(ThreadRunner):
+    """Catalog and source work, in order, on one daemon thread (`submit` as Worker's)."""
+
+    thread_name = "kit-network"
 
     def stop(self, timeout: float = 2.0) -> None:
         for job in list(self._live):
