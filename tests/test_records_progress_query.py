@@ -1,4 +1,5 @@
-"""Progress and Continue from indexed queries equal those derived from every event."""
+"""Progress (of a pack, of a module) and Continue from indexed queries equal those
+derived from every event."""
 
 from __future__ import annotations
 
@@ -61,6 +62,10 @@ def test_progress_and_continue_equal_those_from_all_events(data_dir: Path, seed:
                     assert records.pack_progress(profile, pack) == progress.pack_progress(
                         pack, mine
                     )
+                    for module in pack["modules"]:
+                        assert records.module_progress(
+                            profile, pack, module["id"]
+                        ) == progress.module_progress(pack["id"], module, mine)
                 for packs in (PACKS, PACKS[::-1], PACKS[1:]):
                     assert records.continue_point(profile, packs) == progress.continue_point(
                         packs, mine

@@ -41,14 +41,27 @@ def _done_kind(rdb: RecordsDB, profile_id: str, pack_id: str) -> list[tuple[int,
     return [(int(r["seq"]), to_event(r)) for r in rows]
 
 
-def pack_events(rdb: RecordsDB, profile_id: str, pack: Mapping[str, Any]) -> list[Event]:
-    """The events of `pack` that decide its progress, oldest first (see module doc)."""
+def pack_events(
+    rdb: RecordsDB,
+    profile_id: str,
+    pack: Mapping[str, Any],
+    module: Mapping[str, Any] | None = None,
+) -> list[Event]:
+    """The events of `pack` that decide its progress, oldest first (see module doc);
+    with `module` (one of the pack's), only those of that module's counted items."""
     pack_id = str(pack["id"])
-    found = dict(_done_kind(rdb, profile_id, pack_id))
+    if module is None:
+        items = set(_item_ids(pack))
+    else:
+        items = {str(i["id"]) for i in progress.counted_items(module)}
+    found = {
+        seq: e
+        for seq, e in _done_kind(rdb, profile_id, pack_id)
+        if module is None or e.item_id in items
+    }
     # The latest event of each item the learner touched, in one query (one a pack, not
     # one an item: a library of 300 packs reads 300, not 30,000); only the pack's counted
     # items are kept, as before.
-    items = set(_item_ids(pack))
     rows = rdb.query(
         f"{_SELECT} WHERE seq IN (SELECT MAX(seq) FROM events "
         "WHERE profile_id = ? AND pack_id = ? GROUP BY item_id)",
@@ -80,6 +93,15 @@ def touched_packs(rdb: RecordsDB, profile_id: str) -> set[str]:
 def pack_progress(rdb: RecordsDB, profile_id: str, pack: Mapping[str, Any]) -> list[ModuleProgress]:
     """As `progress.pack_progress` over all the profile's events, from far fewer rows."""
     return progress.pack_progress(pack, pack_events(rdb, profile_id, pack))
+
+
+def module_progress(
+    rdb: RecordsDB, profile_id: str, pack: Mapping[str, Any], module: Mapping[str, Any]
+) -> ModuleProgress:
+    """As `progress.module_progress` over all the profile's events, from the few rows
+    that decide it (the reader asks at every item it opens)."""
+    events = pack_events(rdb, profile_id, pack, module)
+    return progress.module_progress(str(pack["id"]), module, events)
 
 
 class _Orders:

@@ -313,8 +313,7 @@ class Records:
     ) -> ModuleProgress:
         for module in pack.get("modules", []):
             if module.get("id") == module_id:
-                mine = self.events(profile_id, str(pack["id"]))
-                return progress.module_progress(str(pack["id"]), module, mine)
+                return progress_query.module_progress(self.rdb, str(profile_id), pack, module)
         raise RecordsError(_("This pack has no module {module}.").format(module=module_id))
 
     def continue_point(

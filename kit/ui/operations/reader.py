@@ -236,7 +236,28 @@ def prepare_item(ctx: AppContext, pack_id: str, item_id: str, *, images: bool = 
     """Runs on the worker: the item in the reader's language, rendered, with its images
     (unless `images` is False: then `media` is empty and the caller decodes them when
     needed, see media_files), and the learner's progress through its module (reads only)."""
-    library, records = ctx.library, ctx.records
+    view = _prepare_text(ctx, pack_id, item_id, images=images)
+    records, profile_id = ctx.records, ctx.profile_id
+    if profile_id is None or records is None:
+        return view
+    pack, module, item = view.pack, view.module, view.item
+    is_quiz = itemtypes.is_scored(item["type"])
+    return replace(
+        view,
+        progress=records.module_progress(profile_id, pack, module["id"]),
+        status=records.item_status(profile_id, pack_id, item),
+        quiz=records.quiz_stats(profile_id, pack_id, item_id) if is_quiz else None,
+        resume=unfinished_answers(
+            records.events(profile_id, pack_id, item_id), item.get("questions") or []
+        )
+        if is_quiz
+        else {},
+    )
+
+
+def _prepare_text(ctx: AppContext, pack_id: str, item_id: str, *, images: bool) -> ItemView:
+    """prepare_item without the learner's progress: what the reader's caches keep."""
+    library = ctx.library
     pack = library.get_pack(pack_id)
     if pack is None:
         raise LookupError(pack_id)
@@ -250,7 +271,7 @@ def prepare_item(ctx: AppContext, pack_id: str, item_id: str, *, images: bool = 
     index = next((n for n, i in enumerate(module["items"]) if i["id"] == item_id), 0)
     text_lang = str(item.get("lang") or pack.get("language") or "en")
     body_html, slides_html = _render_item(item, text_lang)
-    view = ItemView(
+    return ItemView(
         pack=pack,
         module=module,
         item=item,
@@ -260,21 +281,6 @@ def prepare_item(ctx: AppContext, pack_id: str, item_id: str, *, images: bool = 
         slides_html=slides_html,
         media=_media_for(library, pack_id, [body_html, *slides_html]) if images else {},
         translation_note=translation_note(pack, item, chain),
-    )
-    profile_id = ctx.profile_id
-    if profile_id is None or records is None:
-        return view
-    is_quiz = itemtypes.is_scored(item["type"])
-    return replace(
-        view,
-        progress=records.module_progress(profile_id, pack, module["id"]),
-        status=records.item_status(profile_id, pack_id, item),
-        quiz=records.quiz_stats(profile_id, pack_id, item_id) if is_quiz else None,
-        resume=unfinished_answers(
-            records.events(profile_id, pack_id, item_id), item.get("questions") or []
-        )
-        if is_quiz
-        else {},
     )
 
 
@@ -303,13 +309,14 @@ def load_item(ctx: AppContext, pack_id: str, item_id: str) -> tuple[Op[ItemView]
 
 def prefetch_next(ctx: AppContext, view: ItemView) -> Op[None]:
     """Render the item after `view` and decode its pictures into the reader's caches
-    (reader_cache), so Next shows it without that work; reads only, errors ignored."""
+    (reader_cache), so Next shows it without that work; reads only (not the learner's
+    progress, which Next reads afresh), errors ignored."""
     following = view.neighbour(+1)
 
     def run() -> None:
         with contextlib.suppress(Exception):  # only a head start: Next reads it again
             if following is not None:
-                prepare_item(ctx, str(view.pack["id"]), following)
+                _prepare_text(ctx, str(view.pack["id"]), following, images=True)
 
     return Op(ctx, run)
 

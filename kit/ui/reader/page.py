@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMetaMethod, Qt, QTimer, Signal
+from PySide6.QtCore import QMetaMethod, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -28,6 +28,7 @@ from kit.ui.reader.lesson import LessonView
 from kit.ui.reader.quiz import QuizView
 from kit.ui.reader.slides import SlidesView
 from kit.ui.reader.survey import SurveyView
+from kit.ui.widgets.afterpaint import AfterPaint
 from kit.ui.widgets.plain import plain_message
 
 
@@ -46,6 +47,7 @@ class ReaderPage(QWidget):
         self.view: ItemView | None = None
         self._token = 0
         self._finishing = False  # "Finish" pressed on the last item, write pending
+        self._after_paint = AfterPaint(self)
         self.setObjectName("readerPage")
         self.setAccessibleName(_("Reader"))
         self.header = Header(self)
@@ -137,10 +139,10 @@ class ReaderPage(QWidget):
             return  # the learner already moved on
         if viewed is not None:
             # The "viewed" write (then the next item's head start) is queued once the item
-            # is on its way to the screen: run behind the reading job, the worker would
-            # hold the GIL while this thread waits to show it (up to the 5 ms switch
-            # interval of the interpreter).
-            QTimer.singleShot(0, self, lambda: self._after_shown(view, viewed))
+            # is painted: run behind the reading job, or during the paint, the worker
+            # would hold the GIL while this thread waits for it (up to the 5 ms switch
+            # interval of the interpreter). It is still written if the learner moves on.
+            self._after_paint.post(lambda: self._after_shown(view, viewed))
         self.view = view
         widget = self.views.get(view.kind, self.views[LESSON])
         widget.show_view(view)  # type: ignore[attr-defined]
