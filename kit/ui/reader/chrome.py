@@ -102,12 +102,16 @@ class Header(QFrame):
         layout.addLayout(bottom)
 
     back_to = "library"  # or "search": the page Back returns to
+    _back_label: tuple[str, bool] | None = None  # what the Back button was labelled for
 
     def set_back_to(self, target: str) -> None:
         self.back_to = target
         self._label_back(self.layoutDirection() == Qt.LayoutDirection.RightToLeft)
 
     def _label_back(self, rtl: bool) -> None:
+        if self._back_label == (self.back_to, rtl):
+            return  # already so: setting a tooltip again sends events to the button
+        self._back_label = (self.back_to, rtl)
         if self.back_to == "search":
             self.back.setText(_("→ Results") if rtl else _("← Results"))
             self.back.setAccessibleName(_("Back to the search results"))

@@ -87,6 +87,8 @@ class ElidedLabel(QLabel):
         self._accessible = accessible
 
     def setText(self, text: str) -> None:
+        if text == self._full and text == self.text():
+            return  # unchanged: no tooltip, accessibility or repaint churn
         self._full = text
         super().setText(text)
         self.setToolTip("")  # set when cut (a tooltip shows rich text: see plain_tooltip)
