@@ -88,7 +88,7 @@ def bench_install_and_update(report: Report, maker: packgen.TextMaker) -> None:
     shutil.rmtree(report.workdir / "floor")
     floor = min(floors)
     label = f"install {n_lessons} lessons + {n_media * MEDIA_FILE // MB} MB"
-    report.figure(label, min(times), "s", floor, "zipfile extract + sha256", target_ratio=1.5)
+    report.figure(label, min(times), "s", floor, "zipfile extract + sha256", target_ratio=1.3)
     report.figure(
         label, min(times), "s", min(unsynced),
         "the same install without fsync of files, folders and the commit",
