@@ -122,11 +122,12 @@ def bench_install_and_update(report: Report, maker: packgen.TextMaker) -> None:
     label = f"update, 1% changed ({len(changed_items)} lessons, {len(changed_media)} files)"
     report.figure(
         label, update, "s", floor_alone,
-        "install of the changed files alone: content.json + changed media", target_ratio=3,
+        "install of the changed files alone: content.json + changed media",
     )  # fmt: skip
+    # The figure: against installing only the changed lessons and media.
     report.figure(
         label, update, "s", floor_strict,
-        "stricter: install of only the changed lessons + changed media",
+        "install of only the changed lessons + changed media", target_ratio=3,
     )  # fmt: skip
     for name in ("install0", "install1", "fresh0", "fresh1", "fresh2"):
         shutil.rmtree(report.workdir / name, ignore_errors=True)
