@@ -88,7 +88,7 @@ def bench_install_and_update(report: Report, maker: packgen.TextMaker) -> None:
     shutil.rmtree(report.workdir / "floor")
     floor = min(floors)
     label = f"install {n_lessons} lessons + {n_media * MEDIA_FILE // MB} MB"
-    report.figure(label, min(times), "s", floor, "zipfile extract + sha256", target_ratio=1.5)
+    report.figure(label, min(times), "s", floor, "zipfile extract + sha256", target_ratio=1.3)
     report.figure(
         label, min(times), "s", min(unsynced),
         "the same install without fsync of files, folders and the commit",
@@ -122,11 +122,12 @@ def bench_install_and_update(report: Report, maker: packgen.TextMaker) -> None:
     label = f"update, 1% changed ({len(changed_items)} lessons, {len(changed_media)} files)"
     report.figure(
         label, update, "s", floor_alone,
-        "install of the changed files alone: content.json + changed media", target_ratio=3,
+        "install of the changed files alone: content.json + changed media",
     )  # fmt: skip
+    # The figure: against installing only the changed lessons and media.
     report.figure(
         label, update, "s", floor_strict,
-        "stricter: install of only the changed lessons + changed media",
+        "install of only the changed lessons + changed media", target_ratio=3,
     )  # fmt: skip
     for name in ("install0", "install1", "fresh0", "fresh1", "fresh2"):
         shutil.rmtree(report.workdir / name, ignore_errors=True)

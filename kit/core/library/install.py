@@ -27,6 +27,7 @@ from kit.core.library.safezip import (
 )
 from kit.core.library.store import MediaStore, Staging
 from kit.core.library.versions import compare_versions
+from kit.core.library.walsync import WalSync
 from kit.core.packformat.manifest import (
     MAX_MANIFEST_BYTES,
     SignatureStatus,
@@ -189,15 +190,21 @@ def space_needed(op: _Opened, present: set[str]) -> int:
 
 
 class _RowWriter(threading.Thread):
+    """Reads and checks content.json and writes the pack's rows, inside the open
+    transaction, while the installing thread stages media."""
+
     def __init__(
         self,
         conn: sqlite3.Connection,
-        raw_content: bytes,
+        read_content: Callable[[], bytes],
         op: _Opened,
         origin: str,
+        wal: WalSync,
     ) -> None:
         super().__init__(name="kit-library-rows", daemon=True)
-        self.conn, self.raw, self.op, self.origin = conn, raw_content, op, origin
+        self.conn, self.read, self.op, self.origin = conn, read_content, op, origin
+        self.wal = wal
+        self.raw = b""
         self.error: BaseException | None = None
 
     def run(self) -> None:
@@ -205,9 +212,17 @@ class _RowWriter(threading.Thread):
 
         op = self.op
         try:
+            self.raw = self.read()
             content = parse_content(self.raw, op.name, op.pack_id, op.version)
             rows.write_rows(self.conn, op.manifest, content, op.signature, self.origin)
+            self.wal.soon()
+            # A savepoint makes FTS5 write out the index rows it holds in memory now,
+            # on this thread, rather than inside the COMMIT.
+            self.conn.execute("SAVEPOINT kit_rows")
+            self.conn.execute("RELEASE kit_rows")
+            self.wal.soon()
             self._keep_original()
+            self.wal.soon()
         except BaseException as exc:  # handed to the installing thread by finish()
             self.error = exc
 
@@ -284,20 +299,24 @@ class Installer:
             self.present = {f["sha256"] for f in op.media if self.store.has(f["sha256"], f["size"])}
         self.total = sum(f["size"] for f in op.manifest["files"])
         self._check_space(op)
-        raw_content = self._read_content(op)
+        content_size = self._content_size(op)
         old_shas = rows.pack_shas(self.conn, op.pack_id)
         unused = old_shas - {f["sha256"] for f in op.media}
         staging = self.store.new_staging()
-        # content.json is checked and its rows written on a helper thread, inside the
-        # open transaction, while this thread stages media (hashing and file I/O release
-        # the GIL); the commit comes only after every file is in the store.
+        # content.json is read, checked and its rows written on a helper thread, inside
+        # the open transaction, while this thread stages media (hashing and file I/O
+        # release the GIL); the commit comes only after every file is in the store.
         # The commit that says "installed" reaches the disk before install() returns.
         if self.store.sync:
             self.conn.execute("PRAGMA synchronous=FULL")
+        wal = WalSync(self.conn, self.store.sync)
         self.conn.execute("BEGIN IMMEDIATE")
-        writer = self.writer = _RowWriter(self.conn, raw_content, op, self.origin)
+        writer = self.writer = _RowWriter(
+            self.conn, lambda: self._read_content(op), op, self.origin, wal
+        )
         writer.start()
         try:
+            self.tick(content_size)
             if not same and self.present:
                 self.present = self._intact_media(op, among=self.present)
                 self._check_space(op)  # again, with what is intact
@@ -306,6 +325,7 @@ class Installer:
             staging.move_into_store()
             crash_point("moved")
             writer.finish()
+            wal.wait()
             staging.journal(unused)
             crash_point("transaction")
             self.conn.execute("COMMIT")
@@ -324,6 +344,7 @@ class Installer:
                 ) from None
             raise
         finally:
+            wal.close()
             self.conn.execute("PRAGMA synchronous=NORMAL")
         self.store.delete_unused(unused, rows.used_shas(self.conn))
         staging.close()
@@ -347,10 +368,15 @@ class Installer:
 
     def _intact_media(self, op: _Opened, among: set[str] | None = None) -> set[str]:
         """The media the store holds intact (size and SHA-256, every byte read); `among`:
-        only these can be (the files an update found by size), the rest are not opened."""
-        return self.store.intact_many(
+        only these can be (the files an update found by size), the rest are not opened.
+        An update hashes them while the row thread works: one core is left to it, the
+        longer of the two, rather than five threads sharing two cores."""
+        files = (
             (f["sha256"], f["size"]) for f in op.media if among is None or f["sha256"] in among
         )
+        if among is None:
+            return self.store.intact_many(files)
+        return self.store.intact_many(files, threads=max(1, (os.cpu_count() or 1) - 1))
 
     def _check_space(self, op: _Opened) -> None:
         needed = space_needed(op, self.present)
@@ -365,15 +391,20 @@ class Installer:
                 ).format(name=op.name, needed=format_size(needed), free=format_size(free))
             )
 
-    def _read_content(self, op: _Opened) -> bytes:
-        entry = next(f for f in op.manifest["files"] if f["path"] == "content.json")
-        if entry["size"] > MAX_CONTENT_BYTES:
+    def _content_size(self, op: _Opened) -> int:
+        size: int = next(f for f in op.manifest["files"] if f["path"] == "content.json")["size"]
+        if size > MAX_CONTENT_BYTES:
             raise damaged(op.name, _("its content.json is too large"))
+        return size
+
+    def _read_content(self, op: _Opened) -> bytes:
+        """content.json, checked against its manifest entry (on the row thread: zipfile
+        reads each member through one lock, so the media may be read meanwhile)."""
+        entry = next(f for f in op.manifest["files"] if f["path"] == "content.json")
         chunks: list[bytes] = []
         sha = copy_bounded(op.zf, op.entries["content.json"], entry["size"], chunks.append, op.name)
         if sha != entry["sha256"]:
             raise damaged(op.name, _("the SHA-256 of 'content.json' differs from its manifest"))
-        self.tick(entry["size"])
         return b"".join(chunks)
 
     def _stage_media(self, op: _Opened, staging: Staging) -> None:

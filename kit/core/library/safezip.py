@@ -24,6 +24,7 @@ CHUNK = 1 << 20
 LOCAL_HEADER_SIZE = 30
 ALLOWED_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
 DRIVE_RE = re.compile(r"^[A-Za-z]:")
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 RESERVED = {"manifest.json", "signature.json"}
 
 
@@ -44,7 +45,7 @@ def check_path(path: str, name: str) -> None:
         raise damaged(
             name, _("the entry '{path}' points outside the pack ('..')").format(path=path)
         )
-    if any(p in ("", ".") for p in parts) or any(ord(c) < 32 or c == "\x7f" for c in path):
+    if any(p in ("", ".") for p in parts) or CONTROL_RE.search(path):
         raise damaged(name, _("the entry '{path}' has a malformed name").format(path=path))
 
 

@@ -62,10 +62,12 @@ class MediaStore:
         except OSError:
             return False
 
-    def intact_many(self, files: Iterable[tuple[str, int]]) -> set[str]:
+    def intact_many(
+        self, files: Iterable[tuple[str, int]], threads: int = HASH_THREADS
+    ) -> set[str]:
         """The hashes, of these (sha256, size), whose stored file is there with its size
-        and SHA-256: every byte read and hashed, by a few threads (hashlib lets go of the
-        GIL, so two cores hash twice as fast)."""
+        and SHA-256: every byte read and hashed, by up to `threads` threads (hashlib lets
+        go of the GIL, so two cores hash twice as fast)."""
         wanted = dict(files)
 
         def check(item: tuple[str, int]) -> str | None:
@@ -83,7 +85,7 @@ class MediaStore:
                 return None
             return sha if digest.hexdigest() == sha else None
 
-        workers = min(HASH_THREADS, max(1, len(wanted) // 8))
+        workers = min(threads, max(1, len(wanted) // 8))
         if workers == 1:
             return {sha for sha in map(check, wanted.items()) if sha is not None}
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kit-hash") as pool:

@@ -147,6 +147,9 @@ def _check_pack_metadata(pack: dict[str, Any], name: str) -> None:
         raise PackError(_("{name} is damaged: its manifest has no title.").format(name=name))
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x1f]")
+
+
 def safe_member_path(path: str) -> bool:
     """A relative, normalised posix path that stays inside the pack and is not reserved."""
     parts = path.split("/")
@@ -157,7 +160,7 @@ def safe_member_path(path: str) -> bool:
         and "\\" not in path
         and ":" not in parts[0]
         and all(part not in ("", ".", "..") for part in parts)
-        and all(ord(ch) >= 32 for ch in path)
+        and not _CONTROL_RE.search(path)
     )
 
 
