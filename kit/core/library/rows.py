@@ -7,6 +7,7 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from kit.core.library import terms
 from kit.core.library.search import index_rows
 
 if TYPE_CHECKING:  # the manifest module (YAML, Ed25519) is slow to import
@@ -45,6 +46,12 @@ def used_shas(conn: sqlite3.Connection) -> set[str]:
 
 
 def delete_rows(conn: sqlite3.Connection, pack_id: str) -> None:
+    old = conn.execute(
+        "SELECT s.title, s.text FROM search_map m CROSS JOIN search_index s ON s.rowid = m.rowid"
+        " WHERE m.pack_id = ?",
+        (pack_id,),
+    )
+    terms.add(conn, terms.row_terms(conn, old), -1)
     conn.execute(
         "DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_map WHERE pack_id = ?)",
         (pack_id,),
@@ -232,6 +239,9 @@ def _reindex(
     # (150 ms for 50 items of a 5,000-lesson pack), "rowid = ?" with a lookup.
     find = "SELECT rowid FROM search_map WHERE pack_id = ? AND item_id = ?"
     rowids = [r for p in params for r in conn.execute(find, p)]
+    read = "SELECT title, text FROM search_index WHERE rowid = ?"
+    old = [row for r in rowids for row in conn.execute(read, r)]
+    terms.add(conn, terms.row_terms(conn, old), -1)
     conn.executemany("DELETE FROM search_index WHERE rowid = ?", rowids)
     conn.executemany("DELETE FROM search_map WHERE pack_id = ? AND item_id = ?", params)
     keep = [by_id[i] for i in sorted(item_ids) if i in by_id]
@@ -253,3 +263,4 @@ def _reindex(
         "INSERT INTO search_map VALUES (?,?,?,?)",
         [(start + n, r[2], r[3], r[4]) for n, r in enumerate(rows)],
     )
+    terms.add(conn, terms.row_terms(conn, ((r[0], r[1]) for r in rows)))
