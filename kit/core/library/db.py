@@ -275,7 +275,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
 
 
 @migrations()
-def m009_search_terms(db: Database) -> None:
+def m010_search_terms(db: Database) -> None:
     # How many index rows hold each term (and, as term '', how many rows there are),
     # kept by rows.py with the index: search tells common words from rare ones and
     # expands a typed prefix from it instead of reading the index (library/terms.py).

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from kit.core.library import terms
 from kit.core.library.snippets import WORD, fold
 
-BROAD = 20_000  # a word in more rows than this is not counted by FTS5's bm25
+BROAD = 2_000  # a word in more rows than this is not counted by FTS5's bm25
 EXPAND_AT_MOST = 64  # words a prefix may stand for; past that FTS5 expands it
 PREFIX_INDEX = 3  # db: the index keeps prefixes of 3 characters
 WEIGHTS = (5.0, 1.0)  # bm25(5.0, 1.0): title, text (db.m002_search_map)

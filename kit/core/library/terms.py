@@ -77,7 +77,7 @@ def add(conn: sqlite3.Connection, docs: Counter[str], sign: int = 1) -> None:
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Count every term of the index again (migration m009, and a check in tests)."""
+    """Count every term of the index again (migration m010, and a check in tests)."""
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_index_vocab "
         "USING fts5vocab(main, search_index, 'row')"
