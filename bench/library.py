@@ -3,7 +3,7 @@
 - install: 5,000 lessons + 200 MB media; floor = zipfile extract + SHA-256 of every file.
 - update: a new version with 1% of lessons and media changed; floor = installing a pack
   of just the changed lessons and files into an empty library.
-- search: p95 of Library.search over 50,000 lessons; compared with the 10 ms target.
+- search: p95 of Library.search over 50,000 lessons; compared with the 5 ms target (issue 18).
 - memory: peak RSS of a process installing 500 MB of media; compared with 200 MB and with
   the same process doing a bare zipfile extract + SHA-256 of the same pack.
 """
@@ -157,7 +157,7 @@ def bench_search(report: Report, maker: packgen.TextMaker) -> None:
     lib.close()
     p95 = latencies[int(len(latencies) * 0.95) - 1]
     report.note(f"search median {statistics.median(latencies):.2f} ms, max {latencies[-1]:.2f} ms")
-    report.figure(f"search p95 over {total} lessons", p95, "ms", 10.0, "target", target_ratio=1)
+    report.figure(f"search p95 over {total} lessons", p95, "ms", 5.0, "target", target_ratio=1)
     shutil.rmtree(data.root, ignore_errors=True)
 
 

@@ -286,3 +286,16 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         from sqlite_utils import Database
 
         migrations.as_sqlite_utils().apply(Database(conn))
+
+
+@migrations()
+def m010_search_terms(db: Database) -> None:
+    # How many index rows hold each term (and, as term '', how many rows there are),
+    # kept by rows.py with the index: search tells common words from rare ones and
+    # expands a typed prefix from it instead of reading the index (library/terms.py).
+    from kit.core.library import terms
+
+    db.execute(
+        "CREATE TABLE search_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    terms.rebuild(db.conn)

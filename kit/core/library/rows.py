@@ -9,6 +9,7 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from kit.core.library import terms
 from kit.core.library.search import index_rows
 
 if TYPE_CHECKING:  # the manifest module (YAML, Ed25519) is slow to import
@@ -64,6 +65,12 @@ def used_shas(conn: sqlite3.Connection) -> set[str]:
 
 
 def delete_rows(conn: sqlite3.Connection, pack_id: str) -> None:
+    old = conn.execute(
+        "SELECT s.title, s.text FROM search_map m CROSS JOIN search_index s ON s.rowid = m.rowid"
+        " WHERE m.pack_id = ?",
+        (pack_id,),
+    )
+    terms.add(conn, terms.row_terms(conn, old), -1)
     conn.execute(
         "DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_map WHERE pack_id = ?)",
         (pack_id,),
@@ -288,6 +295,9 @@ def _reindex(
     # In rowid order: a rowid below the last one written makes FTS5 flush its pending
     # rows as a new segment first (and merge segments: 60 ms for one such step).
     rowids = sorted(r for p in params for r in conn.execute(find, p))
+    read = "SELECT title, text FROM search_index WHERE rowid = ?"
+    old = [row for r in rowids for row in conn.execute(read, r)]
+    terms.add(conn, terms.row_terms(conn, old), -1)
     conn.executemany("DELETE FROM search_index WHERE rowid = ?", rowids)
     conn.executemany("DELETE FROM search_map WHERE pack_id = ? AND item_id = ?", params)
     keep = [by_id[i] for i in sorted(item_ids) if i in by_id]
@@ -309,3 +319,4 @@ def _reindex(
         "INSERT INTO search_map VALUES (?,?,?,?)",
         [(start + n, r[2], r[3], r[4]) for n, r in enumerate(rows)],
     )
+    terms.add(conn, terms.row_terms(conn, ((r[0], r[1]) for r in rows)))

@@ -9,12 +9,14 @@ words stay whole. Snippets therefore show Arabic without harakat.
 from __future__ import annotations
 
 import html
+import json
 import re
 import sqlite3
 import unicodedata
 from typing import Any
 
 from kit.core import itemtypes
+from kit.core.library import ranking
 from kit.core.library.snippets import END, START, Matcher, fold, is_word_char, make_snippet
 from kit.core.library.snippets import WORD as _WORDS
 
@@ -102,39 +104,37 @@ def query_words(query: str) -> list[str]:
     return "".join(c if is_word_char(c) else " " for c in normalise(query)).split()
 
 
-def fts_query(words: list[str]) -> str:
-    """The words as an FTS5 query: every word must match, the last as a prefix when
-    it has 3 characters or more (the prefix index holds 3-character prefixes)."""
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words]
-    if len(words[-1]) >= PREFIX_MIN:
-        quoted[-1] += "*"
-    return " ".join(quoted)
-
-
 THIN_WORDS = 12  # an item with fewer words of its own than this (a "watch online" stub)
 FETCH_FACTOR = 3  # rows ranked per row returned, so stubs and copies can make room
 
 
+# Read from the index's content table (FTS5's documented shadow table search_index_content:
+# id = rowid, c0..c4 = title, text, pack_id, item_id, lang): a lookup through the FTS5
+# table itself costs several times more per row.
+_ROWS = """
+    SELECT c.id, c.c2, c.c3, c.c4, c.c0, c.c1, i.type, i.module_id, p.title
+    FROM json_each(?) AS j
+    CROSS JOIN search_index_content c ON c.id = j.value
+    JOIN items i ON i.pack_id = c.c2 AND i.id = c.c3
+    JOIN packs p ON p.id = c.c2
+"""
+
+
 def _ranked_rows(conn: sqlite3.Connection, words: list[str], limit: int) -> list[Any]:
-    return conn.execute(
-        """
-        WITH top AS (
-            SELECT id, rank FROM (
-                SELECT rowid AS id, rank FROM search_index WHERE search_index MATCH ? LIMIT ?
-            ) ORDER BY rank LIMIT ?
-        )
-        SELECT s.pack_id, s.item_id, s.lang, s.title, s.text, i.type, i.module_id, p.title,
-               top.rank
-        FROM top
-        CROSS JOIN search_index s ON s.rowid = top.id
-        JOIN items i ON i.pack_id = s.pack_id AND i.id = s.item_id
-        JOIN packs p ON p.id = s.pack_id
-        ORDER BY top.rank
-        """,
-        (fts_query(words), RANK_AT_MOST, limit * FETCH_FACTOR),
-    ).fetchall()
+    """The rows to show, best first: (pack_id, item_id, lang, title, text, type,
+    module_id, pack_title, rank). See library/ranking.py for how they are chosen."""
+    read: dict[int, tuple[Any, ...]] = {}
+
+    def fetch(ids: list[int]) -> dict[int, tuple[str, str]]:
+        wanted = [i for i in ids if i not in read]
+        for row in conn.execute(_ROWS, (json.dumps(wanted),)):
+            read[row[0]] = row[1:]
+        return {i: (read[i][3], read[i][4]) for i in ids if i in read}
+
+    phrases = ranking.plan(conn, words, PREFIX_MIN)
+    ranked = ranking.ranked_ids(conn, phrases, RANK_AT_MOST, limit * FETCH_FACTOR, fetch)
+    fetch([rowid for rowid, _rank in ranked])
+    return [(*read[rowid], rank) for rowid, rank in ranked if rowid in read]
 
 
 def is_thin(title: str, text: str) -> bool:
@@ -183,7 +183,7 @@ def count(conn: sqlite3.Connection, query: str) -> tuple[int, bool]:
             "SELECT count(DISTINCT m.pack_id || char(31) || m.item_id), count(*) FROM ("
             " SELECT rowid AS id FROM search_index WHERE search_index MATCH ? LIMIT ?) AS f"
             " JOIN search_map m ON m.rowid = f.id",
-            (fts_query(words), COUNT_AT_MOST + 1),
+            (ranking.expression(ranking.plan(conn, words, PREFIX_MIN)), COUNT_AT_MOST + 1),
         ).fetchone()
     except sqlite3.OperationalError:
         return 0, True
