@@ -15,7 +15,6 @@ journaled files that no pack references. Files are shared between packs and vers
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import uuid
@@ -66,6 +65,8 @@ class MediaStore:
         """The hashes, of these (sha256, size), whose stored file is there with its size
         and SHA-256: every byte read and hashed, by a few threads (hashlib lets go of the
         GIL, so two cores hash twice as fast)."""
+        import hashlib  # here: the app's start-up hashes nothing (bench/startup.py)
+
         wanted = dict(files)
 
         def check(item: tuple[str, int]) -> str | None:
