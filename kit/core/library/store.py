@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import uuid
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -91,6 +90,8 @@ class MediaStore:
             return {sha for sha in pool.map(check, wanted.items()) if sha is not None}
 
     def new_staging(self) -> Staging:
+        import uuid  # here: uuid imports platform, which the app's start does not need
+
         folder = self.tmp / f"install-{uuid.uuid4().hex}"
         folder.mkdir(parents=True)
         return Staging(self, folder)
