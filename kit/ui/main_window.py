@@ -6,7 +6,7 @@ kit.ui.operations, and say what changed on ctx.changes; the window only switches
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -89,7 +89,12 @@ class MainWindow(DialogsMixin, QMainWindow):
         apply_style(QApplication.instance(), self.ctx.text_scale)
         self._build_chrome()
         self.language_changed.connect(self._language_changed)
-        core.open_core(self.ctx).success(self._core_opened).failure(self._core_failed).run(self)
+        core.open_core(self.ctx, self.options.profile).success(self._core_opened).failure(
+            self._core_failed
+        ).run(self)
+        self._prebuilt: dict[type[PageKind], QWidget] = {}
+        if self.options.profile:  # most likely the first page: built while the core opens
+            self._prebuilt[kinds.LibraryKind] = kinds.LibraryKind.make(self)
 
     # -- size ------------------------------------------------------------------------
     def fit_to_screen(self) -> None:
@@ -231,9 +236,21 @@ class MainWindow(DialogsMixin, QMainWindow):
     # -- pages ---------------------------------------------------------------------
     def page(self, kind: type[PageKind]) -> QWidget:
         if kind not in self.pages:
-            self.pages[kind] = widget = kind.make(self)
+            widget = self._prebuilt.pop(kind, None) or kind.make(self)
+            self.pages[kind] = widget
             self.stack.addWidget(widget)
         return self.pages[kind]
+
+    def _first_library_view(self) -> None:
+        """The library read with the core at start (StartState.library) for the learner
+        now signed in, given to the library page before it is first shown (once)."""
+        state = self.start_state
+        first = state.library if state else None
+        if first is None or kinds.LibraryKind in self.pages:
+            return
+        self.start_state = replace(state, library=None)
+        if first[0] == self.ctx.profile_id:
+            self.page(kinds.LibraryKind).show_first(first[1])
 
     def _show(self, kind: type[PageKind]) -> QWidget:
         widget = self.page(kind)
@@ -261,6 +278,7 @@ class MainWindow(DialogsMixin, QMainWindow):
     def show_library(self):
         if self.ctx.profile is None and not self.options.preview:
             return self.show_profiles()
+        self._first_library_view()
         page = self._show(kinds.LibraryKind)
         self._show_toolbar(self.ctx.profile)
         return page
@@ -407,6 +425,9 @@ class MainWindow(DialogsMixin, QMainWindow):
         self._build_chrome()
         old.deleteLater()
         self.pages.clear()
+        for page in self._prebuilt.values():
+            page.deleteLater()  # in the old language
+        self._prebuilt.clear()
         self.current = None
         if was is kinds.ReaderKind and item is not None:
             self.open_item(*item)

@@ -193,6 +193,12 @@ class LibraryPage(RedrawnOnChange, QWidget):
         self.loading.setText(message)
         self.stack.setCurrentWidget(self.loading)
 
+    def show_first(self, view: LibraryView) -> None:
+        """Show `view`, read on the worker just now (with the core, at start), instead of
+        reading it again when the page is first shown."""
+        self.dirty = False
+        self.show_view(view)
+
     def show_view(self, view: LibraryView) -> None:
         self.view = view
         if not view.packs:
