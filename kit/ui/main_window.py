@@ -92,9 +92,6 @@ class MainWindow(DialogsMixin, QMainWindow):
         core.open_core(self.ctx, self.options.profile).success(self._core_opened).failure(
             self._core_failed
         ).run(self)
-        self._prebuilt: dict[type[PageKind], QWidget] = {}
-        if self.options.profile:  # most likely the first page: built while the core opens
-            self._prebuilt[kinds.LibraryKind] = kinds.LibraryKind.make(self)
 
     # -- size ------------------------------------------------------------------------
     def fit_to_screen(self) -> None:
@@ -236,8 +233,7 @@ class MainWindow(DialogsMixin, QMainWindow):
     # -- pages ---------------------------------------------------------------------
     def page(self, kind: type[PageKind]) -> QWidget:
         if kind not in self.pages:
-            widget = self._prebuilt.pop(kind, None) or kind.make(self)
-            self.pages[kind] = widget
+            self.pages[kind] = widget = kind.make(self)
             self.stack.addWidget(widget)
         return self.pages[kind]
 
@@ -425,9 +421,6 @@ class MainWindow(DialogsMixin, QMainWindow):
         self._build_chrome()
         old.deleteLater()
         self.pages.clear()
-        for page in self._prebuilt.values():
-            page.deleteLater()  # in the old language
-        self._prebuilt.clear()
         self.current = None
         if was is kinds.ReaderKind and item is not None:
             self.open_item(*item)
