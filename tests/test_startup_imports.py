@@ -18,7 +18,7 @@ import pytest
 from kit.cli import _app_args
 from kit.core.records.db import Connection
 
-SLOW = ("sqlite_utils", "yaml", "nacl", "markdown", "nh3", "babel", "platformdirs")
+SLOW = ("sqlite_utils", "yaml", "nacl", "markdown", "nh3", "babel", "platformdirs", "_hashlib")
 
 OPEN_CORE = """
 import sys

@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 
 from kit import __version__
-from kit.cli.output import escaping_output
 from kit.core.errors import KitError
 from kit.i18n import _, available_languages, translate_argparse
 
@@ -175,6 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     translate_argparse()
     args = _app_args(argv)
     if args is None:
+        from kit.cli.output import escaping_output  # here: opening the app does not need it
+
         # Everything a command prints, its errors and argparse's too, is escaped.
         with escaping_output():
             args = build_parser().parse_args(argv)

@@ -8,7 +8,6 @@ leaves either the old file or the new one, never an empty or half one.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import tempfile
 import threading
@@ -22,6 +21,8 @@ _umask_lock = threading.Lock()
 
 def hash_file(path: Path) -> Any:
     """A hashlib SHA-256 object fed with the file's bytes (to go on updating, or .hexdigest())."""
+    import hashlib  # here: loading OpenSSL costs the app's start-up, which hashes nothing
+
     digest = hashlib.sha256()
     with Path(path).open("rb") as fh:
         while chunk := fh.read(CHUNK):
@@ -35,6 +36,8 @@ def sha256_file(path: Path) -> str:
 
 
 def sha256_and_size(path: Path) -> tuple[str, int]:
+    import hashlib
+
     digest = hashlib.sha256()
     size = 0
     with Path(path).open("rb") as fh:

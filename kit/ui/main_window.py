@@ -6,7 +6,7 @@ kit.ui.operations, and say what changed on ctx.changes; the window only switches
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -89,7 +89,9 @@ class MainWindow(DialogsMixin, QMainWindow):
         apply_style(QApplication.instance(), self.ctx.text_scale)
         self._build_chrome()
         self.language_changed.connect(self._language_changed)
-        core.open_core(self.ctx).success(self._core_opened).failure(self._core_failed).run(self)
+        core.open_core(self.ctx, self.options.profile).success(self._core_opened).failure(
+            self._core_failed
+        ).run(self)
 
     # -- size ------------------------------------------------------------------------
     def fit_to_screen(self) -> None:
@@ -235,6 +237,17 @@ class MainWindow(DialogsMixin, QMainWindow):
             self.stack.addWidget(widget)
         return self.pages[kind]
 
+    def _first_library_view(self) -> None:
+        """The library read with the core at start (StartState.library) for the learner
+        now signed in, given to the library page before it is first shown (once)."""
+        state = self.start_state
+        first = state.library if state else None
+        if first is None or kinds.LibraryKind in self.pages:
+            return
+        self.start_state = replace(state, library=None)
+        if first[0] == self.ctx.profile_id:
+            self.page(kinds.LibraryKind).show_first(first[1])
+
     def _show(self, kind: type[PageKind]) -> QWidget:
         widget = self.page(kind)
         self.current = kind
@@ -261,6 +274,7 @@ class MainWindow(DialogsMixin, QMainWindow):
     def show_library(self):
         if self.ctx.profile is None and not self.options.preview:
             return self.show_profiles()
+        self._first_library_view()
         page = self._show(kinds.LibraryKind)
         self._show_toolbar(self.ctx.profile)
         return page

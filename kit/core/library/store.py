@@ -15,10 +15,8 @@ journaled files that no pack references. Files are shared between packs and vers
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
-import uuid
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -68,6 +66,8 @@ class MediaStore:
         """The hashes, of these (sha256, size), whose stored file is there with its size
         and SHA-256: every byte read and hashed, by up to `threads` threads (hashlib lets
         go of the GIL, so two cores hash twice as fast)."""
+        import hashlib  # here: the app's start-up hashes nothing (bench/startup.py)
+
         wanted = dict(files)
 
         def check(item: tuple[str, int]) -> str | None:
@@ -92,6 +92,8 @@ class MediaStore:
             return {sha for sha in pool.map(check, wanted.items()) if sha is not None}
 
     def new_staging(self) -> Staging:
+        import uuid  # here: uuid imports platform, which the app's start does not need
+
         folder = self.tmp / f"install-{uuid.uuid4().hex}"
         folder.mkdir(parents=True)
         return Staging(self, folder)

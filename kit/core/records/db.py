@@ -43,7 +43,6 @@ import contextlib
 import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -160,6 +159,8 @@ class RecordsDB:
             row = db.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
             if row:
                 return str(row[0])
+            import uuid  # here: uuid imports platform, which the app's start does not need
+
             value = uuid.uuid4().hex
             db.execute("INSERT INTO meta (key, value) VALUES ('device_id', ?)", [value])
             return value
@@ -237,6 +238,8 @@ class Connection:
     def atomic(self) -> Iterator[Connection]:
         conn = self.conn
         if conn.in_transaction:
+            import uuid
+
             savepoint = f"kit_{uuid.uuid4().hex}"
             conn.execute(f"SAVEPOINT {savepoint};")
             try:

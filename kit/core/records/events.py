@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -137,6 +136,8 @@ def _append(
 ) -> list[Event]:
     object_type, object_id, pack_id, item_id = target
     where = None if context is None else _check_ref(context, "context")
+    import uuid  # here: uuid imports platform, which the app's start does not need
+
     rows = []
     for verb, result in entries:
         if verb not in VERBS:

@@ -25,11 +25,8 @@ from __future__ import annotations
 
 import base64
 import functools
-import hashlib
-import hmac
 import math
 import re
-import secrets
 import sqlite3
 import time
 import unicodedata
@@ -87,6 +84,8 @@ def normalize_pin(pin: str) -> str:
 
 def hash_pin(pin: str) -> str:
     """A new salted scrypt hash of `pin` (normalized first), as stored in records.db."""
+    import secrets  # here (and hashlib, hmac): loading OpenSSL costs the app's start-up
+
     salt = secrets.token_bytes(SALT_BYTES)
     digest = _scrypt(normalize_pin(pin), salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     b64 = base64.b64encode
@@ -103,10 +102,14 @@ def pin_matches(pin: str, stored: str) -> bool:
         given = _scrypt(normalize_pin(pin), base64.b64decode(salt), int(n), int(r), int(p))
     except (ValueError, RecordsError):
         return False
+    import hmac
+
     return hmac.compare_digest(given, expected)
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    import hashlib
+
     return hashlib.scrypt(
         pin.encode("ascii"), salt=salt, n=n, r=r, p=p, dklen=HASH_BYTES, maxmem=64 * 1024 * 1024
     )

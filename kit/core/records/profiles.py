@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -155,6 +154,8 @@ def create_profile(
         raise RecordsError(_("{role} is not a role.").format(role=role))
     if role == FACILITATOR and pin in (None, ""):
         raise RecordsError(_("A facilitator needs a PIN."))
+    import uuid  # here: uuid imports platform, which the app's start does not need
+
     values = [
         uuid.uuid4().hex,
         display,

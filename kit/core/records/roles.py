@@ -11,7 +11,6 @@ once and then read several reports.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field
 
 from kit.core.records import pins, profiles
@@ -43,6 +42,8 @@ class Tokens:
 
     def issue(self, profile_id: str) -> FacilitatorToken:
         boot, now = self.clocks.uptime()
+        import secrets  # here: it loads OpenSSL, which the app's start-up does not need
+
         secret = secrets.token_hex(16)
         self._issued[secret] = (profile_id, boot, now + TOKEN_SECONDS)
         return FacilitatorToken(profile_id, secret)

@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kit.core.paths import DataDir
 from kit.core.records import (
@@ -23,20 +23,23 @@ from kit.core.records import (
     profiles,
     progress,
     progress_query,
-    restore,
     roles,
     rows,
     schema,
 )
 from kit.core.records.backups import Backup
-from kit.core.records.certificates import CertificateData, certificate_data
 from kit.core.records.db import RecordsDB, RecordsError
 from kit.core.records.events import Event
 from kit.core.records.profiles import Profile
 from kit.core.records.progress import ContinuePoint, ModuleProgress, QuizStats, Status
-from kit.core.records.reports import Reports
-from kit.core.records.restore import RestoreLoss, RestoreResult
 from kit.i18n import _
+
+# Certificates, facilitators' reports and restoring are imported when first used: the
+# app's start needs none of them (bench/startup.py).
+if TYPE_CHECKING:
+    from kit.core.records.certificates import CertificateData
+    from kit.core.records.reports import Reports
+    from kit.core.records.restore import RestoreLoss, RestoreResult
 
 
 class Records:
@@ -160,6 +163,8 @@ class Records:
 
     def reports(self, auth: roles.FacilitatorToken | tuple[str, str | None]) -> Reports:
         """Group reports (counts over learners, small groups hidden): facilitators only."""
+        from kit.core.records.reports import Reports
+
         return Reports(self, auth)
 
     def facilitator(self, auth: roles.FacilitatorToken | tuple[str, str | None]) -> Profile:
@@ -326,6 +331,8 @@ class Records:
         self, profile_id: str, pack: Mapping[str, Any], module_id: str
     ) -> CertificateData:
         """Certificate contents; RecordsError while the module is not complete."""
+        from kit.core.records.certificates import certificate_data
+
         mine = self.events(profile_id, str(pack["id"]))
         return certificate_data(self.profile(profile_id), pack, module_id, mine)
 
@@ -356,10 +363,12 @@ class Records:
         (NotFacilitator, WrongPin, PinLocked otherwise). A damaged, crafted or foreign
         file is refused (RecordsError) and nothing changes.
         """
+        from kit.core.records import restore as restoring
+
         with self.rdb.lock:
             if not self.may_self_appoint():
                 self.facilitator((by or "", pin))
-            return restore.restore_backup(
+            return restoring.restore_backup(
                 self.rdb, source, self.data_dir.backups, self.keep_backups, self.clocks
             )
 
@@ -373,7 +382,9 @@ class Records:
 
         The backup is checked as `restore` checks it (RecordsError when refused).
         """
-        return restore.restore_loss(self.rdb, source, self.data_dir.backups)
+        from kit.core.records import restore as restoring
+
+        return restoring.restore_loss(self.rdb, source, self.data_dir.backups)
 
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks, by comparing the

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kit.core.about import Component, components
 from kit.ui.changes import Change
 from kit.ui.context import AppContext
 from kit.ui.operations.op import JobControl, Op
+
+if TYPE_CHECKING:  # the About page's: not imported at start-up
+    from kit.core.about import Component
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,8 @@ def bundled_credits(ctx: AppContext) -> Op[list[dict[str, Any]]]:
 
 def software_components(ctx: AppContext) -> Op[list[Component]]:
     """The app's dependencies with their versions and licences (Help, About)."""
+    from kit.core.about import components
+
     return Op(ctx, components)
 
 

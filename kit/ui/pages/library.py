@@ -53,6 +53,11 @@ class LibraryPage(RedrawnOnChange, QWidget):
         self.view: LibraryView | None = None
         self.panel: PackPanel | None = None
         self.selected_pack: str | None = None
+        self._row_ids: list[str] = []  # the pack list's rows: ids, texts, accessible titles
+        self._row_texts: list[str] = []
+        self._row_titles: list[object] = []
+        self._fitted_for: tuple[str, int] | None = None  # see _labeller
+        self._fitted: dict[str, str] = {}
         self._painted_pending = False
         self.stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
@@ -179,6 +184,8 @@ class LibraryPage(RedrawnOnChange, QWidget):
             pack_view = views.get(item.data(Qt.ItemDataRole.UserRole))
             if pack_view is not None:
                 item.setText(label(pack_view))
+                if row < len(self._row_texts):
+                    self._row_texts[row] = item.text()
 
     # -- loading ----------------------------------------------------------------
     def reload(self) -> None:
@@ -192,6 +199,12 @@ class LibraryPage(RedrawnOnChange, QWidget):
     def _failed(self, message: str) -> None:
         self.loading.setText(message)
         self.stack.setCurrentWidget(self.loading)
+
+    def show_first(self, view: LibraryView) -> None:
+        """Show `view`, read on the worker just now (with the core, at start), instead of
+        reading it again when the page is first shown."""
+        self.dirty = False
+        self.show_view(view)
 
     def show_view(self, view: LibraryView) -> None:
         self.view = view
@@ -211,22 +224,29 @@ class LibraryPage(RedrawnOnChange, QWidget):
             keep = view.continue_to.pack_id
         self.packs.blockSignals(True)
         label = self._labeller()
-        rows = [self.packs.item(row) for row in range(self.packs.count())]
-        if [item.data(Qt.ItemDataRole.UserRole) for item in rows] == ids:
+        if self._row_ids == ids and self.packs.count() == len(ids):
             # The same packs (a reload after progress or a language change): only the
-            # rows whose text changed are set, so the list is not laid out again.
-            for item, pack_view in zip(rows, view.packs, strict=True):
+            # rows whose text changed are set, so the list is not laid out again; what
+            # each row shows is kept here, not read back from the list.
+            for n, pack_view in enumerate(view.packs):
                 text, title = label(pack_view), pack_view.pack.get("title")
-                if item.text() != text:
-                    item.setText(text)
-                if item.data(Qt.ItemDataRole.AccessibleTextRole) != title:
-                    item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+                if self._row_texts[n] != text:
+                    self.packs.item(n).setText(text)
+                    self._row_texts[n] = text
+                if self._row_titles[n] != title:
+                    self.packs.item(n).setData(Qt.ItemDataRole.AccessibleTextRole, title)
+                    self._row_titles[n] = title
         else:
             self.packs.clear()
-            for pack_view in view.packs:
-                item = QListWidgetItem(label(pack_view))
+            self._row_ids = ids
+            self._row_texts = [label(pack_view) for pack_view in view.packs]
+            self._row_titles = [pack_view.pack.get("title") for pack_view in view.packs]
+            for pack_view, text, title in zip(
+                view.packs, self._row_texts, self._row_titles, strict=True
+            ):
+                item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, pack_view.id)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, pack_view.pack.get("title"))
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
                 self.packs.addItem(item)
         index = ids.index(keep) if keep in ids else 0
         if self.packs.currentRow() != index:
@@ -241,11 +261,16 @@ class LibraryPage(RedrawnOnChange, QWidget):
         metrics, width = self.packs.fontMetrics(), self._row_width()
         signed_in = bool(self.ctx.profile_id)
         done_lines: dict[int, str] = {}
+        fitted = (self.packs.font().key(), width)
+        if self._fitted_for != fitted:  # the titles' lines, kept while font and width hold
+            self._fitted_for, self._fitted = fitted, {}
+        titles = self._fitted
 
         def pack_label(pack_view: ops.PackView) -> str:
-            title = "\n".join(
-                fit_lines(str(pack_view.pack.get("title") or pack_view.id), metrics, width)
-            )
+            text = str(pack_view.pack.get("title") or pack_view.id)
+            title = titles.get(text)
+            if title is None:
+                title = titles[text] = "\n".join(fit_lines(text, metrics, width))
             if not signed_in:
                 return title
             percent = round(100 * pack_view.fraction())
