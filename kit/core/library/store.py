@@ -18,10 +18,14 @@ import contextlib
 import os
 import shutil
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kit.core.fsutil import sha256_file, sync_folders, sync_path
+
+# concurrent.futures (it loads logging) is imported where threads start, not at start-up.
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 JOURNAL = "journal.txt"
 CHUNK = 1 << 20
@@ -88,6 +92,8 @@ class MediaStore:
         workers = min(threads, max(1, len(wanted) // 8))
         if workers == 1:
             return {sha for sha in map(check, wanted.items()) if sha is not None}
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kit-hash") as pool:
             return {sha for sha in pool.map(check, wanted.items()) if sha is not None}
 
@@ -150,6 +156,8 @@ class Staging:
     def _syncer(self) -> ThreadPoolExecutor:
         if self._pool is None:
             # fsync waits on the disk, not the CPU: several at once let it merge the flushes.
+            from concurrent.futures import ThreadPoolExecutor
+
             self._pool = ThreadPoolExecutor(max_workers=SYNC_THREADS, thread_name_prefix="kit-sync")
         return self._pool
 
