@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 import sqlite3
@@ -33,6 +32,8 @@ def item_digest(module_id: str, position: int, item: dict[str, Any]) -> bytes:
     whose digest changed. marshal (version 2: no back-references) writes each value
     with its type (1, 1.0 and true differ) and keys in order, as the row's JSON does,
     and is several times faster than writing the JSON."""
+    import hashlib  # here: opening the library loads no OpenSSL (tests/test_startup_imports.py)
+
     data = marshal.dumps((module_id, position, item), 2)
     return hashlib.blake2b(data, digest_size=16, person=DIGEST_PERSON).digest()
 
