@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QImageReader
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget
 from shiboken6 import isValid
 
@@ -35,6 +35,10 @@ class EditorWindow(QMainWindow):
 
     def __init__(self, services: Services, parent: Any = None) -> None:
         super().__init__(parent)
+        # Qt's image plugins loaded here, on the GUI thread: a picture is first decoded on
+        # the worker, and loading the plugins there while the GUI thread loads them too
+        # (a drag's icon, a preview) crashed the process now and then.
+        QImageReader.supportedImageFormats()
         self.ctx = AppContext(services=services, session=Session(language=current_language()))
         if is_rtl(self.ctx.language):
             self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
