@@ -83,3 +83,24 @@ def test_removal_killed_after_commit_cleans_media_on_next_open(
     state = snapshot(data_dir)
     assert state["packs"] == [] and state["verify"] == []
     assert [f for f in state["files"] if f.startswith(("media", "tmp"))] == []
+
+
+def test_big_update_killed_before_its_commit_keeps_old_version(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    # Rows far beyond the install's small page cache: SQLite writes them into the WAL
+    # (and walsync.py syncs it) before the COMMIT; a kill there must discard them.
+    v1 = write_pack(tmp_path / "v1.kitpack", content(items=[lesson("intro", "Intro")]))
+    with open_library(data_dir) as lib:
+        lib.install(v1)
+    before = snapshot(data_dir)
+    words = " ".join(f"word{n} soap water" for n in range(150))
+    items = [lesson(f"l{i}", f"Lesson {i}", f"{words} {i}") for i in range(2_000)]
+    big = write_pack(tmp_path / "v2.kitpack", content(version="2.0.0", items=items))
+    _run_killed(data_dir, "transaction", "install", str(big))
+    wal = data_dir / "library.db-wal"
+    assert wal.stat().st_size > 4 * 1024 * 1024  # the rows had reached the log
+    assert snapshot(data_dir) == before
+    with open_library(data_dir) as lib:
+        assert lib.install(big).action == "updated"
+        assert lib.verify() == []
