@@ -16,25 +16,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from bench.report import median_ms
 from kit.core.authoring.project import PackProject
 from kit.core.authoring.recovery import RecoveryJournal
 from kit.core.packformat.source import load_source
 
 PACKS = Path(__file__).resolve().parents[1] / "content_packs"
-
-
-def _ms(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return 1000 * statistics.median(times)
 
 
 def _plain_write(path: Path, data: bytes) -> None:
@@ -64,20 +53,20 @@ def run(report) -> None:
     journal = RecoveryJournal(work / "data", source)
     edits = iter(range(10**9))
     plain = work / "plain.txt"
-    floor = _ms(lambda: _plain_write(plain, text.encode()), repeat)
-    value = _ms(lambda: journal.record(lesson, f"{text}{next(edits)}"), repeat)
+    floor = median_ms(lambda: _plain_write(plain, text.encode()), repeat)
+    value = median_ms(lambda: journal.record(lesson, f"{text}{next(edits)}"), repeat)
     report.figure("editor: journal a keystroke", value, "ms", floor, "write + fsync", 3)
-    value = _ms(lambda: project.save(lesson, f"{text}{next(edits)}"), repeat)
+    value = median_ms(lambda: project.save(lesson, f"{text}{next(edits)}"), repeat)
     report.figure("editor: save an edited lesson", value, "ms", floor, "write + fsync", 3)
 
     files = [p for p in source.rglob("*") if p.is_file()]
-    floor = _ms(lambda: [p.read_bytes() for p in files], repeat)
-    value = _ms(project.outline, repeat)
+    floor = median_ms(lambda: [p.read_bytes() for p in files], repeat)
+    value = median_ms(project.outline, repeat)
     report.figure("editor: outline of the pack", value, "ms", floor, "read every file", 3)
 
     few = max(3, repeat // 8)
-    floor = _ms(lambda: load_source(source), few)
-    value = _ms(lambda: project.validate({lesson: text + "\nOne more line.\n"}), few)
+    floor = median_ms(lambda: load_source(source), few)
+    value = median_ms(lambda: project.validate({lesson: text + "\nOne more line.\n"}), few)
     report.figure(
         "editor: problems with an unsaved text", value, "ms", floor, "kit pack validate", 1.5
     )

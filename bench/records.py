@@ -9,12 +9,12 @@ as the system temp folder, so append latency includes a real fsync.
 
 from __future__ import annotations
 
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.report import median_ms
 from kit.core.paths import DataDir
 from kit.core.records import Records, progress
 
@@ -33,15 +33,6 @@ PACK = {
         for m in range(ITEMS // 10)
     ],
 }
-
-
-def _ms(fn: Callable[[], object], repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return 1000 * statistics.median(times)
 
 
 def _grow(records: Records, me: str, items: list[dict[str, str]], count: int) -> None:
@@ -77,9 +68,9 @@ def _progress_figures(records: Records, me: str) -> dict[str, float]:
 
     assert ours() == from_all_events()
     return {
-        "progress_ms": _ms(ours),
-        "progress_all_ms": _ms(from_all_events, repeat=3),
-        "progress_floor_ms": _ms(floor),
+        "progress_ms": median_ms(ours),
+        "progress_all_ms": median_ms(from_all_events, repeat=3),
+        "progress_floor_ms": median_ms(floor),
     }
 
 
@@ -97,13 +88,13 @@ def measure(folder: Path) -> dict[str, float]:
         figures = {
             "append_median_ms": 1000 * latencies[len(latencies) // 2],
             "append_p95_ms": 1000 * latencies[int(len(latencies) * 0.95)],
-            "check_pin_ms": _ms(lambda: records.check_pin(me, "1234")),
+            "check_pin_ms": median_ms(lambda: records.check_pin(me, "1234")),
         }
         _grow(records, me, items, PROGRESS_EVENTS - EVENTS)
         figures.update(_progress_figures(records, me))
         backup = records.backup()
-        figures["backup_ms"] = _ms(records.backup, repeat=3)
-        figures["restore_ms"] = _ms(lambda: records.restore(backup.path), repeat=3)
+        figures["backup_ms"] = median_ms(records.backup, repeat=3)
+        figures["restore_ms"] = median_ms(lambda: records.restore(backup.path), repeat=3)
     return figures
 
 

@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import statistics
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def median_ms(fn: Callable[[], object], repeat: int = 5) -> float:
+    """The median time of `repeat` calls of `fn`, in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return 1000 * statistics.median(times)
 
 
 @dataclass
