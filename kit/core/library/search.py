@@ -17,7 +17,15 @@ from typing import Any
 
 from kit.core import itemtypes
 from kit.core.library import ranking
-from kit.core.library.snippets import END, START, Matcher, fold, is_word_char, make_snippet
+from kit.core.library.snippets import (
+    END,
+    START,
+    Matcher,
+    ascii_words,
+    fold,
+    is_word_char,
+    make_snippet,
+)
 from kit.core.library.snippets import WORD as _WORDS
 
 _ARABIC_MARKS = dict.fromkeys(
@@ -140,6 +148,8 @@ def _ranked_rows(conn: sqlite3.Connection, words: list[str], limit: int) -> list
 def is_thin(title: str, text: str) -> bool:
     """Whether an item has hardly any text of its own beyond its title (a video or link
     stub): such items match every word of their title and would otherwise rank first."""
+    if text.isascii():
+        return _is_thin_ascii(title, text)
     own = {fold(w) for w in _WORDS.findall(title)}
     count = 0
     for match in _WORDS.finditer(text):  # lazily: most texts are decided in a few words
@@ -147,6 +157,27 @@ def is_thin(title: str, text: str) -> bool:
             count += 1
             if count >= THIN_WORDS:
                 return False
+    return True
+
+
+def _is_thin_ascii(title: str, text: str) -> bool:
+    """is_thin for ASCII text, whose words are ASCII letters and digits folded by
+    lowercasing: read as bytes, a growing slice at a time, each cut between two words."""
+    if title.isascii():
+        own = set(ascii_words(title))
+    else:  # only its words that fold to ASCII can be words of the text
+        own = {w.encode() for w in map(fold, _WORDS.findall(title)) if w.isascii()}
+    count, start, size = 0, 0, 128
+    while start < len(text):
+        end = start + size
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        for word in ascii_words(text[start:end]):
+            if word not in own:
+                count += 1
+                if count >= THIN_WORDS:
+                    return False
+        start, size = end, size * 4
     return True
 
 
