@@ -134,15 +134,20 @@ def _score(phrases: list[Phrase], texts: dict[int, tuple[str, str]], rows: int) 
     for p in phrases:
         value = math.log((rows - p.docs + 0.5) / (p.docs + 0.5))
         idf.append(value if value > 0 else 1e-6)
-    counters = [_counter(p) for p in phrases]
+    wanted = list(zip(idf, [_Needles(p) for p in phrases], strict=True))
     lengths = {rowid: _length(title) + _length(text) for rowid, (title, text) in texts.items()}
     avg = max(1.0, sum(lengths.values()) / max(1, len(lengths)))
     scores = {}
     for rowid, (title, text) in texts.items():
         norm = K1 * (1 - B + B * lengths[rowid] / avg)
         score = 0.0
-        for weight_idf, count in zip(idf, counters, strict=True):
-            freq = WEIGHTS[0] * count(title) + WEIGHTS[1] * count(text)
+        # Each column lowercased once for every phrase (None: not ASCII).
+        low_title = title.lower() if title.isascii() else None
+        low_text = text.lower() if text.isascii() else None
+        for weight_idf, needles in wanted:
+            freq = WEIGHTS[0] * needles.count(title, low_title) + WEIGHTS[1] * needles.count(
+                text, low_text
+            )
             score += weight_idf * freq * (K1 + 1) / (freq + norm)
         scores[rowid] = -score
     return scores
@@ -152,19 +157,23 @@ def _length(text: str) -> int:
     return text.count(" ") + 1 if text else 0
 
 
-def _counter(phrase: Phrase) -> Callable[[str], int]:
-    """How many words of a text the phrase matches: exactly as the tokenizer folds
-    for ASCII text (found with str.find, much faster than a regex), roughly otherwise."""
-    wanted = set(phrase.terms or [])
-    prefix = None if phrase.terms else fold(phrase.expr.strip('"*').replace('""', '"'))
-    needles = [(t, False) for t in wanted] + ([(prefix, True)] if prefix else [])
+class _Needles:
+    """How many words of a column a phrase matches: exactly as the tokenizer folds for
+    ASCII text (found with str.find, much faster than a regex), roughly otherwise."""
 
-    def count(text: str) -> int:
+    def __init__(self, phrase: Phrase) -> None:
+        self.wanted = set(phrase.terms or [])
+        self.prefix = None if phrase.terms else fold(phrase.expr.strip('"*').replace('""', '"'))
+        self.needles = [(t, False) for t in self.wanted]
+        if self.prefix:
+            self.needles.append((self.prefix, True))
+
+    def count(self, text: str, low: str | None) -> int:
+        """Matches in `text`; `low` is text.lower() if the text is ASCII, else None."""
         found = 0
-        if text.isascii():
-            low = text.lower()
+        if low is not None:
             end = len(low)
-            for needle, is_prefix in needles:
+            for needle, is_prefix in self.needles:
                 at = low.find(needle)
                 while at >= 0:
                     after = at + len(needle)
@@ -174,10 +183,9 @@ def _counter(phrase: Phrase) -> Callable[[str], int]:
                         found += 1
                     at = low.find(needle, after)
             return found
+        prefix = self.prefix
         for m in WORD.finditer(text):
             word = fold(m.group())
-            if word in wanted or (prefix is not None and word.startswith(prefix)):
+            if word in self.wanted or (prefix is not None and word.startswith(prefix)):
                 found += 1
         return found
-
-    return count
