@@ -119,30 +119,41 @@ FETCH_FACTOR = 3  # rows ranked per row returned, so stubs and copies can make r
 # Read from the index's content table (FTS5's documented shadow table search_index_content:
 # id = rowid, c0..c4 = title, text, pack_id, item_id, lang): a lookup through the FTS5
 # table itself costs several times more per row.
-_ROWS = """
-    SELECT c.id, c.c2, c.c3, c.c4, c.c0, c.c1, i.type, i.module_id, p.title
+_TEXTS = """
+    SELECT c.id, c.c2, c.c3, c.c4, c.c0, c.c1
+    FROM json_each(?) AS j CROSS JOIN search_index_content c ON c.id = j.value
+"""
+# What a result shows besides its text, read only for the rows on the page.
+_META = """
+    SELECT m.rowid, i.type, i.module_id, p.title
     FROM json_each(?) AS j
-    CROSS JOIN search_index_content c ON c.id = j.value
-    JOIN items i ON i.pack_id = c.c2 AND i.id = c.c3
-    JOIN packs p ON p.id = c.c2
+    CROSS JOIN search_map m ON m.rowid = j.value
+    JOIN items i ON i.pack_id = m.pack_id AND i.id = m.item_id
+    JOIN packs p ON p.id = m.pack_id
 """
 
 
 def _ranked_rows(conn: sqlite3.Connection, words: list[str], limit: int) -> list[Any]:
-    """The rows to show, best first: (pack_id, item_id, lang, title, text, type,
-    module_id, pack_title, rank). See library/ranking.py for how they are chosen."""
+    """The rows to show, best first: (rowid, pack_id, item_id, lang, title, text, rank).
+    See library/ranking.py for how they are chosen."""
     read: dict[int, tuple[Any, ...]] = {}
 
     def fetch(ids: list[int]) -> dict[int, tuple[str, str]]:
         wanted = [i for i in ids if i not in read]
-        for row in conn.execute(_ROWS, (json.dumps(wanted),)):
-            read[row[0]] = row[1:]
-        return {i: (read[i][3], read[i][4]) for i in ids if i in read}
+        if wanted:
+            for row in conn.execute(_TEXTS, (json.dumps(wanted),)):
+                read[row[0]] = row
+        return {i: (read[i][4], read[i][5]) for i in ids if i in read}
 
     phrases = ranking.plan(conn, words, PREFIX_MIN)
     ranked = ranking.ranked_ids(conn, phrases, RANK_AT_MOST, limit * FETCH_FACTOR, fetch)
     fetch([rowid for rowid, _rank in ranked])
     return [(*read[rowid], rank) for rowid, rank in ranked if rowid in read]
+
+
+def _meta(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, tuple[str, str, str]]:
+    """(type, module_id, pack_title) of index rows whose item and pack are there."""
+    return {row[0]: row[1:] for row in conn.execute(_META, (json.dumps(rowids),))}
 
 
 def is_thin(title: str, text: str) -> bool:
@@ -235,33 +246,47 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[s
         rows = _ranked_rows(conn, words, limit)
     except sqlite3.OperationalError:
         return []  # a query the index cannot answer (e.g. a phrase): nothing found
+    best = _page(rows, limit)
+    shown = [rowid for r in best for rowid in r["_rowids"]]  # with the copies'
+    meta = _meta(conn, shown)
+    if len(meta) < len(shown):  # a row whose item is gone (not in a sound library): left out
+        meta = _meta(conn, [row[0] for row in rows])
+        best = _page([row for row in rows if row[0] in meta], limit)
     matcher = Matcher(words, words[-1] if len(words[-1]) >= PREFIX_MIN else None)
+    for result in best:
+        result["type"], result["module_id"], result["pack_title"] = meta[result.pop("_rowids")[0]]
+        snip = make_snippet(result.pop("_text"), matcher)
+        result["snippet"] = snip.replace(START, "[").replace(END, "]")
+        result["snippet_html"] = html.escape(snip).replace(START, "<b>").replace(END, "</b>")
+    return best
+
+
+def _page(rows: list[Any], limit: int) -> list[dict[str, Any]]:
+    """The best `limit` results of ranked rows: each item once, identical copies folded
+    into the first one's `copies`, real text before stubs."""
     kept: dict[tuple[str, str], dict[str, Any]] = {}  # (title, text) -> result
     seen: set[tuple[str, str]] = set()
-    for pack_id, item_id, lang, title, text, itype, module_id, pack_title, rank in rows:
+    for rowid, pack_id, item_id, lang, title, text, rank in rows:
         if (pack_id, item_id) in seen:
             continue
         seen.add((pack_id, item_id))
         same = kept.get((title, text))
         if same is not None:
             same["copies"].append((pack_id, item_id))
+            same["_rowids"].append(rowid)
             continue
         kept[(title, text)] = {
             "pack_id": pack_id,
             "item_id": item_id,
             "lang": lang or None,
             "title": title,
-            "type": itype,
-            "module_id": module_id,
-            "pack_title": pack_title,
+            "type": None,  # these three read for the page's rows only (_meta)
+            "module_id": None,
+            "pack_title": None,
             "rank": rank,
             "thin": None,  # decided by _real_text_first
             "copies": [],
             "_text": text,
+            "_rowids": [rowid],
         }
-    best = _real_text_first(list(kept.values()), limit)
-    for result in best:
-        snip = make_snippet(result.pop("_text"), matcher)
-        result["snippet"] = snip.replace(START, "[").replace(END, "]")
-        result["snippet_html"] = html.escape(snip).replace(START, "<b>").replace(END, "</b>")
-    return best
+    return _real_text_first(list(kept.values()), limit)
