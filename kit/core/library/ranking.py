@@ -31,6 +31,7 @@ from kit.core.library import terms
 from kit.core.library.snippets import WORD, fold
 
 BROAD = 2_000  # a word in more rows than this is not counted by FTS5's bm25
+NEARLY_ALL = 0.9  # common words in this share of rows: rare rows ranked without a check
 EXPAND_AT_MOST = 64  # words a prefix may stand for; past that FTS5 expands it
 PREFIX_INDEX = 3  # db: the index keeps prefixes of 3 characters
 WEIGHTS = (5.0, 1.0)  # bm25(5.0, 1.0): title, text (db.m002_search_map)
@@ -107,11 +108,27 @@ def ranked_ids(
         # "+rowid": checked on each row of the rare words' list, not one FTS5 lookup
         # per id; rank is worked out only for the rows that pass (not sorted here:
         # FTS5 would rank every row of the list to sort them).
-        found = conn.execute(
-            "SELECT rowid, rank FROM search_index WHERE search_index MATCH ?"
-            " AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))",
-            (expression(rare), ids[0], ids[-1], json.dumps(ids)),
-        ).fetchall()
+        share = math.prod(p.docs / max(1, terms.row_count(conn)) for p in phrases if p.docs > BROAD)
+        if share >= NEARLY_ALL:
+            # The common words are in nearly every row: ranking the few rows of the range
+            # without them costs less than checking each row against the list of ids.
+            # Same rows, same ranks (a row's rank does not depend on the others ranked).
+            within = set(ids)
+            found = [
+                row
+                for row in conn.execute(
+                    "SELECT rowid, rank FROM search_index WHERE search_index MATCH ?"
+                    " AND rowid BETWEEN ? AND ?",
+                    (expression(rare), ids[0], ids[-1]),
+                )
+                if row[0] in within
+            ]
+        else:
+            found = conn.execute(
+                "SELECT rowid, rank FROM search_index WHERE search_index MATCH ?"
+                " AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))",
+                (expression(rare), ids[0], ids[-1], json.dumps(ids)),
+            ).fetchall()
         return sorted(found, key=lambda r: r[1])[:wanted]
     titled = [
         r[0]
