@@ -139,3 +139,32 @@ def test_common_words_order_as_fts5_would(common, monkeypatch) -> None:
     planned = {q: _ids(common, q, 100)[:3] for q in queries}
     monkeypatch.setattr(ranking, "BROAD", 10**9)
     assert {q: _ids(common, q, 100)[:3] for q in queries} == planned
+
+
+SEPARATED = {
+    "five": "soap soap soap soap soap",
+    "four": "soap, soap; (soap)\nsoap.",
+    "three": "Soap SOAP\tsoap",
+    "two": "soapy soaps unsoap soap soap_x",
+    "one": "soapy soaps unsoap soap",
+}
+
+
+@pytest.mark.parametrize("query", ["soap", "soa"])
+def test_common_words_are_counted_as_fts5_splits_words(
+    tmp_path: Path, data_dir: Path, monkeypatch, query: str
+) -> None:
+    # However a text separates its words (spaces, punctuation, lines, tabs, "_"), a
+    # common word is counted as FTS5 counts it, so the order is FTS5's.
+    filler = " ".join(f"filler{n}" for n in range(30))
+    items = [lesson(k, f"Lesson {k}", f"{v} {filler}") for k, v in SEPARATED.items()]
+    library = open_library(data_dir)
+    library.install(write_pack(tmp_path / "a.kitpack", content(items=items)))
+    try:
+        monkeypatch.setattr(ranking, "BROAD", 2)  # "soap" is common
+        planned = _ids(library, query)
+        monkeypatch.setattr(ranking, "BROAD", 10**9)  # FTS5's own bm25
+        assert planned == _ids(library, query)
+        assert planned[0] == "five" and len(planned) == 5
+    finally:
+        library.close()
