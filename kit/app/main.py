@@ -78,6 +78,7 @@ def run_app(
     ready = getattr(window, "ready", None)
     if ready is not None:
         ready.connect(_collect_after_start)
+        ready.connect(_make_qt_namespace_soon)
     QTimer.singleShot(GC_AT_THE_LATEST_MS, _collect_after_start)  # if ready never comes
     code = {"value": 0}
     if screenshot:
@@ -113,6 +114,16 @@ def _collect_after_start() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def _make_qt_namespace_soon() -> None:
+    """The first screen paints without Qt's namespace (kit.ui.widgets.enumkeys); it is
+    made right after, before the learner's first click needs it."""
+    from PySide6.QtCore import QTimer
+
+    from kit.ui.widgets.enumkeys import make_qt_namespace
+
+    QTimer.singleShot(0, make_qt_namespace)
 
 
 def _import_core_before_qt() -> None:

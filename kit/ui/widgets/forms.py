@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from kit.i18n import uses_arabic_script
+from kit.ui.widgets.enumkeys import set_enum
 from kit.ui.widgets.style import LINE_HEIGHT_PERCENT, set_role
 
 
@@ -29,14 +30,14 @@ class TextLabel(QLabel):
         self._plain = text
         if self.wordWrap() and uses_arabic_script():
             body = html.escape(text).replace("\n", "<br>")
-            self.setTextFormat(Qt.TextFormat.RichText)
+            set_enum(self, "textFormat", "RichText")
             # A paragraph of rich text takes its direction from its first letters; an
             # English title in the Arabic interface must still start at the right.
-            side = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+            side = "rtl" if self.isRightToLeft() else "ltr"
             style = f"line-height: {LINE_HEIGHT_PERCENT}%; margin: 0"
             super().setText(f'<p dir="{side}" style="{style}">{body}</p>')
         else:
-            self.setTextFormat(Qt.TextFormat.PlainText)
+            set_enum(self, "textFormat", "PlainText")
             super().setText(text)
 
     def setWordWrap(self, on: bool) -> None:
@@ -67,6 +68,8 @@ class _TogglingLabel(TextLabel):
         self.setBuddy(box)
 
     def mouseReleaseEvent(self, event) -> None:
+        from PySide6.QtCore import Qt
+
         if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
             self.box.toggle()
         super().mouseReleaseEvent(event)
@@ -75,6 +78,8 @@ class _TogglingLabel(TextLabel):
 def wrapping_check_box(text: str) -> tuple[QWidget, QCheckBox]:
     """A check box whose sentence wraps in a narrow column (a QCheckBox's own text never
     wraps, and a longer translation would be cut off): the row to lay out, and the box."""
+    from PySide6.QtCore import Qt
+
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -101,10 +106,10 @@ def pin_edit(accessible: str, parent: QWidget | None = None) -> QLineEdit:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setMaxLength(4)
     edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,4}"), edit))
-    edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    set_enum(edit, "inputMethodHints", "ImhDigitsOnly")
     edit.setAccessibleName(accessible)
     edit.setMaximumWidth(160)
-    edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    set_enum(edit, "alignment", "AlignCenter")
     edit.setStyleSheet("font-size: 18pt; letter-spacing: 6px;")
     return edit
 
