@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.cli import _app_args
+from kit.cli import _app_args, _plain_app_args
 from kit.core.records.db import Connection
 
 SLOW = ("sqlite_utils", "yaml", "nacl", "markdown", "nh3", "babel", "platformdirs", "_hashlib")
@@ -79,6 +79,30 @@ def test_opening_the_app_needs_only_the_top_level_options(argv: list[str]) -> No
 )
 def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
     assert _app_args(argv) is None
+    assert _plain_app_args(argv) is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--profile", "Ana"],
+        ["--profile=Ana María"],
+        ["--data-dir", "/tmp/x", "--lang", "es", "--portable"],
+        ["--screenshot=a.png", "--profile", "Ana", "--profile", "Ben"],
+        ["--profile", ""],
+        ["--data-dir=a=b"],
+    ],
+)
+def test_the_usual_ways_of_opening_the_app_are_read_as_argparse_reads_them(argv) -> None:
+    assert _plain_app_args(argv) == _app_args(argv)
+
+
+@pytest.mark.parametrize(
+    "argv", [["--prof", "Ana"], ["--profile", "-x"], ["--portable=yes"], ["--", "x"], ["--version"]]
+)
+def test_other_spellings_are_left_to_argparse(argv: list[str]) -> None:
+    assert _plain_app_args(argv) is None
 
 
 def test_records_connection_transactions_match_sqlite_utils(tmp_path: Path) -> None:
@@ -120,9 +144,10 @@ print(code, " ".join(sorted(set(sys.argv[2:]) & set(sys.modules))))
 print("Qt's namespace at the first paint:", made, "at the end:", "Qt" in vars(QtCore))
 """
 # Not needed for the first paint of the library (each a few milliseconds of every start):
-# the lesson renderer, installed packages' metadata (Help, About), strptime's machinery.
+# the lesson renderer, installed packages' metadata (Help, About), strptime's machinery,
+# decimal (kit.number_format rounds the library's numbers on their digits).
 # Nor is Qt's namespace (some 40 ms, kit.ui.widgets.enumkeys): it is made just after.
-NOT_AT_START = ("kit.core.render", "markdown", "importlib.metadata", "_strptime")
+NOT_AT_START = ("kit.core.render", "markdown", "importlib.metadata", "_strptime", "decimal")
 
 
 def test_opening_the_app_imports_neither_the_renderer_nor_package_metadata(

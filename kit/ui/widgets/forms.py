@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRegularExpression
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from kit.i18n import uses_arabic_script
@@ -102,6 +100,9 @@ def button(text: str, role: str = "", accessible: str = "", slot=None) -> QPushB
 
 def pin_edit(accessible: str, parent: QWidget | None = None) -> QLineEdit:
     """A field for a 4-digit PIN: digits only, hidden as typed."""
+    from PySide6.QtCore import QRegularExpression  # (the library's first paint needs neither)
+    from PySide6.QtGui import QRegularExpressionValidator
+
     edit = QLineEdit(parent)
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setMaxLength(4)
