@@ -180,3 +180,32 @@ def test_opening_the_app_imports_neither_the_renderer_nor_package_metadata(
         "0 ",
         "Qt's namespace at the first paint: [False] at the end: True",
     ]
+
+
+def test_no_module_of_the_app_selects_a_pyside_feature() -> None:
+    """kit.app.main tells PySide6 so at start instead of letting it read every module."""
+    kit = Path(__file__).resolve().parents[1] / "kit"
+    users = [p for p in kit.rglob("*.py") if "__feature__" in p.read_text(encoding="utf-8")]
+    assert users == [kit / "app" / "main.py"]  # which only names it
+
+
+FEATURE_SCAN = """
+import sys
+import kit.app.main as m
+import kit.core.library, kit.core.records
+from PySide6.QtCore import QTimer
+m._mark_modules_without_features()
+feature = sys.modules["shibokensupport.feature"]
+read = []
+feature._mod_uses_pyside = lambda module: read.append(module.__name__) or False
+import kit.ui.main_window, kit.ui.pages.library, typing, dataclasses
+print(sorted(n for n in read if n.startswith("kit.ui") or n in ("kit.core.library", "typing")))
+print(feature.pyside_feature_dict["kit.ui.main_window"], feature.pyside_feature_dict["typing"])
+"""
+
+
+def test_pyside_reads_the_source_of_no_module_the_start_has_marked() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FEATURE_SCAN], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == ["[]", "0 -1"]
