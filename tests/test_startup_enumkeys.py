@@ -96,3 +96,15 @@ def _drawn_with_pen_and_brush(name: str, colour: str, size: int) -> QPixmap:
 def test_the_avatar_has_the_pixels_of_a_white_pen_on_a_brush(qtbot, name, colour, size) -> None:
     ours = avatar_pixmap(name, colour, size).toImage()
     assert ours == _drawn_with_pen_and_brush(name, colour, size).toImage()
+
+
+def test_a_label_shows_plain_text_again_after_its_format_was_changed(qtbot) -> None:
+    from kit.ui.widgets.forms import label
+
+    shown = label("<b>Hygiene</b> at home")
+    qtbot.addWidget(shown)
+    assert shown.textFormat() == Qt.TextFormat.PlainText
+    shown.setTextFormat(Qt.TextFormat.RichText)
+    shown.setText("<i>Kitchens</i>")  # a pack title is never read as markup
+    assert shown.textFormat() == Qt.TextFormat.PlainText
+    assert shown.text() == "<i>Kitchens</i>"

@@ -22,21 +22,31 @@ class TextLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._plain = ""
+        self._format: str | None = None  # the text format set last (by its key's name)
         self.setText(text)
 
     def setText(self, text: str) -> None:
         self._plain = text
         if self.wordWrap() and uses_arabic_script():
             body = html.escape(text).replace("\n", "<br>")
-            set_enum(self, "textFormat", "RichText")
+            self._use_format("RichText")
             # A paragraph of rich text takes its direction from its first letters; an
             # English title in the Arabic interface must still start at the right.
             side = "rtl" if self.isRightToLeft() else "ltr"
             style = f"line-height: {LINE_HEIGHT_PERCENT}%; margin: 0"
             super().setText(f'<p dir="{side}" style="{style}">{body}</p>')
         else:
-            set_enum(self, "textFormat", "PlainText")
+            self._use_format("PlainText")
             super().setText(text)
+
+    def _use_format(self, key: str) -> None:
+        if self._format != key:  # set once, not at each text (a page has many labels)
+            set_enum(self, "textFormat", key)
+            self._format = key
+
+    def setTextFormat(self, text_format) -> None:
+        self._format = None  # set from outside: the next text sets its own again
+        super().setTextFormat(text_format)
 
     def setWordWrap(self, on: bool) -> None:
         super().setWordWrap(on)
