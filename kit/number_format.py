@@ -10,7 +10,10 @@ any other language is formatted by babel.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # decimal is imported for what the plain digits below cannot say
+    from decimal import Decimal
 
 # language -> (decimal sign, group sign, what follows a percentage, size of the groups above
 # the first three digits), as CLDR has them with the latin digits babel uses for these
@@ -38,6 +41,8 @@ def _grouped(digits: str, group: str, size: int) -> str:
 
 
 def _format(value: Decimal, places: int, style: Style) -> str | None:
+    from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+
     try:
         rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
     except InvalidOperation:  # more digits than the context holds: babel knows what to do
@@ -50,6 +55,8 @@ def _format(value: Decimal, places: int, style: Style) -> str | None:
 
 def _decimal(value: float | int) -> Decimal | None:
     """`value` as babel reads it (from its str()), or None when it is not a finite number."""
+    from decimal import Decimal, InvalidOperation
+
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     try:
@@ -59,18 +66,54 @@ def _decimal(value: float | int) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+# The usual numbers (counts, "30% done") are rounded here on the digits of their str(),
+# as Decimal rounds them, without importing decimal at start-up; an exponent ("1e-07"),
+# inf, nan or a very long number goes the Decimal way (tests/test_i18n.py compares them).
+_PLAIN_DIGITS = 20
+
+
+def _plain(value: float | int, shift: int, places: int, style: Style) -> str | None:
+    """`value` times 10**shift, rounded half to even to `places` decimals, in `style`;
+    None when the Decimal way must do it."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    text = str(value)
+    negative = text.startswith("-")
+    whole, _dot, fraction = text.removeprefix("-").partition(".")
+    if not whole.isascii() or not whole.isdigit() or (fraction and not fraction.isdigit()):
+        return None
+    if len(whole) + len(fraction) > _PLAIN_DIGITS:
+        return None
+    whole, fraction = whole + fraction[:shift].ljust(shift, "0"), fraction[shift:]
+    scaled = int(whole + fraction[:places].ljust(places, "0"))
+    rest = fraction[places:]
+    if rest and (rest[0] > "5" or (rest[0] == "5" and (rest[1:].strip("0") or scaled % 2))):
+        scaled += 1
+    digits = str(scaled).rjust(places + 1, "0")
+    whole, fraction = digits[: len(digits) - places], digits[len(digits) - places :].rstrip("0")
+    text = _grouped(whole, style[1], style[3]) + (style[0] + fraction if fraction else "")
+    return "-" + text if negative else text
+
+
 def format_number(value: float | int, lang: str) -> str | None:
     """`value` with up to three decimals in `lang`'s style; None when babel must do it."""
-    style, number = STYLES.get(lang), _decimal(value)
-    if style is None or number is None:
+    style = STYLES.get(lang)
+    if style is None:
         return None
-    return _format(number, 3, style)
+    plain = _plain(value, 0, 3, style)
+    if plain is not None:
+        return plain
+    number = _decimal(value)
+    return None if number is None else _format(number, 3, style)
 
 
 def format_percent(fraction: float, lang: str) -> str | None:
     """`fraction` as a whole percentage in `lang`'s style; None when babel must do it."""
-    style, number = STYLES.get(lang), _decimal(fraction)
-    if style is None or number is None:
+    style = STYLES.get(lang)
+    if style is None:
         return None
-    text = _format(number * 100, 0, style)
+    text = _plain(fraction, 2, 0, style)
+    if text is None:
+        number = _decimal(fraction)
+        text = None if number is None else _format(number * 100, 0, style)
     return None if text is None else text + style[2]

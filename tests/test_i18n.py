@@ -336,6 +336,26 @@ def test_quick_number_formats_match_babel(lang: str, monkeypatch) -> None:
     assert quick == shown()
 
 
+def test_numbers_rounded_on_their_digits_are_rounded_as_decimal_rounds_them() -> None:
+    """kit.number_format rounds the usual numbers without decimal (start-up): the same text."""
+    import random
+    from decimal import Decimal
+
+    rng = random.Random(18)
+    values = [*NUMBERS, -0.0, 0.295, 0.285, 0.005, -0.005, 1 / 3, 10**30, float("inf")]
+    values += [k / 100 for k in range(-120, 301)] + [k / 1000 for k in range(2001)]
+    values += [rng.uniform(-1e7, 1e7) for _ in range(500)] + [rng.random() for _ in range(500)]
+    nf = kit.number_format
+    for style in nf.STYLES.values():
+        for value in values:
+            number = nf._decimal(value)
+            for shift, places, scale in ((0, 3, 1), (2, 0, 100)):
+                plain = nf._plain(value, shift, places, style)
+                if plain is not None:  # else the Decimal way is taken
+                    assert number is not None
+                    assert plain == nf._format(number * Decimal(scale), places, style), value
+
+
 # -- no widget text without _() ----------------------------------------------------------
 # Calls whose string arguments are shown to the user. For the project's helpers, only the
 # text arguments are checked (label(text, role), button(text, role, accessible)).

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.cli import _app_args
+from kit.cli import _app_args, _plain_app_args
 from kit.core.records.db import Connection
 
 SLOW = ("sqlite_utils", "yaml", "nacl", "markdown", "nh3", "babel", "platformdirs", "_hashlib")
@@ -79,6 +79,30 @@ def test_opening_the_app_needs_only_the_top_level_options(argv: list[str]) -> No
 )
 def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
     assert _app_args(argv) is None
+    assert _plain_app_args(argv) is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--profile", "Ana"],
+        ["--profile=Ana María"],
+        ["--data-dir", "/tmp/x", "--lang", "es", "--portable"],
+        ["--screenshot=a.png", "--profile", "Ana", "--profile", "Ben"],
+        ["--profile", ""],
+        ["--data-dir=a=b"],
+    ],
+)
+def test_the_usual_ways_of_opening_the_app_are_read_as_argparse_reads_them(argv) -> None:
+    assert _plain_app_args(argv) == _app_args(argv)
+
+
+@pytest.mark.parametrize(
+    "argv", [["--prof", "Ana"], ["--profile", "-x"], ["--portable=yes"], ["--", "x"], ["--version"]]
+)
+def test_other_spellings_are_left_to_argparse(argv: list[str]) -> None:
+    assert _plain_app_args(argv) is None
 
 
 def test_records_connection_transactions_match_sqlite_utils(tmp_path: Path) -> None:
@@ -103,19 +127,34 @@ def test_records_connection_transactions_match_sqlite_utils(tmp_path: Path) -> N
 
 APP_START = """
 import sys
+from PySide6 import QtCore
+from kit.ui.main_window import MainWindow
+
+made = []
+send_ready = MainWindow.send_ready
+
+def recording(self):
+    made.append("Qt" in vars(QtCore))  # Qt's namespace is made at its first use
+    send_ready(self)
+
+MainWindow.send_ready = recording
 from kit.cli import main
 code = main(["--data-dir", sys.argv[1], "--profile", "Ana"])
 print(code, " ".join(sorted(set(sys.argv[2:]) & set(sys.modules))))
+print("Qt's namespace at the first paint:", made, "at the end:", "Qt" in vars(QtCore))
 """
 # Not needed for the first paint of the library (each a few milliseconds of every start):
-# the lesson renderer, installed packages' metadata (Help, About), strptime's machinery.
-NOT_AT_START = ("kit.core.render", "markdown", "importlib.metadata", "_strptime")
+# the lesson renderer, installed packages' metadata (Help, About), strptime's machinery,
+# decimal (kit.number_format rounds the library's numbers on their digits).
+# Nor is Qt's namespace (some 40 ms, kit.ui.widgets.enumkeys): it is made just after.
+NOT_AT_START = ("kit.core.render", "markdown", "importlib.metadata", "_strptime", "decimal")
 
 
 def test_opening_the_app_imports_neither_the_renderer_nor_package_metadata(
     data_dir: Path, pack: Path
 ) -> None:
-    """The library of a learner with an installed pack paints, then the app exits."""
+    """The library of a learner with an installed pack paints, then the app exits; Qt's
+    namespace is made once it has painted."""
     from kit.core.library import Library
     from kit.core.paths import DataDir
     from kit.core.records import Records
@@ -136,4 +175,37 @@ def test_opening_the_app_imports_neither_the_renderer_nor_package_metadata(
         env=env,
         timeout=120,
     )
-    assert done.stdout.splitlines() == ["ready", "0 "]
+    assert done.stdout.splitlines() == [
+        "ready",
+        "0 ",
+        "Qt's namespace at the first paint: [False] at the end: True",
+    ]
+
+
+def test_no_module_of_the_app_selects_a_pyside_feature() -> None:
+    """kit.app.main tells PySide6 so at start instead of letting it read every module."""
+    kit = Path(__file__).resolve().parents[1] / "kit"
+    users = [p for p in kit.rglob("*.py") if "__feature__" in p.read_text(encoding="utf-8")]
+    assert users == [kit / "app" / "main.py"]  # which only names it
+
+
+FEATURE_SCAN = """
+import sys
+import kit.app.main as m
+import kit.core.library, kit.core.records
+from PySide6.QtCore import QTimer
+m._mark_modules_without_features()
+feature = sys.modules["shibokensupport.feature"]
+read = []
+feature._mod_uses_pyside = lambda module: read.append(module.__name__) or False
+import kit.ui.main_window, kit.ui.pages.library, typing, dataclasses
+print(sorted(n for n in read if n.startswith("kit.ui") or n in ("kit.core.library", "typing")))
+print(feature.pyside_feature_dict["kit.ui.main_window"], feature.pyside_feature_dict["typing"])
+"""
+
+
+def test_pyside_reads_the_source_of_no_module_the_start_has_marked() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FEATURE_SCAN], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == ["[]", "0 -1"]

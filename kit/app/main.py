@@ -39,6 +39,8 @@ def run_app(
     gc.disable()  # until the first paint (_collect_after_start)
     _import_core_before_qt()
     from PySide6.QtCore import QTimer
+
+    _mark_modules_without_features()
     from PySide6.QtWidgets import QApplication
 
     from kit.app import App
@@ -78,6 +80,7 @@ def run_app(
     ready = getattr(window, "ready", None)
     if ready is not None:
         ready.connect(_collect_after_start)
+        ready.connect(_make_qt_namespace_soon)
     QTimer.singleShot(GC_AT_THE_LATEST_MS, _collect_after_start)  # if ready never comes
     code = {"value": 0}
     if screenshot:
@@ -115,12 +118,54 @@ def _collect_after_start() -> None:
         gc.enable()
 
 
+def _make_qt_namespace_soon() -> None:
+    """The first screen paints without Qt's namespace (kit.ui.widgets.enumkeys); it is
+    made right after, before the learner's first click needs it."""
+    from PySide6.QtCore import QTimer
+
+    from kit.ui.widgets.enumkeys import make_qt_namespace
+
+    QTimer.singleShot(0, make_qt_namespace)
+
+
 def _import_core_before_qt() -> None:
     """Import the databases' modules (opened on the worker) before Qt: PySide6 reads the
     source of every module imported after it, looking for `from __feature__`; these never
     use Qt, and the start is ~9 ms shorter (bench/startup.py)."""
     import kit.core.library
     import kit.core.records  # noqa: F401
+
+
+def _mark_modules_without_features() -> None:
+    """Tell PySide6 that the modules imported so far select none of its `__feature__`s.
+
+    Once imported, PySide6 reads the source of each module an import statement names the
+    first time (typing, dataclasses, os... and the app's own), looking for "PySide6", to
+    know whether its attribute lookups must follow a `from __feature__ import snake_case`
+    (tests/test_startup_imports.py: no module of the app has one). Some 60 files read
+    at every start (bench/startup.py). The modules imported so far and the app's own
+    (kit.ui's come next) are marked here in PySide6's own table as it marks a module
+    that selects nothing: 0 (uses PySide6, no feature), -1 (does not use it). Another
+    PySide6, without that table, reads them as before.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    table = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return
+    for name in list(sys.modules):
+        table.setdefault(name, 0 if name.startswith("PySide6") else -1)
+    _mark_package(table, os.path.join(os.path.dirname(os.path.dirname(__file__)), "ui"), "kit.ui")
+
+
+def _mark_package(table: dict, folder: str, package: str) -> None:
+    """Mark the modules of `package` (in `folder`) as using PySide6 without features."""
+    table[package] = 0
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                table[f"{package}.{entry.name[:-3]}"] = 0
+            elif entry.is_dir() and not entry.name.startswith(("_", ".")):
+                _mark_package(table, entry.path, f"{package}.{entry.name}")
 
 
 def _set_icon(app) -> None:

@@ -169,10 +169,49 @@ def _early_language(argv: Sequence[str] | None) -> None:
         set_language(known.lang)
 
 
+_APP_OPTIONS = {"--data-dir": "data_dir", "--screenshot": "screenshot", "--lang": "lang",
+                "--profile": "profile"}  # fmt: skip
+
+
+def _plain_app_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """`_app_args` for the usual ways of opening the app (`kit`, `kit --profile NAME`),
+    read without building a parser (each costs a few milliseconds of every start).
+
+    Only the options' full names are read here, as `--opt VALUE` or `--opt=VALUE`, and
+    --portable; anything else (an abbreviation, a value that starts with "-", a command,
+    --help, a mistake) gives None and is left to argparse, as before.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    found: dict[str, object] = dict.fromkeys(_APP_OPTIONS.values())
+    found["portable"] = False
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        name, equals, value = arg.partition("=")
+        if arg == "--portable":
+            found["portable"] = True
+        elif equals and name in _APP_OPTIONS:
+            found[_APP_OPTIONS[name]] = value
+        elif arg in _APP_OPTIONS and i + 1 < len(args) and not args[i + 1].startswith("-"):
+            i += 1
+            found[_APP_OPTIONS[arg]] = args[i]
+        else:
+            return None
+        i += 1
+    return argparse.Namespace(**found, command=None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    _early_language(argv)
-    translate_argparse()
-    args = _app_args(argv)
+    args = _plain_app_args(argv)
+    if args is not None:
+        if args.lang:  # as _early_language does
+            from kit.i18n import set_language
+
+            set_language(args.lang)
+    else:
+        _early_language(argv)
+        translate_argparse()
+        args = _app_args(argv)
     if args is None:
         from kit.cli.output import escaping_output  # here: opening the app does not need it
 

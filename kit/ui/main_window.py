@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -24,6 +24,7 @@ from kit.ui.pages import kinds
 from kit.ui.pages.kinds import PageKind
 from kit.ui.runners.worker import Worker
 from kit.ui.widgets.banner import MessageBar
+from kit.ui.widgets.enumkeys import set_shortcut
 from kit.ui.widgets.forms import label
 from kit.ui.widgets.screen import fit_to_screen
 from kit.ui.widgets.style import apply_style
@@ -155,7 +156,7 @@ class MainWindow(DialogsMixin, QMainWindow):
         """One of the mode's actions, in the toolbar and its menu (goes with the toolbar)."""
         action = QAction(_(spec.text), self.toolbar)
         if spec.shortcut:
-            action.setShortcut(QKeySequence(spec.shortcut))
+            set_shortcut(action, QKeySequence(spec.shortcut))
         if spec.tip:
             action.setToolTip(_(spec.tip))
         action.triggered.connect(getattr(self, spec.handler))
@@ -401,6 +402,10 @@ class MainWindow(DialogsMixin, QMainWindow):
     def _apply_direction(self) -> None:
         """Right-to-left languages (Arabic, Hebrew, …) mirror the whole interface."""
         rtl = is_rtl(self.ctx.language)
+        if rtl == QApplication.isRightToLeft():
+            return  # left to right at start: Qt's namespace is not needed (enumkeys)
+        from PySide6.QtCore import Qt
+
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         QApplication.setLayoutDirection(direction)
 

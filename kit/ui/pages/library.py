@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from kit.ui.operations.library import LibraryView
 from kit.ui.pages.pack_panel import PackPanel, card_frame
 from kit.ui.pages.redraw import RedrawnOnChange
 from kit.ui.widgets.elide import fit_lines
+from kit.ui.widgets.enumkeys import ACCESSIBLE_TEXT_ROLE, USER_ROLE, elide_right, set_enum
 from kit.ui.widgets.forms import button, label
 
 SIDEBAR_WIDTH = 290
@@ -64,7 +65,7 @@ class LibraryPage(RedrawnOnChange, QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
         self.loading = label(_("Opening the library…"), "muted")
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.loading, "alignment", "AlignCenter")
         self.stack.addWidget(self.loading)
         self._empty: QWidget | None = None  # made when the library is first seen empty
         self.main = self._build_main()
@@ -89,7 +90,7 @@ class LibraryPage(RedrawnOnChange, QWidget):
                            (_("Install the packs that come with Training Kit, get packs from "
                               "the web or a USB stick, or install a pack file."), "muted")):  # fmt: skip
             widget = label(text, role)
-            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            set_enum(widget, "alignment", "AlignCenter")
             column.addWidget(widget)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -127,8 +128,8 @@ class LibraryPage(RedrawnOnChange, QWidget):
         side_column.addWidget(self.side_heading)
         self.packs = QListWidget()
         self.packs.setObjectName("packs")
-        self.packs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.packs.setTextElideMode(Qt.TextElideMode.ElideRight)  # fit_lines does the work
+        set_enum(self.packs, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        set_enum(self.packs, "textElideMode", "ElideRight")  # fit_lines does the work
         self.packs.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.packs.setAccessibleName(_("Installed packs"))
         self.packs.setWordWrap(False)  # see kit.ui.widgets.elide
@@ -181,7 +182,7 @@ class LibraryPage(RedrawnOnChange, QWidget):
         label = self._labeller()
         for row in range(self.packs.count()):
             item = self.packs.item(row)
-            pack_view = views.get(item.data(Qt.ItemDataRole.UserRole))
+            pack_view = views.get(item.data(USER_ROLE))
             if pack_view is not None:
                 item.setText(label(pack_view))
                 if row < len(self._row_texts):
@@ -234,7 +235,7 @@ class LibraryPage(RedrawnOnChange, QWidget):
                     self.packs.item(n).setText(text)
                     self._row_texts[n] = text
                 if self._row_titles[n] != title:
-                    self.packs.item(n).setData(Qt.ItemDataRole.AccessibleTextRole, title)
+                    self.packs.item(n).setData(ACCESSIBLE_TEXT_ROLE, title)
                     self._row_titles[n] = title
         else:
             self.packs.clear()
@@ -245,8 +246,8 @@ class LibraryPage(RedrawnOnChange, QWidget):
                 view.packs, self._row_texts, self._row_titles, strict=True
             ):
                 item = QListWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, pack_view.id)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+                item.setData(USER_ROLE, pack_view.id)
+                item.setData(ACCESSIBLE_TEXT_ROLE, title)
                 self.packs.addItem(item)
         index = ids.index(keep) if keep in ids else 0
         if self.packs.currentRow() != index:
@@ -276,7 +277,7 @@ class LibraryPage(RedrawnOnChange, QWidget):
             percent = round(100 * pack_view.fraction())
             if percent not in done_lines:
                 done = _("{percent} done").format(percent=format_percent(percent / 100))
-                done_lines[percent] = metrics.elidedText(done, Qt.TextElideMode.ElideRight, width)
+                done_lines[percent] = elide_right(metrics, done, width)
             return f"{title}\n{done_lines[percent]}"
 
         return pack_label
@@ -284,7 +285,7 @@ class LibraryPage(RedrawnOnChange, QWidget):
     def _pack_chosen(self, item: QListWidgetItem | None) -> None:
         if item is None or self.view is None:
             return
-        pack_id = item.data(Qt.ItemDataRole.UserRole)
+        pack_id = item.data(USER_ROLE)
         self.selected_pack = pack_id
         pack_view = next(p for p in self.view.packs if p.id == pack_id)
         if pack_view.loaded:
@@ -338,7 +339,7 @@ class LibraryPage(RedrawnOnChange, QWidget):
             slot=lambda: self.open_item.emit(target.pack_id, target.item_id),
         )  # fmt: skip
         self.continue_button.setMinimumWidth(130)
-        row.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.continue_button)  # a button keeps its height: centred in the row
         layout.addLayout(row)
         return frame
 
@@ -369,7 +370,7 @@ class LibraryPage(RedrawnOnChange, QWidget):
 
     def select_pack(self, pack_id: str) -> None:
         for row in range(self.packs.count()):
-            if self.packs.item(row).data(Qt.ItemDataRole.UserRole) == pack_id:
+            if self.packs.item(row).data(USER_ROLE) == pack_id:
                 self.packs.setCurrentRow(row)
                 return
 

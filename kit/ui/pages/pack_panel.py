@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -171,11 +171,13 @@ class PackPanel(QWidget):
         layout.setSpacing(12)
         head = QHBoxLayout()
         head.addWidget(label(str(pack.get("title") or pack["id"]), "title"), 1)
-        head.addWidget(
+        top = QVBoxLayout()  # the button at the top beside a title on two lines
+        top.addWidget(
             button(_("Details"), accessible=_("Details of this pack"),
                    slot=lambda: self.details_requested.emit(view.id)),
-            0, Qt.AlignmentFlag.AlignTop,
         )  # fmt: skip
+        top.addStretch(1)
+        head.addLayout(top)
         layout.addLayout(head)
         if pack.get("description"):
             layout.addWidget(label(markdown_text(pack["description"]), "muted"))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPixmap
+
+_ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter, which drawText takes as a number
 
 
 def initials(name: str) -> str:
@@ -16,22 +18,40 @@ def initials(name: str) -> str:
 
 
 def avatar_pixmap(name: str, colour: str, size: int = 64, locked: bool = False) -> QPixmap:
-    """A circle in `colour` with the name's initials; a small lock mark when `locked`."""
+    """A circle in `colour` with the name's initials; a small lock mark when `locked`.
+
+    The toolbar's avatar is drawn before the first paint, when Qt's namespace is not made
+    yet (kit.ui.widgets.enumkeys), and a painter's setPen and setBrush would make it. So
+    the circle is filled with an image of the colour, and the initials are drawn in the
+    painter's first pen (black), then turned white through their own edges: the same
+    pixels as a white pen and a brush of the colour (tests/test_ui_avatar.py).
+    """
     ratio = 2.0
-    pix = QPixmap(int(size * ratio), int(size * ratio))
-    pix.setDevicePixelRatio(ratio)
-    pix.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pix)
+
+    def layer(fill: QColor) -> QPixmap:
+        pix = QPixmap(int(size * ratio), int(size * ratio))
+        pix.setDevicePixelRatio(ratio)
+        pix.fill(fill)
+        return pix
+
+    text = layer(QColor(0, 0, 0, 0))  # transparent
+    painter = QPainter(text)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(colour))
-    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
     font = QFont()
     font.setPixelSize(int(size * 0.38))
     font.setBold(True)
     painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(name))
+    painter.drawText(QRectF(0, 0, size, size), _ALIGN_CENTER, initials(name))
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.drawPixmap(0, 0, layer(QColor("white")))
+    painter.end()
+    pix = layer(QColor(0, 0, 0, 0))
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    circle = QPainterPath()
+    circle.addEllipse(QRectF(1, 1, size - 2, size - 2))
+    painter.fillPath(circle, QBrush(layer(QColor(colour)).toImage()))
+    painter.drawPixmap(0, 0, text)
     if locked:
         _draw_lock(painter, size)
     painter.end()
@@ -39,6 +59,8 @@ def avatar_pixmap(name: str, colour: str, size: int = 64, locked: bool = False) 
 
 
 def _draw_lock(painter: QPainter, size: int) -> None:
+    from PySide6.QtCore import Qt  # a locked profile is drawn on the profiles page
+
     r = size * 0.34
     x, y = size - r, size - r
     painter.setPen(Qt.PenStyle.NoPen)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from kit.i18n import _
+from kit.ui.widgets.enumkeys import set_enum
 
 _COLOURS = {
     "info": ("#e2f4e7", "#1e6b34", "#b8e0c2"),
@@ -20,7 +20,7 @@ class MessageBar(QFrame):
         layout.setContentsMargins(14, 8, 8, 8)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote pack titles
+        set_enum(self.label, "textFormat", "PlainText")  # messages quote pack titles
         self.label.setAccessibleName(_("Message"))
         layout.addWidget(self.label, 1)
         self.close_button = QPushButton(_("Dismiss"))

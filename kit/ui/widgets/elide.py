@@ -7,8 +7,9 @@ right-to-left language, where the selection mark is). The lines are made here in
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
+
+from kit.ui.widgets.enumkeys import elide_right
 
 
 def fit_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int = 2) -> list[str]:
@@ -26,10 +27,10 @@ def fit_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int = 2) 
         return [whole]  # what the loop below gives when every word fits on the first line
     while words and len(lines) < max_lines:
         if len(lines) == max_lines - 1:
-            lines.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+            lines.append(elide_right(metrics, " ".join(words), width))
             break
         line = words.pop(0)
         while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
             line = f"{line} {words.pop(0)}"
-        lines.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
+        lines.append(elide_right(metrics, line, width))
     return lines

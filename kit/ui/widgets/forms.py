@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from kit.i18n import uses_arabic_script
+from kit.ui.widgets.enumkeys import set_enum
 from kit.ui.widgets.style import LINE_HEIGHT_PERCENT, set_role
 
 
@@ -23,21 +22,31 @@ class TextLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._plain = ""
+        self._format: str | None = None  # the text format set last (by its key's name)
         self.setText(text)
 
     def setText(self, text: str) -> None:
         self._plain = text
         if self.wordWrap() and uses_arabic_script():
             body = html.escape(text).replace("\n", "<br>")
-            self.setTextFormat(Qt.TextFormat.RichText)
+            self._use_format("RichText")
             # A paragraph of rich text takes its direction from its first letters; an
             # English title in the Arabic interface must still start at the right.
-            side = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+            side = "rtl" if self.isRightToLeft() else "ltr"
             style = f"line-height: {LINE_HEIGHT_PERCENT}%; margin: 0"
             super().setText(f'<p dir="{side}" style="{style}">{body}</p>')
         else:
-            self.setTextFormat(Qt.TextFormat.PlainText)
+            self._use_format("PlainText")
             super().setText(text)
+
+    def _use_format(self, key: str) -> None:
+        if self._format != key:  # set once, not at each text (a page has many labels)
+            set_enum(self, "textFormat", key)
+            self._format = key
+
+    def setTextFormat(self, text_format) -> None:
+        self._format = None  # set from outside: the next text sets its own again
+        super().setTextFormat(text_format)
 
     def setWordWrap(self, on: bool) -> None:
         super().setWordWrap(on)
@@ -67,6 +76,8 @@ class _TogglingLabel(TextLabel):
         self.setBuddy(box)
 
     def mouseReleaseEvent(self, event) -> None:
+        from PySide6.QtCore import Qt
+
         if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
             self.box.toggle()
         super().mouseReleaseEvent(event)
@@ -75,6 +86,8 @@ class _TogglingLabel(TextLabel):
 def wrapping_check_box(text: str) -> tuple[QWidget, QCheckBox]:
     """A check box whose sentence wraps in a narrow column (a QCheckBox's own text never
     wraps, and a longer translation would be cut off): the row to lay out, and the box."""
+    from PySide6.QtCore import Qt
+
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -97,14 +110,17 @@ def button(text: str, role: str = "", accessible: str = "", slot=None) -> QPushB
 
 def pin_edit(accessible: str, parent: QWidget | None = None) -> QLineEdit:
     """A field for a 4-digit PIN: digits only, hidden as typed."""
+    from PySide6.QtCore import QRegularExpression  # (the library's first paint needs neither)
+    from PySide6.QtGui import QRegularExpressionValidator
+
     edit = QLineEdit(parent)
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setMaxLength(4)
     edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,4}"), edit))
-    edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    set_enum(edit, "inputMethodHints", "ImhDigitsOnly")
     edit.setAccessibleName(accessible)
     edit.setMaximumWidth(160)
-    edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    set_enum(edit, "alignment", "AlignCenter")
     edit.setStyleSheet("font-size: 18pt; letter-spacing: 6px;")
     return edit
 

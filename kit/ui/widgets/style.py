@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kit.core.paths import RESOURCES_DIR
@@ -114,7 +113,7 @@ def apply_style(app: QApplication, scale: float) -> None:
     base = _BASE_POINTS.setdefault(id(app), font.pointSizeF() if font.pointSizeF() > 0 else 10.0)
     font.setPointSizeF(base * scale)
     app.setFont(font)
-    rtl = app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    rtl = app.isRightToLeft()
     app.setStyleSheet(stylesheet(scale, rtl))
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from kit.i18n import _
 from kit.ui.widgets.avatar import avatar_pixmap
+from kit.ui.widgets.enumkeys import set_enum, set_shortcut
 
 
 class AppToolbar(QToolBar):
@@ -25,7 +26,7 @@ class AppToolbar(QToolBar):
         )
         self.addWidget(self.brand)
         self.home = QAction(_("Library"), self)
-        self.home.setShortcut(QKeySequence("Alt+Home"))
+        set_shortcut(self.home, QKeySequence("Alt+Home"))
         self.home.setToolTip(_("Back to the library (Alt+Home)"))
         self.addAction(self.home)
         self.search = QLineEdit()
@@ -37,25 +38,25 @@ class AppToolbar(QToolBar):
         self.search.returnPressed.connect(lambda: self.search_requested.emit(self.search.text()))
         self.search_action = self.addWidget(self.search)
         self.find = QAction(_("Search"), self)
-        self.find.setShortcut(QKeySequence.StandardKey.Find)
+        set_shortcut(self.find, QKeySequence(QKeySequence.StandardKey.Find))
         self.find.triggered.connect(self.focus_search)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.addWidget(spacer)
         self.install = QAction(_("Install from file…"), self)
-        self.install.setShortcut(QKeySequence.StandardKey.Open)
+        set_shortcut(self.install, QKeySequence(QKeySequence.StandardKey.Open))
         self.settings = QAction(_("Settings…"), self)
         self.backups = QAction(_("Backups…"), self)
         self.progress = QAction(_("My progress"), self)
-        self.progress.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        set_shortcut(self.progress, QKeySequence("Ctrl+Shift+P"))
         self.keys = QAction(_("Keyboard shortcuts"), self)
-        self.keys.setShortcuts([QKeySequence(Qt.Key.Key_F1), QKeySequence("Ctrl+?")])
+        self.keys.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+?")])
         self.about = QAction(_("About Training Kit"), self)
         self.switch = QAction(_("Switch profile"), self)
         self.quit = QAction(_("Quit"), self)
-        self.quit.setShortcut(QKeySequence.StandardKey.Quit)
+        set_shortcut(self.quit, QKeySequence(QKeySequence.StandardKey.Quit))
         self.profile_button = QToolButton()
-        self.profile_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_enum(self.profile_button, "toolButtonStyle", "ToolButtonTextBesideIcon")
         self.profile_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.profile_button.setAutoRaise(True)
         self.profile_button.setIconSize(QSize(28, 28))
