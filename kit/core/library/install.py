@@ -25,7 +25,7 @@ from kit.core.library.safezip import (
     damaged,
     read_small,
 )
-from kit.core.library.store import MediaStore, Staging
+from kit.core.library.store import IntactCheck, MediaStore, Staging
 from kit.core.library.versions import compare_versions
 from kit.core.library.walsync import WalSync
 from kit.core.packformat.manifest import (
@@ -206,14 +206,23 @@ class _RowWriter(threading.Thread):
         self.wal = wal
         self.raw = b""
         self.error: BaseException | None = None
+        # An update (the pack's row is there: its kept copy's key holds before the rows
+        # are written) and its check of the files it keeps, joined after the rows.
+        self.update = False
+        self.then: Callable[[], None] | None = None
 
     def run(self) -> None:
         from kit.core.library.content import parse_content
 
         op = self.op
         try:
-            self.raw = self.read()
-            content = parse_content(self.raw, op.name, op.pack_id, op.version)
+            raw = self.read()
+            if self.update:
+                content = self._parse_keeping_original(raw, parse_content)
+            else:
+                self.raw = raw
+                content = parse_content(raw, op.name, op.pack_id, op.version)
+            del raw
             rows.write_rows(self.conn, op.manifest, content, op.signature, self.origin)
             self.wal.soon()
             # A savepoint makes FTS5 write out the index rows it holds in memory now,
@@ -221,10 +230,33 @@ class _RowWriter(threading.Thread):
             self.conn.execute("SAVEPOINT kit_rows")
             self.conn.execute("RELEASE kit_rows")
             self.wal.soon()
-            self._keep_original()
-            self.wal.soon()
+            if not self.update:
+                self._keep_original()
+                self.wal.soon()
+            if self.then is not None:
+                self.then()
         except BaseException as exc:  # handed to the installing thread by finish()
             self.error = exc
+
+    def _parse_keeping_original(
+        self, raw: bytes, parse: Callable[..., dict[str, Any]]
+    ) -> dict[str, Any]:
+        """An update's content.json checked while the kept copy of the pack goes into the
+        database beside it (SQLite, without the GIL, while the check is Python). The
+        pack's row is there already (its foreign key holds), nothing else uses the
+        connection meanwhile, and the rows wait for it."""
+        op = self.op
+        self.raw = raw
+        keeper = _Keeper(self._keep_original)
+        keeper.start()
+        try:
+            content = parse(raw, op.name, op.pack_id, op.version)
+        except BaseException:
+            keeper.join()
+            raise
+        keeper.finish()
+        self.wal.soon()
+        return content
 
     def _keep_original(self) -> None:
         # What Library.export_pack needs to give the pack back (see originals.py).
@@ -242,6 +274,31 @@ class _RowWriter(threading.Thread):
         self.join()
         if self.error is not None:
             raise self.error
+
+
+class _Keeper(threading.Thread):
+    """Runs one step beside the row thread; finish() waits for it and raises its error."""
+
+    def __init__(self, step: Callable[[], None]) -> None:
+        super().__init__(name="kit-library-original", daemon=True)
+        self.step = step
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.step()
+            self.step = _nothing  # let go of what the step holds
+        except BaseException as exc:
+            self.error = exc
+
+    def finish(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+
+def _nothing() -> None:
+    pass
 
 
 class Installer:
@@ -314,11 +371,13 @@ class Installer:
         writer = self.writer = _RowWriter(
             self.conn, lambda: self._read_content(op), op, self.origin, wal
         )
+        writer.update = installed is not None
+        check = None if same else self._start_check(op, writer)
         writer.start()
         try:
             self.tick(content_size)
-            if not same and self.present:
-                self.present = self._intact_media(op, among=self.present)
+            if check is not None:
+                self.present = check.result()
                 self._check_space(op)  # again, with what is intact
             self._stage_media(op, staging)
             crash_point("staged")
@@ -330,6 +389,8 @@ class Installer:
             crash_point("transaction")
             self.conn.execute("COMMIT")
         except BaseException as exc:
+            if check is not None:
+                check.stop()
             writer.join()
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -366,17 +427,22 @@ class Installer:
         # again, so that it can be exported.
         return order == 0 and rows.has_original(self.conn, op.pack_id, installed)
 
-    def _intact_media(self, op: _Opened, among: set[str] | None = None) -> set[str]:
-        """The media the store holds intact (size and SHA-256, every byte read); `among`:
-        only these can be (the files an update found by size), the rest are not opened.
-        An update hashes them while the row thread works: one core is left to it, the
-        longer of the two, rather than five threads sharing two cores."""
-        files = (
-            (f["sha256"], f["size"]) for f in op.media if among is None or f["sha256"] in among
+    def _start_check(self, op: _Opened, writer: _RowWriter) -> IntactCheck | None:
+        """The check of the files the store has by size (those an update keeps): hashed
+        on this thread while the rows are written, and by an update's row thread too
+        once it is done with them."""
+        if not self.present:
+            return None
+        check = self.store.check_intact(
+            (f["sha256"], f["size"]) for f in op.media if f["sha256"] in self.present
         )
-        if among is None:
-            return self.store.intact_many(files)
-        return self.store.intact_many(files, threads=max(1, (os.cpu_count() or 1) - 1))
+        if writer.update:
+            writer.then = check.work
+        return check
+
+    def _intact_media(self, op: _Opened) -> set[str]:
+        """The media the store holds intact (size and SHA-256, every byte read)."""
+        return self.store.intact_many((f["sha256"], f["size"]) for f in op.media)
 
     def _check_space(self, op: _Opened) -> None:
         needed = space_needed(op, self.present)
