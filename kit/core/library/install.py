@@ -241,20 +241,17 @@ class _RowWriter(threading.Thread):
     def _parse_keeping_original(
         self, raw: bytes, parse: Callable[..., dict[str, Any]]
     ) -> dict[str, Any]:
-        """An update's content.json checked while the kept copy of the pack goes into the
-        database beside it (SQLite, without the GIL, while the check is Python). The
-        pack's row is there already (its foreign key holds), nothing else uses the
-        connection meanwhile, and the rows wait for it."""
+        """An update's content.json checked (Python) while its kept copy goes into the
+        database (SQLite, without the GIL) beside it: the pack's row is there (its key
+        holds), nothing else uses the connection meanwhile, and the rows wait for it."""
+        from concurrent.futures import ThreadPoolExecutor
+
         op = self.op
         self.raw = raw
-        keeper = _Keeper(self._keep_original)
-        keeper.start()
-        try:
-            content = parse(raw, op.name, op.pack_id, op.version)
-        except BaseException:
-            keeper.join()
-            raise
-        keeper.finish()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kit-library-copy") as pool:
+            kept = pool.submit(self._keep_original)
+            content = parse(raw, op.name, op.pack_id, op.version)  # on error: waits for it
+            kept.result()
         self.wal.soon()
         return content
 
@@ -274,31 +271,6 @@ class _RowWriter(threading.Thread):
         self.join()
         if self.error is not None:
             raise self.error
-
-
-class _Keeper(threading.Thread):
-    """Runs one step beside the row thread; finish() waits for it and raises its error."""
-
-    def __init__(self, step: Callable[[], None]) -> None:
-        super().__init__(name="kit-library-original", daemon=True)
-        self.step = step
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.step()
-            self.step = _nothing  # let go of what the step holds
-        except BaseException as exc:
-            self.error = exc
-
-    def finish(self) -> None:
-        self.join()
-        if self.error is not None:
-            raise self.error
-
-
-def _nothing() -> None:
-    pass
 
 
 class Installer:
@@ -339,6 +311,7 @@ class Installer:
         installed = rows.installed_version(self.conn, op.pack_id)
         verified, publisher = rows.trust_of(self.conn, op.signature)
         same = installed is not None and self._same_as_installed(op, installed, allow_downgrade)
+        old_shas = rows.pack_shas(self.conn, op.pack_id)
         # What the store already holds intact (size and SHA-256) is not copied again;
         # a missing or damaged file is, even at the same version: that is the repair.
         # The same version is checked first (intact means unchanged: nothing to write);
@@ -351,13 +324,10 @@ class Installer:
                     op.pack_id, op.version, "unchanged", verified, publisher, installed
                 )
         else:
-            # What the store has by size, until the hashes below say what is intact:
-            # the space asked for here is at most what the install needs.
-            self.present = {f["sha256"] for f in op.media if self.store.has(f["sha256"], f["size"])}
+            self.present = self._maybe_present(op, old_shas)
         self.total = sum(f["size"] for f in op.manifest["files"])
         self._check_space(op)
         content_size = self._content_size(op)
-        old_shas = rows.pack_shas(self.conn, op.pack_id)
         unused = old_shas - {f["sha256"] for f in op.media}
         staging = self.store.new_staging()
         # content.json is read, checked and its rows written on a helper thread, inside
@@ -426,6 +396,17 @@ class Installer:
         # pack's own files (installed by an older Training Kit): then it is installed
         # again, so that it can be exported.
         return order == 0 and rows.has_original(self.conn, op.pack_id, installed)
+
+    def _maybe_present(self, op: _Opened, old_shas: set[str]) -> set[str]:
+        """What the store may hold intact, until the hashes below say: the files of the
+        installed version (each is opened and hashed below, so one missing or damaged
+        is still found: no need to look at them first) and others it has by size. The
+        space asked for now is at most what the install needs; it is asked again once
+        the hashes are known."""
+        has = self.store.has
+        return {
+            f["sha256"] for f in op.media if f["sha256"] in old_shas or has(f["sha256"], f["size"])
+        }
 
     def _start_check(self, op: _Opened, writer: _RowWriter) -> IntactCheck | None:
         """The check of the files the store has by size (those an update keeps): hashed
