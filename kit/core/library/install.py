@@ -23,6 +23,7 @@ from kit.core.library.safezip import (
     copy_bounded,
     copy_stored,
     damaged,
+    read_deflated,
     read_small,
 )
 from kit.core.library.store import IntactCheck, MediaStore, Staging
@@ -447,12 +448,19 @@ class Installer:
     def _read_content(self, op: _Opened) -> bytes:
         """content.json, checked against its manifest entry (on the row thread: zipfile
         reads each member through one lock, so the media may be read meanwhile)."""
+        import hashlib  # here, as in safezip: opening the library loads no OpenSSL
+
         entry = next(f for f in op.manifest["files"] if f["path"] == "content.json")
-        chunks: list[bytes] = []
-        sha = copy_bounded(op.zf, op.entries["content.json"], entry["size"], chunks.append, op.name)
-        if sha != entry["sha256"]:
+        info = op.entries["content.json"]
+        with op.path.open("rb") as raw:
+            data = read_deflated(raw, info, entry["size"], op.name)
+        if data is None:
+            chunks: list[bytes] = []
+            copy_bounded(op.zf, info, entry["size"], chunks.append, op.name)
+            data = b"".join(chunks)
+        if hashlib.sha256(data).hexdigest() != entry["sha256"]:
             raise damaged(op.name, _("the SHA-256 of 'content.json' differs from its manifest"))
-        return b"".join(chunks)
+        return data
 
     def _stage_media(self, op: _Opened, staging: Staging) -> None:
         with op.path.open("rb", buffering=0) as raw:
