@@ -139,3 +139,22 @@ def test_update_refused_for_its_content_keeps_the_old_copy_to_export(
         out = lib.export_pack("demo", tmp_path / "usb")
         assert out.name == "demo-1.0.0.kitpack"
         assert lib.verify() == []
+
+
+def test_update_progress_counts_each_file_once_and_reaches_the_total(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """An update stages its new files first and the kept ones found damaged after their
+    check: the progress still counts every file once, rising to the total."""
+    kept = {f"media/k{n}.bin": os.urandom(50_000) for n in range(6)}
+    v1 = write_pack(tmp_path / "v1.kitpack", content(), media=kept)
+    new = {"media/new.bin": os.urandom(40_000), "media/twin.bin": kept["media/k0.bin"]}
+    v2 = write_pack(tmp_path / "v2.kitpack", content(version="2.0.0"), media={**kept, **new})
+    seen: list[tuple[int, int]] = []
+    with open_library(data_dir) as lib:
+        lib.install(v1)
+        _damage(_store_file(data_dir, kept["media/k3.bin"]), "flipped")
+        assert lib.install(v2, progress=lambda d, t: seen.append((d, t))).action == "updated"
+        assert lib.verify() == []
+    done = [d for d, _t in seen]
+    assert done == sorted(done) and done[-1] == seen[-1][1] > 0

@@ -347,10 +347,16 @@ class Installer:
         writer.start()
         try:
             self.tick(content_size)
-            if check is not None:
+            if check is None:
+                self._stage_media(op, staging, op.media)
+            else:
+                # The files no hash is awaited for are staged first: their fsyncs run
+                # while the kept files are hashed. Then the kept files found damaged.
+                maybe = self.present
+                self._stage_media(op, staging, [f for f in op.media if f["sha256"] not in maybe])
                 self.present = check.result()
                 self._check_space(op)  # again, with what is intact
-            self._stage_media(op, staging)
+                self._stage_media(op, staging, [f for f in op.media if f["sha256"] in maybe])
             crash_point("staged")
             staging.move_into_store()
             crash_point("moved")
@@ -462,12 +468,14 @@ class Installer:
             raise damaged(op.name, _("the SHA-256 of 'content.json' differs from its manifest"))
         return data
 
-    def _stage_media(self, op: _Opened, staging: Staging) -> None:
+    def _stage_media(self, op: _Opened, staging: Staging, files: list[dict[str, Any]]) -> None:
         with op.path.open("rb", buffering=0) as raw:
-            self._stage_files(op, staging, raw)
+            self._stage_files(op, staging, raw, files)
 
-    def _stage_files(self, op: _Opened, staging: Staging, raw: BinaryIO) -> None:
-        for f in op.media:
+    def _stage_files(
+        self, op: _Opened, staging: Staging, raw: BinaryIO, files: list[dict[str, Any]]
+    ) -> None:
+        for f in files:
             if self.writer is not None and self.writer.error is not None:
                 self.writer.finish()  # content.json was refused: stop early
             sha, size = f["sha256"], f["size"]
