@@ -8,6 +8,10 @@
   there the first time with the same lessons and queries as a full run).
 - memory: peak RSS of a process installing 500 MB of media; compared with 200 MB and with
   the same process doing a bare zipfile extract + SHA-256 of the same pack.
+
+BENCH_LIBRARY_PARTS=update,search (any of install, update, search, memory) runs only those
+parts, e.g. `BENCH_LIBRARY_PARTS=update python -m bench library`; each measures the same
+either way.
 """
 
 from __future__ import annotations
@@ -67,7 +71,9 @@ def _media(count: int, seed: int) -> dict[str, int]:
     return {f"media/file{i:05d}.png": seed * 1_000_003 + i for i in range(count)}
 
 
-def bench_install_and_update(report: Report, maker: packgen.TextMaker) -> None:
+def bench_install_and_update(
+    report: Report, maker: packgen.TextMaker, parts: set[str] | None = None
+) -> None:
     n_lessons = report.scale(5_000, 500)
     n_media = report.scale(200 * MB, 20 * MB) // MEDIA_FILE
     items = packgen.lessons(maker, n_lessons)
@@ -77,6 +83,13 @@ def bench_install_and_update(report: Report, maker: packgen.TextMaker) -> None:
         report.workdir / "v1.kitpack", packgen.content("big", "1.0.0", items), media, MEDIA_FILE
     )
     _warm(v1)
+    if parts is None or "install" in parts:
+        _bench_install(report, v1, n_lessons, n_media)
+    if parts is None or "update" in parts:
+        _bench_update(report, v1, items, media)
+
+
+def _bench_install(report: Report, v1: Path, n_lessons: int, n_media: int) -> None:
     # Interleaved rounds, best of each: on a shared machine the minimum is the figure
     # least disturbed by other work.
     floors, times, unsynced = [], [], []
@@ -98,6 +111,10 @@ def bench_install_and_update(report: Report, maker: packgen.TextMaker) -> None:
         "the same install without fsync of files, folders and the commit",
     )  # fmt: skip
 
+
+def _bench_update(
+    report: Report, v1: Path, items: list[dict[str, Any]], media: dict[str, int]
+) -> None:
     # 1% of lessons and media changed.
     step = 100
     changed_items = [dict(it, body=it["body"] + " changed") for it in items[::step]]
@@ -265,6 +282,11 @@ def run(report: Report) -> None:
     if kept:  # only the search figure, on a library kept between runs
         bench_search(report, maker, Path(kept).resolve())
         return
-    bench_install_and_update(report, maker)
-    bench_search(report, maker)
-    bench_memory(report, maker)
+    wanted = os.environ.get("BENCH_LIBRARY_PARTS")
+    parts = {p.strip() for p in wanted.split(",")} if wanted else None
+    if parts is None or parts & {"install", "update"}:
+        bench_install_and_update(report, maker, parts)
+    if parts is None or "search" in parts:
+        bench_search(report, maker)
+    if parts is None or "memory" in parts:
+        bench_memory(report, maker)

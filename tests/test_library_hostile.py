@@ -170,6 +170,38 @@ def _size_lie_bomb(tmp: Path) -> Path:
     return path
 
 
+def _content_size_lie(tmp: Path) -> Path:
+    """content.json's manifest entry and directory say 10 bytes; its stream holds 5 MB."""
+    data = dumps(body2()) + b" " * 5_000_000
+    manifest = manifest_for(body2(), {"content.json": data})
+    manifest["files"][0]["size"] = 10
+    path = write_zip(
+        tmp / "bad.kitpack", [("manifest.json", dumps(manifest)), ("content.json", data)]
+    )
+    raw = bytearray(path.read_bytes())
+    for sig, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        pos = raw.find(sig)
+        while pos >= 0:
+            if struct.unpack_from("<I", raw, pos + size_at)[0] == len(data):
+                struct.pack_into("<I", raw, pos + size_at, 10)
+            pos = raw.find(sig, pos + 4)
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def _content_stream_damaged(tmp: Path) -> Path:
+    """Bytes in the middle of content.json's deflate stream overwritten."""
+    body = body2(items=[lesson(f"l{n}", f"Lesson {n}", f"Text {n} " * 50) for n in range(200)])
+    path = write_pack(tmp / "bad.kitpack", body)
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("content.json")
+    raw = bytearray(path.read_bytes())
+    middle = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
+    raw[middle : middle + 16] = b"\xff" * 16
+    path.write_bytes(bytes(raw))
+    return path
+
+
 def _deep_json(tmp: Path) -> Path:
     return _content_case(None, raw=b"[" * 100_000 + b"]" * 100_000)(tmp)
 
@@ -249,6 +281,8 @@ CASES: dict[str, Callable[[Path], Path]] = {
     "content-invalid-json": _content_case(None, raw=b'{"pack": '),
     "content-not-utf8": _content_case(None, raw=b'{"pack": "\xff"}'),
     "content-deep": _deep_json,
+    "content-size-lie": _content_size_lie,
+    "content-stream-damaged": _content_stream_damaged,
     "content-not-object": _content_case([1, 2, 3]),
     "content-other-pack": _content_case(body2(pack_id="other")),
     "content-modules-not-list": _content_case({**body2(), "modules": {"a": 1}}),

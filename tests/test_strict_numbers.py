@@ -144,3 +144,20 @@ def test_a_deeply_nested_manifest_is_one_sentence(tmp_path: Path, run_kit) -> No
     pack = _raw_pack(tmp_path, dumps(content()).decode(), manifest_extra='"x": ' + "[" * 50_000)
     code, _out, err = run_kit("library", "install", pack)
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_nesting_up_to_64_levels_is_read_and_one_more_is_refused() -> None:
+    from kit.core import strictjson
+
+    def nested(levels: int) -> str:
+        # objects and arrays in turn, beside flat values and empty ones at every level
+        text = "1"
+        for n in range(levels):
+            empty = ", {}" if n else ""
+            text = f'{{"x": {text}, "y": "s"}}' if n % 2 else f'[0, "t", {text}{empty}]'
+        return text
+
+    assert strictjson.loads(nested(64)) is not None
+    with pytest.raises(strictjson.StrictJSONError) as refused:
+        strictjson.loads(nested(65))
+    assert refused.value.reason == strictjson.TOO_DEEP

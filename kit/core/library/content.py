@@ -65,17 +65,25 @@ def _check_questions(questions: Any, where: str) -> None:
 TEXT_KEYS = ("kind",)  # texts that are not translated (kit.core.itemtypes lists those that are)
 
 
-def _check_texts(item: dict[str, Any], where: str) -> None:
-    # The hot path of a big pack: plain checks, messages built only on failure.
+def _check_texts(item: dict[str, Any], where: str | None = None, item_id: str = "") -> None:
+    # The hot path of a big pack: plain checks, messages built only on failure
+    # (`where` None: "item '<item_id>'").
     for key in TEXT_KEYS:
         value = item.get(key)
         if value is not None and not isinstance(value, str):
-            raise _Bad(f"the {key} of {where} is not text")
+            raise _Bad(f"the {key} of {_where(where, item_id)} is not text")
     bad = itemtypes.misshapen(item)
     if bad is not None:
-        raise _Bad(f"the {bad[0]} of {where} is not {bad[1]}")
+        raise _Bad(f"the {bad[0]} of {_where(where, item_id)} is not {bad[1]}")
     if item.get("questions") is not None:
-        _check_questions(item["questions"], where)
+        _check_questions(item["questions"], _where(where, item_id))
+
+
+def _where(where: str | None, item_id: str) -> str:
+    return f"item '{item_id}'" if where is None else where
+
+
+_ITEM_NUMBERS = (("minutes", "minutes", MAX_MINUTES), ("pass_mark", "pass mark", MAX_PASS_MARK))
 
 
 def _check_item(item: Any, seen: set[str]) -> None:
@@ -91,14 +99,12 @@ def _check_item(item: Any, seen: set[str]) -> None:
         raise _Bad(f"item '{item_id}' has an unknown type")
     if not isinstance(item.get("title"), str):
         raise _Bad(f"item '{item_id}' has no title")
-    for key, label, high in (
-        ("minutes", "minutes", MAX_MINUTES),
-        ("pass_mark", "pass mark", MAX_PASS_MARK),
-    ):
+    for key, label, high in _ITEM_NUMBERS:
         value = item.get(key)
-        if value is not None:
+        # A whole number in range passes at once; anything else gets the full check.
+        if value is not None and not (type(value) is int and 0 <= value <= high):
             _int(value, f"the {label} of item '{item_id}'", high)
-    _check_texts(item, f"item '{item_id}'")
+    _check_texts(item, None, item_id)
 
 
 def _check_module(module: Any, module_ids: set[str], item_ids: set[str]) -> None:

@@ -23,9 +23,10 @@ from kit.core.library.safezip import (
     copy_bounded,
     copy_stored,
     damaged,
+    read_deflated,
     read_small,
 )
-from kit.core.library.store import MediaStore, Staging
+from kit.core.library.store import IntactCheck, MediaStore, Staging
 from kit.core.library.versions import compare_versions
 from kit.core.library.walsync import WalSync
 from kit.core.packformat.manifest import (
@@ -206,14 +207,23 @@ class _RowWriter(threading.Thread):
         self.wal = wal
         self.raw = b""
         self.error: BaseException | None = None
+        # An update (the pack's row is there: its kept copy's key holds before the rows
+        # are written) and its check of the files it keeps, joined after the rows.
+        self.update = False
+        self.then: Callable[[], None] | None = None
 
     def run(self) -> None:
         from kit.core.library.content import parse_content
 
         op = self.op
         try:
-            self.raw = self.read()
-            content = parse_content(self.raw, op.name, op.pack_id, op.version)
+            raw = self.read()
+            if self.update:
+                content = self._parse_keeping_original(raw, parse_content)
+            else:
+                self.raw = raw
+                content = parse_content(raw, op.name, op.pack_id, op.version)
+            del raw
             rows.write_rows(self.conn, op.manifest, content, op.signature, self.origin)
             self.wal.soon()
             # A savepoint makes FTS5 write out the index rows it holds in memory now,
@@ -221,10 +231,30 @@ class _RowWriter(threading.Thread):
             self.conn.execute("SAVEPOINT kit_rows")
             self.conn.execute("RELEASE kit_rows")
             self.wal.soon()
-            self._keep_original()
-            self.wal.soon()
+            if not self.update:
+                self._keep_original()
+                self.wal.soon()
+            if self.then is not None:
+                self.then()
         except BaseException as exc:  # handed to the installing thread by finish()
             self.error = exc
+
+    def _parse_keeping_original(
+        self, raw: bytes, parse: Callable[..., dict[str, Any]]
+    ) -> dict[str, Any]:
+        """An update's content.json checked (Python) while its kept copy goes into the
+        database (SQLite, without the GIL) beside it: the pack's row is there (its key
+        holds), nothing else uses the connection meanwhile, and the rows wait for it."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        op = self.op
+        self.raw = raw
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kit-library-copy") as pool:
+            kept = pool.submit(self._keep_original)
+            content = parse(raw, op.name, op.pack_id, op.version)  # on error: waits for it
+            kept.result()
+        self.wal.soon()
+        return content
 
     def _keep_original(self) -> None:
         # What Library.export_pack needs to give the pack back (see originals.py).
@@ -282,6 +312,7 @@ class Installer:
         installed = rows.installed_version(self.conn, op.pack_id)
         verified, publisher = rows.trust_of(self.conn, op.signature)
         same = installed is not None and self._same_as_installed(op, installed, allow_downgrade)
+        old_shas = rows.pack_shas(self.conn, op.pack_id)
         # What the store already holds intact (size and SHA-256) is not copied again;
         # a missing or damaged file is, even at the same version: that is the repair.
         # The same version is checked first (intact means unchanged: nothing to write);
@@ -294,13 +325,10 @@ class Installer:
                     op.pack_id, op.version, "unchanged", verified, publisher, installed
                 )
         else:
-            # What the store has by size, until the hashes below say what is intact:
-            # the space asked for here is at most what the install needs.
-            self.present = {f["sha256"] for f in op.media if self.store.has(f["sha256"], f["size"])}
+            self.present = self._maybe_present(op, old_shas)
         self.total = sum(f["size"] for f in op.manifest["files"])
         self._check_space(op)
         content_size = self._content_size(op)
-        old_shas = rows.pack_shas(self.conn, op.pack_id)
         unused = old_shas - {f["sha256"] for f in op.media}
         staging = self.store.new_staging()
         # content.json is read, checked and its rows written on a helper thread, inside
@@ -314,13 +342,21 @@ class Installer:
         writer = self.writer = _RowWriter(
             self.conn, lambda: self._read_content(op), op, self.origin, wal
         )
+        writer.update = installed is not None
+        check = None if same else self._start_check(op, writer)
         writer.start()
         try:
             self.tick(content_size)
-            if not same and self.present:
-                self.present = self._intact_media(op, among=self.present)
+            if check is None:
+                self._stage_media(op, staging, op.media)
+            else:
+                # The files no hash is awaited for are staged first: their fsyncs run
+                # while the kept files are hashed. Then the kept files found damaged.
+                maybe = self.present
+                self._stage_media(op, staging, [f for f in op.media if f["sha256"] not in maybe])
+                self.present = check.result()
                 self._check_space(op)  # again, with what is intact
-            self._stage_media(op, staging)
+                self._stage_media(op, staging, [f for f in op.media if f["sha256"] in maybe])
             crash_point("staged")
             staging.move_into_store()
             crash_point("moved")
@@ -330,6 +366,8 @@ class Installer:
             crash_point("transaction")
             self.conn.execute("COMMIT")
         except BaseException as exc:
+            if check is not None:
+                check.stop()
             writer.join()
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -366,17 +404,33 @@ class Installer:
         # again, so that it can be exported.
         return order == 0 and rows.has_original(self.conn, op.pack_id, installed)
 
-    def _intact_media(self, op: _Opened, among: set[str] | None = None) -> set[str]:
-        """The media the store holds intact (size and SHA-256, every byte read); `among`:
-        only these can be (the files an update found by size), the rest are not opened.
-        An update hashes them while the row thread works: one core is left to it, the
-        longer of the two, rather than five threads sharing two cores."""
-        files = (
-            (f["sha256"], f["size"]) for f in op.media if among is None or f["sha256"] in among
+    def _maybe_present(self, op: _Opened, old_shas: set[str]) -> set[str]:
+        """What the store may hold intact, until the hashes below say: the files of the
+        installed version (each is opened and hashed below, so one missing or damaged
+        is still found: no need to look at them first) and others it has by size. The
+        space asked for now is at most what the install needs; it is asked again once
+        the hashes are known."""
+        has = self.store.has
+        return {
+            f["sha256"] for f in op.media if f["sha256"] in old_shas or has(f["sha256"], f["size"])
+        }
+
+    def _start_check(self, op: _Opened, writer: _RowWriter) -> IntactCheck | None:
+        """The check of the files the store has by size (those an update keeps): hashed
+        on this thread while the rows are written, and by an update's row thread too
+        once it is done with them."""
+        if not self.present:
+            return None
+        check = self.store.check_intact(
+            (f["sha256"], f["size"]) for f in op.media if f["sha256"] in self.present
         )
-        if among is None:
-            return self.store.intact_many(files)
-        return self.store.intact_many(files, threads=max(1, (os.cpu_count() or 1) - 1))
+        if writer.update:
+            writer.then = check.work
+        return check
+
+    def _intact_media(self, op: _Opened) -> set[str]:
+        """The media the store holds intact (size and SHA-256, every byte read)."""
+        return self.store.intact_many((f["sha256"], f["size"]) for f in op.media)
 
     def _check_space(self, op: _Opened) -> None:
         needed = space_needed(op, self.present)
@@ -400,19 +454,28 @@ class Installer:
     def _read_content(self, op: _Opened) -> bytes:
         """content.json, checked against its manifest entry (on the row thread: zipfile
         reads each member through one lock, so the media may be read meanwhile)."""
+        import hashlib  # here, as in safezip: opening the library loads no OpenSSL
+
         entry = next(f for f in op.manifest["files"] if f["path"] == "content.json")
-        chunks: list[bytes] = []
-        sha = copy_bounded(op.zf, op.entries["content.json"], entry["size"], chunks.append, op.name)
-        if sha != entry["sha256"]:
+        info = op.entries["content.json"]
+        with op.path.open("rb") as raw:
+            data = read_deflated(raw, info, entry["size"], op.name)
+        if data is None:
+            chunks: list[bytes] = []
+            copy_bounded(op.zf, info, entry["size"], chunks.append, op.name)
+            data = b"".join(chunks)
+        if hashlib.sha256(data).hexdigest() != entry["sha256"]:
             raise damaged(op.name, _("the SHA-256 of 'content.json' differs from its manifest"))
-        return b"".join(chunks)
+        return data
 
-    def _stage_media(self, op: _Opened, staging: Staging) -> None:
+    def _stage_media(self, op: _Opened, staging: Staging, files: list[dict[str, Any]]) -> None:
         with op.path.open("rb", buffering=0) as raw:
-            self._stage_files(op, staging, raw)
+            self._stage_files(op, staging, raw, files)
 
-    def _stage_files(self, op: _Opened, staging: Staging, raw: BinaryIO) -> None:
-        for f in op.media:
+    def _stage_files(
+        self, op: _Opened, staging: Staging, raw: BinaryIO, files: list[dict[str, Any]]
+    ) -> None:
+        for f in files:
             if self.writer is not None and self.writer.error is not None:
                 self.writer.finish()  # content.json was refused: stop early
             sha, size = f["sha256"], f["size"]
