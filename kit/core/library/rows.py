@@ -311,6 +311,7 @@ def _reindex(
         for lang, entry in translations.items()
     }
     rows = index_rows(pack_id, keep, subset)
+    counted = terms.counting(conn, [(r[0], r[1]) for r in rows])  # meanwhile, on its own
     start = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM search_map").fetchone()[0]
     conn.executemany(
         "INSERT INTO search_index (rowid, title, text, pack_id, item_id, lang) VALUES (?,?,?,?,?,?)",
@@ -320,4 +321,4 @@ def _reindex(
         "INSERT INTO search_map VALUES (?,?,?,?)",
         [(start + n, r[2], r[3], r[4]) for n, r in enumerate(rows)],
     )
-    terms.add(conn, terms.row_terms(conn, ((r[0], r[1]) for r in rows)))
+    terms.add(conn, counted())
