@@ -279,17 +279,8 @@ def _write_content(
     _reindex(conn, pack_id, redo, by_id, translations)
 
 
-def _reindex(
-    conn: sqlite3.Connection,
-    pack_id: str,
-    item_ids: set[str],
-    by_id: dict[str, Any],
-    translations: dict[str, Any],
-) -> None:
-    """Replace the search rows of these items (all languages)."""
-    if not item_ids:
-        return
-    params = [(pack_id, i) for i in item_ids]
+def _drop_index_rows(conn: sqlite3.Connection, params: list[tuple[str, str]]) -> None:
+    """Delete the search rows of these (pack id, item id), and their terms' counts."""
     # Row by row: FTS5 answers "rowid IN (subquery)" with a scan of the whole index
     # (150 ms for 50 items of a 5,000-lesson pack), "rowid = ?" with a lookup.
     find = "SELECT rowid FROM search_map WHERE pack_id = ? AND item_id = ?"
@@ -301,6 +292,21 @@ def _reindex(
     terms.add(conn, terms.row_terms(conn, old), -1)
     conn.executemany("DELETE FROM search_index WHERE rowid = ?", rowids)
     conn.executemany("DELETE FROM search_map WHERE pack_id = ? AND item_id = ?", params)
+
+
+def _reindex(
+    conn: sqlite3.Connection,
+    pack_id: str,
+    item_ids: set[str],
+    by_id: dict[str, Any],
+    translations: dict[str, Any],
+) -> None:
+    """Replace the search rows of these items (all languages)."""
+    if not item_ids:
+        return
+    # A pack installed for the first time has no rows to take away (5,000 lookups saved).
+    if conn.execute("SELECT 1 FROM search_map WHERE pack_id = ? LIMIT 1", (pack_id,)).fetchone():
+        _drop_index_rows(conn, [(pack_id, i) for i in item_ids])
     keep = [by_id[i] for i in sorted(item_ids) if i in by_id]
     subset = {
         lang: {

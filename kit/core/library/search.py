@@ -34,6 +34,8 @@ PREFIX_MIN = 3
 
 
 def normalise(text: str) -> str:
+    if text.isascii():  # NFC, the marks and ё change nothing in ASCII (the install's hot path)
+        return text
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_ARABIC_MARKS)
     return text.replace("ё", "е").replace("Ё", "Е")
