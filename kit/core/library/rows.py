@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import marshal
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from kit.core.library import terms
+from kit.core.library.background import started
 from kit.core.library.search import index_rows
 
 if TYPE_CHECKING:  # the manifest module (YAML, Ed25519) is slow to import
@@ -25,6 +27,7 @@ def _json(value: Any) -> str:
 # Bumped whenever an item's row is made differently from (module id, position, item):
 # every item of a pack then counts as changed at its next update.
 DIGEST_PERSON = b"kit-item-row-1"
+_STAGED = "kit_index_rows"  # the connection's scratch table of search rows (see _reindex)
 
 
 def item_digest(module_id: str, position: int, item: dict[str, Any]) -> bytes:
@@ -242,11 +245,17 @@ def _write_content(
     }
     tr_changed = {k for k, v in tr_rows.items() if old_tr.get(k) != v}
     tr_gone = old_tr.keys() - tr_rows.keys()
+    redo = changed | gone | {k[0] for k in tr_changed | tr_gone}
+    # The item rows (their JSON) are made while the search rows are written (below).
+    item_rows = _reindex(
+        conn, pack_id, redo, by_id, translations,
+        lambda: [_item_row(pack_id, by_id[i], digests[i]) for i in changed],
+    )  # fmt: skip
     conn.executemany("DELETE FROM items WHERE pack_id = ? AND id = ?", [(pack_id, i) for i in gone])
     conn.executemany(
         "INSERT OR REPLACE INTO items (pack_id, id, module_id, position, type, title, minutes,"
         " data, digest) VALUES (?,?,?,?,?,?,?,?,?)",
-        [_item_row(pack_id, by_id[i], digests[i]) for i in changed],
+        item_rows,
     )
     conn.executemany(
         "DELETE FROM item_translations WHERE pack_id = ? AND item_id = ? AND lang = ?",
@@ -275,8 +284,6 @@ def _write_content(
             for n, p in enumerate(content.get("plans", []))
         ],
     )
-    redo = changed | gone | {k[0] for k in tr_changed | tr_gone}
-    _reindex(conn, pack_id, redo, by_id, translations)
 
 
 def _drop_index_rows(conn: sqlite3.Connection, params: list[tuple[str, str]]) -> None:
@@ -300,10 +307,12 @@ def _reindex(
     item_ids: set[str],
     by_id: dict[str, Any],
     translations: dict[str, Any],
-) -> None:
-    """Replace the search rows of these items (all languages)."""
+    meanwhile: Callable[[], list[tuple[Any, ...]]],
+) -> list[tuple[Any, ...]]:
+    """Replace the search rows of these items (all languages); return what `meanwhile`
+    returns, run on another thread while SQLite indexes many rows (GIL released)."""
     if not item_ids:
-        return
+        return meanwhile()
     # A pack installed for the first time has no rows to take away (5,000 lookups saved).
     if conn.execute("SELECT 1 FROM search_map WHERE pack_id = ? LIMIT 1", (pack_id,)).fetchone():
         _drop_index_rows(conn, [(pack_id, i) for i in item_ids])
@@ -319,12 +328,23 @@ def _reindex(
     rows = index_rows(pack_id, keep, subset)
     counted = terms.counting(conn, [(r[0], r[1]) for r in rows])  # meanwhile, on its own
     start = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM search_map").fetchone()[0]
+    # The rows go to a scratch table first, then into the index and the map in one
+    # statement each: SQLite indexes them all with the GIL released, while `meanwhile`
+    # runs (row by row, the GIL would be taken back for each row).
+    conn.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {_STAGED}"
+        " (id INTEGER PRIMARY KEY, title, text, pack_id, item_id, lang)"
+    )
     conn.executemany(
-        "INSERT INTO search_index (rowid, title, text, pack_id, item_id, lang) VALUES (?,?,?,?,?,?)",
+        f"INSERT INTO temp.{_STAGED} VALUES (?,?,?,?,?,?)",
         [(start + n, *r) for n, r in enumerate(rows)],
     )
-    conn.executemany(
-        "INSERT INTO search_map VALUES (?,?,?,?)",
-        [(start + n, r[2], r[3], r[4]) for n, r in enumerate(rows)],
+    made = started(meanwhile, "kit-library-items") if len(rows) >= terms.BACKGROUND_ROWS else None
+    conn.execute(
+        "INSERT INTO search_index (rowid, title, text, pack_id, item_id, lang)"
+        f" SELECT * FROM temp.{_STAGED} ORDER BY id"
     )
+    conn.execute(f"INSERT INTO search_map SELECT id, pack_id, item_id, lang FROM temp.{_STAGED}")
+    conn.execute(f"DROP TABLE temp.{_STAGED}")
     terms.add(conn, counted())
+    return made() if made is not None else meanwhile()

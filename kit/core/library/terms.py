@@ -20,9 +20,10 @@ tests/test_library_terms.py checks the table against a recount by fts5vocab.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
+
+from kit.core.library.background import started
 
 ROWS = ""  # search_terms' row for the number of index rows
 # ASCII letters and digits lowercased, every other ASCII character a separator.
@@ -98,25 +99,7 @@ def counting(conn: sqlite3.Connection, rows: list[tuple[str, str]]) -> Callable[
     if len(rows) < BACKGROUND_ROWS:
         docs = row_terms(conn, rows)
         return lambda: docs
-    found: list[Counter[str]] = []
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            found.append(_counted_apart(rows))
-        except BaseException as exc:  # handed to the caller by wait()
-            failed.append(exc)
-
-    thread = threading.Thread(target=run, name="kit-search-terms", daemon=True)
-    thread.start()
-
-    def wait() -> Counter[str]:
-        thread.join()
-        if failed:
-            raise failed[0]
-        return found[0]
-
-    return wait
+    return started(lambda: _counted_apart(rows), "kit-search-terms")
 
 
 def add(conn: sqlite3.Connection, docs: Counter[str], sign: int = 1) -> None:
