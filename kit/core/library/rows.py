@@ -164,12 +164,16 @@ def write_rows(
     _write_content(conn, pack_id, manifest, content)
 
 
+Place = tuple[bytes | None, str, int]  # an item's digest (None: not made yet), module id, position
+
+
 def _item_rows(
-    pack_id: str, content: dict[str, Any]
-) -> tuple[list[Any], dict[str, tuple[bytes, str, int]], dict[str, Any]]:
-    """The module rows, each item's (digest, module id, position), the items by id."""
+    pack_id: str, content: dict[str, Any], digests_now: bool
+) -> tuple[list[Any], dict[str, Place], dict[str, Any]]:
+    """The module rows, each item's place (its digest made now if `digests_now`, else
+    when its row is made), the items by id."""
     modules: list[Any] = []
-    digests: dict[str, tuple[bytes, str, int]] = {}
+    digests: dict[str, Place] = {}
     by_id: dict[str, Any] = {}
     for mpos, module in enumerate(content["modules"]):
         meta = {k: v for k, v in module.items() if k != "items"}
@@ -177,12 +181,15 @@ def _item_rows(
         modules.append((pack_id, module_id, mpos, _json(meta)))
         for ipos, item in enumerate(module["items"]):
             by_id[item["id"]] = item
-            digests[item["id"]] = (item_digest(module_id, ipos, item), module_id, ipos)
+            digest = item_digest(module_id, ipos, item) if digests_now else None
+            digests[item["id"]] = (digest, module_id, ipos)
     return modules, digests, by_id
 
 
-def _item_row(pack_id: str, item: dict[str, Any], place: tuple[bytes, str, int]) -> tuple[Any, ...]:
+def _item_row(pack_id: str, item: dict[str, Any], place: Place) -> tuple[Any, ...]:
     digest, module_id, ipos = place
+    if digest is None:
+        digest = item_digest(module_id, ipos, item)
     minutes = item.get("minutes")
     return (
         pack_id, item["id"], module_id, ipos, item["type"], item["title"],
@@ -191,7 +198,7 @@ def _item_row(pack_id: str, item: dict[str, Any], place: tuple[bytes, str, int])
 
 
 def _changed_items(
-    conn: sqlite3.Connection, pack_id: str, digests: dict[str, tuple[bytes, str, int]]
+    conn: sqlite3.Connection, pack_id: str, digests: dict[str, Place]
 ) -> tuple[set[str], set[str]]:
     """(changed or new, gone) item ids, by digest. An item row written before digests
     (NULL) has its digest worked out from the row, and recorded when it is unchanged."""
@@ -228,7 +235,12 @@ def _row_digests(conn: sqlite3.Connection, pack_id: str, ids: list[str]) -> dict
 def _write_content(
     conn: sqlite3.Connection, pack_id: str, manifest: dict[str, Any], content: dict[str, Any]
 ) -> None:
-    modules, digests, by_id = _item_rows(pack_id, content)
+    # A pack new to the library: every item is new, and the digests are made with the
+    # item rows, beside the index (see _reindex).
+    new = (
+        conn.execute("SELECT 1 FROM items WHERE pack_id = ? LIMIT 1", (pack_id,)).fetchone() is None
+    )
+    modules, digests, by_id = _item_rows(pack_id, content, digests_now=not new)
     translations = content.get("translations", {})
     tr_rows = {
         (item_id, lang): _json(tr)
@@ -236,7 +248,7 @@ def _write_content(
         for item_id, tr in entry.get("items", {}).items()
         if item_id in by_id
     }
-    changed, gone = _changed_items(conn, pack_id, digests)
+    changed, gone = (set(by_id), set()) if new else _changed_items(conn, pack_id, digests)
     old_tr = {
         (r[0], r[1]): r[2]
         for r in conn.execute(

@@ -50,7 +50,9 @@ def plain_text(markdown: str) -> str:
         text = _HTML_TAG.sub(" ", text)
     if "#" in text or ">" in text or ":::" in text:
         text = _MD_LINE.sub("", text)
-    return text.translate(_EMPHASIS)
+    if "*" in text or "_" in text or "`" in text or "~" in text:
+        return text.translate(_EMPHASIS)
+    return text
 
 
 _MD_LIST = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+")
