@@ -75,6 +75,8 @@ def test_a_big_pack_is_counted_as_fts5_counts_it(tmp_path: Path, data_dir: Path)
         assert _stored(data_dir) == _recount(data_dir)
         # "Café" or "cafe" in 50 titles and 50 bodies, both in 25 of those rows.
         assert _stored(data_dir)[""] == n + 60 and _stored(data_dir)["cafe"] == 75
+        # Another pack's rows after it: rows written again would get other rowids.
+        lib.install(write_pack(tmp_path / "b.kitpack", content("other", items=items[:2])))
         kept = lib.conn.execute("SELECT rowid FROM search_map WHERE item_id = 'l100'").fetchall()
         items[3] = lesson("l3", "Changed", "Entirely new words")
         lib.install(write_pack(tmp_path / "a2.kitpack", content(version="1.1.0", items=items)))
@@ -87,6 +89,7 @@ def test_a_big_pack_is_counted_as_fts5_counts_it(tmp_path: Path, data_dir: Path)
         )
         assert lib.get_item("demo", "l3")["title"] == "Changed"
         lib.remove("demo")
+        lib.remove("other")
     assert _stored(data_dir) == {"": 0}
 
 
