@@ -11,7 +11,7 @@ from library_helpers import content, lesson, open_library, write_pack
 from sqlite_utils import Database
 from test_library_search import ITEMS
 
-from kit.core.library import db, ranking
+from kit.core.library import db, ranking, terms
 
 
 def _stored(data_dir: Path) -> dict[str, int]:
@@ -54,6 +54,41 @@ def test_counts_equal_a_recount_after_install_update_and_removal(
         assert "hervir" not in _stored(data_dir) and _stored(data_dir)["entirely"] == 1
         lib.remove("demo")
         assert _stored(data_dir) == _recount(data_dir)
+        lib.remove("other")
+    assert _stored(data_dir) == {"": 0}
+
+
+def test_a_big_pack_is_counted_as_fts5_counts_it(tmp_path: Path, data_dir: Path) -> None:
+    # Enough rows to be counted on a thread of their own (terms.BACKGROUND_ROWS), with
+    # words FTS5 folds (case, diacritics, ligatures), scripts beyond ASCII, and digits.
+    words = ["Café", "cafe", "ﬁne", "Нова", "साबुन", "Straße", "x2", "ÆON", "naïve", "日本語"]
+    n = terms.BACKGROUND_ROWS + 50
+    items = [
+        lesson(f"l{i}", f"Lesson {i} {words[i % 10]}", f"Body {words[(i * 3) % 10]} w{i % 7}")
+        for i in range(n)
+    ]
+    tr = {
+        "es": {"items": {f"l{i}": {"title": f"Lección {i}", "body": "Hervir"} for i in range(60)}}
+    }
+    with open_library(data_dir) as lib:
+        lib.install(write_pack(tmp_path / "a.kitpack", content(items=items, translations=tr)))
+        assert _stored(data_dir) == _recount(data_dir)
+        # "Café" or "cafe" in 50 titles and 50 bodies, both in 25 of those rows.
+        assert _stored(data_dir)[""] == n + 60 and _stored(data_dir)["cafe"] == 75
+        # Another pack's rows after it: rows written again would get other rowids.
+        lib.install(write_pack(tmp_path / "b.kitpack", content("other", items=items[:2])))
+        kept = lib.conn.execute("SELECT rowid FROM search_map WHERE item_id = 'l100'").fetchall()
+        items[3] = lesson("l3", "Changed", "Entirely new words")
+        lib.install(write_pack(tmp_path / "a2.kitpack", content(version="1.1.0", items=items)))
+        assert _stored(data_dir) == _recount(data_dir) and "hervir" not in _stored(data_dir)
+        assert [r["item_id"] for r in lib.search("entirely")] == ["l3"]
+        # Its digest, made beside the index at the install, says l100 is unchanged.
+        assert (
+            lib.conn.execute("SELECT rowid FROM search_map WHERE item_id = 'l100'").fetchall()
+            == kept
+        )
+        assert lib.get_item("demo", "l3")["title"] == "Changed"
+        lib.remove("demo")
         lib.remove("other")
     assert _stored(data_dir) == {"": 0}
 

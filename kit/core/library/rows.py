@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import marshal
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from kit.core.library import terms
+from kit.core.library.background import started
 from kit.core.library.search import index_rows
 
 if TYPE_CHECKING:  # the manifest module (YAML, Ed25519) is slow to import
@@ -25,6 +27,7 @@ def _json(value: Any) -> str:
 # Bumped whenever an item's row is made differently from (module id, position, item):
 # every item of a pack then counts as changed at its next update.
 DIGEST_PERSON = b"kit-item-row-1"
+_STAGED = "kit_index_rows"  # the connection's scratch table of search rows (see _reindex)
 
 
 def item_digest(module_id: str, position: int, item: dict[str, Any]) -> bytes:
@@ -161,12 +164,16 @@ def write_rows(
     _write_content(conn, pack_id, manifest, content)
 
 
+Place = tuple[bytes | None, str, int]  # an item's digest (None: not made yet), module id, position
+
+
 def _item_rows(
-    pack_id: str, content: dict[str, Any]
-) -> tuple[list[Any], dict[str, tuple[bytes, str, int]], dict[str, Any]]:
-    """The module rows, each item's (digest, module id, position), the items by id."""
+    pack_id: str, content: dict[str, Any], digests_now: bool
+) -> tuple[list[Any], dict[str, Place], dict[str, Any]]:
+    """The module rows, each item's place (its digest made now if `digests_now`, else
+    when its row is made), the items by id."""
     modules: list[Any] = []
-    digests: dict[str, tuple[bytes, str, int]] = {}
+    digests: dict[str, Place] = {}
     by_id: dict[str, Any] = {}
     for mpos, module in enumerate(content["modules"]):
         meta = {k: v for k, v in module.items() if k != "items"}
@@ -174,12 +181,15 @@ def _item_rows(
         modules.append((pack_id, module_id, mpos, _json(meta)))
         for ipos, item in enumerate(module["items"]):
             by_id[item["id"]] = item
-            digests[item["id"]] = (item_digest(module_id, ipos, item), module_id, ipos)
+            digest = item_digest(module_id, ipos, item) if digests_now else None
+            digests[item["id"]] = (digest, module_id, ipos)
     return modules, digests, by_id
 
 
-def _item_row(pack_id: str, item: dict[str, Any], place: tuple[bytes, str, int]) -> tuple[Any, ...]:
+def _item_row(pack_id: str, item: dict[str, Any], place: Place) -> tuple[Any, ...]:
     digest, module_id, ipos = place
+    if digest is None:
+        digest = item_digest(module_id, ipos, item)
     minutes = item.get("minutes")
     return (
         pack_id, item["id"], module_id, ipos, item["type"], item["title"],
@@ -188,7 +198,7 @@ def _item_row(pack_id: str, item: dict[str, Any], place: tuple[bytes, str, int])
 
 
 def _changed_items(
-    conn: sqlite3.Connection, pack_id: str, digests: dict[str, tuple[bytes, str, int]]
+    conn: sqlite3.Connection, pack_id: str, digests: dict[str, Place]
 ) -> tuple[set[str], set[str]]:
     """(changed or new, gone) item ids, by digest. An item row written before digests
     (NULL) has its digest worked out from the row, and recorded when it is unchanged."""
@@ -225,7 +235,12 @@ def _row_digests(conn: sqlite3.Connection, pack_id: str, ids: list[str]) -> dict
 def _write_content(
     conn: sqlite3.Connection, pack_id: str, manifest: dict[str, Any], content: dict[str, Any]
 ) -> None:
-    modules, digests, by_id = _item_rows(pack_id, content)
+    # A pack new to the library: every item is new, and the digests are made with the
+    # item rows, beside the index (see _reindex).
+    new = (
+        conn.execute("SELECT 1 FROM items WHERE pack_id = ? LIMIT 1", (pack_id,)).fetchone() is None
+    )
+    modules, digests, by_id = _item_rows(pack_id, content, digests_now=not new)
     translations = content.get("translations", {})
     tr_rows = {
         (item_id, lang): _json(tr)
@@ -233,7 +248,7 @@ def _write_content(
         for item_id, tr in entry.get("items", {}).items()
         if item_id in by_id
     }
-    changed, gone = _changed_items(conn, pack_id, digests)
+    changed, gone = (set(by_id), set()) if new else _changed_items(conn, pack_id, digests)
     old_tr = {
         (r[0], r[1]): r[2]
         for r in conn.execute(
@@ -242,11 +257,17 @@ def _write_content(
     }
     tr_changed = {k for k, v in tr_rows.items() if old_tr.get(k) != v}
     tr_gone = old_tr.keys() - tr_rows.keys()
+    redo = changed | gone | {k[0] for k in tr_changed | tr_gone}
+    # The item rows (their JSON) are made while the search rows are written (below).
+    item_rows = _reindex(
+        conn, pack_id, redo, by_id, translations,
+        lambda: [_item_row(pack_id, by_id[i], digests[i]) for i in changed],
+    )  # fmt: skip
     conn.executemany("DELETE FROM items WHERE pack_id = ? AND id = ?", [(pack_id, i) for i in gone])
     conn.executemany(
         "INSERT OR REPLACE INTO items (pack_id, id, module_id, position, type, title, minutes,"
         " data, digest) VALUES (?,?,?,?,?,?,?,?,?)",
-        [_item_row(pack_id, by_id[i], digests[i]) for i in changed],
+        item_rows,
     )
     conn.executemany(
         "DELETE FROM item_translations WHERE pack_id = ? AND item_id = ? AND lang = ?",
@@ -275,21 +296,10 @@ def _write_content(
             for n, p in enumerate(content.get("plans", []))
         ],
     )
-    redo = changed | gone | {k[0] for k in tr_changed | tr_gone}
-    _reindex(conn, pack_id, redo, by_id, translations)
 
 
-def _reindex(
-    conn: sqlite3.Connection,
-    pack_id: str,
-    item_ids: set[str],
-    by_id: dict[str, Any],
-    translations: dict[str, Any],
-) -> None:
-    """Replace the search rows of these items (all languages)."""
-    if not item_ids:
-        return
-    params = [(pack_id, i) for i in item_ids]
+def _drop_index_rows(conn: sqlite3.Connection, params: list[tuple[str, str]]) -> None:
+    """Delete the search rows of these (pack id, item id), and their terms' counts."""
     # Row by row: FTS5 answers "rowid IN (subquery)" with a scan of the whole index
     # (150 ms for 50 items of a 5,000-lesson pack), "rowid = ?" with a lookup.
     find = "SELECT rowid FROM search_map WHERE pack_id = ? AND item_id = ?"
@@ -301,6 +311,23 @@ def _reindex(
     terms.add(conn, terms.row_terms(conn, old), -1)
     conn.executemany("DELETE FROM search_index WHERE rowid = ?", rowids)
     conn.executemany("DELETE FROM search_map WHERE pack_id = ? AND item_id = ?", params)
+
+
+def _reindex(
+    conn: sqlite3.Connection,
+    pack_id: str,
+    item_ids: set[str],
+    by_id: dict[str, Any],
+    translations: dict[str, Any],
+    meanwhile: Callable[[], list[tuple[Any, ...]]],
+) -> list[tuple[Any, ...]]:
+    """Replace the search rows of these items (all languages); return what `meanwhile`
+    returns, run on another thread while SQLite indexes many rows (GIL released)."""
+    if not item_ids:
+        return meanwhile()
+    # A pack installed for the first time has no rows to take away (5,000 lookups saved).
+    if conn.execute("SELECT 1 FROM search_map WHERE pack_id = ? LIMIT 1", (pack_id,)).fetchone():
+        _drop_index_rows(conn, [(pack_id, i) for i in item_ids])
     keep = [by_id[i] for i in sorted(item_ids) if i in by_id]
     subset = {
         lang: {
@@ -311,13 +338,25 @@ def _reindex(
         for lang, entry in translations.items()
     }
     rows = index_rows(pack_id, keep, subset)
+    counted = terms.counting(conn, [(r[0], r[1]) for r in rows])  # meanwhile, on its own
     start = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM search_map").fetchone()[0]
+    # The rows go to a scratch table first, then into the index and the map in one
+    # statement each: SQLite indexes them all with the GIL released, while `meanwhile`
+    # runs (row by row, the GIL would be taken back for each row).
+    conn.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {_STAGED}"
+        " (id INTEGER PRIMARY KEY, title, text, pack_id, item_id, lang)"
+    )
     conn.executemany(
-        "INSERT INTO search_index (rowid, title, text, pack_id, item_id, lang) VALUES (?,?,?,?,?,?)",
+        f"INSERT INTO temp.{_STAGED} VALUES (?,?,?,?,?,?)",
         [(start + n, *r) for n, r in enumerate(rows)],
     )
-    conn.executemany(
-        "INSERT INTO search_map VALUES (?,?,?,?)",
-        [(start + n, r[2], r[3], r[4]) for n, r in enumerate(rows)],
+    made = started(meanwhile, "kit-library-items") if len(rows) >= terms.BACKGROUND_ROWS else None
+    conn.execute(
+        "INSERT INTO search_index (rowid, title, text, pack_id, item_id, lang)"
+        f" SELECT * FROM temp.{_STAGED} ORDER BY id"
     )
-    terms.add(conn, terms.row_terms(conn, ((r[0], r[1]) for r in rows)))
+    conn.execute(f"INSERT INTO search_map SELECT id, pack_id, item_id, lang FROM temp.{_STAGED}")
+    conn.execute(f"DROP TABLE temp.{_STAGED}")
+    terms.add(conn, counted())
+    return made() if made is not None else meanwhile()

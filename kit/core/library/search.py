@@ -42,6 +42,8 @@ PREFIX_MIN = 3
 
 
 def normalise(text: str) -> str:
+    if text.isascii():  # NFC, the marks and ё change nothing in ASCII (the install's hot path)
+        return text
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_ARABIC_MARKS)
     return text.replace("ё", "е").replace("Ё", "Е")
@@ -56,7 +58,9 @@ def plain_text(markdown: str) -> str:
         text = _HTML_TAG.sub(" ", text)
     if "#" in text or ">" in text or ":::" in text:
         text = _MD_LINE.sub("", text)
-    return text.translate(_EMPHASIS)
+    if "*" in text or "_" in text or "`" in text or "~" in text:
+        return text.translate(_EMPHASIS)
+    return text
 
 
 _MD_LIST = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+")

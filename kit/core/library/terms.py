@@ -11,6 +11,9 @@ The words are exactly the terms FTS5 makes of the same text: ASCII text is split
 lowercased here (for ASCII, unicode61 keeps letters and digits and folds case, nothing
 more); any other text goes through a scratch FTS5 table with the index's tokenizer,
 whose vocabulary is read back. The row '' (never a term) holds the number of rows.
+A whole pack's rows are counted by `counting` on a thread of its own, in a database of
+its own in memory, while the installing thread writes the index: SQLite tokenizes there
+with the GIL released, so the count costs the row thread nothing but the wait.
 tests/test_library_terms.py checks the table against a recount by fts5vocab.
 """
 
@@ -18,7 +21,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+from kit.core.library.background import started
 
 ROWS = ""  # search_terms' row for the number of index rows
 # ASCII letters and digits lowercased, every other ASCII character a separator.
@@ -26,6 +31,12 @@ _ASCII_FOLD = {
     c: (chr(c).lower() if chr(c).isalnum() else " ") for c in range(128)
 }  # fmt: skip
 _SCRATCH = "search_terms_scratch"
+# From this many rows on, `counting` counts on a thread of its own (below it, starting
+# the thread and its database costs more than counting on the caller's thread).
+BACKGROUND_ROWS = 200
+# The scratch index keeps pending terms in memory up to this size before writing a
+# segment: fewer segments to write and merge (its memory is freed with its database).
+_SCRATCH_HASHSIZE = 64 * 1024 * 1024
 
 
 def _scratch(conn: sqlite3.Connection) -> None:
@@ -58,6 +69,37 @@ def row_terms(conn: sqlite3.Connection, rows: Iterable[tuple[str, str]]) -> Coun
         docs.update(dict(conn.execute(f"SELECT term, doc FROM temp.{_SCRATCH}_vocab")))
         conn.execute(f"INSERT INTO temp.{_SCRATCH} ({_SCRATCH}) VALUES ('delete-all')")
     return docs
+
+
+def _counted_apart(rows: list[tuple[str, str]]) -> Counter[str]:
+    """row_terms, worked out in a database of its own in memory (any thread)."""
+    from kit.core.library.db import FTS_TOKENIZE
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.execute(
+            f'CREATE VIRTUAL TABLE s USING fts5(title, text, tokenize = "{FTS_TOKENIZE}",'
+            ' content = "", detail = none)'
+        )
+        conn.execute(f"INSERT INTO s (s, rank) VALUES ('hashsize', {_SCRATCH_HASHSIZE})")
+        conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(s, 'row')")
+        conn.execute("BEGIN")
+        conn.executemany("INSERT INTO s (title, text) VALUES (?, ?)", rows)
+        docs: Counter[str] = Counter(dict(conn.execute("SELECT term, doc FROM v")))
+        conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+    docs[ROWS] = len(rows)
+    return docs
+
+
+def counting(conn: sqlite3.Connection, rows: list[tuple[str, str]]) -> Callable[[], Counter[str]]:
+    """row_terms(conn, rows), started now; the returned function waits for the counts
+    (and raises what counting raised). Many rows are counted on a thread of their own."""
+    if len(rows) < BACKGROUND_ROWS:
+        docs = row_terms(conn, rows)
+        return lambda: docs
+    return started(lambda: _counted_apart(rows), "kit-search-terms")
 
 
 def add(conn: sqlite3.Connection, docs: Counter[str], sign: int = 1) -> None:
