@@ -160,12 +160,15 @@ def _mark_modules_without_features() -> None:
 def _mark_package(table: dict, folder: str, package: str) -> None:
     """Mark the modules of `package` (in `folder`) as using PySide6 without features."""
     table[package] = 0
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.endswith(".py"):
-                table[f"{package}.{entry.name[:-3]}"] = 0
-            elif entry.is_dir() and not entry.name.startswith(("_", ".")):
-                _mark_package(table, entry.path, f"{package}.{entry.name}")
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # a frozen build keeps its modules in an archive, not in folders
+        return
+    for entry in entries:
+        if entry.name.endswith(".py"):
+            table[f"{package}.{entry.name[:-3]}"] = 0
+        elif entry.is_dir() and not entry.name.startswith(("_", ".")):
+            _mark_package(table, entry.path, f"{package}.{entry.name}")
 
 
 def _set_icon(app) -> None:
