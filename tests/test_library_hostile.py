@@ -22,7 +22,7 @@ from library_helpers import (
 )
 
 from kit.core.errors import PackError
-from kit.core.library import install
+from kit.core.library import opening
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"x" * 200
 
@@ -343,7 +343,7 @@ def test_future_format_says_newer_kit_needed(tmp_path: Path, data_dir: Path) -> 
 def test_total_size_is_bounded(
     tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(install, "MAX_PACK_BYTES", 1_000_000)
+    monkeypatch.setattr(opening, "MAX_PACK_BYTES", 1_000_000)
     path = write_pack(tmp_path / "big.kitpack", media={"media/zeros.bin": b"\0" * 2_000_000})
     assert path.stat().st_size < 100_000  # compresses well: a small bomb
     with open_library(data_dir) as lib, pytest.raises(PackError, match="more data than"):

@@ -13,32 +13,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from kit.core.errors import Cancelled, FutureFormatError, KitError, PackError
+from kit.core.errors import Cancelled, KitError
 from kit.core.fsutil import free_space
 from kit.core.library import rows
+from kit.core.library.opening import OpenedPack, check_app_version, open_pack
 from kit.core.library.safezip import (
-    RESERVED,
-    check_entries,
-    check_path,
     copy_bounded,
     copy_stored,
     damaged,
     read_deflated,
-    read_small,
 )
 from kit.core.library.store import IntactCheck, MediaStore, Staging
 from kit.core.library.versions import compare_versions
 from kit.core.library.walsync import WalSync
-from kit.core.packformat.manifest import (
-    MAX_MANIFEST_BYTES,
-    SignatureStatus,
-    check_signature,
-    parse_manifest,
-)
 from kit.i18n import _, format_size
 
 MAX_CONTENT_BYTES = 512 * 1024 * 1024
-MAX_PACK_BYTES = 64 * 1024**3
 CRASH_ENV = "KIT_LIBRARY_CRASH_AT"  # tests: SIGKILL ourselves at this step
 
 Progress = Callable[[int, int], None]
@@ -54,126 +44,9 @@ class InstallResult:
     previous_version: str | None = None
 
 
-@dataclass
-class _Opened:
-    path: Path
-    name: str
-    zf: zipfile.ZipFile
-    entries: dict[str, zipfile.ZipInfo]
-    manifest: dict[str, Any]
-    signature: SignatureStatus
-    manifest_raw: bytes = b""  # kept as they were, so the pack can be exported
-    signature_raw: bytes | None = None
-
-    @property
-    def pack_id(self) -> str:
-        return self.manifest["pack"]["id"]
-
-    @property
-    def version(self) -> str:
-        return self.manifest["pack"]["version"]
-
-    @property
-    def media(self) -> list[dict[str, Any]]:
-        return [f for f in self.manifest["files"] if f["path"] != "content.json"]
-
-
 def crash_point(step: str) -> None:
     if os.environ.get(CRASH_ENV) == step and hasattr(signal, "SIGKILL"):
         os.kill(os.getpid(), signal.SIGKILL)
-
-
-def open_pack(path: Path) -> _Opened:
-    """Open and check the zip and its manifest; nothing is written."""
-    name = path.name
-    try:
-        zf = zipfile.ZipFile(path)
-    except FileNotFoundError:
-        raise PackError(
-            _("{path} does not exist; check the file name.").format(path=path)
-        ) from None
-    except IsADirectoryError:
-        raise PackError(_("{path} is a folder, not a pack file.").format(path=path)) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
-        raise PackError(
-            _(
-                "{name} is not a complete Training Kit pack (damaged or cut short); get it again."
-            ).format(name=name)
-        ) from None
-    try:
-        return _check_opened(zf, path)
-    except BaseException:
-        zf.close()
-        raise
-
-
-def _check_opened(zf: zipfile.ZipFile, path: Path) -> _Opened:
-    name = path.name
-    entries = check_entries(zf, name)
-    if "manifest.json" not in entries:
-        raise PackError(
-            _("{name} is not a Training Kit pack: it has no manifest.json.").format(name=name)
-        )
-    raw = read_small(zf, entries["manifest.json"], MAX_MANIFEST_BYTES, name)
-    try:
-        manifest = parse_manifest(raw, name)
-    except RecursionError:
-        raise PackError(
-            _("{name} is damaged: its manifest is not valid JSON.").format(name=name)
-        ) from None
-    sig_raw = None
-    if "signature.json" in entries:
-        sig_raw = read_small(zf, entries["signature.json"], 64 * 1024, name)
-    signature = check_signature(sig_raw, raw, name)
-    _check_listing(entries, manifest["files"], name)
-    return _Opened(path, name, zf, entries, manifest, signature, raw, sig_raw)
-
-
-def _check_listing(
-    entries: dict[str, zipfile.ZipInfo], files: list[dict[str, Any]], name: str
-) -> None:
-    listed: set[str] = set()
-    for f in files:
-        path = f["path"]
-        check_path(path, name)
-        if path in RESERVED or path in listed:
-            raise damaged(
-                name, _("its manifest lists '{path}' twice or as a reserved name").format(path=path)
-            )
-        listed.add(path)
-        info = entries.get(path)
-        if info is None:
-            raise damaged(
-                name, _("'{path}' is listed in its manifest but missing").format(path=path)
-            )
-        if info.file_size != f["size"]:
-            raise damaged(
-                name, _("the size of '{path}' differs from its manifest").format(path=path)
-            )
-    for path in entries:
-        if path not in listed and path not in RESERVED:
-            raise damaged(
-                name, _("the entry '{path}' is not listed in its manifest").format(path=path)
-            )
-    if sum(f["size"] for f in files) > MAX_PACK_BYTES:
-        raise damaged(name, _("it declares more data than any pack may hold"))
-
-
-def check_app_version(pack: dict[str, Any], name: str) -> None:
-    """Refuse a pack whose min_app_version is above this app's (every install path)."""
-    from kit import __version__
-    from kit.core.packformat.fields import SEMVER_RE
-    from kit.core.packformat.manifest import needs_newer_app
-
-    wanted = pack.get("min_app_version")
-    if wanted is not None and (not isinstance(wanted, str) or not SEMVER_RE.match(wanted)):
-        raise damaged(name, _("its manifest's min_app_version is not a version such as 1.2.0"))
-    if wanted is not None and needs_newer_app(pack, __version__):
-        raise FutureFormatError(
-            _(
-                "{name} needs Training Kit {wanted} or newer (this is {app}); update the app to install it."
-            ).format(name=name, wanted=wanted, app=__version__)
-        )
 
 
 # The database grows by the pack's rows, its search index and the kept content.json
@@ -183,7 +56,7 @@ DB_GROWTH_PER_CONTENT_BYTE = 6
 SPACE_MARGIN = 1024 * 1024
 
 
-def space_needed(op: _Opened, present: set[str]) -> int:
+def space_needed(op: OpenedPack, present: set[str]) -> int:
     """Bytes of free disk an install of `op` needs, sized to the pack (not a fixed margin)."""
     media = {f["sha256"]: f["size"] for f in op.media if f["sha256"] not in present}
     content = sum(f["size"] for f in op.manifest["files"] if f["path"] == "content.json")
@@ -198,7 +71,7 @@ class _RowWriter(threading.Thread):
         self,
         conn: sqlite3.Connection,
         read_content: Callable[[], bytes],
-        op: _Opened,
+        op: OpenedPack,
         origin: str,
         wal: WalSync,
     ) -> None:
@@ -307,7 +180,7 @@ class Installer:
         with opened.zf:
             return self._install(opened, allow_downgrade)
 
-    def _install(self, op: _Opened, allow_downgrade: bool) -> InstallResult:
+    def _install(self, op: OpenedPack, allow_downgrade: bool) -> InstallResult:
         check_app_version(op.manifest["pack"], op.name)
         installed = rows.installed_version(self.conn, op.pack_id)
         verified, publisher = rows.trust_of(self.conn, op.signature)
@@ -391,7 +264,7 @@ class Installer:
             action = "repaired"
         return InstallResult(op.pack_id, op.version, action, verified, publisher, installed)
 
-    def _same_as_installed(self, op: _Opened, installed: str, allow_downgrade: bool) -> bool:
+    def _same_as_installed(self, op: OpenedPack, installed: str, allow_downgrade: bool) -> bool:
         order = compare_versions(op.version, installed)
         if order < 0 and not allow_downgrade:
             raise KitError(
@@ -404,7 +277,7 @@ class Installer:
         # again, so that it can be exported.
         return order == 0 and rows.has_original(self.conn, op.pack_id, installed)
 
-    def _maybe_present(self, op: _Opened, old_shas: set[str]) -> set[str]:
+    def _maybe_present(self, op: OpenedPack, old_shas: set[str]) -> set[str]:
         """What the store may hold intact, until the hashes below say: the files of the
         installed version (each is opened and hashed below, so one missing or damaged
         is still found: no need to look at them first) and others it has by size. The
@@ -415,7 +288,7 @@ class Installer:
             f["sha256"] for f in op.media if f["sha256"] in old_shas or has(f["sha256"], f["size"])
         }
 
-    def _start_check(self, op: _Opened, writer: _RowWriter) -> IntactCheck | None:
+    def _start_check(self, op: OpenedPack, writer: _RowWriter) -> IntactCheck | None:
         """The check of the files the store has by size (those an update keeps): hashed
         on this thread while the rows are written, and by an update's row thread too
         once it is done with them."""
@@ -428,11 +301,11 @@ class Installer:
             writer.then = check.work
         return check
 
-    def _intact_media(self, op: _Opened) -> set[str]:
+    def _intact_media(self, op: OpenedPack) -> set[str]:
         """The media the store holds intact (size and SHA-256, every byte read)."""
         return self.store.intact_many((f["sha256"], f["size"]) for f in op.media)
 
-    def _check_space(self, op: _Opened) -> None:
+    def _check_space(self, op: OpenedPack) -> None:
         needed = space_needed(op, self.present)
         self.store.root.parent.mkdir(parents=True, exist_ok=True)
         free = free_space(self.store.root.parent)
@@ -445,13 +318,13 @@ class Installer:
                 ).format(name=op.name, needed=format_size(needed), free=format_size(free))
             )
 
-    def _content_size(self, op: _Opened) -> int:
+    def _content_size(self, op: OpenedPack) -> int:
         size: int = next(f for f in op.manifest["files"] if f["path"] == "content.json")["size"]
         if size > MAX_CONTENT_BYTES:
             raise damaged(op.name, _("its content.json is too large"))
         return size
 
-    def _read_content(self, op: _Opened) -> bytes:
+    def _read_content(self, op: OpenedPack) -> bytes:
         """content.json, checked against its manifest entry (on the row thread: zipfile
         reads each member through one lock, so the media may be read meanwhile)."""
         import hashlib  # here, as in safezip: opening the library loads no OpenSSL
@@ -468,12 +341,12 @@ class Installer:
             raise damaged(op.name, _("the SHA-256 of 'content.json' differs from its manifest"))
         return data
 
-    def _stage_media(self, op: _Opened, staging: Staging, files: list[dict[str, Any]]) -> None:
+    def _stage_media(self, op: OpenedPack, staging: Staging, files: list[dict[str, Any]]) -> None:
         with op.path.open("rb", buffering=0) as raw:
             self._stage_files(op, staging, raw, files)
 
     def _stage_files(
-        self, op: _Opened, staging: Staging, raw: BinaryIO, files: list[dict[str, Any]]
+        self, op: OpenedPack, staging: Staging, raw: BinaryIO, files: list[dict[str, Any]]
     ) -> None:
         for f in files:
             if self.writer is not None and self.writer.error is not None:
