@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from kit.core import strictjson
 from kit.core.catalog.hashing import SLAB, Hasher, HashingWriter
+from kit.core.catalog.streams import body_reader, failure_reason, read_json_object, strong_validator
 from kit.core.catalog.urls import is_remote, local_path
 from kit.core.errors import Cancelled, KitError
 from kit.core.fsutil import hash_file, write_atomic
@@ -184,7 +184,7 @@ class Download:
                     raise DownloadError(
                         _(
                             "The download of {name} failed after {failures} tries: {reason}. Try again later; what was received is kept."
-                        ).format(name=self.name, failures=failures, reason=_reason(exc))
+                        ).format(name=self.name, failures=failures, reason=failure_reason(exc))
                     ) from None
                 self._wake.wait(min(self.max_backoff, self.backoff * 2 ** max(0, failures - 1)))
         return self._finish()
@@ -198,7 +198,7 @@ class Download:
         return ok
 
     def _load_partial(self) -> None:
-        meta = _read_json(self.sidecar)
+        meta = read_json_object(self.sidecar)
         usable = (
             meta.get("url") == self.url
             and meta.get("sha256") == self.sha256
@@ -254,7 +254,7 @@ class Download:
 
     def _stream(self, stream: BinaryIO) -> None:
         limit = self.size if self.size is not None else self._total
-        read = _reader(stream)
+        read = body_reader(stream)
         # Buffers no larger than what is left (a small file needs no 1 MiB ones).
         slab = min(SLAB, max(1 << 16, limit - self._done)) if limit is not None else SLAB
         with self.part.open("ab", buffering=0) as out:
@@ -375,7 +375,7 @@ class Download:
         )
 
     def _opened_from(self, resp: Any, offset: int) -> _Opened:
-        new_validator = _validator(resp.headers)
+        new_validator = strong_validator(resp.headers)
         if resp.status == 206:
             match = RANGE_RE.match(resp.headers.get("Content-Range", ""))
             if not match:
@@ -398,55 +398,3 @@ class Download:
         length = resp.headers.get("Content-Length")
         known = int(length) if length and length.isdigit() else None
         return _Opened(resp, 0, known, new_validator)
-
-
-def _reader(stream: BinaryIO) -> Callable[[memoryview], int]:
-    """readinto1 for the body: one read of what has arrived, straight into our buffer."""
-    if isinstance(stream, http.client.HTTPResponse):
-        fp = stream.fp
-        if stream.chunked or stream.length is None or fp is None:
-            response = stream
-            return lambda buf: _copy_into(buf, response.read1(len(buf)))
-        # A plain body of known length: read the socket's file directly (HTTPResponse has
-        # no readinto1, and its read1 makes a new bytes object for every read).
-        left = [stream.length]
-
-        def read_body(buf: memoryview) -> int:
-            n = fp.readinto1(buf[: left[0]]) if left[0] > 0 else 0
-            left[0] -= n
-            return n
-
-        return read_body
-    readinto1 = getattr(stream, "readinto1", None)
-    if readinto1 is not None:
-        return readinto1
-    read1 = getattr(stream, "read1", stream.read)
-    return lambda buf: _copy_into(buf, read1(len(buf)))
-
-
-def _copy_into(buf: memoryview, data: bytes) -> int:
-    buf[: len(data)] = data
-    return len(data)
-
-
-def _validator(headers: Any) -> str:
-    etag = headers.get("ETag") or ""
-    if etag and not etag.startswith("W/"):
-        return etag
-    return headers.get("Last-Modified") or ""
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = strictjson.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, TimeoutError):
-        return "the server stopped answering"
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc) or type(exc).__name__
-    return str(exc) or type(exc).__name__
