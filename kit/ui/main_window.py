@@ -12,7 +12,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from kit.core.direction import is_rtl
 from kit.core.paths import DataDir
 from kit.i18n import _, install_qt_translations, set_language
 from kit.ui.context import AppContext, Services, Session
@@ -29,6 +28,7 @@ from kit.ui.widgets.forms import label
 from kit.ui.widgets.screen import fit_to_screen
 from kit.ui.widgets.style import apply_style
 from kit.ui.widgets.toolbar import AppToolbar
+from kit.ui.window_language import LanguageMixin
 
 START_PAGES = ("library", "getpacks", "progress", "about", "shortcuts")  # KIT_SCREENSHOT_START
 
@@ -49,7 +49,7 @@ class StartOptions:
     page: str = "library"
 
 
-class MainWindow(DialogsMixin, QMainWindow):
+class MainWindow(DialogsMixin, LanguageMixin, QMainWindow):
     ready = Signal()  # the first real content (library or profiles) has been painted
     language_changed = Signal(str)  # the window's interface language changed (rebuilt)
 
@@ -380,65 +380,6 @@ class MainWindow(DialogsMixin, QMainWindow):
             if widget is not None:
                 self.stack.removeWidget(widget)
                 widget.deleteLater()
-
-    # -- settings, language, backups ---------------------------------------------------
-    def change_language(self, code: str, save_to_profile: bool = True) -> None:
-        self.ctx.language = set_language(code)
-        if self.ctx.profile is None:
-            self.settings.language = self.ctx.language
-            self._save_settings()
-        elif save_to_profile:
-            from kit.ui.operations.profiles import set_language as save_language
-
-            save_language(self.ctx, self.ctx.profile.id, self.ctx.language).success(
-                self._profile_saved
-            ).run(self)
-        self.language_changed.emit(self.ctx.language)
-
-    def _profile_saved(self, profile) -> None:
-        if self.ctx.profile is not None and self.ctx.profile.id == profile.id:
-            self.ctx.profile = profile
-
-    def _apply_direction(self) -> None:
-        """Right-to-left languages (Arabic, Hebrew, …) mirror the whole interface."""
-        rtl = is_rtl(self.ctx.language)
-        if rtl == QApplication.isRightToLeft():
-            return  # left to right at start: Qt's namespace is not needed (enumkeys)
-        from PySide6.QtCore import Qt
-
-        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        QApplication.setLayoutDirection(direction)
-
-    def _language_changed(self, _code: str) -> None:
-        """Rebuild the chrome and the pages in the new language, on the same screen.
-
-        Downloads on the Get packs page are paused (their partial files are kept) and the
-        new page offers them again with Resume.
-        """
-        install_qt_translations(QApplication.instance(), self.ctx.language)  # OK, Cancel…
-        self._apply_direction()
-        apply_style(QApplication.instance(), self.ctx.text_scale)  # marks follow the direction
-        self._shutdown_get_packs()
-        was, item = self.current, self.current_item
-        self.removeToolBar(self.toolbar)
-        self.toolbar.deleteLater()
-        old = self.centralWidget()
-        self._build_chrome()
-        old.deleteLater()
-        self.pages.clear()
-        self.current = None
-        if was is kinds.ReaderKind and item is not None:
-            self.open_item(*item)
-        elif was is kinds.GetPacksKind:
-            self.show_get_packs()
-        elif was is kinds.ProgressKind:
-            self.show_progress()
-        elif was in (kinds.AboutKind, kinds.ShortcutsKind):
-            self._show_help(was)
-        elif was in (kinds.LibraryKind, kinds.SearchKind):
-            self.show_library()
-        else:
-            self.show_profiles()
 
     # -- ready, title, closing ----------------------------------------------------------
     def send_ready(self) -> None:
