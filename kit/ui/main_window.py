@@ -6,7 +6,7 @@ kit.ui.operations, and say what changed on ctx.changes; the window only switches
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,6 +29,7 @@ from kit.ui.widgets.screen import fit_to_screen
 from kit.ui.widgets.style import apply_style
 from kit.ui.widgets.toolbar import AppToolbar
 from kit.ui.window_language import LanguageMixin
+from kit.ui.window_start import StartMixin
 
 START_PAGES = ("library", "getpacks", "progress", "about", "shortcuts")  # KIT_SCREENSHOT_START
 
@@ -49,7 +50,7 @@ class StartOptions:
     page: str = "library"
 
 
-class MainWindow(DialogsMixin, LanguageMixin, QMainWindow):
+class MainWindow(DialogsMixin, LanguageMixin, StartMixin, QMainWindow):
     ready = Signal()  # the first real content (library or profiles) has been painted
     language_changed = Signal(str)  # the window's interface language changed (rebuilt)
 
@@ -165,89 +166,12 @@ class MainWindow(DialogsMixin, LanguageMixin, QMainWindow):
         self.addAction(action)
         return action
 
-    # -- start-up ------------------------------------------------------------------
-    def _core_opened(self, state: core.StartState) -> None:
-        self.start_state = state
-        emptied = state.library_emptied  # a damaged library on a stick: install them again
-        first_start = state.pack_count == 0 and (emptied or not self.settings.bundled_offered)
-        if first_start and self._has_bundled():
-            self.settings.bundled_offered = True
-            self._save_settings()
-            self.installer.install_bundled()
-            self.installer.finished.connect(self._route_once)
-            return
-        self._route_once()
-
-    @staticmethod
-    def _has_bundled() -> bool:
-        from kit.ui.operations.library import has_bundled_packs
-
-        return has_bundled_packs()
-
-    def _route_once(self) -> None:
-        if self.current:
-            return
-        state = self.start_state
-        profiles = state.profiles if state else []
-        wanted = (self.options.profile or "").strip().casefold()
-        chosen = (
-            next((p for p in profiles if p.name.casefold() == wanted), None) if wanted else None
-        )
-        if chosen is not None and not chosen.has_pin:
-            self.sign_in(chosen)
-            self._open_start_page()
-        elif chosen is not None:
-            self.show_profiles().show_pin(chosen)  # a PIN is never skipped, not even for a shot
-        else:
-            if wanted:
-                self.message.show_message(
-                    _("There is no profile called {name}.").format(name=self.options.profile),
-                    "error",
-                )
-            if self.options.preview and not wanted:
-                self.show_library()
-                self._open_start_page()
-            else:
-                self.show_profiles()
-        if state and state.notices:  # what a portable start repaired (kit.core.portable)
-            self.message.show_message("\n".join(state.notices), "error")
-        from kit.ui.operations.records import auto_backup
-
-        auto_backup(self.ctx).run(self)  # queued behind the first screen's work
-
-    def _open_start_page(self) -> None:
-        """The first page asked for (screenshots): Progress needs a signed-in learner."""
-        opener = {
-            kinds.GetPacksKind.name: self.show_get_packs,
-            kinds.ProgressKind.name: self.show_progress,
-            kinds.AboutKind.name: self.show_about,
-            kinds.ShortcutsKind.name: self.show_shortcuts,
-        }.get(self.options.page)
-        if opener is not None:
-            opener()
-
-    def _core_failed(self, message: str) -> None:
-        self.starting.setText(message)
-        self.starting.setProperty("role", "error")
-        self.send_ready()
-
     # -- pages ---------------------------------------------------------------------
     def page(self, kind: type[PageKind]) -> QWidget:
         if kind not in self.pages:
             self.pages[kind] = widget = kind.make(self)
             self.stack.addWidget(widget)
         return self.pages[kind]
-
-    def _first_library_view(self) -> None:
-        """The library read with the core at start (StartState.library) for the learner
-        now signed in, given to the library page before it is first shown (once)."""
-        state = self.start_state
-        first = state.library if state else None
-        if first is None or kinds.LibraryKind in self.pages:
-            return
-        self.start_state = replace(state, library=None)
-        if first[0] == self.ctx.profile_id:
-            self.page(kinds.LibraryKind).show_first(first[1])
 
     def _show(self, kind: type[PageKind]) -> QWidget:
         widget = self.page(kind)
