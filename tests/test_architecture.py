@@ -151,7 +151,7 @@ PURE_CORE = {
     "kit.core.errors": None,
     "kit.core.paths": {"DataDir", "RESOURCES_DIR"},
     "kit.core.records": {"Profile", "Status", "ModuleProgress", "CertificateData", "QuizStats"},
-    "kit.core.library.search": {"readable_text"},
+    "kit.core.library.plaintext": None,  # markdown as plain text (pack descriptions)
     "kit.core.workshops.model": None,  # the workshop's frozen value types
     "kit.core.workshops.agenda": None,  # pure edits of them (the Plan tab's Undo keeps each)
     "kit.core.authoring.model": None,  # trainer mode: file kinds, outline, FileChange values

@@ -78,3 +78,21 @@ def test_the_bundled_fonts_are_registered_and_licensed(qapp) -> None:
 @pytest.mark.parametrize("code", languages.SHIPPED_CODES)
 def test_each_language_has_the_direction_of_its_script(code) -> None:
     assert is_rtl(code) == languages.BY_CODE[code].rtl == (languages.script(code) == "Arab")
+
+
+def test_the_other_scripts_fonts_come_once_the_first_screen_has_painted(qapp, monkeypatch) -> None:
+    # A fresh start in English: the first screen paints with the system's font alone (no
+    # bundled font is read, kit.app.main); right after, every bundled font is named, so a
+    # pack in Bengali or Arabic is drawn in its script.
+    monkeypatch.setattr(fonts, "_registered", {})
+    kit.i18n.set_language("en")
+    app = QApplication.instance()
+    apply_style(app, 1.0)
+    bundled = [family for family, _f in fonts.FAMILIES.values()]
+    assert not set(bundled) & set(QApplication.font().families())
+    size = QApplication.font().pointSizeF()
+    fonts.register_the_rest(app, "en")
+    families = QApplication.font().families()
+    assert families[1:] == bundled and QApplication.font().pointSizeF() == size
+    bengali = QRawFont.fromFont(QFont(fonts.FAMILIES["Beng"][0]))
+    assert bengali.familyName() == fonts.FAMILIES["Beng"][0] and bengali.supportsCharacter(0x09B8)

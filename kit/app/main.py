@@ -81,6 +81,9 @@ def run_app(
     if ready is not None:
         ready.connect(_collect_after_start)
         ready.connect(_make_qt_namespace_soon)
+        ready.connect(_register_fonts_soon)
+    else:
+        _register_fonts_soon()
     QTimer.singleShot(GC_AT_THE_LATEST_MS, _collect_after_start)  # if ready never comes
     code = {"value": 0}
     if screenshot:
@@ -128,6 +131,18 @@ def _make_qt_namespace_soon() -> None:
     QTimer.singleShot(0, make_qt_namespace)
 
 
+def _register_fonts_soon() -> None:
+    """The first screen paints with the bundled font of its language's script only
+    (kit.ui.fonts); the others are registered right after, for packs in other scripts."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kit.i18n import current_language
+    from kit.ui.fonts import register_the_rest
+
+    QTimer.singleShot(0, lambda: register_the_rest(QApplication.instance(), current_language()))
+
+
 def _import_core_before_qt() -> None:
     """Import the databases' modules (opened on the worker) before Qt: PySide6 reads the
     source of every module imported after it, looking for `from __feature__`; these never
@@ -172,13 +187,20 @@ def _mark_package(table: dict, folder: str, package: str) -> None:
 
 
 def _set_icon(app) -> None:
+    """The window icon, from the hicolor sizes; each file is read when a size is first
+    drawn (its size is its folder's name, so none is read at start: ~1 ms)."""
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     from kit.core.paths import RESOURCES_DIR
 
     icon = QIcon()
     for png in sorted((RESOURCES_DIR / "icons" / "hicolor").glob("*/apps/*.png")):
-        icon.addFile(str(png))
+        width, _x, height = png.parent.parent.name.partition("x")
+        if width.isdigit() and height.isdigit():
+            icon.addFile(str(png), QSize(int(width), int(height)))
+        else:
+            icon.addFile(str(png))
     app.setWindowIcon(icon)
 
 

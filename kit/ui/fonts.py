@@ -1,8 +1,10 @@
 """The bundled fonts (resources/fonts, Noto under the SIL OFL): Arabic, Devanagari and
 Bengali text renders on a computer that has no font for them.
 
-The fonts are registered with Qt the first time the style is applied (about 4 ms for the
-six files) and named in the application font's family list after the system's own font,
+The interface language's own script's font is registered with Qt when the style is
+applied; the others (about 3 ms for the six files) once the first screen has painted
+(`register_the_rest`, kit.app.main). Each is named in the application font's family
+list, as it is registered, after the system's own font,
 so Latin text, digits and punctuation keep the system's font and metrics (and its "…"
 when a text is elided), and Qt draws each letter the system's font lacks with the first
 family that has it: the interface language's own script's font first, then the others.
@@ -11,7 +13,7 @@ A system font that has the script (DejaVu Sans has Arabic) keeps drawing it, as 
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
 from kit import languages
 from kit.core.paths import RESOURCES_DIR
@@ -32,11 +34,12 @@ FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
 _registered: dict[str, bool] = {}
 
 
-def register() -> list[str]:
-    """Register the bundled fonts once; the families Qt now knows (a missing or damaged
-    file leaves its script to the system's fonts, never an error)."""
+def register(scripts: tuple[str, ...] | None = None) -> list[str]:
+    """Register the bundled fonts of `scripts` (all when None) once; the families Qt now
+    knows (a missing or damaged file leaves its script to the system's fonts, never an
+    error)."""
     for script, (_family, files) in FAMILIES.items():
-        if script in _registered:
+        if script in _registered or (scripts is not None and script not in scripts):
             continue
         ok = False
         for name in files:
@@ -48,11 +51,22 @@ def register() -> list[str]:
 
 
 def families_for(language: str, system_family: str) -> list[str]:
-    """The font families, in order, for the interface in `language`."""
-    bundled = register()
-    own = FAMILIES.get(languages.script(language), (None, ()))[0]
+    """The font families, in order, for the interface in `language`: the system's, the
+    language's own script's (registered now) and the other bundled ones registered so far."""
+    script = languages.script(language)
+    bundled = register((script,))
+    own = FAMILIES.get(script, (None, ()))[0]
     first = [own] if own in bundled else []
     return [system_family, *first, *(f for f in bundled if f != own)]
+
+
+def register_the_rest(app: QGuiApplication, language: str) -> None:
+    """Register every bundled font not registered yet and name them in the application
+    font (Qt lays out and repaints the widgets for the new font): run after the first
+    paint, before a pack's text in another script needs them."""
+    before = len(register((languages.script(language),)))
+    if len(register()) > before:
+        app.setFont(with_bundled_families(app.font(), language))
 
 
 def with_bundled_families(font: QFont, language: str) -> QFont:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kit.core.errors import KitError
-from kit.core.library import queries, rows, search, trust
+from kit.core.library import queries, rows, trust
 from kit.core.library.db import checkpoint, connect
 from kit.core.library.lock import WriteLock
 from kit.core.library.packcache import PackCache
@@ -182,12 +182,16 @@ class Library:
         snippet (matches in [brackets]), snippet_html (escaped, matches in <b>), rank
         (bm25: lower is better).
         """
+        from kit.core.library import search  # the engine is first needed here (start-up)
+
         with self._mutex:
             return search.search(self._db, query, limit)
 
     def search_count(self, query: str) -> tuple[int, bool]:
         """How many items match `query` (search() returns the best few of them), and
         whether that is exact (False: at least that many, for a very broad query)."""
+        from kit.core.library import search
+
         with self._mutex:
             return search.count(self._db, query)
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from kit.core.library import terms
 from kit.core.library.background import started
-from kit.core.library.search import index_rows
+from kit.core.library.plaintext import index_rows
 
 if TYPE_CHECKING:  # the manifest module (YAML, Ed25519) is slow to import
     from kit.core.packformat.manifest import SignatureStatus

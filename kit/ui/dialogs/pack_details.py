@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kit.core.library.search import readable_text
+from kit.core.library.plaintext import readable_text
 from kit.i18n import _, format_number, format_size
 from kit.ui.widgets.forms import button, label
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from kit.core import itemtypes
-from kit.core.library.search import readable_text
+from kit.core.library.plaintext import readable_text
 from kit.i18n import _, format_number, ngettext
 from kit.ui.operations.library import PackView
 from kit.ui.widgets.forms import button, label

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from kit.i18n import uses_arabic_script
@@ -28,6 +26,8 @@ class TextLabel(QLabel):
     def setText(self, text: str) -> None:
         self._plain = text
         if self.wordWrap() and uses_arabic_script():
+            import html  # here, not at start-up: its table of entities takes ~1 ms to load
+
             body = html.escape(text).replace("\n", "<br>")
             self._use_format("RichText")
             # A paragraph of rich text takes its direction from its first letters; an
